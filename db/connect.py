@@ -1,0 +1,92 @@
+"""Where the warehouse file lives, and short-lived connections to it.
+
+DuckDB lets one process write a file at a time, and any open connection,
+even a read-only one, blocks writers in other processes. So nothing here
+holds a connection open: callers take one with ``connect()`` and close it
+at once (``with connect() as con: ...``). A busy file is retried briefly,
+then reported as :class:`DatabaseBusy` with a message saying what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+__all__ = ["DEFAULT_DB", "DatabaseBusy", "DatabaseMissing", "connect", "db_path"]
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = ROOT / "data" / "safespace.duckdb"
+ENV_VAR = "SAFESPACE_DB"
+
+# A CLI load holds the write lock for a few seconds at most.
+RETRY_SECONDS = 5.0
+RETRY_STEP = 0.1
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process holds the database file."""
+
+
+class DatabaseMissing(RuntimeError):
+    """The database file does not exist yet."""
+
+
+def db_path(override: str | os.PathLike | None = None) -> Path:
+    """Resolve the database path: ``--db`` beats ``SAFESPACE_DB`` beats the default.
+
+    >>> db_path("/tmp/x.duckdb")
+    PosixPath('/tmp/x.duckdb')
+    """
+    chosen = override or os.environ.get(ENV_VAR) or DEFAULT_DB
+    return Path(chosen).expanduser()
+
+
+def _is_lock_error(exc: duckdb.Error) -> bool:
+    text = str(exc).lower()
+    return "lock" in text or "being used by another process" in text
+
+
+@contextmanager
+def connect(
+    path: str | os.PathLike | None = None,
+    *,
+    read_only: bool = True,
+    retry_seconds: float = RETRY_SECONDS,
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse for one unit of work and close it afterwards.
+
+    Read-only opens of a file that does not exist raise :class:`DatabaseMissing`
+    instead of creating an empty database.
+    """
+    target = db_path(path)
+    if read_only and not target.exists():
+        raise DatabaseMissing(
+            f"No database at {target}. Build it with `python -m etl demo --db {target}` "
+            "(demo data) or `python -m etl init --db {target}` (boundaries only)."
+        )
+    if not read_only:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + retry_seconds
+    while True:
+        try:
+            con = duckdb.connect(str(target), read_only=read_only)
+            break
+        except duckdb.Error as exc:
+            if not _is_lock_error(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(
+                    f"The database {target} is in use by another process "
+                    f"({exc}). Wait for the other load to finish, or close the "
+                    "program that holds it, then try again."
+                ) from exc
+            time.sleep(RETRY_STEP)
+    try:
+        yield con
+    finally:
+        con.close()

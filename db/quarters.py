@@ -1,0 +1,82 @@
+"""The warehouse's quarter key and its arithmetic.
+
+Quarters are stored as calendar quarters in the Common Era, ``'YYYYQn'``.
+Thailand's government fiscal year starts on 1 October and is named by the
+year in which it ends, so fiscal Q1 of FY2025 (FY2568 BE) is October to
+December 2024, calendar ``2024Q4``.
+
+>>> shift("2025Q1", -1)
+'2024Q4'
+>>> fiscal("2024Q4")
+(2025, 1)
+>>> from_fiscal(2025, 1)
+'2024Q4'
+>>> window("2025Q2", 4)
+['2024Q3', '2024Q4', '2025Q1', '2025Q2']
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BE_OFFSET",
+    "fiscal",
+    "from_fiscal",
+    "is_key",
+    "key",
+    "months",
+    "shift",
+    "split",
+    "window",
+]
+
+BE_OFFSET = 543  # Buddhist Era year = Common Era year + 543
+_KEY = re.compile(r"^(\d{4})Q([1-4])$")
+
+
+def is_key(text: str) -> bool:
+    """True when ``text`` is a stored quarter key such as ``'2025Q2'``."""
+    return bool(_KEY.match(text))
+
+
+def split(quarter: str) -> tuple[int, int]:
+    """``'2025Q2'`` -> ``(2025, 2)``."""
+    match = _KEY.match(quarter)
+    if not match:
+        raise ValueError(f"not a quarter key: {quarter!r} (expected e.g. 2025Q2)")
+    return int(match.group(1)), int(match.group(2))
+
+
+def key(year: int, q: int) -> str:
+    """``(2025, 2)`` -> ``'2025Q2'``."""
+    return f"{year:04d}Q{q}"
+
+
+def shift(quarter: str, n: int) -> str:
+    """The quarter ``n`` quarters after (negative: before) ``quarter``."""
+    year, q = split(quarter)
+    index = year * 4 + (q - 1) + n
+    return key(index // 4, index % 4 + 1)
+
+
+def window(end: str, n: int) -> list[str]:
+    """The ``n`` quarters ending at ``end``, oldest first."""
+    return [shift(end, i) for i in range(-(n - 1), 1)]
+
+
+def fiscal(quarter: str) -> tuple[int, int]:
+    """Thai fiscal (year CE, quarter) of a calendar quarter."""
+    year, q = split(quarter)
+    return (year + 1, 1) if q == 4 else (year, q + 1)
+
+
+def from_fiscal(fiscal_year: int, fiscal_q: int) -> str:
+    """Calendar quarter of a Thai fiscal quarter (fiscal year given in CE)."""
+    return key(fiscal_year - 1, 4) if fiscal_q == 1 else key(fiscal_year, fiscal_q - 1)
+
+
+def months(quarter: str) -> tuple[int, int]:
+    """First and last calendar month (1-12) of a quarter."""
+    _, q = split(quarter)
+    return 3 * q - 2, 3 * q

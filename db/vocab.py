@@ -1,0 +1,17 @@
+"""The codes the warehouse stores for categories (labels live in ui/i18n.py)."""
+
+__all__ = ["SERVICE_TYPES", "VICTIM_GROUPS", "VIOLENCE_TYPES"]
+
+VIOLENCE_TYPES = ("physical", "psychological", "sexual", "neglect", "other")
+VICTIM_GROUPS = ("child", "woman", "man", "elder", "unknown")
+SERVICE_TYPES = (
+    "safe_space",
+    "shelter",
+    "oscc",
+    "health_centre",
+    "hospital",
+    "police",
+    "social_welfare",
+    "ngo",
+    "other",
+)

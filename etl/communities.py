@@ -1,0 +1,57 @@
+"""Community register files: one row per community, updated by id."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from etl.columns import Column
+from etl.lookups import Lookups
+from etl.points import locate
+from etl.problems import Problems
+from etl.values import parse_bool, parse_int, parse_quarter
+
+__all__ = ["COLUMNS", "validate"]
+
+COLUMNS = [
+    Column("community_id", True, ("รหัสชุมชน", "id")),
+    Column("name_th", aliases=("ชื่อชุมชน", "ชื่อ")),
+    Column("name_en", aliases=("name",)),
+    Column("lat", True, ("latitude", "ละติจูด")),
+    Column("lon", True, ("lng", "longitude", "ลองจิจูด")),
+    Column("dist_code", aliases=("รหัสเขต",)),
+    Column("population", aliases=("ประชากร",)),
+    Column("households", aliases=("ครัวเรือน", "จำนวนครัวเรือน")),
+    Column("pilot", aliases=("ชุมชนนำร่อง", "นำร่อง")),
+    Column("pilot_start", aliases=("เริ่มนำร่อง",)),
+    Column("location_note", aliases=("หมายเหตุตำแหน่ง",)),
+]
+
+
+def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Problems, Problems]:
+    problems, warnings = Problems(), Problems()
+    out = pd.DataFrame(index=frame.index)
+    out["community_id"] = frame["community_id"]
+    problems.where(frame, (frame["community_id"] == "").to_numpy(), "community_id", "Missing. Give every community a unique id.")
+    repeated = frame["community_id"].duplicated() & (frame["community_id"] != "")
+    problems.where(frame, repeated.to_numpy(), "community_id", "This id appears on an earlier row. Ids must be unique.")
+    for column in ("name_th", "name_en", "location_note"):
+        out[column] = frame[column].where(frame[column] != "")
+    both_blank = (frame["name_th"] == "") & (frame["name_en"] == "")
+    problems.where(frame, both_blank.to_numpy(), "name_th", "Missing name. Give name_th or name_en.")
+    out["lat"], out["lon"], found = locate(frame, lookups, problems, warnings, outside_ok=True)
+    given = frame["dist_code"]
+    disagree = (given != "") & found.notna() & (given != found)
+    warnings.where(
+        frame,
+        disagree.to_numpy(),
+        "dist_code",
+        "The point lies in another district; the district of the point is stored. Check the coordinates.",
+    )
+    out["dist_code"] = found
+    out["population"] = parse_int(frame, "population", problems, required=False)
+    out["households"] = parse_int(frame, "households", problems, required=False)
+    out["pilot"] = parse_bool(frame, "pilot", problems)
+    out["pilot_start"] = parse_quarter(frame, "pilot_start", problems, required=False)
+    no_start = out["pilot"] & out["pilot_start"].isna() & (frame["pilot_start"] == "")
+    problems.where(frame, no_start.to_numpy(), "pilot_start", "A pilot community needs the quarter its pilot started, e.g. 2024Q1.")
+    return out, problems, warnings

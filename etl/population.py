@@ -1,0 +1,34 @@
+"""Population tables: one figure per district (and year, when the source gives one)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from etl.columns import Column
+from etl.lookups import Lookups
+from etl.problems import Problems
+from etl.values import parse_int
+
+__all__ = ["COLUMNS", "validate"]
+
+COLUMNS = [
+    Column("dist_code", True, ("รหัสเขต",)),
+    Column("year", aliases=("ปี",)),
+    Column("population", True, ("ประชากร", "pop_total")),
+    Column("source", True, ("แหล่งข้อมูล",)),
+]
+
+
+def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Problems, Problems]:
+    problems, warnings = Problems(), Problems()
+    out = pd.DataFrame(index=frame.index)
+    out["dist_code"] = frame["dist_code"]
+    unknown = ~frame["dist_code"].isin(list(lookups.bangkok_codes))
+    problems.where(frame, unknown.to_numpy(), "dist_code", "Unknown district code. Use 1001-1050.")
+    out["year"] = parse_int(frame, "year", problems, required=False, minimum=1900)
+    out["population"] = parse_int(frame, "population", problems, required=True, minimum=1)
+    out["source"] = frame["source"]
+    problems.where(frame, (frame["source"] == "").to_numpy(), "source", "Missing. Say where the figure comes from and its year.")
+    repeated = out[["dist_code", "year"]].astype(str).duplicated()
+    problems.where(frame, repeated.to_numpy(), "dist_code", "This district and year appear on an earlier row.")
+    return out, problems, warnings

@@ -1,0 +1,64 @@
+"""Service-point register files: one row per service, updated by id."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from db.vocab import SERVICE_TYPES
+from etl.columns import Column
+from etl.lookups import Lookups
+from etl.points import locate
+from etl.problems import Problems
+from etl.values import parse_choice, parse_date, parse_int
+
+__all__ = ["COLUMNS", "validate"]
+
+COLUMNS = [
+    Column("service_id", True, ("รหัสหน่วยบริการ", "id")),
+    Column("name_th", aliases=("ชื่อ", "ชื่อหน่วยบริการ")),
+    Column("name_en", aliases=("name",)),
+    Column("service_type", True, ("ประเภทบริการ", "ประเภท", "type")),
+    Column("lat", True, ("latitude", "ละติจูด")),
+    Column("lon", True, ("lng", "longitude", "ลองจิจูด")),
+    Column("capacity", aliases=("ความจุ",)),
+    Column("opened", aliases=("วันเปิด",)),
+    Column("closed", aliases=("วันปิด",)),
+    Column("phone", aliases=("โทรศัพท์", "tel")),
+    Column("hours", aliases=("เวลาทำการ",)),
+    Column("source", aliases=("แหล่งข้อมูล",)),
+]
+
+SERVICE_WORDS = {code: code for code in SERVICE_TYPES} | {
+    "safe space": "safe_space",
+    "พื้นที่ปลอดภัย": "safe_space",
+    "บ้านพักฉุกเฉิน": "shelter",
+    "ศูนย์พึ่งได้": "oscc",
+    "health centre": "health_centre",
+    "health center": "health_centre",
+    "ศูนย์บริการสาธารณสุข": "health_centre",
+    "โรงพยาบาล": "hospital",
+    "สถานีตำรวจ": "police",
+    "social welfare": "social_welfare",
+    "ศูนย์บริการสังคม": "social_welfare",
+    "องค์กรเอกชน": "ngo",
+    "อื่นๆ": "other",
+}
+
+
+def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Problems, Problems]:
+    problems, warnings = Problems(), Problems()
+    out = pd.DataFrame(index=frame.index)
+    out["service_id"] = frame["service_id"]
+    problems.where(frame, (frame["service_id"] == "").to_numpy(), "service_id", "Missing. Give every service a unique id.")
+    repeated = frame["service_id"].duplicated() & (frame["service_id"] != "")
+    problems.where(frame, repeated.to_numpy(), "service_id", "This id appears on an earlier row. Ids must be unique.")
+    for column in ("name_th", "name_en", "phone", "hours", "source"):
+        out[column] = frame[column].where(frame[column] != "")
+    both_blank = (frame["name_th"] == "") & (frame["name_en"] == "")
+    problems.where(frame, both_blank.to_numpy(), "name_th", "Missing name. Give name_th or name_en.")
+    out["service_type"] = parse_choice(frame, "service_type", SERVICE_WORDS, problems)
+    out["lat"], out["lon"], out["dist_code"] = locate(frame, lookups, problems, warnings, outside_ok=False)
+    out["capacity"] = parse_int(frame, "capacity", problems, required=False)
+    out["opened"] = parse_date(frame, "opened", problems)
+    out["closed"] = parse_date(frame, "closed", problems)
+    return out, problems, warnings

@@ -1,0 +1,82 @@
+"""Vectorised cell parsers: each turns a text column into typed values and
+adds one problem per bad cell, naming the row, the column and the fix."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from db import quarters
+from etl.problems import Problems
+
+__all__ = ["blank", "parse_bool", "parse_choice", "parse_date", "parse_float", "parse_int", "parse_quarter"]
+
+TRUE_WORDS = {"true", "yes", "y", "1", "ใช่", "จริง"}
+FALSE_WORDS = {"false", "no", "n", "0", "ไม่ใช่", "ไม่", "เท็จ", ""}
+
+
+def blank(values: pd.Series) -> np.ndarray:
+    return (values == "").to_numpy()
+
+
+def parse_int(frame: pd.DataFrame, column: str, problems: Problems, *, required: bool, minimum: int = 0) -> pd.Series:
+    """Whole numbers; thousands separators and spaces are fine, decimals and text are not."""
+    text = frame[column].str.replace(",", "", regex=False).str.replace(" ", "", regex=False)
+    numbers = pd.to_numeric(text.where(text != ""), errors="coerce")
+    empty = blank(text)
+    if required:
+        problems.where(frame, empty, column, "Missing. Enter a whole number (0 if none).")
+    bad = ~empty & (numbers.isna() | (numbers % 1 != 0)).to_numpy()
+    problems.where(frame, bad, column, "Not a whole number. Enter digits only, without decimals or text.")
+    low = ~empty & ~bad & (numbers < minimum).to_numpy()
+    problems.where(frame, low, column, f"Must be {minimum} or more.")
+    return numbers.where(~(bad | low)).astype("Int64")
+
+
+def parse_float(frame: pd.DataFrame, column: str, problems: Problems, *, required: bool) -> pd.Series:
+    numbers = pd.to_numeric(frame[column].where(frame[column] != ""), errors="coerce")
+    empty = blank(frame[column])
+    if required:
+        problems.where(frame, empty, column, "Missing. Enter a decimal number, e.g. 13.7563.")
+    problems.where(frame, ~empty & numbers.isna().to_numpy(), column, "Not a number. Use a dot for decimals.")
+    return numbers.astype(float)
+
+
+def parse_choice(
+    frame: pd.DataFrame, column: str, words: dict[str, str], problems: Problems, *, default: str | None = None
+) -> pd.Series:
+    """Map cell text (any case) to a canonical code through ``words``."""
+    lowered = frame[column].str.lower()
+    mapped = lowered.map(words)
+    if default is not None:
+        mapped = mapped.where(lowered != "", default)
+    allowed = ", ".join(sorted(set(words.values())))
+    problems.where(frame, mapped.isna().to_numpy(), column, f"Unknown value. Use one of: {allowed}.")
+    return mapped
+
+
+def parse_bool(frame: pd.DataFrame, column: str, problems: Problems) -> pd.Series:
+    lowered = frame[column].str.lower()
+    truth = lowered.isin(TRUE_WORDS)
+    bad = ~truth & ~lowered.isin(FALSE_WORDS)
+    problems.where(frame, bad.to_numpy(), column, "Not a yes/no value. Use true/false, yes/no, 1/0 or ใช่/ไม่ใช่.")
+    return truth
+
+
+def parse_quarter(frame: pd.DataFrame, column: str, problems: Problems, *, required: bool) -> pd.Series:
+    """Calendar quarters written ``2025Q2`` (stored as is)."""
+    text = frame[column].str.upper()
+    empty = blank(text)
+    if required:
+        problems.where(frame, empty, column, "Missing. Enter the quarter, e.g. 2025Q2.")
+    valid = text.map(quarters.is_key).to_numpy(dtype=bool)
+    problems.where(frame, ~empty & ~valid, column, "Not a quarter. Write the calendar quarter as YYYYQn, e.g. 2025Q2.")
+    return text.where(valid & ~empty)
+
+
+def parse_date(frame: pd.DataFrame, column: str, problems: Problems) -> pd.Series:
+    """ISO dates ``YYYY-MM-DD``; empty is allowed."""
+    text = frame[column]
+    dates = pd.to_datetime(text.where(text != ""), format="%Y-%m-%d", errors="coerce")
+    problems.where(frame, ~blank(text) & dates.isna().to_numpy(), column, "Not a date. Write it as YYYY-MM-DD.")
+    return dates.dt.date

@@ -1,0 +1,1 @@
+"""Spatial and statistical work on GeoDataFrames: pure functions, no Streamlit."""
