@@ -174,10 +174,10 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open database (0 for an empty file)."""
     exists = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     if not exists:
         return 0
-    return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchall()[0][0]
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:

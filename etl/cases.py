@@ -78,7 +78,9 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
 
     _check_areas(frame, out, lookups, problems)
     over = (out["cases_referred"] > out["cases_reported"]).fillna(False).to_numpy(dtype=bool)
-    problems.where(frame, over, "cases_referred", "More referred than reported. Referred must be at most cases_reported.")
+    problems.where(
+        frame, over, "cases_referred", "More referred than reported. Referred must be at most cases_reported."
+    )
     _check_duplicates(frame, out, problems)
     return out, problems, warnings
 

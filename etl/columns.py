@@ -50,9 +50,7 @@ def match_columns(frame: pd.DataFrame, columns: list[Column], problems: Problems
             continue
         if name in renamed.values():
             first = next(h for h, n in renamed.items() if n == name)
-            problems.add(
-                f"Headers '{first}' and '{header}' both mean '{name}'. Keep one of them.", 1, header, header
-            )
+            problems.add(f"Headers '{first}' and '{header}' both mean '{name}'. Keep one of them.", 1, header, header)
             continue
         renamed[header] = name
     for column in columns:

@@ -31,7 +31,9 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     problems, warnings = Problems(), Problems()
     out = pd.DataFrame(index=frame.index)
     out["community_id"] = frame["community_id"]
-    problems.where(frame, (frame["community_id"] == "").to_numpy(), "community_id", "Missing. Give every community a unique id.")
+    problems.where(
+        frame, (frame["community_id"] == "").to_numpy(), "community_id", "Missing. Give every community a unique id."
+    )
     repeated = frame["community_id"].duplicated() & (frame["community_id"] != "")
     problems.where(frame, repeated.to_numpy(), "community_id", "This id appears on an earlier row. Ids must be unique.")
     for column in ("name_th", "name_en", "location_note"):
@@ -53,5 +55,7 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     out["pilot"] = parse_bool(frame, "pilot", problems)
     out["pilot_start"] = parse_quarter(frame, "pilot_start", problems, required=False)
     no_start = out["pilot"] & out["pilot_start"].isna() & (frame["pilot_start"] == "")
-    problems.where(frame, no_start.to_numpy(), "pilot_start", "A pilot community needs the quarter its pilot started, e.g. 2024Q1.")
+    problems.where(
+        frame, no_start.to_numpy(), "pilot_start", "A pilot community needs the quarter its pilot started, e.g. 2024Q1."
+    )
     return out, problems, warnings

@@ -71,7 +71,7 @@ class LoadResult:
 
 
 def _ready(con: duckdb.DuckDBPyConnection) -> None:
-    if schema_version(con) != SCHEMA_VERSION or not con.execute("SELECT count(*) FROM districts").fetchone()[0]:
+    if schema_version(con) != SCHEMA_VERSION or not con.execute("SELECT count(*) FROM districts").fetchall()[0][0]:
         raise EnvironmentNotReady(
             "The database has no boundaries yet. Run `python -m etl init` (or `python -m etl demo`) first."
         )
@@ -86,7 +86,9 @@ def validate_file(kind: str, content: bytes, con: duckdb.DuckDBPyConnection) -> 
         raise InputRejected(problems.sorted())
     clean, problems, warnings = spec.module.validate(table, Lookups.from_db(con))
     if problems:
-        raise InputRejected(problems.sorted(), f"The file was rejected: {len(problems)} problem(s); nothing was written.")
+        raise InputRejected(
+            problems.sorted(), f"The file was rejected: {len(problems)} problem(s); nothing was written."
+        )
     return clean, warnings
 
 
@@ -114,15 +116,29 @@ def case_diff(con: duckdb.DuckDBPyConnection, new: pd.DataFrame) -> pd.DataFrame
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection, spec: Kind, result: LoadResult, rows: pd.DataFrame, content: bytes, loaded_by: str, synthetic: bool
+    con: duckdb.DuckDBPyConnection,
+    spec: Kind,
+    result: LoadResult,
+    rows: pd.DataFrame,
+    content: bytes,
+    loaded_by: str,
+    synthetic: bool,
 ) -> int:
     con.execute("BEGIN TRANSACTION")
     try:
         load_id = con.execute(
             "INSERT INTO loads (kind, file_name, sha256, rows, quarters, loaded_by, synthetic) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING load_id",
-            [result.kind, result.file_name, result.sha256, result.rows, ",".join(result.quarters) or None, loaded_by, synthetic],
-        ).fetchone()[0]
+            [
+                result.kind,
+                result.file_name,
+                result.sha256,
+                result.rows,
+                ",".join(result.quarters) or None,
+                loaded_by,
+                synthetic,
+            ],
+        ).fetchall()[0][0]
         con.register("incoming", rows.assign(load_id=load_id))
         columns = ", ".join([*rows.columns, "load_id"])
         con.execute(f"INSERT INTO {spec.table} ({columns}) SELECT {columns} FROM incoming")
@@ -157,9 +173,9 @@ def load_file(
             quarters = sorted(rows["quarter"].unique()) if "quarter" in rows else []
             result = LoadResult(kind, file_name, sha, len(rows), quarters, dry_run=dry_run, warnings=list(warnings))
             result.unchanged = bool(
-                con.execute(
-                    "SELECT count(*) FROM active_loads WHERE kind = ? AND sha256 = ?", [kind, sha]
-                ).fetchone()[0]
+                con.execute("SELECT count(*) FROM active_loads WHERE kind = ? AND sha256 = ?", [kind, sha]).fetchall()[
+                    0
+                ][0]
             )
             if kind == "cases":
                 result.diff = case_diff(con, rows)

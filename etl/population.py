@@ -28,7 +28,9 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     out["year"] = parse_int(frame, "year", problems, required=False, minimum=1900)
     out["population"] = parse_int(frame, "population", problems, required=True, minimum=1)
     out["source"] = frame["source"]
-    problems.where(frame, (frame["source"] == "").to_numpy(), "source", "Missing. Say where the figure comes from and its year.")
+    problems.where(
+        frame, (frame["source"] == "").to_numpy(), "source", "Missing. Say where the figure comes from and its year."
+    )
     repeated = out[["dist_code", "year"]].astype(str).duplicated()
     problems.where(frame, repeated.to_numpy(), "dist_code", "This district and year appear on an earlier row.")
     return out, problems, warnings

@@ -8,7 +8,6 @@ an analyst's population file takes.
 from __future__ import annotations
 
 import getpass
-import io
 
 import duckdb
 import geopandas as gpd
@@ -26,8 +25,7 @@ from geo.projection import area_km2, display_geometry
 __all__ = ["POPULATION_SOURCE", "init", "population_table"]
 
 POPULATION_SOURCE = (
-    "BMA GIS district layer (no_male + no_female) via pcrete/gsvloader-demo; "
-    "year not stated by the source (about 2017)"
+    "BMA GIS district layer (no_male + no_female) via pcrete/gsvloader-demo; year not stated by the source (about 2017)"
 )
 
 

@@ -49,7 +49,9 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     problems, warnings = Problems(), Problems()
     out = pd.DataFrame(index=frame.index)
     out["service_id"] = frame["service_id"]
-    problems.where(frame, (frame["service_id"] == "").to_numpy(), "service_id", "Missing. Give every service a unique id.")
+    problems.where(
+        frame, (frame["service_id"] == "").to_numpy(), "service_id", "Missing. Give every service a unique id."
+    )
     repeated = frame["service_id"].duplicated() & (frame["service_id"] != "")
     problems.where(frame, repeated.to_numpy(), "service_id", "This id appears on an earlier row. Ids must be unique.")
     for column in ("name_th", "name_en", "phone", "hours", "source"):

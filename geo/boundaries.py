@@ -62,7 +62,7 @@ def _path(name: str, folder: str | os.PathLike | None) -> Path:
 
 def _read_layer(name: str, folder, columns: list[str]) -> gpd.GeoDataFrame:
     frame = gpd.read_file(_path(name, folder))
-    return frame[columns + ["geometry"]].to_crs("EPSG:4326")
+    return frame[[*columns, "geometry"]].to_crs("EPSG:4326")
 
 
 def read_districts(folder=None) -> gpd.GeoDataFrame:

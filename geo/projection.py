@@ -7,6 +7,7 @@ degrees are only for storage and display.
 from __future__ import annotations
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 
 __all__ = ["DISPLAY_PRECISION", "METRIC_CRS", "WGS84", "area_km2", "display_geometry", "to_metric"]
@@ -21,7 +22,7 @@ def to_metric(frame: gpd.GeoDataFrame | gpd.GeoSeries):
     return frame.to_crs(METRIC_CRS)
 
 
-def area_km2(frame: gpd.GeoDataFrame | gpd.GeoSeries) -> "gpd.pd.Series":
+def area_km2(frame: gpd.GeoDataFrame | gpd.GeoSeries) -> pd.Series:
     """Area of each geometry in square kilometres, measured in EPSG:32647.
 
     >>> from shapely.geometry import box

@@ -49,6 +49,6 @@ def table_checksums(path: Path) -> dict[str, tuple]:
     with duckdb.connect(str(path), read_only=True) as con:
         tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
         return {
-            t: con.execute(f"SELECT count(*), coalesce(sum(hash(t::VARCHAR)), 0) FROM {t} AS t").fetchone()
+            t: con.execute(f"SELECT count(*), coalesce(sum(hash(t::VARCHAR)), 0) FROM {t} AS t").fetchall()[0]
             for t in tables
         }

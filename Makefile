@@ -1,0 +1,40 @@
+# The two commands: `make run` (dashboard on demo data) and `make test` (every test).
+# Both create the virtual environment from requirements.lock on first use.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+DB ?= $(or $(SAFESPACE_DB),data/safespace.duckdb)
+PORT ?= 8501
+
+.PHONY: run test demo lint format clean
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+$(DB): | $(VENV)/.installed
+	$(PY) -m etl demo --db $(DB)
+
+run: $(VENV)/.installed $(DB)
+	$(PY) -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT) \
+		--browser.gatherUsageStats false -- --db $(DB)
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+demo: $(VENV)/.installed
+	$(PY) -m etl demo --db $(DB)
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.installed
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+clean:
+	rm -rf $(VENV) data/safespace.duckdb data/demo

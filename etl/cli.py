@@ -1,0 +1,117 @@
+"""``python -m etl``: build, load and inspect the warehouse from the command line.
+
+Exit codes: 0 done (warnings are printed but do not reject), 1 input
+rejected (nothing written), 2 usage error, 3 environment not ready
+(reference files missing, database busy or not built).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from db.connect import DatabaseBusy, DatabaseMissing, connect, db_path
+from etl.load import KINDS, LoadResult, load_path
+from etl.problems import EnvironmentNotReady, InputRejected, Problem
+
+__all__ = ["main"]
+
+SHOWN_PROBLEMS = 50  # the rest are counted, and all are in --json
+
+
+def _parser() -> argparse.ArgumentParser:
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument("--db", help="database file (default: $SAFESPACE_DB or data/safespace.duckdb)")
+    parser = argparse.ArgumentParser(
+        prog="python -m etl", description="Build, load and inspect the safe-space warehouse."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("init", parents=[db_option], help="create the schema and load the real boundaries")
+    demo = commands.add_parser("demo", parents=[db_option], help="rebuild the database with synthetic demo data")
+    demo.add_argument("--out", help="folder for the demo CSV files (default: data/demo)")
+    demo.add_argument("--seed", type=int, help="random seed (default: fixed)")
+    load = commands.add_parser("load", parents=[db_option], help="validate and load a file")
+    load.add_argument("kind", choices=list(KINDS))
+    load.add_argument("file")
+    load.add_argument("--dry-run", action="store_true", help="validate and show the difference; write nothing")
+    load.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    commands.add_parser("history", parents=[db_option], help="list the loads")
+    return parser
+
+
+def _print_problems(title: str, problems: list[Problem], out=sys.stdout) -> None:
+    if not problems:
+        return
+    print(f"{title} ({len(problems)}):", file=out)
+    for problem in problems[:SHOWN_PROBLEMS]:
+        print(f"  - {problem}", file=out)
+    if len(problems) > SHOWN_PROBLEMS:
+        print(f"  … and {len(problems) - SHOWN_PROBLEMS} more (use --json for the full list)", file=out)
+
+
+def _report(result: LoadResult) -> None:
+    if result.unchanged:
+        print(f"{result.file_name} is identical to a file already loaded; nothing changed.")
+    elif result.dry_run:
+        print(f"Dry run: {result.file_name} is valid ({result.rows} rows); nothing was written.")
+    else:
+        print(f"Loaded {result.file_name} as load {result.load_id}: {result.rows} {result.kind} rows.")
+    if result.quarters:
+        print(f"Quarters: {', '.join(result.quarters)}")
+    if result.diff is not None and not result.diff.empty and not result.unchanged:
+        print("Difference per quarter and district (cases reported):")
+        print(result.diff.to_string(index=False))
+    _print_problems("Warnings", result.warnings)
+
+
+def _history(db) -> None:
+    with connect(db) as con:
+        loads = con.execute(
+            "SELECT load_id, kind, file_name, rows, quarters, loaded_at, loaded_by, status, synthetic "
+            "FROM loads ORDER BY load_id"
+        ).df()
+    print(loads.to_string(index=False) if not loads.empty else "No loads yet.")
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "init":
+        from etl.reference import init
+
+        init(db=args.db)
+        print(f"Database ready at {db_path(args.db)}: boundaries and population loaded.")
+    elif args.command == "demo":
+        from etl.demo import build
+
+        build(db=args.db, out_dir=args.out, **({"seed": args.seed} if args.seed is not None else {}))
+        print(f"Demo database built at {db_path(args.db)} (synthetic case counts, services and communities).")
+    elif args.command == "load":
+        try:
+            result = load_path(args.kind, args.file, db=args.db, dry_run=args.dry_run)
+        except InputRejected as exc:
+            if args.json:
+                print(json.dumps({"errors": [p.as_dict() for p in exc.problems], "rejected": True}, ensure_ascii=False))
+            else:
+                print(exc, file=sys.stderr)
+                _print_problems("Errors", exc.problems, out=sys.stderr)
+            return 1
+        if args.json:
+            print(json.dumps(result.as_dict(), ensure_ascii=False, default=str))
+        else:
+            _report(result)
+    elif args.command == "history":
+        _history(args.db)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except (EnvironmentNotReady, DatabaseBusy, DatabaseMissing) as exc:
+        print(f"Not ready: {exc}", file=sys.stderr)
+        return 3
+    except FileNotFoundError as exc:
+        print(f"File not found: {exc.filename}. Check the path.", file=sys.stderr)
+        return 2

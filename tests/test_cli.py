@@ -1,0 +1,60 @@
+"""`python -m etl` as an analyst runs it: a real process, real files, exit codes."""
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import table_checksums
+
+GOOD = "quarter,dist_code,violence_type,victim_group,cases_reported,cases_referred\n2025Q2,1002,physical,woman,7,5\n"
+BAD = "quarter,dist_code,violence_type,victim_group,cases_reported,cases_referred\n2025Q2,1002,physical,woman,7,9\n"
+
+
+def etl(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "etl", *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_load_json_summary_and_history(db, tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_text(GOOD)
+    done = etl("load", "cases", str(path), "--db", str(db), "--json")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["rows"] == 1 and summary["quarters"] == ["2025Q2"] and summary["load_id"]
+    history = etl("history", "--db", str(db))
+    assert "cases.csv" in history.stdout
+
+
+def test_rejected_file_exits_1_with_row_level_errors_and_writes_nothing(db, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(BAD)
+    before = table_checksums(db)
+    done = etl("load", "cases", str(path), "--db", str(db), "--json")
+    assert done.returncode == 1
+    (error,) = json.loads(done.stdout)["errors"]
+    assert (error["row"], error["column"], error["value"]) == (2, "cases_referred", "9")
+    assert table_checksums(db) == before
+    human = etl("load", "cases", str(path), "--db", str(db))
+    assert "row 2" in human.stderr and "Traceback" not in human.stderr
+
+
+def test_dry_run_exits_0_and_writes_nothing(db, tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_text(GOOD)
+    before = table_checksums(db)
+    done = etl("load", "cases", str(path), "--db", str(db), "--dry-run")
+    assert done.returncode == 0 and "Dry run" in done.stdout
+    assert table_checksums(db) == before
+
+
+def test_usage_error_exits_2():
+    assert etl("load", "parcels", "x.csv").returncode == 2
+
+
+def test_environment_not_ready_exits_3_with_what_to_do(tmp_path, monkeypatch):
+    env = {"PATH": "/usr/bin:/bin", "SAFESPACE_GEO_DIR": str(tmp_path / "nowhere")}
+    done = etl("init", "--db", str(tmp_path / "x.duckdb"), env=env)
+    assert done.returncode == 3
+    assert "bkk_districts.geojson" in done.stderr and "SAFESPACE_GEO_DIR" in done.stderr
+    missing = etl("history", "--db", str(tmp_path / "absent.duckdb"))
+    assert missing.returncode == 3 and "python -m etl demo" in missing.stderr
