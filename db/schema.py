@@ -133,7 +133,6 @@ _V1 = [
         load_id        INTEGER NOT NULL
     )
     """,
-    "CREATE INDEX case_counts_load ON case_counts (load_id)",
 ]
 
 MIGRATIONS: list[list[str]] = [_V1]

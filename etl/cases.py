@@ -9,7 +9,7 @@ from etl.columns import Column
 from etl.districts import DistrictNames
 from etl.lookups import Lookups
 from etl.problems import Problems
-from etl.values import parse_choice, parse_int, parse_quarter
+from etl.values import map_unique, parse_choice, parse_int, parse_quarter
 
 __all__ = ["COLUMNS", "KEY", "validate"]
 
@@ -48,19 +48,24 @@ VICTIM_WORDS = {code: code for code in VICTIM_GROUPS} | {
 
 
 def _district_codes(frame: pd.DataFrame, lookups: Lookups, problems: Problems) -> pd.Series:
-    """``dist_code`` as given, else looked up from the ``district`` name."""
-    codes = frame["dist_code"].copy()
-    by_name = (codes == "") & (frame["district"] != "")
-    if by_name.any():
-        names = DistrictNames(lookups.districts)
-        codes[by_name] = frame.loc[by_name, "district"].map(lambda n: names.code(n) or "")
-        for row in frame.index[by_name & (codes == "")]:
-            name = frame.at[row, "district"]
-            hint = "; ".join(names.suggest(name)) or "see the district list in the README"
-            problems.add(f"Unknown district name. Did you mean: {hint}?", int(row) + 2, "district", name)
-    missing = (frame["dist_code"] == "") & (frame["district"] == "")
+    """``dist_code`` as given, else looked up from the ``district`` name; the two must agree."""
+    given = frame["dist_code"]
+    named = frame["district"] != ""
+    # Names outside Bangkok resolve too: a community there carries its own district.
+    names = DistrictNames(pd.concat([lookups.districts, lookups.context_districts]))
+    from_name = map_unique(frame["district"].where(named, ""), lambda n: names.code(n) if n else None)
+    unknown = named & from_name.isna() & (given == "")  # with a code given, the name is only a label
+    for row in frame.index[unknown]:
+        name = frame.at[row, "district"]
+        hint = "; ".join(names.suggest(name)) or "see the district list in the README"
+        problems.add(f"Unknown district name. Did you mean: {hint}?", int(row) + 2, "district", name)
+    clash = (given != "") & from_name.notna() & (given != from_name)
+    problems.where(
+        frame, clash.to_numpy(), "district", "The district name and dist_code disagree. Correct one of them."
+    )
+    missing = (given == "") & ~named
     problems.where(frame, missing, "dist_code", "Missing. Give the district code (1001-1050) or the district name.")
-    return codes
+    return given.where(given != "", from_name.fillna(""))
 
 
 def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Problems, Problems]:
@@ -96,10 +101,18 @@ def _check_areas(frame: pd.DataFrame, out: pd.DataFrame, lookups: Lookups, probl
         "Unknown community. Load it in the communities register first, or leave the cell empty.",
     )
     home = community.map(lookups.community_district)
+    elsewhere = (community.notna() & home.notna() & (code != "") & (code != home)).to_numpy(dtype=bool)
+    problems.where(
+        frame,
+        elsewhere,
+        "dist_code",
+        "This community is registered in another district. Use its own district code, or fix the register.",
+        values=code,
+    )
     in_bangkok = code.isin(list(lookups.bangkok_codes))
     # A community outside Bangkok (the Thai Kriang pilot) carries its own district code.
     community_home = community.notna() & (code == home)
-    bad_code = (code != "") & ~in_bangkok & ~community_home
+    bad_code = (code != "") & ~in_bangkok & ~community_home & ~elsewhere
     problems.where(
         frame,
         bad_code.to_numpy(),

@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", parents=[db_option], help="rebuild the database with synthetic demo data")
     demo.add_argument("--out", help="folder for the demo CSV files (default: data/demo)")
     demo.add_argument("--seed", type=int, help="random seed (default: fixed)")
+    demo.add_argument("--force", action="store_true", help="replace a database that holds uploaded data")
     load = commands.add_parser("load", parents=[db_option], help="validate and load a file")
     load.add_argument("kind", choices=list(KINDS))
     load.add_argument("file")
@@ -84,7 +85,8 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "demo":
         from etl.demo import build
 
-        build(db=args.db, out_dir=args.out, **({"seed": args.seed} if args.seed is not None else {}))
+        seed = {} if args.seed is None else {"seed": args.seed}
+        build(db=args.db, out_dir=args.out, force=args.force, **seed)
         print(f"Demo database built at {db_path(args.db)} (synthetic case counts, services and communities).")
     elif args.command == "load":
         try:

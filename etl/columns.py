@@ -14,7 +14,7 @@ import pandas as pd
 
 from etl.problems import Problems
 
-__all__ = ["Column", "match_columns", "normalise_header"]
+__all__ = ["Column", "match_columns", "matching_kind", "normalise_header"]
 
 
 @dataclass(frozen=True)
@@ -62,3 +62,14 @@ def match_columns(frame: pd.DataFrame, columns: list[Column], problems: Problems
         if column.name not in out:
             out[column.name] = ""
     return out[[c.name for c in columns]]
+
+
+def matching_kind(headers, kinds: dict[str, list[Column]]) -> str | None:
+    """The kind of file whose required columns all appear in ``headers``, if exactly one fits."""
+    present = {normalise_header(h) for h in headers}
+    fits = [
+        kind
+        for kind, columns in kinds.items()
+        if all(present & {normalise_header(a) for a in (c.name, *c.aliases)} for c in columns if c.required)
+    ]
+    return fits[0] if len(fits) == 1 else None

@@ -1,4 +1,11 @@
-"""Resolve district names, as people write them, to district codes."""
+"""Resolve district names, as people write them, to district codes.
+
+Thai names match with or without the prefix เขต; English names with or
+without Khet/District, in any case, ignoring spaces and hyphens, and across
+the usual romanisation variants (Khlong/Klong, Thon/Ton, Phaya/Paya,
+Sathorn/Sathon, Toey/Toei, doubled letters, v/w, d/t), plus a few spellings BMA itself uses that no
+rule reaches (Rajthevi).
+"""
 
 from __future__ import annotations
 
@@ -7,38 +14,75 @@ import re
 
 import pandas as pd
 
-__all__ = ["DistrictNames"]
+__all__ = ["DistrictNames", "skeleton"]
 
 _PREFIX = re.compile(r"^(เขต|khet)|(district|khet)$")
+# Common BMA spellings that folding alone does not reach.
+ALIASES = {
+    "rajthevi": "1037",
+    "rajathevi": "1037",
+    "pomprabsattrupai": "1008",
+    "samphantawongse": "1013",
+    "bangkholame": "1031",
+    "laksri": "1041",
+    "jatujak": "1030",
+    "jatuchak": "1030",
+    "prawes": "1032",
+    "rasburana": "1024",
+}
 
 
-def _key(name: str) -> str:
-    """Fold case, spaces, hyphens and the words เขต / Khet / District."""
-    folded = re.sub(r"[\s\-_.]+", "", str(name)).lower()
-    return _PREFIX.sub("", folded)
+def skeleton(name: str) -> str:
+    """Fold a romanised or Thai name to a key that variant spellings share.
+
+    >>> skeleton("Khlong San") == skeleton("klongsan"), skeleton("Vadhana") == skeleton("Wattana")
+    (True, True)
+    >>> skeleton("เขต ดุสิต") == skeleton("ดุสิต")
+    True
+    """
+    folded = re.sub(r"[\s\-_.'’]+", "", str(name)).lower()
+    folded = _PREFIX.sub("", folded)
+    if not folded.isascii():
+        return folded
+    for before, after in (
+        ("ee", "i"),
+        ("oo", "u"),
+        ("ue", "u"),
+        ("y", "i"),
+        ("rn", "n"),
+        ("j", "ch"),
+        ("h", ""),
+        ("v", "w"),
+        ("d", "t"),
+    ):
+        folded = folded.replace(before, after)
+    return re.sub(r"(.)\1+", r"\1", folded)
 
 
 class DistrictNames:
-    """Thai and English district names (any case, with or without เขต/Khet/District).
+    """Look district codes up by name and suggest the closest names for a typo.
 
     >>> import pandas as pd
     >>> names = DistrictNames(pd.DataFrame({"dist_code": ["1002"], "name_th": ["ดุสิต"], "name_en": ["Dusit"]}))
-    >>> names.code("เขตดุสิต"), names.code("DUSIT district"), names.code("Dusitt")
-    ('1002', '1002', None)
+    >>> names.code("เขตดุสิต"), names.code("DUSIT district"), names.code("Dusitt"), names.code("Bang Rak")
+    ('1002', '1002', '1002', None)
     """
 
     def __init__(self, districts: pd.DataFrame):
-        self._codes: dict[str, str] = {}
+        self._codes: dict[str, str] = {skeleton(alias): code for alias, code in ALIASES.items()}
         self._labels: dict[str, str] = {}
         for row in districts.itertuples():
+            label = f"{row.name_en} / {row.name_th} ({row.dist_code})"
             for name in (row.name_th, row.name_en):
-                self._codes[_key(name)] = row.dist_code
-                self._labels[_key(name)] = f"{row.name_en} / {row.name_th} ({row.dist_code})"
+                self._codes[skeleton(name)] = row.dist_code
+                self._labels[skeleton(name)] = label
+        known = set(districts["dist_code"])
+        self._codes = {k: v for k, v in self._codes.items() if v in known}
 
     def code(self, name: str) -> str | None:
-        return self._codes.get(_key(name))
+        return self._codes.get(skeleton(name))
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """The closest district names, for an error message."""
-        close = difflib.get_close_matches(_key(name), list(self._labels), n=n, cutoff=0.5)
-        return [self._labels[k] for k in dict.fromkeys(close)]
+        close = difflib.get_close_matches(skeleton(name), list(self._labels), n=n * 2, cutoff=0.5)
+        return list(dict.fromkeys(self._labels[k] for k in close))[:n]

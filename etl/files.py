@@ -2,6 +2,9 @@
 
 Everything is read as text: validation decides what a cell means, so a
 ``007`` id or a Thai number keeps its spelling for the error message.
+CSV goes through Arrow's reader (a million rows in well under a second);
+DuckDB cannot read cp874 offline, and Arrow only UTF-8, so Thai Windows
+files are transcoded in Python first.
 """
 
 from __future__ import annotations
@@ -10,13 +13,17 @@ import csv
 import io
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from etl.problems import InputRejected, Problem
 
-__all__ = ["decode", "read_table"]
+__all__ = ["read_table", "utf8"]
 
-ENCODINGS = ("utf-8-sig", "cp874")  # UTF-8 (with or without BOM), then Thai Windows Excel
+BOM = b"\xef\xbb\xbf"
 DELIMITERS = ",;\t"
+SAMPLE_BYTES = 64 * 1024
 XLSX_MAGIC = b"PK\x03\x04"
 
 
@@ -24,58 +31,80 @@ def _reject(message: str) -> InputRejected:
     return InputRejected([Problem(None, None, None, message)], message)
 
 
-def decode(content: bytes) -> str:
-    """Decode CSV bytes: UTF-8 with or without BOM, else TIS-620/cp874."""
+def utf8(content: bytes) -> bytes:
+    """The file as UTF-8 without a BOM: UTF-8 as is, else TIS-620/cp874 transcoded."""
     if b"\x00" in content[:4096]:
         raise _reject("This is not a text file. Save the sheet as CSV (UTF-8) or Excel .xlsx and upload that.")
-    for encoding in ENCODINGS:
-        try:
-            return content.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise _reject("The file's text encoding is not UTF-8 or Thai Windows (TIS-620). Save it as CSV UTF-8 from Excel.")
-
-
-def _delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:20])
+    content = content.removeprefix(BOM)
     try:
-        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+        content.decode("utf-8")
+        return content
+    except UnicodeDecodeError:
+        pass
+    try:
+        return content.decode("cp874").encode("utf-8")
+    except UnicodeDecodeError:
+        raise _reject(
+            "The file's text encoding is not UTF-8 or Thai Windows (TIS-620). Save it as CSV UTF-8 from Excel."
+        ) from None
+
+
+def _header_and_delimiter(content: bytes) -> tuple[list[str], str]:
+    sample = content[:SAMPLE_BYTES].decode("utf-8", errors="ignore")
+    lines = sample.splitlines()
+    try:
+        delimiter = csv.Sniffer().sniff("\n".join(lines[:20]), delimiters=DELIMITERS).delimiter
     except csv.Error:
-        return ","
+        delimiter = ","
+    header = next(csv.reader(lines[:1], delimiter=delimiter), [])
+    return header, delimiter
 
 
-def read_table(content: bytes, sheet_names: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Parse CSV or .xlsx bytes into a DataFrame of stripped strings ('' for empty).
-
-    For a workbook, the first sheet named in ``sheet_names`` that exists is
-    read, else the first sheet.
-    """
-    if not content.strip():
-        raise _reject("The file is empty. Export the sheet again with its header row and data.")
-    if content.startswith(XLSX_MAGIC):
-        frame = _read_xlsx(content, sheet_names)
-    else:
-        text = decode(content)
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=_delimiter(text),
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=True,
+def _read_csv(content: bytes) -> pd.DataFrame:
+    header, delimiter = _header_and_delimiter(content)
+    if len(set(header)) != len(header):
+        repeated = sorted({h for h in header if header.count(h) > 1})
+        raise _reject(f"The header row repeats {', '.join(repeated)}. Give every column its own name.")
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(content),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=False
+            ),
         )
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.apply(lambda col: col.str.strip())
-    if frame.empty:
-        raise _reject("The file has a header row but no data rows.")
-    return frame
+    except pa.ArrowInvalid as exc:
+        raise _reject(
+            f"The file could not be read as a table: {exc}. Check that every row has the same columns."
+        ) from exc
+    trimmed = [pc.utf8_trim_whitespace(column) for column in table.columns]
+    return pa.table(trimmed, names=[name.strip() for name in table.column_names]).to_pandas()
 
 
 def _read_xlsx(content: bytes, sheet_names: tuple[str, ...]) -> pd.DataFrame:
     try:
         book = pd.ExcelFile(io.BytesIO(content), engine="calamine")
-    except Exception as exc:  # a corrupt or non-Excel zip
+    except Exception as exc:  # a corrupt or non-Excel zip: any reader error means the same to the user
         raise _reject(f"The Excel file could not be opened ({exc}). Save it again as .xlsx.") from exc
     wanted = {name.lower(): name for name in book.sheet_names}
     sheet = next((wanted[n] for n in sheet_names if n in wanted), book.sheet_names[0])
     frame = book.parse(sheet, dtype=str).fillna("")
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame.apply(lambda column: column.str.strip())
+
+
+def read_table(content: bytes, sheet_names: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Parse CSV or .xlsx bytes into a DataFrame of trimmed strings ('' for empty).
+
+    For a workbook, the first sheet named in ``sheet_names`` that exists is
+    read, else the first sheet.
+
+    >>> read_table("ไตรมาส;เขต\\n 2025Q1 ;ดุสิต\\n".encode("cp874")).to_dict("records")
+    [{'ไตรมาส': '2025Q1', 'เขต': 'ดุสิต'}]
+    """
+    if not content.strip():
+        raise _reject("The file is empty. Export the sheet again with its header row and data.")
+    frame = _read_xlsx(content, sheet_names) if content.startswith(XLSX_MAGIC) else _read_csv(utf8(content))
+    if frame.empty:
+        raise _reject("The file has a header row but no data rows.")
     return frame

@@ -9,22 +9,33 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from db.connect import DatabaseBusy, DatabaseMissing, connect
 from db.schema import SCHEMA_VERSION, schema_version
 from etl import cases, communities, population, services
-from etl.columns import match_columns
+from etl.columns import match_columns, matching_kind
+from etl.diff import case_diff
 from etl.files import read_table
+from etl.guard import check_personal_data
 from etl.lookups import Lookups
 from etl.problems import EnvironmentNotReady, InputRejected, Problem, Problems
 
-__all__ = ["KINDS", "LoadResult", "case_diff", "load_file", "load_path", "validate_file"]
+__all__ = ["KINDS", "LoadResult", "Progress", "load_file", "load_path", "max_upload_bytes", "validate_file"]
+
+Progress = Callable[[float, str], None]  # fraction done (0-1), what is happening
+
+
+def _silent(_fraction: float, _message: str) -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,11 @@ KINDS = {
     "communities": Kind(communities, "communities", "communities"),
     "population": Kind(population, "population", "population"),
 }
+
+
+def max_upload_bytes() -> int:
+    """The size limit for one file: ``SAFESPACE_MAX_UPLOAD_MB`` megabytes (default 50)."""
+    return int(float(os.environ.get("SAFESPACE_MAX_UPLOAD_MB", "50")) * 1024 * 1024)
 
 
 @dataclass
@@ -67,6 +83,7 @@ class LoadResult:
             "unchanged": self.unchanged,
             "warnings": [w.as_dict() for w in self.warnings],
             "errors": [],
+            "diff": [] if self.diff is None else self.diff.to_dict("records"),
         }
 
 
@@ -77,42 +94,41 @@ def _ready(con: duckdb.DuckDBPyConnection) -> None:
         )
 
 
-def validate_file(kind: str, content: bytes, con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, Problems]:
-    """Parse and check a file; raise :class:`InputRejected` listing every problem."""
-    spec = KINDS[kind]
-    problems = Problems()
-    table = match_columns(read_table(content, (spec.sheet,)), spec.module.COLUMNS, problems)
-    if problems:  # without the right headers, cell checks would only repeat the point
-        raise InputRejected(problems.sorted())
-    clean, problems, warnings = spec.module.validate(table, Lookups.from_db(con))
+def _reject_if(problems: Problems) -> None:
     if problems:
         raise InputRejected(
             problems.sorted(), f"The file was rejected: {len(problems)} problem(s); nothing was written."
         )
-    return clean, warnings
 
 
-def case_diff(con: duckdb.DuckDBPyConnection, new: pd.DataFrame) -> pd.DataFrame:
-    """Per quarter and district in ``new``: old and new totals and row counts."""
-    con.register("incoming", new)
-    try:
-        return con.execute(
-            """
-            WITH n AS (
-                SELECT quarter, dist_code, sum(cases_reported) AS new_total, count(*) AS new_rows
-                FROM incoming GROUP BY ALL
-            ), o AS (
-                SELECT quarter, dist_code, sum(cases_reported) AS old_total, count(*) AS old_rows
-                FROM current_case_counts WHERE (quarter, dist_code) IN (SELECT (quarter, dist_code) FROM n)
-                GROUP BY ALL
+def validate_file(
+    kind: str, content: bytes, con: duckdb.DuckDBPyConnection, progress: Progress = _silent
+) -> tuple[pd.DataFrame, Problems]:
+    """Parse and check a file; raise :class:`InputRejected` listing every problem."""
+    spec = KINDS[kind]
+    if len(content) > max_upload_bytes():
+        limit = max_upload_bytes() // (1024 * 1024)
+        raise InputRejected(
+            [Problem(None, None, None, f"The file is larger than the {limit} MB limit. Split it by quarter.")]
+        )
+    progress(0.05, "reading")
+    raw = read_table(content, (spec.sheet,))
+    problems = Problems()
+    check_personal_data(raw, kind, problems)
+    _reject_if(problems)  # personal data: say only that, before anything else
+    table = match_columns(raw, spec.module.COLUMNS, problems)
+    if problems:  # without the right headers, cell checks would only repeat the point
+        other = matching_kind(raw.columns, {k: v.module.COLUMNS for k, v in KINDS.items()})
+        if other and other != kind:
+            message = (
+                f"This looks like a {other} file, not a {kind} file. Choose '{other}' as the kind, or check the file."
             )
-            SELECT quarter, dist_code, coalesce(old_total, 0) AS old_total, new_total,
-                   coalesce(old_rows, 0) AS old_rows, new_rows
-            FROM n LEFT JOIN o USING (quarter, dist_code) ORDER BY quarter, dist_code
-            """
-        ).df()
-    finally:
-        con.unregister("incoming")
+            raise InputRejected([Problem(1, None, None, message)], message)
+        _reject_if(problems)
+    progress(0.3, "validating")
+    clean, problems, warnings = spec.module.validate(table, Lookups.from_db(con))
+    _reject_if(problems)
+    return clean, warnings
 
 
 def _write(
@@ -139,9 +155,10 @@ def _write(
                 synthetic,
             ],
         ).fetchall()[0][0]
-        con.register("incoming", rows.assign(load_id=load_id))
-        columns = ", ".join([*rows.columns, "load_id"])
-        con.execute(f"INSERT INTO {spec.table} ({columns}) SELECT {columns} FROM incoming")
+        # Arrow, not pandas objects: DuckDB scans it several times faster.
+        con.register("incoming", pa.Table.from_pandas(rows, preserve_index=False))
+        columns = ", ".join(rows.columns)
+        con.execute(f"INSERT INTO {spec.table} ({columns}, load_id) SELECT {columns}, ? FROM incoming", [load_id])
         con.unregister("incoming")
         con.execute("INSERT INTO load_files VALUES (?, ?)", [load_id, content])
         con.execute("COMMIT")
@@ -160,6 +177,7 @@ def load_file(
     loaded_by: str | None = None,
     dry_run: bool = False,
     synthetic: bool = False,
+    progress: Progress = _silent,
 ) -> LoadResult:
     """Validate ``content`` as a ``kind`` file and, unless ``dry_run``, store it as a new load."""
     if kind not in KINDS:
@@ -169,20 +187,19 @@ def load_file(
     try:
         with connect(db, read_only=True) as con:
             _ready(con)
-            rows, warnings = validate_file(kind, content, con)
+            rows, warnings = validate_file(kind, content, con, progress)
+            progress(0.7, "comparing")
             quarters = sorted(rows["quarter"].unique()) if "quarter" in rows else []
             result = LoadResult(kind, file_name, sha, len(rows), quarters, dry_run=dry_run, warnings=list(warnings))
-            result.unchanged = bool(
-                con.execute("SELECT count(*) FROM active_loads WHERE kind = ? AND sha256 = ?", [kind, sha]).fetchall()[
-                    0
-                ][0]
-            )
+            same = con.execute("SELECT count(*) FROM active_loads WHERE kind = ? AND sha256 = ?", [kind, sha])
+            result.unchanged = same.fetchall()[0][0] > 0
             if kind == "cases":
                 result.diff = case_diff(con, rows)
-        if dry_run or result.unchanged:
-            return result
-        with connect(db, read_only=False) as con:
-            result.load_id = _write(con, spec, result, rows, content, loaded_by or getpass.getuser(), synthetic)
+        if not (dry_run or result.unchanged):
+            progress(0.8, "writing")
+            with connect(db, read_only=False) as con:
+                result.load_id = _write(con, spec, result, rows, content, loaded_by or getpass.getuser(), synthetic)
+        progress(1.0, "done")
         return result
     except (DatabaseMissing, DatabaseBusy) as exc:
         raise EnvironmentNotReady(str(exc)) from exc

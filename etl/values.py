@@ -6,10 +6,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from db import quarters
 from etl.problems import Problems
+from etl.quarter_text import parse_quarter_text
 
-__all__ = ["blank", "parse_bool", "parse_choice", "parse_date", "parse_float", "parse_int", "parse_quarter"]
+__all__ = [
+    "blank",
+    "map_unique",
+    "parse_bool",
+    "parse_choice",
+    "parse_date",
+    "parse_float",
+    "parse_int",
+    "parse_quarter",
+]
 
 TRUE_WORDS = {"true", "yes", "y", "1", "ใช่", "จริง"}
 FALSE_WORDS = {"false", "no", "n", "0", "ไม่ใช่", "ไม่", "เท็จ", ""}
@@ -22,15 +31,16 @@ def blank(values: pd.Series) -> np.ndarray:
 def parse_int(frame: pd.DataFrame, column: str, problems: Problems, *, required: bool, minimum: int = 0) -> pd.Series:
     """Whole numbers; thousands separators and spaces are fine, decimals and text are not."""
     text = frame[column].str.replace(",", "", regex=False).str.replace(" ", "", regex=False)
-    numbers = pd.to_numeric(text.where(text != ""), errors="coerce")
     empty = blank(text)
     if required:
         problems.where(frame, empty, column, "Missing. Enter a whole number (0 if none).")
-    bad = ~empty & (numbers.isna() | (numbers % 1 != 0)).to_numpy()
-    problems.where(frame, bad, column, "Not a whole number. Enter digits only, without decimals or text.")
-    low = ~empty & ~bad & (numbers < minimum).to_numpy()
+    whole = text.str.fullmatch(r"-?\d{1,12}").to_numpy(dtype=bool)
+    problems.where(frame, ~empty & ~whole, column, "Not a whole number. Enter digits only, without decimals or text.")
+    numbers = pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    numbers[whole] = text[whole].astype("int64")
+    low = (numbers < minimum).fillna(False).to_numpy(dtype=bool)
     problems.where(frame, low, column, f"Must be {minimum} or more.")
-    return numbers.where(~(bad | low)).astype("Int64")
+    return numbers.mask(low)
 
 
 def parse_float(frame: pd.DataFrame, column: str, problems: Problems, *, required: bool) -> pd.Series:
@@ -46,10 +56,10 @@ def parse_choice(
     frame: pd.DataFrame, column: str, words: dict[str, str], problems: Problems, *, default: str | None = None
 ) -> pd.Series:
     """Map cell text (any case) to a canonical code through ``words``."""
-    lowered = frame[column].str.lower()
-    mapped = lowered.map(words)
+    text = frame[column]
+    mapped = map_unique(text, lambda value: words.get(value.lower()))
     if default is not None:
-        mapped = mapped.where(lowered != "", default)
+        mapped = mapped.where(text != "", default)
     allowed = ", ".join(sorted(set(words.values())))
     problems.where(frame, mapped.isna().to_numpy(), column, f"Unknown value. Use one of: {allowed}.")
     return mapped
@@ -63,15 +73,27 @@ def parse_bool(frame: pd.DataFrame, column: str, problems: Problems) -> pd.Serie
     return truth
 
 
+def map_unique(values: pd.Series, function) -> pd.Series:
+    """Apply ``function`` once per distinct value: a million rows hold only a few quarters or districts."""
+    codes, uniques = pd.factorize(values)
+    mapped = np.array([function(u) for u in uniques] + [None], dtype=object)
+    return pd.Series(mapped[codes], index=values.index)
+
+
 def parse_quarter(frame: pd.DataFrame, column: str, problems: Problems, *, required: bool) -> pd.Series:
-    """Calendar quarters written ``2025Q2`` (stored as is)."""
-    text = frame[column].str.upper()
+    """Quarters in any accepted spelling (see etl.quarter_text), stored as calendar ``YYYYQn``."""
+    text = frame[column]
     empty = blank(text)
     if required:
         problems.where(frame, empty, column, "Missing. Enter the quarter, e.g. 2025Q2.")
-    valid = text.map(quarters.is_key).to_numpy(dtype=bool)
-    problems.where(frame, ~empty & ~valid, column, "Not a quarter. Write the calendar quarter as YYYYQn, e.g. 2025Q2.")
-    return text.where(valid & ~empty)
+    parsed = map_unique(text, parse_quarter_text)
+    problems.where(
+        frame,
+        ~empty & parsed.isna().to_numpy(),
+        column,
+        "Not a quarter. Write e.g. 2025Q2 (calendar), ไตรมาส 2/2568, or FY2568Q1 (fiscal year from 1 October).",
+    )
+    return parsed
 
 
 def parse_date(frame: pd.DataFrame, column: str, problems: Problems) -> pd.Series:

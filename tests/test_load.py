@@ -51,8 +51,8 @@ def test_district_by_thai_or_english_name(db):
 
 def test_unknown_district_name_suggests_the_closest(db):
     header = "quarter,district,violence_type,cases_reported"
-    (problem,) = rejected(db, "cases", csv("2025Q1,Dusitt,physical,1", header=header))
-    assert (problem.row, problem.column, problem.value) == (2, "district", "Dusitt")
+    (problem,) = rejected(db, "cases", csv("2025Q1,Dusat,physical,1", header=header))
+    assert (problem.row, problem.column, problem.value) == (2, "district", "Dusat")
     assert "Dusit" in problem.message
 
 
@@ -129,6 +129,13 @@ def test_community_outside_bangkok_carries_its_own_district(db):
     load(db, "cases", csv("2025Q1,1104,,TK,physical,woman,2,"))
     problems = rejected(db, "cases", csv("2025Q1,1104,,,physical,woman,2,"))
     assert problems[0].column == "dist_code"
+
+
+def test_community_rows_must_use_the_communitys_own_district(db):
+    load(db, "communities", COMMUNITIES.encode())
+    (problem,) = rejected(db, "cases", csv("2025Q1,1003,,D1,physical,woman,2,"))
+    assert (problem.row, problem.column, problem.value) == (2, "dist_code", "1003")
+    assert "another district" in problem.message
 
 
 def test_cases_must_name_a_registered_community(db):
