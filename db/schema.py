@@ -30,7 +30,9 @@ _V1 = [
         loaded_at  TIMESTAMP NOT NULL DEFAULT current_timestamp,
         loaded_by  VARCHAR NOT NULL,
         status     VARCHAR NOT NULL DEFAULT 'active',  -- active | reverted
-        synthetic  BOOLEAN NOT NULL DEFAULT false      -- demo data, shown with a banner
+        synthetic  BOOLEAN NOT NULL DEFAULT false,     -- demo data, shown with a banner
+        reverted_at TIMESTAMP,
+        reverted_by VARCHAR
     )
     """,
     "CREATE TABLE load_files (load_id INTEGER PRIMARY KEY, content BLOB NOT NULL)",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,7 @@ from etl.problems import EnvironmentNotReady, InputRejected, Problem
 
 __all__ = ["main"]
 
+INTERNAL_ERROR = 70  # EX_SOFTWARE: not one of the documented outcomes
 SHOWN_PROBLEMS = 50  # the rest are counted, and all are in --json
 
 
@@ -38,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("file")
     load.add_argument("--dry-run", action="store_true", help="validate and show the difference; write nothing")
     load.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    revert = commands.add_parser("revert", parents=[db_option], help="revert a load: the previous version returns")
+    revert.add_argument("load_id", type=int)
     commands.add_parser("history", parents=[db_option], help="list the loads")
     return parser
 
@@ -50,6 +54,18 @@ def _print_problems(title: str, problems: list[Problem], out=sys.stdout) -> None
         print(f"  - {problem}", file=out)
     if len(problems) > SHOWN_PROBLEMS:
         print(f"  … and {len(problems) - SHOWN_PROBLEMS} more (use --json for the full list)", file=out)
+
+
+def _progress_printer():
+    """Progress on stderr for a person at a terminal; silent in pipes and CI logs."""
+    if not sys.stderr.isatty():
+        return lambda fraction, message: None
+
+    def show(fraction: float, message: str) -> None:
+        end = "\n" if fraction >= 1 else ""
+        print(f"\r[{fraction:4.0%}] {message:<12}", end=end, file=sys.stderr, flush=True)
+
+    return show
 
 
 def _report(result: LoadResult) -> None:
@@ -70,7 +86,8 @@ def _report(result: LoadResult) -> None:
 def _history(db) -> None:
     with connect(db) as con:
         loads = con.execute(
-            "SELECT load_id, kind, file_name, rows, quarters, loaded_at, loaded_by, status, synthetic "
+            "SELECT load_id, kind, file_name, rows, quarters, loaded_at, loaded_by, status, synthetic, "
+            "reverted_at, reverted_by "
             "FROM loads ORDER BY load_id"
         ).df()
     print(loads.to_string(index=False) if not loads.empty else "No loads yet.")
@@ -90,7 +107,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Demo database built at {db_path(args.db)} (synthetic case counts, services and communities).")
     elif args.command == "load":
         try:
-            result = load_path(args.kind, args.file, db=args.db, dry_run=args.dry_run)
+            result = load_path(args.kind, args.file, db=args.db, dry_run=args.dry_run, progress=_progress_printer())
         except InputRejected as exc:
             if args.json:
                 print(json.dumps({"errors": [p.as_dict() for p in exc.problems], "rejected": True}, ensure_ascii=False))
@@ -102,6 +119,17 @@ def _run(args: argparse.Namespace) -> int:
             print(json.dumps(result.as_dict(), ensure_ascii=False, default=str))
         else:
             _report(result)
+    elif args.command == "revert":
+        from etl.revert import revert
+
+        try:
+            done = revert(args.load_id, db=args.db)
+        except InputRejected as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(
+            f"Reverted load {done['load_id']} ({done['kind']}, {done['file_name']}); the previous version is in force."
+        )
     elif args.command == "history":
         _history(args.db)
     return 0
@@ -117,3 +145,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"File not found: {exc.filename}. Check the path.", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        return 0
+    except Exception as exc:  # a bug, not the user's doing: one line, details on request
+        if os.environ.get("SAFESPACE_DEBUG"):
+            raise
+        print(
+            f"Internal error ({type(exc).__name__}: {exc}). Loads are all-or-nothing, so nothing was half-written. "
+            "Run again with SAFESPACE_DEBUG=1 for the details and report them.",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR

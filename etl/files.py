@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from etl.problems import InputRejected, Problem
+from etl.problems import InputRejected
 
 __all__ = ["read_table", "utf8"]
 
@@ -27,14 +27,12 @@ SAMPLE_BYTES = 64 * 1024
 XLSX_MAGIC = b"PK\x03\x04"
 
 
-def _reject(message: str) -> InputRejected:
-    return InputRejected([Problem(None, None, None, message)], message)
-
-
 def utf8(content: bytes) -> bytes:
     """The file as UTF-8 without a BOM: UTF-8 as is, else TIS-620/cp874 transcoded."""
     if b"\x00" in content[:4096]:
-        raise _reject("This is not a text file. Save the sheet as CSV (UTF-8) or Excel .xlsx and upload that.")
+        raise InputRejected.because(
+            "This is not a text file. Save the sheet as CSV (UTF-8) or Excel .xlsx and upload that."
+        )
     content = content.removeprefix(BOM)
     try:
         content.decode("utf-8")
@@ -44,7 +42,7 @@ def utf8(content: bytes) -> bytes:
     try:
         return content.decode("cp874").encode("utf-8")
     except UnicodeDecodeError:
-        raise _reject(
+        raise InputRejected.because(
             "The file's text encoding is not UTF-8 or Thai Windows (TIS-620). Save it as CSV UTF-8 from Excel."
         ) from None
 
@@ -64,7 +62,7 @@ def _read_csv(content: bytes) -> pd.DataFrame:
     header, delimiter = _header_and_delimiter(content)
     if len(set(header)) != len(header):
         repeated = sorted({h for h in header if header.count(h) > 1})
-        raise _reject(f"The header row repeats {', '.join(repeated)}. Give every column its own name.")
+        raise InputRejected.because(f"The header row repeats {', '.join(repeated)}. Give every column its own name.")
     try:
         table = pacsv.read_csv(
             io.BytesIO(content),
@@ -74,7 +72,7 @@ def _read_csv(content: bytes) -> pd.DataFrame:
             ),
         )
     except pa.ArrowInvalid as exc:
-        raise _reject(
+        raise InputRejected.because(
             f"The file could not be read as a table: {exc}. Check that every row has the same columns."
         ) from exc
     trimmed = [pc.utf8_trim_whitespace(column) for column in table.columns]
@@ -83,12 +81,12 @@ def _read_csv(content: bytes) -> pd.DataFrame:
 
 def _read_xlsx(content: bytes, sheet_names: tuple[str, ...]) -> pd.DataFrame:
     try:
-        book = pd.ExcelFile(io.BytesIO(content), engine="calamine")
+        sheets = pd.read_excel(io.BytesIO(content), sheet_name=None, dtype=str, engine="calamine")
     except Exception as exc:  # a corrupt or non-Excel zip: any reader error means the same to the user
-        raise _reject(f"The Excel file could not be opened ({exc}). Save it again as .xlsx.") from exc
-    wanted = {name.lower(): name for name in book.sheet_names}
-    sheet = next((wanted[n] for n in sheet_names if n in wanted), book.sheet_names[0])
-    frame = book.parse(sheet, dtype=str).fillna("")
+        raise InputRejected.because(f"The Excel file could not be opened ({exc}). Save it again as .xlsx.") from exc
+    wanted = {name.lower(): name for name in sheets}
+    sheet = next((wanted[n] for n in sheet_names if n in wanted), next(iter(sheets)))
+    frame = sheets[sheet].fillna("")
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame.apply(lambda column: column.str.strip())
 
@@ -103,8 +101,8 @@ def read_table(content: bytes, sheet_names: tuple[str, ...] = ()) -> pd.DataFram
     [{'ไตรมาส': '2025Q1', 'เขต': 'ดุสิต'}]
     """
     if not content.strip():
-        raise _reject("The file is empty. Export the sheet again with its header row and data.")
+        raise InputRejected.because("The file is empty. Export the sheet again with its header row and data.")
     frame = _read_xlsx(content, sheet_names) if content.startswith(XLSX_MAGIC) else _read_csv(utf8(content))
     if frame.empty:
-        raise _reject("The file has a header row but no data rows.")
+        raise InputRejected.because("The file has a header row but no data rows.")
     return frame

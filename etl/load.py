@@ -29,7 +29,7 @@ from etl.guard import check_personal_data
 from etl.lookups import Lookups
 from etl.problems import EnvironmentNotReady, InputRejected, Problem, Problems
 
-__all__ = ["KINDS", "LoadResult", "Progress", "load_file", "load_path", "max_upload_bytes", "validate_file"]
+__all__ = ["KINDS", "LoadResult", "Progress", "load_file", "load_path", "max_upload_mb", "validate_file"]
 
 Progress = Callable[[float, str], None]  # fraction done (0-1), what is happening
 
@@ -53,9 +53,9 @@ KINDS = {
 }
 
 
-def max_upload_bytes() -> int:
+def max_upload_mb() -> float:
     """The size limit for one file: ``SAFESPACE_MAX_UPLOAD_MB`` megabytes (default 50)."""
-    return int(float(os.environ.get("SAFESPACE_MAX_UPLOAD_MB", "50")) * 1024 * 1024)
+    return float(os.environ.get("SAFESPACE_MAX_UPLOAD_MB", "50"))
 
 
 @dataclass
@@ -106,11 +106,8 @@ def validate_file(
 ) -> tuple[pd.DataFrame, Problems]:
     """Parse and check a file; raise :class:`InputRejected` listing every problem."""
     spec = KINDS[kind]
-    if len(content) > max_upload_bytes():
-        limit = max_upload_bytes() // (1024 * 1024)
-        raise InputRejected(
-            [Problem(None, None, None, f"The file is larger than the {limit} MB limit. Split it by quarter.")]
-        )
+    if len(content) > max_upload_mb() * 1024 * 1024:
+        raise InputRejected.because(f"The file is larger than the {max_upload_mb():g} MB limit. Split it by quarter.")
     progress(0.05, "reading")
     raw = read_table(content, (spec.sheet,))
     problems = Problems()

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["EnvironmentNotReady", "InputRejected", "Problem", "Problems"]
+__all__ = ["EnvironmentNotReady", "InputRejected", "Problem", "Problems", "problems_csv"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,17 @@ class InputRejected(Exception):
         self.problems = problems
         super().__init__(summary)
 
+    @classmethod
+    def because(cls, message: str) -> InputRejected:
+        """A rejection for one reason that concerns the whole file."""
+        return cls([Problem(None, None, None, message)], message)
+
 
 class EnvironmentNotReady(Exception):
     """Reference files missing or database busy: nothing the file can fix. Exit code 3."""
+
+
+def problems_csv(problems: list[Problem]) -> bytes:
+    """Every problem as CSV (UTF-8 with BOM, so Excel shows Thai), for download."""
+    frame = pd.DataFrame([p.as_dict() for p in problems], columns=["row", "column", "value", "message"])
+    return frame.to_csv(index=False).encode("utf-8-sig")

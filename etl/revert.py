@@ -1,0 +1,45 @@
+"""Revert a load: its rows stop counting and the previous version is in force again.
+
+Nothing is deleted. The load's status becomes ``reverted`` (with who and
+when), and the ``current_*`` views fall back, per quarter and district or
+per register id, to the latest load still active.
+"""
+
+from __future__ import annotations
+
+import getpass
+
+from db.connect import DatabaseBusy, DatabaseMissing, connect
+from etl.problems import EnvironmentNotReady, InputRejected
+
+__all__ = ["REVERTIBLE", "revert"]
+
+REVERTIBLE = ("cases", "services", "communities", "population")
+
+
+def revert(load_id: int, *, db=None, reverted_by: str | None = None) -> dict:
+    """Mark ``load_id`` reverted; returns the load's kind, file name and quarters."""
+    try:
+        with connect(db, read_only=False) as con:
+            found = con.execute(
+                "SELECT kind, file_name, quarters, status FROM loads WHERE load_id = ?", [load_id]
+            ).fetchall()
+            if not found:
+                raise InputRejected.because(
+                    f"There is no load {load_id}. See `python -m etl history` for the load ids."
+                )
+            kind, file_name, quarters, status = found[0]
+            if kind not in REVERTIBLE:
+                raise InputRejected.because(
+                    f"Load {load_id} is a {kind} load; only {', '.join(REVERTIBLE)} loads can be reverted."
+                )
+            if status != "active":
+                raise InputRejected.because(f"Load {load_id} ({file_name}) is already {status}.")
+            con.execute(
+                "UPDATE loads SET status = 'reverted', reverted_at = current_timestamp, reverted_by = ? "
+                "WHERE load_id = ?",
+                [reverted_by or getpass.getuser(), load_id],
+            )
+    except (DatabaseMissing, DatabaseBusy) as exc:
+        raise EnvironmentNotReady(str(exc)) from exc
+    return {"load_id": load_id, "kind": kind, "file_name": file_name, "quarters": quarters}
