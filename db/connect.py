@@ -23,9 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "safespace.duckdb"
 ENV_VAR = "SAFESPACE_DB"
 
-# A CLI load holds the write lock for a few seconds at most.
+# A CLI load holds the write lock for a few seconds at most; override with SAFESPACE_DB_RETRY_SECONDS.
 RETRY_SECONDS = 5.0
 RETRY_STEP = 0.1
+
+
+def _retry_seconds() -> float:
+    return float(os.environ.get("SAFESPACE_DB_RETRY_SECONDS", RETRY_SECONDS))
 
 
 class DatabaseBusy(RuntimeError):
@@ -56,7 +60,7 @@ def connect(
     path: str | os.PathLike | None = None,
     *,
     read_only: bool = True,
-    retry_seconds: float = RETRY_SECONDS,
+    retry_seconds: float | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse for one unit of work and close it afterwards.
 
@@ -71,7 +75,7 @@ def connect(
         )
     if not read_only:
         target.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + retry_seconds
+    deadline = time.monotonic() + (_retry_seconds() if retry_seconds is None else retry_seconds)
     while True:
         try:
             con = duckdb.connect(str(target), read_only=read_only)
