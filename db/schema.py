@@ -27,11 +27,11 @@ _V1 = [
         sha256     VARCHAR,
         rows       INTEGER NOT NULL,
         quarters   VARCHAR,            -- comma-separated calendar quarters, cases loads only
-        loaded_at  TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        loaded_at  TIMESTAMP NOT NULL DEFAULT (current_timestamp AT TIME ZONE 'UTC'),  -- UTC
         loaded_by  VARCHAR NOT NULL,
         status     VARCHAR NOT NULL DEFAULT 'active',  -- active | reverted
         synthetic  BOOLEAN NOT NULL DEFAULT false,     -- demo data, shown with a banner
-        reverted_at TIMESTAMP,
+        reverted_at TIMESTAMP,  -- UTC
         reverted_by VARCHAR
     )
     """,

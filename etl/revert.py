@@ -36,8 +36,8 @@ def revert(load_id: int, *, db=None, reverted_by: str | None = None) -> dict:
             if status != "active":
                 raise InputRejected.because(f"Load {load_id} ({file_name}) is already {status}.")
             con.execute(
-                "UPDATE loads SET status = 'reverted', reverted_at = current_timestamp, reverted_by = ? "
-                "WHERE load_id = ?",
+                "UPDATE loads SET status = 'reverted', reverted_by = ?, "
+                "reverted_at = current_timestamp AT TIME ZONE 'UTC' WHERE load_id = ?",
                 [reverted_by or getpass.getuser(), load_id],
             )
     except (DatabaseMissing, DatabaseBusy) as exc:

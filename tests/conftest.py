@@ -52,3 +52,39 @@ def table_checksums(path: Path) -> dict[str, tuple]:
             t: con.execute(f"SELECT count(*), coalesce(sum(hash(t::VARCHAR)), 0) FROM {t} AS t").fetchall()[0]
             for t in tables
         }
+
+
+# Cases for the read layer and the pages, written by hand so every figure can be
+# checked: over the 4 quarters ending 2025Q2 (2024Q3-2025Q2),
+# 1001 sums to 3 + 4 + (5 + 1) + 7 = 20 (its 100 in 2024Q2 falls outside),
+# 1002 has 3 and 1004 has 1 + 3 = 4 (both suppressed), 1003 a true 0, 1005
+# exactly 5 (shown), 1104 (Thai Kriang pilot, Samut Prakan) is not Bangkok,
+# and every other district has no rows at all.
+HAND_COMMUNITIES = (
+    "community_id,name_th,name_en,lat,lon,dist_code,population,households,pilot,pilot_start,location_note\n"
+    "PILOT-THAI-KRIANG,ชุมชนไทยเกรียง,Thai Kriang community,13.6197744,100.53975,1104,1047,371,true,2024Q1,test\n"
+)
+HAND_CASES = """quarter,dist_code,subdist_code,community_id,violence_type,victim_group,cases_reported,cases_referred
+2024Q2,1001,,,physical,woman,100,
+2024Q3,1001,,,physical,woman,3,
+2024Q4,1001,,,physical,woman,4,1
+2025Q1,1001,,,physical,child,5,
+2025Q1,1001,,,sexual,woman,1,
+2025Q2,1001,,,psychological,woman,7,
+2025Q2,1002,,,neglect,elder,3,
+2025Q1,1003,,,other,unknown,0,
+2024Q3,1004,,,physical,man,1,
+2025Q2,1004,,,physical,man,3,
+2025Q2,1005,,,physical,woman,5,
+2025Q2,1104,,PILOT-THAI-KRIANG,physical,unknown,9,
+"""
+
+
+@pytest.fixture
+def cases_db(db) -> Path:
+    """``db`` with the hand-written cases above (and the pilot community they need)."""
+    from etl.load import load_file
+
+    load_file("communities", HAND_COMMUNITIES.encode(), "communities.csv", db=db)
+    load_file("cases", HAND_CASES.encode(), "cases.csv", db=db)
+    return db

@@ -1,0 +1,80 @@
+"""Rates and their map classes: pure, vectorised arithmetic."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["classify", "quantile_breaks", "rate_per_100k"]
+
+
+def rate_per_100k(cases, population):
+    """Cases per 100,000 people, element by element.
+
+    Parameters
+    ----------
+    cases : array-like or pandas.Series
+        Case counts; NaN where unknown.
+    population : array-like or pandas.Series
+        Population of the same areas; zero, negative or missing gives NaN.
+
+    Returns
+    -------
+    numpy.ndarray or pandas.Series
+        Floats; a Series with the index of ``cases`` when ``cases`` is one.
+
+    Examples
+    --------
+    >>> rate_per_100k([10, 0, 3], [50_000, 80_000, 0]).tolist()
+    [20.0, 0.0, nan]
+    """
+    numerator = np.asarray(cases, dtype=float)
+    denominator = np.asarray(population, dtype=float)
+    valid = np.isfinite(denominator) & (denominator > 0)
+    rates = np.divide(numerator * 100_000, denominator, out=np.full(numerator.shape, np.nan), where=valid)
+    return pd.Series(rates, index=cases.index, name="rate_per_100k") if isinstance(cases, pd.Series) else rates
+
+
+def _two_significant(value: float) -> float:
+    """Round up to two significant figures, so legend breaks read easily."""
+    if value <= 0:
+        return 0.0
+    step = 10.0 ** (math.floor(math.log10(value)) - 1)
+    return round(math.ceil(round(value / step, 9)) * step, 12)
+
+
+def quantile_breaks(values, k: int = 5) -> list[float]:
+    """Upper bounds of up to ``k`` classes with about equal numbers of areas.
+
+    Bounds are rounded up to two significant figures and repeated bounds are
+    dropped, so several areas at zero give fewer classes, not empty ones.
+    NaN values are ignored; no finite value gives no classes.
+
+    Examples
+    --------
+    >>> quantile_breaks([0, 0, 3.1, 7.9, 12.2, 25.4, 33.0, 51.7, np.nan], k=4)
+    [2.4, 11.0, 28.0, 52.0]
+    >>> quantile_breaks([np.nan])
+    []
+    """
+    finite = np.asarray(values, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    if finite.size == 0:
+        return []
+    bounds = np.quantile(finite, np.arange(1, k + 1) / k)
+    return sorted({_two_significant(float(b)) for b in bounds})
+
+
+def classify(values, breaks: list[float]) -> np.ndarray:
+    """Class of each value: the index of the first upper bound it does not exceed; -1 for NaN.
+
+    Examples
+    --------
+    >>> classify([0.0, 3.1, 3.2, 60.0, np.nan], [3.1, 13.0, 52.0]).tolist()
+    [0, 0, 1, 2, -1]
+    """
+    array = np.asarray(values, dtype=float)
+    classes = np.minimum(np.searchsorted(np.asarray(breaks, dtype=float), array, side="left"), len(breaks) - 1)
+    return np.where(np.isfinite(array), classes, -1)
