@@ -58,13 +58,11 @@ def _district_codes(frame: pd.DataFrame, lookups: Lookups, problems: Problems) -
     for row in frame.index[unknown]:
         name = frame.at[row, "district"]
         hint = "; ".join(names.suggest(name)) or "see the district list in the README"
-        problems.add(f"Unknown district name. Did you mean: {hint}?", int(row) + 2, "district", name)
+        problems.add("district.unknown_name", int(row) + 2, "district", name, hint=hint)
     clash = (given != "") & from_name.notna() & (given != from_name)
-    problems.where(
-        frame, clash.to_numpy(), "district", "The district name and dist_code disagree. Correct one of them."
-    )
+    problems.where(frame, clash.to_numpy(), "district", "district.name_code_clash")
     missing = (given == "") & ~named
-    problems.where(frame, missing, "dist_code", "Missing. Give the district code (1001-1050) or the district name.")
+    problems.where(frame, missing, "dist_code", "district.missing")
     return given.where(given != "", from_name.fillna(""))
 
 
@@ -83,9 +81,7 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
 
     _check_areas(frame, out, lookups, problems)
     over = (out["cases_referred"] > out["cases_reported"]).fillna(False).to_numpy(dtype=bool)
-    problems.where(
-        frame, over, "cases_referred", "More referred than reported. Referred must be at most cases_reported."
-    )
+    problems.where(frame, over, "cases_referred", "cases.referred_over")
     _check_duplicates(frame, out, problems)
     return out, problems, warnings
 
@@ -98,7 +94,7 @@ def _check_areas(frame: pd.DataFrame, out: pd.DataFrame, lookups: Lookups, probl
         frame,
         (community.notna() & ~known_community).to_numpy(),
         "community_id",
-        "Unknown community. Load it in the communities register first, or leave the cell empty.",
+        "community.unknown",
     )
     home = community.map(lookups.community_district)
     elsewhere = (community.notna() & home.notna() & (code != "") & (code != home)).to_numpy(dtype=bool)
@@ -106,7 +102,7 @@ def _check_areas(frame: pd.DataFrame, out: pd.DataFrame, lookups: Lookups, probl
         frame,
         elsewhere,
         "dist_code",
-        "This community is registered in another district. Use its own district code, or fix the register.",
+        "community.other_district",
         values=code,
     )
     in_bangkok = code.isin(list(lookups.bangkok_codes))
@@ -117,7 +113,7 @@ def _check_areas(frame: pd.DataFrame, out: pd.DataFrame, lookups: Lookups, probl
         frame,
         bad_code.to_numpy(),
         "dist_code",
-        "Unknown district code. Use 1001-1050, or the community's own district code with its community_id.",
+        "district.unknown_code",
         values=code,
     )
     sub = out["subdist_code"]
@@ -126,13 +122,13 @@ def _check_areas(frame: pd.DataFrame, out: pd.DataFrame, lookups: Lookups, probl
         frame,
         (sub.notna() & owner.isna()).to_numpy(),
         "subdist_code",
-        "Unknown sub-district code. Use a 6-digit code from the sub-district list, or leave it empty.",
+        "subdistrict.unknown",
     )
     problems.where(
         frame,
         (sub.notna() & owner.notna() & (owner != code)).to_numpy(),
         "subdist_code",
-        "This sub-district is not in the row's district. Check the district or the sub-district code.",
+        "subdistrict.other_district",
     )
 
 
@@ -146,9 +142,4 @@ def _check_duplicates(frame: pd.DataFrame, out: pd.DataFrame, problems: Problems
     for _, group in groups:
         numbers = rows.loc[group.index].tolist()
         for row in numbers[1:]:
-            problems.add(
-                f"Same quarter, area, violence type and victim group as row {numbers[0]}. "
-                "Add the two rows together or correct one of them.",
-                row,
-                "quarter",
-            )
+            problems.add("cases.duplicate", row, "quarter", first=numbers[0])

@@ -8,6 +8,7 @@ rejected (nothing written), 2 usage error, 3 environment not ready
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -43,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     revert = commands.add_parser("revert", parents=[db_option], help="revert a load: the previous version returns")
     revert.add_argument("load_id", type=int)
     commands.add_parser("history", parents=[db_option], help="list the loads")
+    commands.add_parser("hash-password", help="print a salted hash of the analyst password for the settings")
     return parser
 
 
@@ -93,6 +95,29 @@ def _history(db) -> None:
     print(loads.to_string(index=False) if not loads.empty else "No loads yet.")
 
 
+def _hash_password() -> int:
+    """Ask twice at a terminal; read one line from a pipe (for scripts)."""
+    from etl.passwords import hash_password
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Analyst password: ")
+        if getpass.getpass("Again: ") != password:
+            print("The two entries differ; nothing printed.", file=sys.stderr)
+            return 1
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    if len(password) < 12:
+        print("Use at least 12 characters.", file=sys.stderr)
+        return 1
+    print(hash_password(password))
+    print(
+        'Put this line in .streamlit/secrets.toml as [safespace] analyst_password_hash = "..." '
+        "or in the environment as SAFESPACE_ANALYST_PASSWORD_HASH.",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "init":
         from etl.reference import init
@@ -132,6 +157,8 @@ def _run(args: argparse.Namespace) -> int:
         )
     elif args.command == "history":
         _history(args.db)
+    elif args.command == "hash-password":
+        return _hash_password()
     return 0
 
 

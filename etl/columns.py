@@ -50,13 +50,13 @@ def match_columns(frame: pd.DataFrame, columns: list[Column], problems: Problems
             continue
         if name in renamed.values():
             first = next(h for h, n in renamed.items() if n == name)
-            problems.add(f"Headers '{first}' and '{header}' both mean '{name}'. Keep one of them.", 1, header, header)
+            problems.add("header.twice", 1, header, header, first=first, header=header, name=name)
             continue
         renamed[header] = name
     for column in columns:
         if column.required and column.name not in renamed.values():
             accepted = ", ".join((column.name, *column.aliases))
-            problems.add(f"Required column '{column.name}' is missing. Add a column headed one of: {accepted}.", 1)
+            problems.add("header.missing", 1, name=column.name, accepted=accepted)
     out = frame[list(renamed)].rename(columns=renamed)
     for column in columns:
         if column.name not in out:

@@ -31,15 +31,13 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     problems, warnings = Problems(), Problems()
     out = pd.DataFrame(index=frame.index)
     out["community_id"] = frame["community_id"]
-    problems.where(
-        frame, (frame["community_id"] == "").to_numpy(), "community_id", "Missing. Give every community a unique id."
-    )
+    problems.where(frame, (frame["community_id"] == "").to_numpy(), "community_id", "id.missing")
     repeated = frame["community_id"].duplicated() & (frame["community_id"] != "")
-    problems.where(frame, repeated.to_numpy(), "community_id", "This id appears on an earlier row. Ids must be unique.")
+    problems.where(frame, repeated.to_numpy(), "community_id", "id.repeated")
     for column in ("name_th", "name_en", "location_note"):
         out[column] = frame[column].where(frame[column] != "")
     both_blank = (frame["name_th"] == "") & (frame["name_en"] == "")
-    problems.where(frame, both_blank.to_numpy(), "name_th", "Missing name. Give name_th or name_en.")
+    problems.where(frame, both_blank.to_numpy(), "name_th", "name.missing")
     out["lat"], out["lon"], found = locate(frame, lookups, problems, warnings, outside_ok=True)
     given = frame["dist_code"]
     disagree = (given != "") & found.notna() & (given != found)
@@ -47,7 +45,7 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
         frame,
         disagree.to_numpy(),
         "dist_code",
-        "The point lies in another district; the district of the point is stored. Check the coordinates.",
+        "point.district_disagrees",
     )
     out["dist_code"] = found
     out["population"] = parse_int(frame, "population", problems, required=False)
@@ -55,7 +53,5 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     out["pilot"] = parse_bool(frame, "pilot", problems)
     out["pilot_start"] = parse_quarter(frame, "pilot_start", problems, required=False)
     no_start = out["pilot"] & out["pilot_start"].isna() & (frame["pilot_start"] == "")
-    problems.where(
-        frame, no_start.to_numpy(), "pilot_start", "A pilot community needs the quarter its pilot started, e.g. 2024Q1."
-    )
+    problems.where(frame, no_start.to_numpy(), "pilot_start", "pilot.no_start")
     return out, problems, warnings

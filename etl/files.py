@@ -30,9 +30,7 @@ XLSX_MAGIC = b"PK\x03\x04"
 def utf8(content: bytes) -> bytes:
     """The file as UTF-8 without a BOM: UTF-8 as is, else TIS-620/cp874 transcoded."""
     if b"\x00" in content[:4096]:
-        raise InputRejected.because(
-            "This is not a text file. Save the sheet as CSV (UTF-8) or Excel .xlsx and upload that."
-        )
+        raise InputRejected.because("file.binary")
     content = content.removeprefix(BOM)
     try:
         content.decode("utf-8")
@@ -42,9 +40,7 @@ def utf8(content: bytes) -> bytes:
     try:
         return content.decode("cp874").encode("utf-8")
     except UnicodeDecodeError:
-        raise InputRejected.because(
-            "The file's text encoding is not UTF-8 or Thai Windows (TIS-620). Save it as CSV UTF-8 from Excel."
-        ) from None
+        raise InputRejected.because("file.encoding") from None
 
 
 def _header_and_delimiter(content: bytes) -> tuple[list[str], str]:
@@ -62,7 +58,7 @@ def _read_csv(content: bytes) -> pd.DataFrame:
     header, delimiter = _header_and_delimiter(content)
     if len(set(header)) != len(header):
         repeated = sorted({h for h in header if header.count(h) > 1})
-        raise InputRejected.because(f"The header row repeats {', '.join(repeated)}. Give every column its own name.")
+        raise InputRejected.because("file.repeated_headers", headers=", ".join(repeated))
     try:
         table = pacsv.read_csv(
             io.BytesIO(content),
@@ -72,9 +68,7 @@ def _read_csv(content: bytes) -> pd.DataFrame:
             ),
         )
     except pa.ArrowInvalid as exc:
-        raise InputRejected.because(
-            f"The file could not be read as a table: {exc}. Check that every row has the same columns."
-        ) from exc
+        raise InputRejected.because("file.unreadable", detail=str(exc)) from exc
     trimmed = [pc.utf8_trim_whitespace(column) for column in table.columns]
     return pa.table(trimmed, names=[name.strip() for name in table.column_names]).to_pandas()
 
@@ -83,7 +77,7 @@ def _read_xlsx(content: bytes, sheet_names: tuple[str, ...]) -> pd.DataFrame:
     try:
         sheets = pd.read_excel(io.BytesIO(content), sheet_name=None, dtype=str, engine="calamine")
     except Exception as exc:  # a corrupt or non-Excel zip: any reader error means the same to the user
-        raise InputRejected.because(f"The Excel file could not be opened ({exc}). Save it again as .xlsx.") from exc
+        raise InputRejected.because("file.bad_excel", detail=str(exc)) from exc
     wanted = {name.lower(): name for name in sheets}
     sheet = next((wanted[n] for n in sheet_names if n in wanted), next(iter(sheets)))
     frame = sheets[sheet].fillna("")
@@ -101,8 +95,8 @@ def read_table(content: bytes, sheet_names: tuple[str, ...] = ()) -> pd.DataFram
     [{'ไตรมาส': '2025Q1', 'เขต': 'ดุสิต'}]
     """
     if not content.strip():
-        raise InputRejected.because("The file is empty. Export the sheet again with its header row and data.")
+        raise InputRejected.because("file.empty")
     frame = _read_xlsx(content, sheet_names) if content.startswith(XLSX_MAGIC) else _read_csv(utf8(content))
     if frame.empty:
-        raise InputRejected.because("The file has a header row but no data rows.")
+        raise InputRejected.because("file.no_rows")
     return frame

@@ -28,7 +28,6 @@ _CASES_ALSO = {
     "address", "ที่อยู่", "email", "อีเมล",
 }  # fmt: skip
 PERSONAL_HEADERS = {"cases": _ALWAYS_PERSONAL | _CASES_ALSO}
-_ASK = "Upload anonymised aggregate counts only: remove the personal data and upload the file again."
 
 
 def is_thai_id(digits: str) -> bool:
@@ -60,8 +59,8 @@ def check_personal_data(frame: pd.DataFrame, kind: str, problems: Problems) -> N
     personal = PERSONAL_HEADERS.get(kind, _ALWAYS_PERSONAL)
     for header in frame.columns:
         if normalise_header(header) in personal:
-            problems.add(f"Column '{header}' looks like personal data. {_ASK}", 1, header)
+            problems.add("privacy.column", 1, header, header=header)
     for header in frame.columns:
         hits = _id_cells(frame[header])
         for row in frame.index[hits] + 2:
-            problems.add(f"This cell looks like a Thai national ID number. {_ASK}", int(row), header)
+            problems.add("privacy.thai_id", int(row), header)

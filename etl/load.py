@@ -96,9 +96,7 @@ def _ready(con: duckdb.DuckDBPyConnection) -> None:
 
 def _reject_if(problems: Problems) -> None:
     if problems:
-        raise InputRejected(
-            problems.sorted(), f"The file was rejected: {len(problems)} problem(s); nothing was written."
-        )
+        raise InputRejected(problems.sorted())
 
 
 def validate_file(
@@ -107,7 +105,7 @@ def validate_file(
     """Parse and check a file; raise :class:`InputRejected` listing every problem."""
     spec = KINDS[kind]
     if len(content) > max_upload_mb() * 1024 * 1024:
-        raise InputRejected.because(f"The file is larger than the {max_upload_mb():g} MB limit. Split it by quarter.")
+        raise InputRejected.because("file.too_large", limit=f"{max_upload_mb():g}")
     progress(0.05, "reading")
     raw = read_table(content, (spec.sheet,))
     problems = Problems()
@@ -117,10 +115,7 @@ def validate_file(
     if problems:  # without the right headers, cell checks would only repeat the point
         other = matching_kind(raw.columns, {k: v.module.COLUMNS for k, v in KINDS.items()})
         if other and other != kind:
-            message = (
-                f"This looks like a {other} file, not a {kind} file. Choose '{other}' as the kind, or check the file."
-            )
-            raise InputRejected([Problem(1, None, None, message)], message)
+            raise InputRejected.because("file.wrong_kind", other=other, kind=kind)
         _reject_if(problems)
     progress(0.3, "validating")
     clean, problems, warnings = spec.module.validate(table, Lookups.from_db(con))

@@ -34,13 +34,9 @@ def locate(
     lon = parse_float(frame, "lon", problems, required=True)
     present = (lat.notna() & lon.notna()).to_numpy()
     swapped = present & _between(lat, _LON) & _between(lon, _LAT)
-    problems.where(
-        frame, swapped, "lat", "Latitude and longitude look swapped. In Bangkok lat is about 13.7 and lon about 100.5."
-    )
+    problems.where(frame, swapped, "lat", "point.swapped")
     outside = present & ~swapped & ~(_between(lat, _LAT) & _between(lon, _LON))
-    problems.where(
-        frame, outside, "lat", "This point is not in Thailand. Check lat/lon (WGS84 degrees, e.g. 13.7563, 100.5018)."
-    )
+    problems.where(frame, outside, "lat", "point.not_thailand")
     ok = present & ~swapped & ~outside
     codes = pd.Series(None, index=frame.index, dtype=object)
     if ok.any():
@@ -49,7 +45,5 @@ def locate(
             rest = ok & codes.isna().to_numpy()
             if rest.any():
                 codes[rest] = polygon_code_at(lon[rest], lat[rest], lookups.context_districts).to_numpy()
-    warnings.where(
-        frame, ok & codes.isna().to_numpy(), "lat", "Outside Bangkok: kept without a district.", values=lat.astype(str)
-    )
+    warnings.where(frame, ok & codes.isna().to_numpy(), "lat", "point.outside_bangkok", values=lat.astype(str))
     return lat, lon, codes

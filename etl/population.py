@@ -24,13 +24,11 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     out = pd.DataFrame(index=frame.index)
     out["dist_code"] = frame["dist_code"]
     unknown = ~frame["dist_code"].isin(list(lookups.bangkok_codes))
-    problems.where(frame, unknown.to_numpy(), "dist_code", "Unknown district code. Use 1001-1050.")
+    problems.where(frame, unknown.to_numpy(), "dist_code", "district.unknown_bangkok_code")
     out["year"] = parse_int(frame, "year", problems, required=False, minimum=1900)
     out["population"] = parse_int(frame, "population", problems, required=True, minimum=1)
     out["source"] = frame["source"]
-    problems.where(
-        frame, (frame["source"] == "").to_numpy(), "source", "Missing. Say where the figure comes from and its year."
-    )
+    problems.where(frame, (frame["source"] == "").to_numpy(), "source", "population.source_missing")
     repeated = out[["dist_code", "year"]].astype(str).duplicated()
-    problems.where(frame, repeated.to_numpy(), "dist_code", "This district and year appear on an earlier row.")
+    problems.where(frame, repeated.to_numpy(), "dist_code", "population.repeated")
     return out, problems, warnings

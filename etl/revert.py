@@ -25,16 +25,12 @@ def revert(load_id: int, *, db=None, reverted_by: str | None = None) -> dict:
                 "SELECT kind, file_name, quarters, status FROM loads WHERE load_id = ?", [load_id]
             ).fetchall()
             if not found:
-                raise InputRejected.because(
-                    f"There is no load {load_id}. See `python -m etl history` for the load ids."
-                )
+                raise InputRejected.because("revert.no_load", load_id=load_id)
             kind, file_name, quarters, status = found[0]
             if kind not in REVERTIBLE:
-                raise InputRejected.because(
-                    f"Load {load_id} is a {kind} load; only {', '.join(REVERTIBLE)} loads can be reverted."
-                )
+                raise InputRejected.because("revert.kind", load_id=load_id, kind=kind)
             if status != "active":
-                raise InputRejected.because(f"Load {load_id} ({file_name}) is already {status}.")
+                raise InputRejected.because("revert.not_active", load_id=load_id, file_name=file_name, status=status)
             con.execute(
                 "UPDATE loads SET status = 'reverted', reverted_by = ?, "
                 "reverted_at = current_timestamp AT TIME ZONE 'UTC' WHERE load_id = ?",

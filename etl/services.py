@@ -49,15 +49,13 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     problems, warnings = Problems(), Problems()
     out = pd.DataFrame(index=frame.index)
     out["service_id"] = frame["service_id"]
-    problems.where(
-        frame, (frame["service_id"] == "").to_numpy(), "service_id", "Missing. Give every service a unique id."
-    )
+    problems.where(frame, (frame["service_id"] == "").to_numpy(), "service_id", "id.missing")
     repeated = frame["service_id"].duplicated() & (frame["service_id"] != "")
-    problems.where(frame, repeated.to_numpy(), "service_id", "This id appears on an earlier row. Ids must be unique.")
+    problems.where(frame, repeated.to_numpy(), "service_id", "id.repeated")
     for column in ("name_th", "name_en", "phone", "hours", "source"):
         out[column] = frame[column].where(frame[column] != "")
     both_blank = (frame["name_th"] == "") & (frame["name_en"] == "")
-    problems.where(frame, both_blank.to_numpy(), "name_th", "Missing name. Give name_th or name_en.")
+    problems.where(frame, both_blank.to_numpy(), "name_th", "name.missing")
     out["service_type"] = parse_choice(frame, "service_type", SERVICE_WORDS, problems)
     out["lat"], out["lon"], out["dist_code"] = locate(frame, lookups, problems, warnings, outside_ok=False)
     out["capacity"] = parse_int(frame, "capacity", problems, required=False)

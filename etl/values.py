@@ -33,13 +33,13 @@ def parse_int(frame: pd.DataFrame, column: str, problems: Problems, *, required:
     text = frame[column].str.replace(",", "", regex=False).str.replace(" ", "", regex=False)
     empty = blank(text)
     if required:
-        problems.where(frame, empty, column, "Missing. Enter a whole number (0 if none).")
+        problems.where(frame, empty, column, "int.missing")
     whole = text.str.fullmatch(r"-?\d{1,12}").to_numpy(dtype=bool)
-    problems.where(frame, ~empty & ~whole, column, "Not a whole number. Enter digits only, without decimals or text.")
+    problems.where(frame, ~empty & ~whole, column, "int.not_whole")
     numbers = pd.Series(pd.NA, index=frame.index, dtype="Int64")
     numbers[whole] = text[whole].astype("int64")
     low = (numbers < minimum).fillna(False).to_numpy(dtype=bool)
-    problems.where(frame, low, column, f"Must be {minimum} or more.")
+    problems.where(frame, low, column, "int.too_small", minimum=minimum)
     return numbers.mask(low)
 
 
@@ -47,8 +47,8 @@ def parse_float(frame: pd.DataFrame, column: str, problems: Problems, *, require
     numbers = pd.to_numeric(frame[column].where(frame[column] != ""), errors="coerce")
     empty = blank(frame[column])
     if required:
-        problems.where(frame, empty, column, "Missing. Enter a decimal number, e.g. 13.7563.")
-    problems.where(frame, ~empty & numbers.isna().to_numpy(), column, "Not a number. Use a dot for decimals.")
+        problems.where(frame, empty, column, "float.missing")
+    problems.where(frame, ~empty & numbers.isna().to_numpy(), column, "float.bad")
     return numbers.astype(float)
 
 
@@ -61,7 +61,7 @@ def parse_choice(
     if default is not None:
         mapped = mapped.where(text != "", default)
     allowed = ", ".join(sorted(set(words.values())))
-    problems.where(frame, mapped.isna().to_numpy(), column, f"Unknown value. Use one of: {allowed}.")
+    problems.where(frame, mapped.isna().to_numpy(), column, "choice.unknown", allowed=allowed)
     return mapped
 
 
@@ -69,7 +69,7 @@ def parse_bool(frame: pd.DataFrame, column: str, problems: Problems) -> pd.Serie
     lowered = frame[column].str.lower()
     truth = lowered.isin(TRUE_WORDS)
     bad = ~truth & ~lowered.isin(FALSE_WORDS)
-    problems.where(frame, bad.to_numpy(), column, "Not a yes/no value. Use true/false, yes/no, 1/0 or ใช่/ไม่ใช่.")
+    problems.where(frame, bad.to_numpy(), column, "bool.bad")
     return truth
 
 
@@ -85,13 +85,13 @@ def parse_quarter(frame: pd.DataFrame, column: str, problems: Problems, *, requi
     text = frame[column]
     empty = blank(text)
     if required:
-        problems.where(frame, empty, column, "Missing. Enter the quarter, e.g. 2025Q2.")
+        problems.where(frame, empty, column, "quarter.missing")
     parsed = map_unique(text, parse_quarter_text)
     problems.where(
         frame,
         ~empty & parsed.isna().to_numpy(),
         column,
-        "Not a quarter. Write e.g. 2025Q2 (calendar), ไตรมาส 2/2568, or FY2568Q1 (fiscal year from 1 October).",
+        "quarter.bad",
     )
     return parsed
 
@@ -100,5 +100,5 @@ def parse_date(frame: pd.DataFrame, column: str, problems: Problems) -> pd.Serie
     """ISO dates ``YYYY-MM-DD``; empty is allowed."""
     text = frame[column]
     dates = pd.to_datetime(text.where(text != ""), format="%Y-%m-%d", errors="coerce")
-    problems.where(frame, ~blank(text) & dates.isna().to_numpy(), column, "Not a date. Write it as YYYY-MM-DD.")
+    problems.where(frame, ~blank(text) & dates.isna().to_numpy(), column, "date.bad")
     return dates.dt.date

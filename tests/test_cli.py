@@ -58,3 +58,21 @@ def test_environment_not_ready_exits_3_with_what_to_do(tmp_path, monkeypatch):
     assert "bkk_districts.geojson" in done.stderr and "SAFESPACE_GEO_DIR" in done.stderr
     missing = etl("history", "--db", str(tmp_path / "absent.duckdb"))
     assert missing.returncode == 3 and "python -m etl demo" in missing.stderr
+
+
+def test_hash_password_prints_a_hash_that_verifies():
+    from etl.passwords import verify_password
+
+    done = subprocess.run(
+        [sys.executable, "-m", "etl", "hash-password"],
+        input="a-long-analyst-password\n",
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0
+    assert verify_password("a-long-analyst-password", done.stdout.strip())
+    assert not verify_password("another-password", done.stdout.strip())
+    short = subprocess.run(
+        [sys.executable, "-m", "etl", "hash-password"], input="short\n", capture_output=True, text=True
+    )
+    assert short.returncode == 1 and "12 characters" in short.stderr

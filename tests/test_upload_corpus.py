@@ -32,7 +32,7 @@ BAD = {
     "bad_empty.csv": ("cases", None, None, "The file is empty"),
     "bad_header_only.csv": ("cases", None, None, "no data rows"),
     "bad_binary.csv": ("cases", None, None, "not a text file"),
-    "bad_services_given_as_cases.csv": ("cases", 1, None, "looks like a services file"),
+    "bad_services_given_as_cases.csv": ("cases", None, None, "looks like a services file"),
     "bad_missing_column.csv": ("cases", 1, None, "Required column 'cases_reported' is missing"),
     "bad_quarter.csv": ("cases", 3, "quarter", "Not a quarter"),
     "bad_unknown_district.csv": ("cases", 2, "district", "Did you mean: Dusit"),
