@@ -18,8 +18,9 @@ $(VENV)/.installed: requirements.lock
 $(DB): | $(VENV)/.installed
 	$(PY) -m etl demo --db $(DB)
 
+# Local mode: uploads allowed for the one person on this machine (the app listens on 127.0.0.1 only).
 run: $(VENV)/.installed $(DB)
-	$(PY) -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT) \
+	SAFESPACE_LOCAL_MODE=1 $(PY) -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT) \
 		--browser.gatherUsageStats false -- --db $(DB)
 
 test: $(VENV)/.installed

@@ -49,7 +49,12 @@ through_dashboard()
 _use_db_argument()
 sidebar.language()
 st.set_page_config(page_title=t("app.title"), page_icon="🛡️", layout="wide")
-page = st.navigation([st.Page("pages/overview.py", title=t("page.overview"), icon=":material/map:", default=True)])
+page = st.navigation(
+    [
+        st.Page("pages/overview.py", title=t("page.overview"), icon=":material/map:", default=True),
+        st.Page("pages/upload.py", title=t("page.upload"), icon=":material/upload_file:"),
+    ]
+)
 db = str(db_path())
 try:
     read.check_ready(db)

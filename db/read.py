@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+import duckdb
 import geopandas as gpd
 import pandas as pd
 import shapely
@@ -23,9 +24,12 @@ from db import quarters
 from db.connect import connect
 from db.privacy import protect
 from db.schema import SCHEMA_VERSION, schema_version
+from geo import summary
+from geo.joins import points
 from geo.rates import rate_per_100k
 
 __all__ = [
+    "SUMMARY_QUARTERS",
     "DataStatus",
     "DatabaseNotReady",
     "check_ready",
@@ -33,10 +37,13 @@ __all__ = [
     "data_version",
     "district_layer",
     "district_rates",
+    "district_summary",
+    "load_history",
     "loaded_quarters",
 ]
 
 Db = str | os.PathLike | None
+SUMMARY_QUARTERS = 4  # default window of the district summary: a year, so seasons even out
 
 
 class DatabaseNotReady(RuntimeError):
@@ -83,15 +90,18 @@ def loaded_quarters(db: Db) -> list[str]:
     return [quarter for (quarter,) in rows]
 
 
+def _district_layer(con: duckdb.DuckDBPyConnection) -> gpd.GeoDataFrame:
+    frame = con.execute(
+        "SELECT dist_code, name_th, name_en, area_km2, ST_AsWKB(geom_display) AS wkb FROM districts ORDER BY dist_code"
+    ).df()
+    geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
 def district_layer(db: Db) -> gpd.GeoDataFrame:
     """Bangkok's districts with their simplified display geometry, EPSG:4326, in code order."""
     with connect(db, read_only=True) as con:
-        frame = con.execute(
-            "SELECT dist_code, name_th, name_en, area_km2, ST_AsWKB(geom_display) AS wkb "
-            "FROM districts ORDER BY dist_code"
-        ).df()
-    geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
-    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+        return _district_layer(con)
 
 
 def district_rates(db: Db, end_quarter: str, n_quarters: int = 4) -> pd.DataFrame:
@@ -155,3 +165,132 @@ def data_status(db: Db) -> DataStatus:
             "SELECT string_agg(DISTINCT source, '; '), max(year) FROM current_population"
         ).fetchall()[0]
     return DataStatus(last_loaded, latest_quarter, bool(synthetic), *population)
+
+
+def _summary_window(quarter: str, quarter_from: str | None) -> list[str]:
+    """The quarters from ``quarter_from`` (default: the year ending at ``quarter``) to ``quarter``."""
+    if quarter_from is None:
+        return quarters.window(quarter, SUMMARY_QUARTERS)
+    (end_year, end_q), (start_year, start_q) = quarters.split(quarter), quarters.split(quarter_from)
+    n = (end_year - start_year) * 4 + end_q - start_q + 1
+    if n < 1:
+        raise ValueError(f"the window cannot start at {quarter_from}, after its last quarter {quarter}")
+    return quarters.window(quarter, n)
+
+
+def _first_day(quarter: str) -> date:
+    year, _ = quarters.split(quarter)
+    return date(year, quarters.months(quarter)[0], 1)
+
+
+def _window_cases(con: duckdb.DuckDBPyConnection, window: list[str]) -> pd.DataFrame:
+    """True sums per Bangkok district over the window.
+
+    ``cases_referred`` is missing where any row with reported cases leaves
+    its referrals blank: a partial sum would understate the referral rate.
+    """
+    return con.execute(
+        """
+        SELECT dist_code, sum(cases_reported) AS cases_reported,
+               CASE WHEN bool_and(cases_referred IS NOT NULL OR cases_reported = 0)
+                    THEN sum(coalesce(cases_referred, 0)) END AS cases_referred
+        FROM current_case_counts JOIN districts USING (dist_code)
+        WHERE list_contains(?, quarter)
+        GROUP BY dist_code
+        """,
+        [window],
+    ).df()
+
+
+def _population(con: duckdb.DuckDBPyConnection) -> pd.Series:
+    frame = con.execute("SELECT dist_code, population FROM current_population").df()
+    return frame.set_index("dist_code")["population"]
+
+
+def _points_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(frame.drop(columns=["lon", "lat"]), geometry=points(frame["lon"], frame["lat"]).values)
+
+
+def _communities(con: duckdb.DuckDBPyConnection) -> gpd.GeoDataFrame:
+    """Every current community, Bangkok's and others (they are demand for services near them)."""
+    return _points_frame(
+        con.execute(
+            "SELECT community_id, dist_code, population, lon, lat FROM current_communities ORDER BY community_id"
+        ).df()
+    )
+
+
+def _active_services(con: duckdb.DuckDBPyConnection, window: list[str]) -> gpd.GeoDataFrame:
+    """Services open at some time in the window: opened (if known) before it ends, closed (if ever) not before it."""
+    return _points_frame(
+        con.execute(
+            """
+            SELECT service_id, service_type, capacity, dist_code, lon, lat FROM current_service_points
+            WHERE (opened IS NULL OR opened < ?) AND (closed IS NULL OR closed >= ?)
+            ORDER BY service_id
+            """,
+            [_first_day(quarters.shift(window[-1], 1)), _first_day(window[0])],
+        ).df()
+    )
+
+
+def district_summary(db: Db, quarter: str, quarter_from: str | None = None, *, suppress: bool = True) -> pd.DataFrame:
+    """The district table of :func:`geo.summary.district_summary` for a window of quarters, published.
+
+    The statistics are computed on the true counts; then, unless ``suppress``
+    is False, small counts (1 to 4 by default, see :mod:`db.privacy`) are
+    published as "<5" and every figure derived from a suppressed count is
+    withheld with it. Services count when open at some time in the window:
+    ``opened`` missing or before the window's end, and ``closed`` missing or
+    on or after its first day.
+
+    Parameters
+    ----------
+    db : path or None
+        The warehouse file.
+    quarter : str
+        Last calendar quarter of the window, e.g. ``'2025Q2'``.
+    quarter_from : str, optional
+        First quarter of the window; default the four quarters ending at
+        ``quarter``. A ``quarter_from`` after ``quarter`` raises ValueError.
+    suppress : bool
+        False gives the true small counts, for analysts with direct access to
+        the database; never for publication.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per Bangkok district, in code order: ``quarter`` (the window's
+        last quarter), ``quarter_from``, ``n_quarters``, the columns of
+        :func:`geo.summary.district_summary`, ``cases_reported_display`` and
+        ``cases_referred_display`` (published text), ``suppressed`` (the
+        reported count is, with ``rate_per_100k``, ``eb_rate_per_100k``,
+        ``referral_rate`` and ``unreferred``) and ``referred_suppressed`` (the
+        referred count is, with ``referral_rate`` and ``unreferred``).
+    """
+    window = _summary_window(quarter, quarter_from)
+    with connect(db, read_only=True) as con:  # closed before the statistics run
+        inputs = (
+            _district_layer(con),
+            _window_cases(con, window),
+            _population(con),
+            _communities(con),
+            _active_services(con, window),
+        )
+    table = summary.district_summary(*inputs)
+    table.insert(0, "quarter", quarter)
+    table.insert(1, "quarter_from", window[0])
+    table.insert(2, "n_quarters", len(window))
+    threshold = None if suppress else 1  # a threshold of 1 hides nothing but keeps the columns
+    referral = ["referral_rate", "unreferred"]
+    table = protect(table, "cases_reported", ["rate_per_100k", "eb_rate_per_100k", *referral], threshold=threshold)
+    return protect(table, "cases_referred", referral, flag="referred_suppressed", threshold=threshold)
+
+
+def load_history(db: Db) -> pd.DataFrame:
+    """Every load, newest first: what, when (UTC), by whom, and whether it still counts."""
+    with connect(db, read_only=True) as con:
+        return con.execute(
+            "SELECT load_id, kind, file_name, rows, quarters, loaded_at, loaded_by, status, synthetic, "
+            "reverted_at, reverted_by FROM loads ORDER BY load_id DESC"
+        ).df()

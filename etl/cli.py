@@ -14,14 +14,25 @@ import os
 import sys
 from collections.abc import Sequence
 
-from db.connect import DatabaseBusy, DatabaseMissing, connect, db_path
+from db.connect import DatabaseBusy, DatabaseMissing, db_path
 from etl.load import KINDS, LoadResult, load_path
 from etl.problems import EnvironmentNotReady, InputRejected, Problem
+from etl.quarter_text import parse_quarter_text
 
 __all__ = ["main"]
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: not one of the documented outcomes
 SHOWN_PROBLEMS = 50  # the rest are counted, and all are in --json
+
+
+def _quarter(text: str) -> str:
+    """An argparse type: a quarter in any spelling uploads accept, as its calendar key."""
+    quarter = parse_quarter_text(text)
+    if quarter is None:
+        raise argparse.ArgumentTypeError(
+            f"not a quarter: {text!r} (write it as in an upload, e.g. 2025Q2, FY2568Q3 or ไตรมาส 2/2568)"
+        )
+    return quarter
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +56,21 @@ def _parser() -> argparse.ArgumentParser:
     revert.add_argument("load_id", type=int)
     commands.add_parser("history", parents=[db_option], help="list the loads")
     commands.add_parser("hash-password", help="print a salted hash of the analyst password for the settings")
+    export = commands.add_parser("export", parents=[db_option], help="write a table to a CSV or Excel file")
+    export.add_argument("table", choices=["district-summary"])
+    export.add_argument("--quarter", required=True, type=_quarter, help="last quarter of the window, e.g. 2025Q2")
+    export.add_argument(
+        "--from",
+        dest="quarter_from",
+        metavar="QUARTER",
+        type=_quarter,
+        help="first quarter of the window (default: 4 quarters)",
+    )
+    export.add_argument("--out", help="file to write (default: district_summary_<quarter>.csv here)")
+    export.add_argument("--format", choices=["csv", "xlsx"], help="default: from --out's extension, else csv")
+    export.add_argument(
+        "--no-suppress", action="store_true", help="write true small counts (analysts only; never publish the file)"
+    )
     return parser
 
 
@@ -86,12 +112,9 @@ def _report(result: LoadResult) -> None:
 
 
 def _history(db) -> None:
-    with connect(db) as con:
-        loads = con.execute(
-            "SELECT load_id, kind, file_name, rows, quarters, loaded_at, loaded_by, status, synthetic, "
-            "reverted_at, reverted_by "
-            "FROM loads ORDER BY load_id"
-        ).df()
+    from db.read import load_history
+
+    loads = load_history(db).sort_values("load_id")
     print(loads.to_string(index=False) if not loads.empty else "No loads yet.")
 
 
@@ -115,6 +138,30 @@ def _hash_password() -> int:
         "or in the environment as SAFESPACE_ANALYST_PASSWORD_HASH.",
         file=sys.stderr,
     )
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from etl.export import export_district_summary
+
+    if args.quarter_from is not None and args.quarter_from > args.quarter:  # keys sort as text
+        print(f"Usage error: --from {args.quarter_from} is after --quarter {args.quarter}.", file=sys.stderr)
+        return 2
+    path = export_district_summary(
+        args.quarter,
+        args.quarter_from,
+        out=args.out,
+        fmt=args.format,
+        suppress=not args.no_suppress,
+        db=args.db,
+    )
+    if args.no_suppress:
+        print(
+            "Warning: --no-suppress: this file contains counts from 1 to 4 that can identify people. "
+            "Keep it to analysts with database access; do not publish or share it.",
+            file=sys.stderr,
+        )
+    print(f"Wrote the district summary to {path.resolve()}")
     return 0
 
 
@@ -159,6 +206,8 @@ def _run(args: argparse.Namespace) -> int:
         _history(args.db)
     elif args.command == "hash-password":
         return _hash_password()
+    elif args.command == "export":
+        return _export(args)
     return 0
 
 

@@ -15,6 +15,8 @@ import pytest
 
 from etl.reference import init
 
+DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+
 
 @pytest.fixture(scope="session")
 def reference_template(tmp_path_factory) -> Path:
@@ -42,6 +44,39 @@ def db(reference_template, tmp_path) -> Path:
 def demo_db(demo_template, tmp_path) -> Path:
     """A writable copy of the demo database."""
     return Path(shutil.copy(demo_template, tmp_path / "demo.duckdb"))
+
+
+@pytest.fixture
+def open_app(monkeypatch):
+    """Run the dashboard with AppTest on a database file: ``open_app(path, lang="en", page="pages/upload.py")``.
+
+    Uploading is off and the suppression threshold is the default unless a test sets them.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest, app_test
+
+    class ServerPagesManager(PagesManager):
+        """AppTest re-detects the ``pages/`` folder before every run (legacy multipage mode), so each
+        run would restart through ui.entry's rerun and lose one-shot widget events such as a click.
+        A server decides once per process; behave like a server after its first request."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(app_test, "PagesManager", ServerPagesManager)
+    for setting in ("SAFESPACE_SUPPRESS_BELOW", "SAFESPACE_LOCAL_MODE", "SAFESPACE_ANALYST_PASSWORD_HASH"):
+        monkeypatch.delenv(setting, raising=False)
+
+    def run(path, lang: str | None = None, page: str | None = None):
+        monkeypatch.setenv("SAFESPACE_DB", str(path))
+        app = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+        if lang:
+            app.query_params["lang"] = lang
+        app.run()
+        return app.switch_page(page).run() if page else app
+
+    return run
 
 
 def table_checksums(path: Path) -> dict[str, tuple]:

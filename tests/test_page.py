@@ -20,21 +20,6 @@ DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
 
 @pytest.fixture
-def open_app(monkeypatch):
-    """Run the dashboard on a database file, optionally in English (as ``?lang=en`` would)."""
-    monkeypatch.delenv(SUPPRESS_ENV, raising=False)  # the default threshold, 5
-
-    def run(path, lang: str | None = None) -> AppTest:
-        monkeypatch.setenv("SAFESPACE_DB", str(path))
-        app = AppTest.from_file(DASHBOARD, default_timeout=60)
-        if lang:
-            app.query_params["lang"] = lang
-        return app.run()
-
-    return run
-
-
-@pytest.fixture
 def downloads(monkeypatch) -> dict[str, bytes]:
     """Bytes of every file the app offers for download, by file name."""
     files: dict[str, bytes] = {}

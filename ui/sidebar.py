@@ -13,7 +13,7 @@ from functools import partial
 import streamlit as st
 
 from db import read
-from ui.i18n import DEFAULT_LANG, LANGS, t
+from ui.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, current_lang, t
 from ui.periods import bangkok_date, date_label, quarter_label
 
 __all__ = ["LANG_KEY", "QUARTER_KEY", "cached_quarters", "cached_status", "chosen_quarter", "data_controls", "language"]
@@ -39,9 +39,7 @@ def language() -> str:
     if LANG_KEY not in st.session_state:
         asked = st.query_params.get(LANG_KEY)
         st.session_state[LANG_KEY] = asked if asked in LANGS else DEFAULT_LANG
-    chosen = st.sidebar.radio(
-        t("sidebar.language"), LANGS, key=LANG_KEY, format_func=lambda code: t(f"lang.{code}"), horizontal=True
-    )
+    chosen = st.sidebar.radio(t("sidebar.language"), LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, horizontal=True)
     st.query_params[LANG_KEY] = chosen
     return chosen
 
@@ -60,7 +58,9 @@ def data_controls(db: str) -> str | None:
                     t("sidebar.quarter"),
                     options,
                     key=QUARTER_KEY,
-                    format_func=partial(quarter_label, style="calendar"),  # the full label is too wide for a slider
+                    # The full label is too wide for a slider. The language is fixed now:
+                    # Streamlit may call format_func outside this script run.
+                    format_func=partial(quarter_label, lang=current_lang(), style="calendar"),
                     help=t("sidebar.quarter_help"),
                 )
             st.markdown(f"**{quarter_label(chosen_quarter())}**")

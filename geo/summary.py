@@ -1,0 +1,139 @@
+"""One row per district: cases, rates, hot spots, service coverage and gaps, from plain inputs.
+
+The pages and the export share this table (the read layer gathers the inputs
+and publishes the result through :func:`db.privacy.protect`). Everything here
+is computed on the true counts; suppression happens afterwards.
+
+Districts with no case rows in the window have no rate: they are not
+treated as zero (that would make cold spots of districts that did not
+report) but left out of the smoothing and of the spatial statistics, whose
+queen weights then link only the districts with a rate.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+
+from db.vocab import SERVICE_TYPES
+from geo.coverage import district_accessibility, nearest_by_type, two_step_fca
+from geo.gaps import bivariate_class, referral_gap
+from geo.hotspots import getis_ord_gi_star, local_moran_clusters, queen_weights
+from geo.rates import rate_per_100k
+from geo.smoothing import eb_rate_per_100k
+
+__all__ = ["ACCESS_SERVICE_TYPE", "DEFAULT_CATCHMENT_M", "MIN_AREAS", "district_summary"]
+
+DEFAULT_CATCHMENT_M = 3000.0
+ACCESS_SERVICE_TYPE = "safe_space"  # the supply of the 2SFCA accessibility
+# Local statistics need areas to compare with: with fewer than three districts
+# with a rate, or none of them adjacent, they are not computed (esda would fail).
+MIN_AREAS = 3
+_STATISTICS = {"gi_z": float, "gi_p": float, "hotspot_class": object, "lisa_class": object}
+
+
+def _local_statistics(districts: gpd.GeoDataFrame, smoothed: pd.Series) -> pd.DataFrame:
+    """Gi* and local Moran of ``smoothed`` (indexed by dist_code) over the districts where it is known."""
+    known = districts[districts["dist_code"].map(smoothed).notna().to_numpy()]
+    empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _STATISTICS.items()})
+    if len(known) < MIN_AREAS:
+        return empty
+    w = queen_weights(known, "dist_code")
+    if len(w.islands) == w.n:
+        return empty
+    values = smoothed.reindex(w.id_order)
+    lisa = local_moran_clusters(values, w)
+    return getis_ord_gi_star(values, w).join(lisa["lisa_class"])
+
+
+def _coverage(communities: gpd.GeoDataFrame, services: gpd.GeoDataFrame, catchment_m: float) -> pd.DataFrame:
+    """Per district: 2SFCA accessibility of safe spaces and mean distance to the nearest service of each type."""
+    supply = services[services["service_type"] == ACCESS_SERVICE_TYPE]
+    measures = nearest_by_type(communities, services, types=SERVICE_TYPES)
+    measures.insert(0, "access_2sfca", two_step_fca(communities, supply, catchment_m))
+    frame = pd.concat([communities[["dist_code", "population"]], measures], axis=1)
+    # district_accessibility is the population-weighted mean of any column, distances included.
+    return pd.concat([district_accessibility(frame, access_column=column) for column in measures.columns], axis=1)
+
+
+def district_summary(
+    districts: gpd.GeoDataFrame,
+    cases: pd.DataFrame,
+    population: pd.Series,
+    communities: gpd.GeoDataFrame,
+    services: gpd.GeoDataFrame,
+    catchment_m: float = DEFAULT_CATCHMENT_M,
+) -> pd.DataFrame:
+    """The district table: counts, rates, hot spots, coverage and gaps over one window of quarters.
+
+    Definitions:
+
+    - ``rate_per_100k``: cases reported per 100,000 residents over the
+      window (summed over its quarters, not annualised);
+      ``eb_rate_per_100k``: that rate after global empirical Bayes smoothing
+      (:func:`geo.smoothing.eb_rate_per_100k`).
+    - ``gi_z``, ``gi_p``, ``hotspot_class``: local Getis-Ord Gi* of the
+      smoothed rate, queen contiguity, binary weights with the district
+      itself included, two-sided normal p-value; ``lisa_class``: local
+      Moran's I clusters from a fixed permutation seed
+      (:mod:`geo.hotspots`). Missing for districts without a rate, and for
+      all when fewer than :data:`MIN_AREAS` districts have one or none of
+      them are adjacent.
+    - ``n_services``, ``services_per_100k``: services of every type located
+      in the district, and per 100,000 residents.
+    - ``access_2sfca``: two-step floating catchment accessibility of safe
+      spaces (capacity, 1 where missing) with every community as demand,
+      within ``catchment_m``; the district's value is the population-weighted
+      mean over its communities, NaN without communities of known population.
+      ``dist_m_<type>``: the population-weighted mean straight-line distance
+      in metres from its communities to the nearest service of each type.
+    - ``referral_rate``, ``unreferred``: referred / reported, and reported
+      minus referred (:func:`geo.gaps.referral_gap`).
+    - ``need_class``, ``coverage_class``: terciles (1 low, 3 high) of the
+      smoothed rate and of the accessibility among the districts where each
+      is known (a district with no accessibility has no coverage class and
+      no ``gap_class``); ``gap_class`` is ``"<need>-<coverage>"`` and ``gap``
+      is True for high need with low coverage, ``"3-1"``
+      (:func:`geo.gaps.bivariate_class`).
+
+    Parameters
+    ----------
+    districts : geopandas.GeoDataFrame
+        The districts reported, one polygon each, with ``dist_code``,
+        ``name_th`` and ``name_en``; rows come out in this order.
+    cases : pandas.DataFrame
+        True sums over the window per district: ``dist_code``,
+        ``cases_reported`` and ``cases_referred`` (NaN where unknown). A
+        district missing here has no data (NaN), not zero.
+    population : pandas.Series
+        Residents indexed by ``dist_code``.
+    communities : geopandas.GeoDataFrame
+        Points with ``dist_code`` and ``population`` (communities outside the
+        districts still count as demand for services near them).
+    services : geopandas.GeoDataFrame
+        The services open in the window: points with ``service_type``,
+        ``capacity`` and ``dist_code`` (missing outside every district).
+    catchment_m : float
+        Catchment radius of the 2SFCA in metres.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per district with the columns named above, the same for the
+        same inputs.
+    """
+    codes = pd.Index(districts["dist_code"], name="dist_code")
+    table = pd.DataFrame(districts[["dist_code", "name_th", "name_en"]]).reset_index(drop=True)
+    table["population"] = population.reindex(codes).to_numpy()
+    counts = cases.set_index("dist_code").reindex(codes)
+    table["cases_reported"] = counts["cases_reported"].to_numpy(dtype=float)
+    table["cases_referred"] = counts["cases_referred"].to_numpy(dtype=float)
+    table["rate_per_100k"] = rate_per_100k(table["cases_reported"], table["population"])
+    table["eb_rate_per_100k"] = eb_rate_per_100k(table["cases_reported"], table["population"])
+    smoothed = table.set_index("dist_code")["eb_rate_per_100k"]
+    table = table.join(_local_statistics(districts, smoothed).reindex(codes).reset_index(drop=True))
+    table["n_services"] = services["dist_code"].value_counts().reindex(codes, fill_value=0).to_numpy()
+    table["services_per_100k"] = rate_per_100k(table["n_services"], table["population"])
+    table = table.join(_coverage(communities, services, catchment_m).reindex(codes).reset_index(drop=True))
+    table = table.join(referral_gap(table["cases_reported"], table["cases_referred"]))
+    return table.join(bivariate_class(table["eb_rate_per_100k"], table["access_2sfca"]))

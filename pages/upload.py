@@ -1,0 +1,199 @@
+"""Upload data: analysts check a file (dry run), confirm it, and revert loads.
+
+The page and ``python -m etl load`` are two faces of one code path
+(etl.load.load_file), so a file behaves the same in both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from db import read
+from db.connect import db_path
+from etl.load import KINDS, LoadResult, load_file
+from etl.problems import EnvironmentNotReady, InputRejected, problems_csv
+from etl.revert import REVERTIBLE, revert
+from ui import access
+from ui.entry import through_dashboard
+from ui.i18n import current_lang, t
+from ui.periods import bangkok_date, date_label, quarter_label
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
+SHOWN_ERRORS = 50  # the rest are in the downloadable list
+DONE_KEY = "upload_done"  # the load id just committed, shown once after the rerun
+NONCE_KEY = "upload_nonce"  # a new uploader key clears the file after a load
+
+
+def sign_in(who: access.Access) -> None:
+    """What a viewer sees instead of the upload controls: how to become an analyst."""
+    st.info(t("upload.viewers_only"))
+    if who.method == "oidc":
+        if st.user.is_logged_in:
+            st.warning(t("access.not_on_list", email=who.who or ""))
+            st.button(t("access.logout"), on_click=st.logout)
+        else:
+            st.button(t("access.login"), on_click=st.login, type="primary")
+    elif who.method == "password":
+        with st.form("unlock"):
+            password = st.text_input(t("access.password"), type="password")
+            if st.form_submit_button(t("access.unlock"), type="primary"):
+                unlocked, wait = access.try_password(password)
+                if unlocked:
+                    st.rerun()
+                st.error(t("access.wrong_password", seconds=wait) if wait else t("access.wrong_password_now"))
+    else:
+        if who.problem:
+            st.error(t(who.problem))
+        st.markdown(t("access.how_to_enable"))
+
+
+def problem_table(problems) -> pd.DataFrame:
+    lang = current_lang()
+    return pd.DataFrame(
+        {
+            t("upload.col.row"): [p.row or "" for p in problems],
+            t("upload.col.column"): [p.column or "" for p in problems],
+            t("upload.col.value"): [p.value or "" for p in problems],
+            t("upload.col.message"): [p.text(lang) for p in problems],
+        }
+    )
+
+
+def show_rejection(exc: InputRejected, file_name: str) -> None:
+    st.error(t("upload.rejected", n=len(exc.problems)))
+    st.dataframe(problem_table(exc.problems[:SHOWN_ERRORS]), hide_index=True, width="stretch")
+    if len(exc.problems) > SHOWN_ERRORS:
+        st.caption(t("upload.more_errors", shown=SHOWN_ERRORS, total=len(exc.problems)))
+    st.download_button(t("upload.download_errors"), problems_csv(exc.problems), f"errors_{file_name}.csv", "text/csv")
+
+
+def show_difference(result: LoadResult) -> None:
+    """The dry run's difference per quarter and district, each quarter with its months in both styles."""
+    diff = result.diff
+    table = pd.DataFrame(
+        {
+            t("upload.col.quarter"): diff["quarter"].map(
+                lambda q: f"{q} = {quarter_label(q, style='calendar')} = {quarter_label(q)}"
+            ),
+            t("col.dist_code"): diff["dist_code"],
+            t("upload.col.old_total"): diff["old_total"],
+            t("upload.col.new_total"): diff["new_total"],
+            t("upload.col.added"): diff["rows_added"],
+            t("upload.col.changed"): diff["rows_changed"],
+            t("upload.col.removed"): diff["rows_removed"],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def check(kind: str, content: bytes, file_name: str, db: str, who: str, *, dry_run: bool) -> LoadResult | None:
+    """Run the loader with a progress bar; show any rejection and return None."""
+    bar = st.progress(0.0, text=t("upload.checking"))
+    try:
+        return load_file(
+            kind,
+            content,
+            file_name,
+            db=db,
+            loaded_by=who,
+            dry_run=dry_run,
+            progress=lambda fraction, step: bar.progress(fraction, text=t(f"upload.step.{step}")),
+        )
+    except InputRejected as exc:
+        show_rejection(exc, file_name)
+    except EnvironmentNotReady as exc:
+        st.error(t("upload.not_ready", reason=str(exc)))
+    finally:
+        bar.empty()
+    return None
+
+
+def history(db: str, who: access.Access) -> None:
+    loads = read.load_history(db)
+    st.subheader(t("upload.history"))
+    if loads.empty:
+        st.caption(t("upload.no_history"))
+        return
+    when = loads["loaded_at"].map(lambda v: date_label(bangkok_date(v)))
+    table = pd.DataFrame(
+        {
+            t("history.load_id"): loads["load_id"],
+            t("history.kind"): loads["kind"].map(lambda k: t(f"history.kind.{k}")),
+            t("history.file"): loads["file_name"],
+            t("history.rows"): loads["rows"],
+            t("history.quarters"): loads["quarters"].fillna("").str.replace(",", ", "),
+            t("history.loaded_at"): when,
+            t("history.loaded_by"): loads["loaded_by"],
+            t("history.status"): loads["status"].map(lambda s: t(f"history.status.{s}"))
+            + loads["reverted_by"].map(lambda by: f" ({by})" if isinstance(by, str) else ""),
+            t("history.synthetic"): loads["synthetic"].map(lambda s: t("history.demo") if s else ""),
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    revertible = loads[(loads["status"] == "active") & loads["kind"].isin(REVERTIBLE)]
+    if revertible.empty:
+        return
+    with st.form("revert"):
+        load_id = st.selectbox(
+            t("upload.revert_which"),
+            revertible["load_id"].tolist(),
+            format_func=lambda i: f"{i}: {revertible.set_index('load_id').at[i, 'file_name']}",
+        )
+        sure = st.checkbox(t("upload.revert_sure"))
+        if st.form_submit_button(t("upload.revert")) and sure:
+            try:
+                revert(int(load_id), db=db, reverted_by=who.who)
+            except (InputRejected, EnvironmentNotReady) as exc:
+                st.error(str(exc))
+            else:
+                st.success(t("upload.reverted", load_id=load_id))
+                st.rerun()
+
+
+through_dashboard()
+DB = str(db_path())
+who = access.current_access()
+
+st.title(t("upload.title"))
+if not who.analyst:
+    sign_in(who)
+    st.stop()
+if who.method == "local":
+    st.warning(t("access.local_banner"), icon=":material/lock_open:")
+
+# --- Choose the kind of file, with its template -----------------------------
+lang = current_lang()  # fixed now: Streamlit may call format_func outside this run
+kind = st.radio(t("upload.kind"), list(KINDS), format_func=lambda k: t(f"upload.kind.{k}", lang), horizontal=True)
+st.download_button(t("upload.template"), (TEMPLATES / f"{kind}.csv").read_bytes(), f"template_{kind}.csv", "text/csv")
+with st.expander(t("upload.formats")):
+    st.markdown(t(f"upload.format.{kind}"))
+
+# --- Dry run, then confirm ------------------------------------------------------
+if DONE_KEY in st.session_state:
+    st.success(t("upload.loaded", load_id=st.session_state.pop(DONE_KEY)))
+nonce = st.session_state.get(NONCE_KEY, 0)
+upload = st.file_uploader(t("upload.file"), type=["csv", "tsv", "txt", "xlsx"], key=f"file_{kind}_{nonce}")
+if upload is not None:
+    content = upload.getvalue()
+    result = check(kind, content, upload.name, DB, who.who, dry_run=True)
+    if result is not None:
+        if result.unchanged:
+            st.info(t("upload.unchanged"))
+        else:
+            st.success(t("upload.valid", rows=result.rows, quarters=", ".join(result.quarters) or "–"))
+            for warning in result.warnings:
+                st.warning(f"{t('upload.col.row')} {warning.row}: {warning.text(current_lang())}")
+            if result.diff is not None:
+                show_difference(result)
+            if st.button(t("upload.confirm"), type="primary"):
+                loaded = check(kind, content, upload.name, DB, who.who, dry_run=False)
+                if loaded is not None:  # start afresh: an empty uploader and the new load in the history
+                    st.session_state[DONE_KEY] = loaded.load_id
+                    st.session_state[NONCE_KEY] = st.session_state.get(NONCE_KEY, 0) + 1
+                    st.rerun()
+
+# --- Load history and revert ----------------------------------------------------
+history(DB, who)

@@ -1,0 +1,164 @@
+"""`python -m etl export district-summary` as an analyst runs it: real process, real files, exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from db import read
+from db.privacy import ENV_VAR
+from etl.export import neutralise_formulas
+
+ROOT = Path(__file__).resolve().parent.parent
+BOM = b"\xef\xbb\xbf"
+SMALL = {"1", "2", "3", "4"}
+
+
+def etl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != ENV_VAR} | {"PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "etl", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=120
+    )
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, encoding="utf-8-sig", dtype={"dist_code": str, "cases_reported": str})
+
+
+def test_csv_is_utf8_with_bom_one_row_per_district_in_the_current_folder(demo_db, tmp_path):
+    done = etl("export", "district-summary", "--quarter", "FY2568Q3", "--db", str(demo_db), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    path = tmp_path / "district_summary_2025Q2.csv"  # FY2568 Q3 is April-June 2025
+    assert str(path) in done.stdout
+    assert path.read_bytes().startswith(BOM)
+    table = read_csv(path)
+    assert len(table) == 50
+    assert table["dist_code"].tolist() == [str(code) for code in range(1001, 1051)]
+    assert "พระนคร" in table["name_th"].tolist() and "Phra Nakhon" in table["name_en"].tolist()
+    expected = read.district_summary(demo_db, "2025Q2")
+    assert table["cases_reported"].astype(int).tolist() == expected["cases_reported"].astype(int).tolist()
+    assert table["gi_z"].to_numpy() == pytest.approx(expected["gi_z"].to_numpy())
+    assert table["gi_z"].lt(0).any()  # negative z-scores stay numbers, not "'-1.2"
+
+
+def test_xlsx_holds_the_same_values_as_the_csv(demo_db, tmp_path):
+    csv, xlsx = tmp_path / "summary.csv", tmp_path / "summary.xlsx"
+    assert (
+        etl("export", "district-summary", "--quarter", "2025Q2", "--out", str(csv), "--db", str(demo_db)).returncode
+        == 0
+    )
+    done = etl(
+        "export",
+        "district-summary",
+        "--quarter",
+        "2025Q2",
+        "--out",
+        str(xlsx),
+        "--format",
+        "xlsx",
+        "--db",
+        str(demo_db),
+    )
+    assert done.returncode == 0, done.stderr
+    from_csv = read_csv(csv)
+    from_xlsx = pd.read_excel(xlsx, engine="openpyxl", dtype={"dist_code": str, "cases_reported": str})
+    assert from_xlsx.columns.tolist() == from_csv.columns.tolist()
+    pd.testing.assert_frame_equal(from_xlsx, from_csv, check_dtype=False)
+    sheet = openpyxl.load_workbook(xlsx).active
+    gi_z = [
+        row[0].value
+        for row in sheet.iter_rows(
+            min_row=2, min_col=from_csv.columns.get_loc("gi_z") + 1, max_col=from_csv.columns.get_loc("gi_z") + 1
+        )
+    ]
+    assert all(isinstance(v, float) for v in gi_z) and min(gi_z) < 0
+
+
+def test_a_window_from_an_earlier_quarter(demo_db, tmp_path):
+    done = etl(
+        "export",
+        "district-summary",
+        "--quarter",
+        "2025Q2",
+        "--from",
+        "ไตรมาส 1/2566",
+        "--db",
+        str(demo_db),
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    table = read_csv(tmp_path / "district_summary_2023Q1_2025Q2.csv")
+    assert set(table["quarter_from"]) == {"2023Q1"} and set(table["n_quarters"]) == {10}
+
+
+def test_the_suppressed_export_has_no_count_from_one_to_four(cases_db, tmp_path):
+    out = tmp_path / "published.csv"
+    done = etl("export", "district-summary", "--quarter", "2025Q2", "--out", str(out), "--db", str(cases_db))
+    assert done.returncode == 0, done.stderr
+    assert "small counts" not in done.stderr
+    table = pd.read_csv(out, encoding="utf-8-sig", dtype=str).set_index("dist_code")
+    for count in ("cases_reported", "cases_referred"):
+        assert not table[count].isin(SMALL).any(), count
+    assert table.loc["1002", "cases_reported"] == "<5" and table.loc["1004", "cases_reported"] == "<5"
+    assert pd.isna(table.loc["1002", "rate_per_100k"]) and pd.isna(table.loc["1002", "eb_rate_per_100k"])
+    assert table.loc["1005", "cases_reported"] == "5" and table.loc["1003", "cases_reported"] == "0"
+
+
+def test_no_suppress_writes_the_true_small_counts_and_warns(cases_db, tmp_path):
+    out = tmp_path / "true.xlsx"
+    done = etl(
+        "export", "district-summary", "--quarter", "2025Q2", "--out", str(out), "--no-suppress", "--db", str(cases_db)
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Warning" in done.stderr and "1 to 4" in done.stderr
+    table = pd.read_excel(out, engine="openpyxl", dtype={"dist_code": str}).set_index("dist_code")
+    assert table.loc["1002", "cases_reported"] == 3 and table.loc["1004", "cases_reported"] == 4
+    assert table.loc["1002", "rate_per_100k"] > 0
+
+
+@pytest.mark.parametrize("quarter", ["2025Q5", "next quarter", "2568"])
+def test_a_bad_quarter_is_a_usage_error(quarter, tmp_path):
+    # a usage error before the database is even looked for (a missing one would exit 3)
+    done = etl(
+        "export", "district-summary", "--quarter", quarter, "--db", str(tmp_path / "absent.duckdb"), cwd=tmp_path
+    )
+    assert done.returncode == 2
+    assert "not a quarter" in done.stderr and quarter in done.stderr and "Traceback" not in done.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_from_after_quarter_is_a_usage_error(tmp_path):
+    absent = str(tmp_path / "absent.duckdb")
+    done = etl("export", "district-summary", "--quarter", "2025Q1", "--from", "2025Q2", "--db", absent, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "--from 2025Q2 is after --quarter 2025Q1" in done.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_missing_database_is_not_ready(tmp_path):
+    done = etl(
+        "export", "district-summary", "--quarter", "2025Q2", "--db", str(tmp_path / "absent.duckdb"), cwd=tmp_path
+    )
+    assert done.returncode == 3 and "python -m etl demo" in done.stderr
+
+
+def test_formula_payloads_are_neutralised_and_numbers_stay_numbers():
+    payloads = ['=HYPERLINK("http://evil.example","click")', "+1", "-x", "@SUM(A1:A9)", "\tfoo", "\rbar"]
+    frame = pd.DataFrame(
+        {
+            "name": [*payloads, "ดุสิต", "Bang Rak", "3-1"],
+            "gi_z": [-1.96, -0.5, 0.0, 1.2, -3.1, 2.0, -1.0, 0.3, 0.1],
+            "count": pd.Series([-1, "<5", 3, None, 0, 7, 8, 9, 10], dtype=object),
+        }
+    )
+    safe = neutralise_formulas(frame)
+    assert safe["name"].tolist() == [f"'{p}" for p in payloads] + ["ดุสิต", "Bang Rak", "3-1"]
+    assert safe["gi_z"].dtype == float and safe["gi_z"].tolist() == frame["gi_z"].tolist()
+    assert safe["count"].tolist()[:3] == [-1, "<5", 3]  # a negative number in a text column is still a number
+    assert frame["name"].iloc[0].startswith("=")  # the input is not modified
