@@ -4,7 +4,7 @@ An export is published exactly as the dashboard shows it (small counts as
 "<5", rates derived from them left empty) unless the caller asks for the
 true numbers. CSV is UTF-8 with a byte-order mark, so Excel opens Thai
 correctly; XLSX is written with xlsxwriter. In both, a text cell that a
-spreadsheet would run as a formula is neutralised (:func:`neutralise_formulas`).
+spreadsheet would run as a formula is neutralised (:mod:`db.downloads`).
 """
 
 from __future__ import annotations
@@ -15,31 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from db import read
+from db.downloads import csv_bytes, xlsx_bytes
 
-__all__ = ["FORMATS", "FORMULA_STARTS", "default_path", "export_district_summary", "neutralise_formulas"]
+__all__ = ["FORMATS", "default_path", "export_district_summary"]
 
 FORMATS = ("csv", "xlsx")
-# A spreadsheet reads a cell starting with these as a formula (OWASP CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COUNTS = ("cases_reported", "cases_referred")
 SHEET_NAME = "district_summary"
-
-
-def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy in which every text cell starting like a formula is prefixed with a single quote.
-
-    Only text is touched: numbers (a negative z-score) stay numbers.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"name": ["=1+2", "@SUM(A1)", "Bang Rak"], "gi_z": [-1.5, 0.2, -3.0]})
-    >>> neutralise_formulas(frame).to_dict("list")
-    {'name': ["'=1+2", "'@SUM(A1)", 'Bang Rak'], 'gi_z': [-1.5, 0.2, -3.0]}
-    """
-    out = frame.copy()
-    for column in out.select_dtypes(include=["object", "string"]).columns:
-        out[column] = out[column].map(lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
-    return out
 
 
 def _published_counts(table: pd.DataFrame) -> pd.DataFrame:
@@ -52,12 +34,7 @@ def _published_counts(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _write(frame: pd.DataFrame, path: Path, fmt: str) -> None:
-    safe = neutralise_formulas(frame)
-    if fmt == "csv":
-        safe.to_csv(path, index=False, encoding="utf-8-sig")
-    else:  # xlsxwriter would otherwise turn text such as "=..." or "http://..." into formulas and links
-        options = {"strings_to_formulas": False, "strings_to_urls": False}
-        safe.to_excel(path, index=False, sheet_name=SHEET_NAME, engine="xlsxwriter", engine_kwargs={"options": options})
+    path.write_bytes(csv_bytes(frame) if fmt == "csv" else xlsx_bytes(frame, SHEET_NAME))
 
 
 def default_path(quarter: str, quarter_from: str | None, fmt: str) -> Path:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from db.downloads import csv_bytes
 from etl.messages import render
 
 __all__ = ["EnvironmentNotReady", "InputRejected", "Problem", "Problems", "problems_csv"]
@@ -92,7 +93,7 @@ class EnvironmentNotReady(Exception):
 
 
 def problems_csv(problems: list[Problem], lang: str = "en") -> bytes:
-    """Every problem as CSV (UTF-8 with BOM, so Excel shows Thai), for download."""
+    """Every problem as CSV (UTF-8 with BOM, so Excel shows Thai), for download, in ``lang``."""
     frame = pd.DataFrame(
         {
             "row": [p.row for p in problems],
@@ -101,4 +102,4 @@ def problems_csv(problems: list[Problem], lang: str = "en") -> bytes:
             "message": [p.text(lang) for p in problems],
         }
     )
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(frame)  # values come from the file: neutralise formulas

@@ -11,6 +11,7 @@ import streamlit as st
 
 from db import read
 from db.connect import db_path
+from db.downloads import csv_bytes
 from db.privacy import suppress_below
 from ui import maps, sidebar
 from ui.entry import through_dashboard
@@ -106,7 +107,7 @@ st.subheader(t("overview.table"))
 st.dataframe(table, hide_index=True, width="stretch")
 st.download_button(
     t("overview.download"),
-    table.to_csv(index=False).encode("utf-8-sig"),  # the BOM makes Excel read Thai as UTF-8
+    csv_bytes(table),
     file_name=f"district_rates_{quarter}.csv",
     mime="text/csv",
 )

@@ -67,7 +67,9 @@ def show_rejection(exc: InputRejected, file_name: str) -> None:
     st.dataframe(problem_table(exc.problems[:SHOWN_ERRORS]), hide_index=True, width="stretch")
     if len(exc.problems) > SHOWN_ERRORS:
         st.caption(t("upload.more_errors", shown=SHOWN_ERRORS, total=len(exc.problems)))
-    st.download_button(t("upload.download_errors"), problems_csv(exc.problems), f"errors_{file_name}.csv", "text/csv")
+    st.download_button(
+        t("upload.download_errors"), problems_csv(exc.problems, current_lang()), f"errors_{file_name}.csv", "text/csv"
+    )
 
 
 def show_difference(result: LoadResult) -> None:

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from db import read
+from db.downloads import neutralise_formulas
 from db.privacy import ENV_VAR
-from etl.export import neutralise_formulas
 
 ROOT = Path(__file__).resolve().parent.parent
 BOM = b"\xef\xbb\xbf"
