@@ -22,22 +22,27 @@ import shapely
 
 from db import quarters
 from db.connect import connect
-from db.privacy import protect
+from db.privacy import protect, suppress_complements
 from db.schema import SCHEMA_VERSION, schema_version
+from db.vocab import VICTIM_GROUPS, VIOLENCE_TYPES
 from geo import summary
+from geo.gaps import referral_gap
 from geo.joins import points
 from geo.rates import rate_per_100k
 
 __all__ = [
+    "BREAKDOWNS",
     "SUMMARY_QUARTERS",
     "DataStatus",
     "DatabaseNotReady",
     "check_ready",
     "data_status",
     "data_version",
+    "district_breakdown",
     "district_layer",
     "district_rates",
     "district_summary",
+    "district_trend",
     "load_history",
     "loaded_quarters",
 ]
@@ -146,8 +151,10 @@ def district_rates(db: Db, end_quarter: str, n_quarters: int = 4) -> pd.DataFram
             """,
             [window],
         ).df()
-    frame["rate_per_100k"] = rate_per_100k(frame["cases"], frame["population"])
-    return protect(frame, "cases", ["rate_per_100k"])
+    published = protect(frame, "cases")
+    # From the published count: a rate from the true one, times the population, would give it back.
+    published["rate_per_100k"] = rate_per_100k(published["cases"], published["population"])
+    return published
 
 
 def data_status(db: Db) -> DataStatus:
@@ -281,10 +288,20 @@ def district_summary(db: Db, quarter: str, quarter_from: str | None = None, *, s
     table.insert(0, "quarter", quarter)
     table.insert(1, "quarter_from", window[0])
     table.insert(2, "n_quarters", len(window))
-    threshold = None if suppress else 1  # a threshold of 1 hides nothing but keeps the columns
-    referral = ["referral_rate", "unreferred"]
-    table = protect(table, "cases_reported", ["rate_per_100k", "eb_rate_per_100k", *referral], threshold=threshold)
-    return protect(table, "cases_referred", referral, flag="referred_suppressed", threshold=threshold)
+    if not suppress:  # a threshold and base of 1 hide and round nothing but keep the columns
+        return _publish_summary(table, threshold=1, base=1)
+    return _publish_summary(table)
+
+
+def _publish_summary(table: pd.DataFrame, **rules) -> pd.DataFrame:
+    """Counts published; the smoothed rate withheld with its count; plain rates and gaps recomputed
+    from the published counts, so that they reveal nothing the counts do not."""
+    table = protect(table, "cases_reported", ["eb_rate_per_100k"], **rules)
+    table = protect(table, "cases_referred", flag="referred_suppressed", **rules)
+    table["rate_per_100k"] = rate_per_100k(table["cases_reported"], table["population"])
+    gap = referral_gap(table["cases_reported"], table["cases_referred"])
+    table["referral_rate"], table["unreferred"] = gap["referral_rate"], gap["unreferred"]
+    return table
 
 
 def load_history(db: Db) -> pd.DataFrame:
@@ -294,3 +311,75 @@ def load_history(db: Db) -> pd.DataFrame:
             "SELECT load_id, kind, file_name, rows, quarters, loaded_at, loaded_by, status, synthetic, "
             "reverted_at, reverted_by FROM loads ORDER BY load_id DESC"
         ).df()
+
+
+# Categories a district's cases break down by: the column and its codes in their stored order.
+BREAKDOWNS = {"violence_type": VIOLENCE_TYPES, "victim_group": VICTIM_GROUPS}
+
+
+def district_trend(db: Db, dist_code: str, end_quarter: str, n_quarters: int = 12) -> pd.DataFrame:
+    """Published reported cases of one district per quarter, over the ``n_quarters`` ending at ``end_quarter``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per quarter of the window, oldest first: ``quarter``,
+        ``cases`` (published float; NaN when suppressed, or when the district
+        has no rows that quarter), ``cases_display`` (``"<5"``, ``"0"``,
+        ``"15"``; missing without rows) and ``suppressed``.
+    """
+    window = quarters.window(end_quarter, n_quarters)
+    with connect(db, read_only=True) as con:
+        frame = con.execute(
+            """
+            SELECT w.quarter, c.cases
+            FROM unnest(?::VARCHAR[]) AS w(quarter)
+            LEFT JOIN (
+                SELECT quarter, sum(cases_reported) AS cases FROM current_case_counts
+                WHERE dist_code = ? GROUP BY quarter
+            ) c USING (quarter)
+            ORDER BY w.quarter
+            """,
+            [window, dist_code],
+        ).df()
+    return protect(frame, "cases")
+
+
+def district_breakdown(
+    db: Db, dist_code: str, by: str, quarter: str, quarter_from: str | None = None
+) -> pd.DataFrame:
+    """Published reported cases of one district over a window, by violence type or by victim group.
+
+    Parameters
+    ----------
+    db : path or None
+        The warehouse file.
+    dist_code : str
+        The district, e.g. ``'1001'``.
+    by : str
+        A key of :data:`BREAKDOWNS`: ``'violence_type'`` or ``'victim_group'``.
+    quarter, quarter_from : str
+        The window, as for :func:`district_summary`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``code``, ``cases`` (published float), ``cases_display`` and
+        ``suppressed``: every code of the category in its stored order (a
+        code without rows is a true 0); no rows when the district has no data
+        in the window. The district's total is shown beside its parts, so a
+        lone suppressed part is protected by secondary suppression
+        (:func:`db.privacy.suppress_complements`).
+    """
+    codes = BREAKDOWNS[by]  # also keeps anything but a known column name out of the SQL
+    window = _summary_window(quarter, quarter_from)
+    with connect(db, read_only=True) as con:
+        frame = con.execute(
+            f"SELECT {by} AS code, sum(cases_reported) AS cases FROM current_case_counts "
+            "WHERE dist_code = ? AND list_contains(?, quarter) GROUP BY code",
+            [dist_code, window],
+        ).df()
+    if not frame.empty:
+        others = sorted(set(frame["code"]) - set(codes))
+        frame = frame.set_index("code").reindex([*codes, *others], fill_value=0).rename_axis("code").reset_index()
+    return suppress_complements(protect(frame, "cases"), "cases", [[]])
