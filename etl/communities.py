@@ -8,7 +8,7 @@ from etl.columns import Column
 from etl.lookups import Lookups
 from etl.points import locate
 from etl.problems import Problems
-from etl.values import parse_bool, parse_int, parse_quarter
+from etl.values import parse_bool, parse_int, parse_quarter, register_rows
 
 __all__ = ["COLUMNS", "validate"]
 
@@ -29,15 +29,7 @@ COLUMNS = [
 
 def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Problems, Problems]:
     problems, warnings = Problems(), Problems()
-    out = pd.DataFrame(index=frame.index)
-    out["community_id"] = frame["community_id"]
-    problems.where(frame, (frame["community_id"] == "").to_numpy(), "community_id", "id.missing")
-    repeated = frame["community_id"].duplicated() & (frame["community_id"] != "")
-    problems.where(frame, repeated.to_numpy(), "community_id", "id.repeated")
-    for column in ("name_th", "name_en", "location_note"):
-        out[column] = frame[column].where(frame[column] != "")
-    both_blank = (frame["name_th"] == "") & (frame["name_en"] == "")
-    problems.where(frame, both_blank.to_numpy(), "name_th", "name.missing")
+    out = register_rows(frame, "community_id", ("location_note",), problems)
     out["lat"], out["lon"], found = locate(frame, lookups, problems, warnings, outside_ok=True)
     given = frame["dist_code"]
     disagree = (given != "") & found.notna() & (given != found)

@@ -9,7 +9,7 @@ from etl.columns import Column
 from etl.lookups import Lookups
 from etl.points import locate
 from etl.problems import Problems
-from etl.values import parse_choice, parse_date, parse_int
+from etl.values import parse_choice, parse_date, parse_int, register_rows
 
 __all__ = ["COLUMNS", "validate"]
 
@@ -47,15 +47,7 @@ SERVICE_WORDS = {code: code for code in SERVICE_TYPES} | {
 
 def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Problems, Problems]:
     problems, warnings = Problems(), Problems()
-    out = pd.DataFrame(index=frame.index)
-    out["service_id"] = frame["service_id"]
-    problems.where(frame, (frame["service_id"] == "").to_numpy(), "service_id", "id.missing")
-    repeated = frame["service_id"].duplicated() & (frame["service_id"] != "")
-    problems.where(frame, repeated.to_numpy(), "service_id", "id.repeated")
-    for column in ("name_th", "name_en", "phone", "hours", "source"):
-        out[column] = frame[column].where(frame[column] != "")
-    both_blank = (frame["name_th"] == "") & (frame["name_en"] == "")
-    problems.where(frame, both_blank.to_numpy(), "name_th", "name.missing")
+    out = register_rows(frame, "service_id", ("phone", "hours", "source"), problems)
     out["service_type"] = parse_choice(frame, "service_type", SERVICE_WORDS, problems)
     out["lat"], out["lon"], out["dist_code"] = locate(frame, lookups, problems, warnings, outside_ok=False)
     out["capacity"] = parse_int(frame, "capacity", problems, required=False)

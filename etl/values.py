@@ -18,6 +18,7 @@ __all__ = [
     "parse_float",
     "parse_int",
     "parse_quarter",
+    "register_rows",
 ]
 
 TRUE_WORDS = {"true", "yes", "y", "1", "ใช่", "จริง"}
@@ -102,3 +103,20 @@ def parse_date(frame: pd.DataFrame, column: str, problems: Problems) -> pd.Serie
     dates = pd.to_datetime(text.where(text != ""), format="%Y-%m-%d", errors="coerce")
     problems.where(frame, ~blank(text) & dates.isna().to_numpy(), column, "date.bad")
     return dates.dt.date
+
+
+def register_rows(
+    frame: pd.DataFrame, id_column: str, text_columns: tuple[str, ...], problems: Problems
+) -> pd.DataFrame:
+    """The start of a register row (services, communities): a unique id, a name, optional text.
+
+    Every row needs an id that no earlier row has, and a Thai or an English name.
+    """
+    ids = frame[id_column]
+    problems.where(frame, (ids == "").to_numpy(), id_column, "id.missing")
+    problems.where(frame, (ids.duplicated() & (ids != "")).to_numpy(), id_column, "id.repeated")
+    problems.where(frame, ((frame["name_th"] == "") & (frame["name_en"] == "")).to_numpy(), "name_th", "name.missing")
+    out = pd.DataFrame({id_column: ids}, index=frame.index)
+    for column in ("name_th", "name_en", *text_columns):
+        out[column] = frame[column].where(frame[column] != "")
+    return out
