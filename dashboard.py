@@ -52,13 +52,17 @@ st.set_page_config(page_title=t("app.title"), page_icon="🛡️", layout="wide"
 page = st.navigation(
     [
         st.Page("pages/overview.py", title=t("page.overview"), icon=":material/map:", default=True),
+        st.Page("pages/hotspots.py", title=t("page.hotspots"), icon=":material/local_fire_department:"),
+        st.Page("pages/coverage.py", title=t("page.coverage"), icon=":material/location_on:"),
+        st.Page("pages/pilots.py", title=t("page.pilots"), icon=":material/diversity_3:"),
         st.Page("pages/upload.py", title=t("page.upload"), icon=":material/upload_file:"),
+        st.Page("pages/methods.py", title=t("page.methods"), icon=":material/menu_book:"),
     ]
 )
 db = str(db_path())
 try:
     read.check_ready(db)
-    sidebar.data_controls(db)
+    sidebar.frame(db)  # the shared sidebar controls and the synthetic-data banner
     page.run()
 except Exception as exc:  # the one place that turns any failure into a sentence
     st.error(_problem(exc, db))

@@ -25,26 +25,39 @@ from db.connect import connect
 from db.privacy import protect, suppress_complements
 from db.schema import SCHEMA_VERSION, schema_version
 from db.vocab import VICTIM_GROUPS, VIOLENCE_TYPES
-from geo import summary
+from geo import pilots, summary
 from geo.gaps import referral_gap
 from geo.joins import points
 from geo.rates import rate_per_100k
 
 __all__ = [
     "BREAKDOWNS",
+    "HOTSPOT_CLASSES",
     "SUMMARY_QUARTERS",
     "DataStatus",
     "DatabaseNotReady",
+    "Kpis",
     "check_ready",
+    "community_points",
+    "community_quarters",
+    "context_districts",
     "data_status",
     "data_version",
     "district_breakdown",
     "district_layer",
+    "district_names",
     "district_rates",
     "district_summary",
     "district_trend",
+    "health_centre_areas",
+    "kpis",
     "load_history",
     "loaded_quarters",
+    "pilot_difference",
+    "pilot_table",
+    "pilot_trend",
+    "quarterly_totals",
+    "service_points",
 ]
 
 Db = str | os.PathLike | None
@@ -345,9 +358,7 @@ def district_trend(db: Db, dist_code: str, end_quarter: str, n_quarters: int = 1
     return protect(frame, "cases")
 
 
-def district_breakdown(
-    db: Db, dist_code: str, by: str, quarter: str, quarter_from: str | None = None
-) -> pd.DataFrame:
+def district_breakdown(db: Db, dist_code: str, by: str, quarter: str, quarter_from: str | None = None) -> pd.DataFrame:
     """Published reported cases of one district over a window, by violence type or by victim group.
 
     Parameters
@@ -383,3 +394,285 @@ def district_breakdown(
         others = sorted(set(frame["code"]) - set(codes))
         frame = frame.set_index("code").reindex([*codes, *others], fill_value=0).rename_axis("code").reset_index()
     return suppress_complements(protect(frame, "cases"), "cases", [[]])
+
+
+# --- Coverage and pilot communities --------------------------------------------------
+
+# Where a community lies: a Bangkok district, or a context district outside Bangkok (province_en set).
+_PLACES = """
+    SELECT dist_code, name_th, name_en, NULL AS province_en FROM districts
+    UNION ALL SELECT dist_code, name_th, name_en, province_en FROM context_districts
+"""
+# A location note that says the point is approximate (the register's note is free text, Thai or English).
+_APPROXIMATE = "coalesce(c.location_note ILIKE '%approximate%' OR c.location_note LIKE '%ประมาณ%', false)"
+
+
+def _geometry_frame(con: duckdb.DuckDBPyConnection, query: str) -> gpd.GeoDataFrame:
+    """The rows of ``query``, whose column ``wkb`` holds a WKB geometry, as a GeoDataFrame in EPSG:4326."""
+    frame = con.execute(query).df()
+    geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+def context_districts(db: Db) -> gpd.GeoDataFrame:
+    """Samut Prakan's districts beside Bangkok (the Thai Kriang pilot lies in 1104), display geometry, EPSG:4326."""
+    with connect(db, read_only=True) as con:
+        return _geometry_frame(
+            con,
+            "SELECT dist_code, province_en, name_th, name_en, area_km2, ST_AsWKB(geom_display) AS wkb "
+            "FROM context_districts ORDER BY dist_code",
+        )
+
+
+def health_centre_areas(db: Db) -> gpd.GeoDataFrame:
+    """The BMA health-centre service areas (about 2014-15), display geometry, EPSG:4326."""
+    with connect(db, read_only=True) as con:
+        return _geometry_frame(
+            con,
+            "SELECT hc_id, hc_short_name, area_name_th, zone_th, area_km2, ST_AsWKB(geom_display) AS wkb "
+            "FROM health_centre_areas ORDER BY hc_id",
+        )
+
+
+def service_points(db: Db, quarter: str, quarter_from: str | None = None) -> pd.DataFrame:
+    """Service points open at some time in a window of quarters, for maps.
+
+    The window and the rule are those of :func:`district_summary`: ``opened``
+    missing or before the window ends, ``closed`` missing or on or after its
+    first day.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``service_id``, ``name_th``, ``name_en``, ``service_type``, ``lon``,
+        ``lat``, ``capacity``, ``dist_code``, ``district_th`` and
+        ``district_en`` (missing outside Bangkok) and ``source``, by type and id.
+    """
+    window = _summary_window(quarter, quarter_from)
+    with connect(db, read_only=True) as con:
+        open_ids = _active_services(con, window)["service_id"].tolist()
+        return con.execute(
+            """
+            SELECT s.service_id, s.name_th, s.name_en, s.service_type, s.lon, s.lat, s.capacity, s.dist_code,
+                   d.name_th AS district_th, d.name_en AS district_en, s.source
+            FROM current_service_points s LEFT JOIN districts d USING (dist_code)
+            WHERE list_contains(?::VARCHAR[], s.service_id)
+            ORDER BY s.service_type, s.service_id
+            """,
+            [open_ids],
+        ).df()
+
+
+def community_points(db: Db) -> pd.DataFrame:
+    """Every current community for maps: where it is, whether it is a pilot, and whether it reports its own cases.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``community_id``, ``name_th``, ``name_en``, ``lon``, ``lat``,
+        ``dist_code``, ``district_th``, ``district_en``, ``province_en``
+        (missing in Bangkok, e.g. "Samut Prakan" for 1104), ``population``,
+        ``pilot``, ``pilot_start``, ``location_note``, ``approximate`` (the
+        note says the point is approximate) and ``reports`` (the community has
+        case rows of its own: a pilot, or a comparison community); pilots first, by start quarter.
+    """
+    with connect(db, read_only=True) as con:
+        return con.execute(
+            f"""
+            SELECT c.community_id, c.name_th, c.name_en, c.lon, c.lat, c.dist_code,
+                   p.name_th AS district_th, p.name_en AS district_en, p.province_en, c.population,
+                   c.pilot, c.pilot_start, c.location_note, {_APPROXIMATE} AS approximate,
+                   c.community_id IN (SELECT community_id FROM current_case_counts WHERE community_id IS NOT NULL)
+                       AS reports
+            FROM current_communities c LEFT JOIN ({_PLACES}) p USING (dist_code)
+            ORDER BY c.pilot DESC, c.pilot_start, c.community_id
+            """
+        ).df()
+
+
+def community_quarters(db: Db, end: str | None = None) -> pd.DataFrame:
+    """TRUE case counts per community and quarter up to ``end``: the input of :mod:`geo.pilots`.
+
+    For statistics only: these counts are not published (no suppression,
+    no rounding). Pages show :func:`pilot_trend`, :func:`pilot_table` and
+    :func:`pilot_difference`, which compute on these and publish.
+
+    Only communities with case rows of their own appear (the others report
+    within their district's rows), one row per community and quarter with
+    rows: ``community_id``, ``quarter``, ``cases_reported``,
+    ``population``, ``pilot`` and ``pilot_start``.
+    """
+    with connect(db, read_only=True) as con:
+        return con.execute(
+            """
+            SELECT k.community_id, k.quarter, sum(k.cases_reported) AS cases_reported,
+                   any_value(c.population) AS population, any_value(c.pilot) AS pilot,
+                   any_value(c.pilot_start) AS pilot_start
+            FROM current_case_counts k JOIN current_communities c USING (community_id)
+            WHERE ?::VARCHAR IS NULL OR k.quarter <= ?
+            GROUP BY k.community_id, k.quarter
+            ORDER BY k.community_id, k.quarter
+            """,
+            [end, end],
+        ).df()
+
+
+def pilot_trend(db: Db, end: str | None = None) -> pd.DataFrame:
+    """Pilot and comparison communities' reported cases and rate per 100,000 in each quarter up to ``end``, published.
+
+    :func:`geo.pilots.rates_by_group` on :func:`community_quarters`; the
+    group totals are published through :func:`db.privacy.protect` and the
+    rate is computed from the published count. Columns: ``quarter``,
+    ``group`` (``pilot`` or ``comparison``), ``communities``,
+    ``cases_reported`` (published), ``cases_reported_display``,
+    ``population``, ``rate_per_100k`` and ``suppressed``.
+    """
+    table = protect(pilots.rates_by_group(community_quarters(db, end)), "cases_reported")
+    table["rate_per_100k"] = rate_per_100k(table["cases_reported"], table["population"])
+    return table
+
+
+def pilot_difference(db: Db, end: str | None = None) -> pilots.DidResult:
+    """The difference in differences of :func:`geo.pilots.difference_in_differences` up to ``end``.
+
+    Computed on the true counts; it publishes no count, only the estimate,
+    its interval and the numbers of communities and quarters (or why there is
+    no estimate).
+    """
+    return pilots.difference_in_differences(community_quarters(db, end))
+
+
+def pilot_table(db: Db, end: str | None = None) -> pd.DataFrame:
+    """One row per pilot community: cases and rate before and from its start, up to ``end``, published.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The pilot rows of :func:`community_points` with, for ``before`` and
+        ``after`` (from the start on): ``cases_<when>`` (published float),
+        ``cases_<when>_display`` (``"<5"`` where small; missing without rows),
+        ``suppressed_<when>``, ``quarters_<when>`` (quarters with rows) and
+        ``rate_<when>`` (per 100,000 residents per quarter, from the
+        published count).
+    """
+    table = community_points(db)
+    table = table[table["pilot"]].reset_index(drop=True)
+    rows = community_quarters(db, end).merge(table[["community_id"]], on="community_id")
+    after = rows["quarter"] >= rows["pilot_start"]  # 'YYYYQn' keys sort as text
+    for when, chosen in (("before", ~after), ("after", after)):
+        sums = (
+            rows[chosen]
+            .groupby("community_id")
+            .agg(**{f"cases_{when}": ("cases_reported", "sum"), f"quarters_{when}": ("quarter", "nunique")})
+        )
+        table = table.merge(sums, how="left", left_on="community_id", right_index=True)
+        table[f"quarters_{when}"] = table[f"quarters_{when}"].fillna(0).astype(int)
+        table = protect(table, f"cases_{when}", flag=f"suppressed_{when}")
+        people = table["population"] * table[f"quarters_{when}"]
+        table[f"rate_{when}"] = rate_per_100k(table[f"cases_{when}"], people)
+    return table
+
+
+# --- Overview: Bangkok's headline figures and trend ---------------------------------
+
+HOTSPOT_CLASSES = ("hot_95", "hot_99")  # the Gi* hot spots a KPI counts: 95 % confidence or more
+
+
+def district_names(db: Db) -> pd.DataFrame:
+    """Bangkok's districts without geometry: ``dist_code``, ``name_th``, ``name_en``, in code order."""
+    with connect(db, read_only=True) as con:
+        return con.execute("SELECT dist_code, name_th, name_en FROM districts ORDER BY dist_code").df()
+
+
+@dataclass(frozen=True)
+class Kpis:
+    """Bangkok's headline figures for one window of quarters, as published."""
+
+    cases: float  # reported in Bangkok's districts, published (rounded); NaN without rows or when suppressed
+    cases_display: str | None  # "<5", "0", "1,235"; None without rows
+    referral_rate: float  # published referred / published reported, over districts whose referrals are known
+    hotspots: int  # districts whose Gi* class is in HOTSPOT_CLASSES
+    gaps: int  # districts of high need and low coverage (district_summary's ``gap``)
+    safe_spaces: int  # safe spaces located in a Bangkok district and open at some time in the window
+    pilots: int  # pilot communities, in Bangkok or not, whose pilot started by the window's end
+
+
+def kpis(db: Db, quarter: str, quarter_from: str | None = None, *, summary: pd.DataFrame | None = None) -> Kpis:
+    """Bangkok's headline figures over the window of :func:`district_summary`.
+
+    ``summary`` is that window's :func:`district_summary`, when the caller
+    already has it (it is computed otherwise); the hot-spot and gap counts
+    come from it, so they always agree with the district table.
+    """
+    window = _summary_window(quarter, quarter_from)
+    if summary is None:
+        summary = district_summary(db, quarter, quarter_from)
+    with connect(db, read_only=True) as con:
+        cases = _window_cases(con, window)
+        services = _active_services(con, window)
+        (pilots_started,) = con.execute(
+            "SELECT count(*) FROM current_communities WHERE pilot AND pilot_start <= ?", [quarter]
+        ).fetchall()[0]
+    known = cases["cases_referred"].notna()
+    totals = pd.DataFrame(
+        {
+            "reported": [cases["cases_reported"].sum() if len(cases) else None],
+            "known": [cases.loc[known, "cases_reported"].sum() if known.any() else None],
+            "referred": [cases["cases_referred"].sum() if known.any() else None],
+        }
+    )
+    for count in ("reported", "known", "referred"):
+        totals = protect(totals, count, flag=f"{count}_suppressed")
+    published = totals.iloc[0]
+    in_bangkok = services["dist_code"].notna() & (services["service_type"] == "safe_space")
+    return Kpis(
+        cases=published["reported"],
+        cases_display=published["reported_display"],
+        referral_rate=published["referred"] / published["known"] if published["known"] > 0 else float("nan"),
+        hotspots=int(summary["hotspot_class"].isin(HOTSPOT_CLASSES).sum()),
+        gaps=int(summary["gap"].fillna(False).astype(bool).sum()),
+        safe_spaces=int(in_bangkok.sum()),
+        pilots=int(pilots_started),
+    )
+
+
+def quarterly_totals(db: Db, end: str | None = None, last_n: int | None = 12) -> pd.DataFrame:
+    """Bangkok's published totals per quarter over the ``last_n`` quarters ending at ``end``.
+
+    ``end`` defaults to the latest quarter with cases; ``last_n=None`` goes
+    back to the first. Only Bangkok's districts count; a quarter's referred
+    total is missing when any of its rows with reported cases leaves
+    referrals blank (as in :func:`district_summary`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per quarter, oldest first (none without cases):
+        ``quarter``, ``cases_reported`` and ``cases_referred`` (published
+        floats; NaN for a quarter without rows), their ``_display`` texts,
+        ``suppressed`` and ``referred_suppressed``.
+    """
+    with connect(db, read_only=True) as con:
+        first, latest = con.execute("SELECT min(quarter), max(quarter) FROM current_case_counts").fetchall()[0]
+        end = end or latest
+        if last_n is None and first is not None:
+            (end_year, end_q), (first_year, first_q) = quarters.split(end), quarters.split(first)
+            last_n = max((end_year - first_year) * 4 + end_q - first_q + 1, 1)
+        window = quarters.window(end, last_n) if end else []
+        frame = con.execute(
+            """
+            SELECT w.quarter, c.cases_reported, c.cases_referred
+            FROM unnest(?::VARCHAR[]) AS w(quarter)
+            LEFT JOIN (
+                SELECT quarter, sum(cases_reported) AS cases_reported,
+                       CASE WHEN bool_and(cases_referred IS NOT NULL OR cases_reported = 0)
+                            THEN sum(coalesce(cases_referred, 0)) END AS cases_referred
+                FROM current_case_counts JOIN districts USING (dist_code)
+                GROUP BY quarter
+            ) c USING (quarter)
+            ORDER BY w.quarter
+            """,
+            [window],
+        ).df()
+    frame = protect(frame, "cases_reported")
+    return protect(frame, "cases_referred", flag="referred_suppressed")

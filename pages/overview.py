@@ -1,24 +1,29 @@
-"""Overview: reported cases per 100,000 residents in each district over the last four quarters."""
+"""Overview for executives: headline figures, the smoothed-rate map, the districts to watch, the trend.
+
+Everything is for the period chosen in the sidebar (by default the four
+quarters ending with the chosen one) and comes published from db/read.py.
+"""
 
 from __future__ import annotations
 
 import html
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
+import pydeck as pdk
 import streamlit as st
 
-from db import read
+from db import quarters, read
 from db.connect import db_path
 from db.downloads import csv_bytes
 from db.privacy import suppress_below
-from ui import maps, sidebar
+from geo.attention import attention
+from ui import charts, maps, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, number, t
-from ui.periods import window_label, year
+from ui.periods import quarter_label, short_label, year
 
-WINDOW = 4  # quarters: a year of reports, so seasonal swings even out
+TREND_QUARTERS = 12
 
 
 @st.cache_data(show_spinner=False)
@@ -27,87 +32,267 @@ def load_layer(db: str, version: str) -> gpd.GeoDataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def load_rates(db: str, version: str, quarter: str) -> pd.DataFrame:
-    return read.district_rates(db, quarter, WINDOW)
+def load_summary(db: str, version: str, end: str, start: str) -> pd.DataFrame:
+    return read.district_summary(db, end, start)
 
 
-def published(rates: pd.DataFrame) -> pd.DataFrame:
-    """The figures as readers see them: suppressed counts as "<5", missing ones as "no data"."""
-    rate_text = rates["rate_per_100k"].map(lambda v: number(v, 1))
+@st.cache_data(show_spinner=False)
+def load_kpis(db: str, version: str, end: str, start: str) -> read.Kpis:
+    return read.kpis(db, end, start, summary=load_summary(db, version, end, start))
+
+
+@st.cache_data(show_spinner=False)
+def load_totals(db: str, version: str) -> pd.DataFrame:
+    """Every quarter's published Bangkok totals: the trend of any chosen quarter is a slice, no new read."""
+    return read.quarterly_totals(db, last_n=None)
+
+
+def trend_rows(totals: pd.DataFrame, end: str) -> pd.DataFrame:
+    """The ``TREND_QUARTERS`` quarters ending at ``end``; quarters before the first with data have none."""
+    window = pd.DataFrame({"quarter": quarters.window(end, TREND_QUARTERS)})
+    return window.merge(totals, on="quarter", how="left")
+
+
+def percent(value: float) -> str:
+    return number(value) if pd.isna(value) else f"{number(value * 100, 1)}%"
+
+
+def change(now: float, before: float, share: bool) -> tuple[str | None, bool]:
+    """The change as signed text (percentage points for a share), None when either side is unknown,
+    and whether it is a change at all once written (a card shows no arrow for none)."""
+    if pd.isna(now) or pd.isna(before):
+        return None, False
+    text = t("kpi.points", change=f"{(now - before) * 100:+.1f}") if share else f"{now - before:+,.0f}"
+    return text, round(now - before, 3 if share else 0) != 0
+
+
+# The cards: text key, Kpis field, and the colour of a rise (more cases may mean better reporting: no colour).
+CARDS = (
+    ("kpi.cases", "cases", "off"),
+    ("kpi.referral", "referral_rate", "normal"),
+    ("kpi.hotspots", "hotspots", "inverse"),
+    ("kpi.gaps", "gaps", "inverse"),
+    ("kpi.safe_spaces", "safe_spaces", "normal"),
+    ("kpi.pilots", "pilots", "normal"),
+)
+
+
+def card_text(kpis: read.Kpis, field: str) -> str:
+    if field == "cases":
+        return kpis.cases_display or number(None)
+    value = getattr(kpis, field)
+    return percent(value) if field == "referral_rate" else number(value)
+
+
+def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis) -> None:
+    """One card per headline figure: the change against the previous period as its delta, a year's below it.
+
+    Three to a row, so Thai labels and the delta's description fit without being cut.
+    """
+    columns = st.columns(3)
+    for at, (key, field, colour) in enumerate(CARDS):
+        value, share = getattr(now, field), field == "referral_rate"
+        delta, moved = change(value, getattr(previous, field), share)
+        card = columns[at % 3].container(border=True)
+        card.metric(
+            t(key),
+            card_text(now, field),
+            delta=delta,
+            delta_color=colour if moved else "off",
+            delta_arrow="auto" if moved else "off",
+            delta_description=t("kpi.vs_previous"),
+            help=t(f"{key}.help"),
+        )
+        against_year, _ = change(value, getattr(year_before, field), share)
+        card.caption(t("kpi.vs_year", change=against_year) if against_year else t("kpi.no_year"))
+
+
+def published(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The district figures as readers see them, in ``lang``: count, rates and hot-spot class."""
+    no_data = t("value.no_data", lang)
+
+    def rates(column: str) -> list[str]:
+        return [
+            t("value.suppressed", lang) if hidden else number(value, 1, lang)
+            for value, hidden in zip(summary[column], summary["suppressed"], strict=True)
+        ]
+
     return pd.DataFrame(
         {
-            "cases": rates["cases_display"].fillna(t("value.no_data")),
-            "rate": np.where(rates["suppressed"], t("value.suppressed"), rate_text),
+            "dist_code": summary["dist_code"],
+            "cases": summary["cases_reported_display"].fillna(no_data),
+            "rate": rates("rate_per_100k"),
+            "eb": rates("eb_rate_per_100k"),
+            "hotspot": summary["hotspot_class"].map(lambda c: t(f"gi.{c}", lang) if isinstance(c, str) else no_data),
         },
-        index=rates.index,
+        index=summary.index,
+    )
+
+
+@st.cache_data(show_spinner=False)
+def load_deck(db: str, version: str, end: str, start: str, lang: str) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
+    """The smoothed-rate map and its class entries, built once per window and language (texts in ``lang``)."""
+    summary = load_summary(db, version, end, start)
+    colours, classes = maps.classed_colours(
+        summary["eb_rate_per_100k"],
+        summary["suppressed"],
+        lambda bound: number(bound, 1 if 0 < bound < 10 else 0, lang),
+    )
+    districts = load_layer(db, version).merge(published(summary, lang).assign(fill=colours), on="dist_code")
+    fields = {"cases": "col.cases", "rate": "col.rate", "eb": "overview.col.eb_rate", "hotspot": "overview.col.hotspot"}
+    tooltip = "<b>{name_th}</b><br/>{name_en}<br/>" + "<br/>".join(
+        f"{html.escape(t(key, lang))}: {{{field}}}" for field, key in fields.items()
+    )
+    layers = [
+        maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *fields]),
+        maps.label_layer(districts, "name_th" if lang == "th" else "name_en"),
+    ]
+    return maps.map_deck(layers, tooltip), classes
+
+
+def legend_title(n_quarters: int) -> str:
+    """The map's legend title: rates add up the window's quarters, so it says how many."""
+    span = t("overview.span_one") if n_quarters == 1 else t("overview.span_many", n=n_quarters)
+    return t("overview.legend", span=span)
+
+
+def district_map(chosen: sidebar.Period, lang: str) -> None:
+    """The smoothed rate by district, with the legend and the notes beside it."""
+    deck, classes = load_deck(DB, VERSION, chosen.end, chosen.start, lang)
+    map_column, legend_column = st.columns([5, 1])
+    map_column.pydeck_chart(deck, height=600, alt=t("overview.map_alt"))
+    with legend_column:
+        top = suppress_below() - 1
+        maps.legend(
+            legend_title(chosen.n_quarters),
+            [
+                *classes,
+                maps.LegendEntry(maps.SUPPRESSED, t("legend.suppressed", top=top)),
+                maps.LegendEntry(maps.NO_DATA, t("legend.no_data")),
+            ],
+        )
+        st.caption(t("overview.eb_note"))
+        st.caption(t("overview.privacy_note", top=top, below=top + 1))
+
+
+def reason_text(reason: str, row: dict, ranked: int, bangkok_referral: float) -> str:
+    """One reason of :func:`geo.attention.attention` in words, with its figure (``ranked``: districts with a rate)."""
+    if reason == "high_rate":
+        rate = number(row["eb_rate_per_100k"], 1)
+        return t("attention.high_rate", rate=rate, rank=int(row["eb_rank"]), of=ranked)
+    if reason == "low_referral":
+        return t("attention.low_referral", share=percent(row["referral_rate"]), bangkok=percent(bangkok_referral))
+    return t(f"attention.{reason}")
+
+
+def attention_list(summary: pd.DataFrame, bangkok_referral: float, lang: str) -> None:
+    """The districts of :func:`geo.attention.attention` as a numbered list, each with its reasons in words."""
+    top = attention(summary)
+    if top.empty:
+        st.caption(t("overview.attention_none"))
+        return
+    name, ranked = ("name_th" if lang == "th" else "name_en"), int(summary["eb_rate_per_100k"].notna().sum())
+    lines = [
+        f"{rank}. **{row[name]}**: " + "; ".join(reason_text(r, row, ranked, bangkok_referral) for r in row["reasons"])
+        for rank, row in enumerate(top.to_dict("records"), start=1)
+    ]
+    st.markdown("\n".join(lines))
+    st.caption(t("overview.attention_how"))
+
+
+def trend_chart(trend: pd.DataFrame, chosen: sidebar.Period, lang: str) -> None:
+    """Bangkok's reported and referred cases over the last quarters, the chosen window marked."""
+    series = {"cases_reported": t("overview.trend.reported"), "cases_referred": t("overview.trend.referred")}
+    data = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "quarter": trend["quarter"],
+                    "axis": trend["quarter"].map(lambda q: short_label(q, lang)),
+                    "label": trend["quarter"].map(lambda q: quarter_label(q, lang)),
+                    "series": text,
+                    "value": trend[column],
+                    "display": trend[f"{column}_display"].fillna(t("value.no_data")),
+                }
+            )
+            for column, text in series.items()
+        ]
+    )
+    markers = pd.DataFrame({"axis": [short_label(chosen.start, lang)], "text": [t("overview.trend.window")]})
+    chart = charts.quarterly_trend(
+        data, y_title=t("overview.trend.y"), quarter_title=t("overview.trend.quarter"), markers=markers
+    )
+    st.altair_chart(chart, width="stretch")
+
+
+def district_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table behind the map, as readers see it, narrowed to the districts chosen in the sidebar."""
+    rows = sidebar.filter_districts(summary)
+    shown = published(rows, lang)
+    return pd.DataFrame(
+        {
+            t("col.dist_code"): rows["dist_code"],
+            t("col.name_th"): rows["name_th"],
+            t("col.name_en"): rows["name_en"],
+            t("col.cases"): shown["cases"],
+            t("col.population"): rows["population"].map(number),
+            t("col.rate"): shown["rate"],
+            t("overview.col.eb_rate"): shown["eb"],
+            t("overview.col.hotspot"): shown["hotspot"],
+            t("overview.col.gap"): rows["gap"].fillna(False).astype(bool).map({True: t("overview.gap_yes"), False: ""}),
+            t("overview.col.referral"): rows["referral_rate"].map(percent),
+        }
     )
 
 
 through_dashboard()
 DB = str(db_path())
-VERSION = read.data_version(DB)
-status = sidebar.cached_status(DB, VERSION)
-quarter = sidebar.chosen_quarter()
+VERSION = sidebar.data_version()
+chosen = sidebar.period()
+lang = current_lang()
 
-if status.synthetic:
-    st.warning(t("banner.synthetic"), icon=":material/science:")
 st.title(t("overview.title"))
-if quarter is None:
+if chosen is None:
     st.info(t("overview.no_cases"))
     st.stop()
-st.caption(t("overview.subtitle", window=window_label(quarter, WINDOW)))
+st.caption(t("overview.subtitle", window=chosen.label))
+summary = load_summary(DB, VERSION, chosen.end, chosen.start)
+now = load_kpis(DB, VERSION, chosen.end, chosen.start)
+if now.cases_display is None:
+    st.info(t("overview.no_rows", window=chosen.label))
+    st.stop()
 
-rates = load_rates(DB, VERSION, quarter)
-shown = published(rates)
+# --- Headline figures ---------------------------------------------------------
+previous, year_before = chosen.shifted(-1), chosen.shifted(-4)
+kpi_cards(
+    now,
+    load_kpis(DB, VERSION, previous.end, previous.start),
+    load_kpis(DB, VERSION, year_before.end, year_before.start),
+)
+st.caption(t("kpi.compared", previous=previous.label, year_before=year_before.label))
 
-# --- Map and legend ---------------------------------------------------------
-colours, classes = maps.classed_colours(
-    rates["rate_per_100k"], rates["suppressed"], lambda bound: number(bound, 1 if 0 < bound < 10 else 0)
-)
-districts = load_layer(DB, VERSION).merge(rates[["dist_code"]].assign(fill=colours, **shown), on="dist_code")
-tooltip = (
-    "<b>{name_th}</b><br/>{name_en}<br/>"
-    f"{html.escape(t('col.cases'))}: {{cases}}<br/>{html.escape(t('col.rate'))}: {{rate}}"
-)
-layers = [
-    maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", "cases", "rate"]),
-    maps.label_layer(districts, "name_th" if current_lang() == "th" else "name_en"),
-]
-map_column, legend_column = st.columns([5, 1])
-map_column.pydeck_chart(maps.map_deck(layers, tooltip), height=640, alt=t("overview.map_alt"))
-with legend_column:
-    top = suppress_below() - 1
-    maps.legend(
-        t("legend.title"),
-        [
-            *classes,
-            maps.LegendEntry(maps.SUPPRESSED, t("legend.suppressed", top=top)),
-            maps.LegendEntry(maps.NO_DATA, t("legend.no_data")),
-        ],
-    )
-    st.caption(t("overview.privacy_note", top=top, below=top + 1))
+# --- Map, and the districts to watch --------------------------------------------
+st.subheader(t("overview.map_title"))
+district_map(chosen, lang)
+status = sidebar.cached_status(DB, VERSION)
 if status.population_year is None:
     st.caption(t("overview.population_no_year"))
 else:
     st.caption(t("overview.population_year", year=year(status.population_year)))
+st.subheader(t("overview.attention"))
+attention_list(summary, now.referral_rate, lang)
 
-# --- Table and download -----------------------------------------------------
-table = pd.DataFrame(
-    {
-        t("col.dist_code"): rates["dist_code"],
-        t("col.name_th"): rates["name_th"],
-        t("col.name_en"): rates["name_en"],
-        t("col.cases"): shown["cases"],
-        t("col.population"): rates["population"].map(number),
-        t("col.rate"): shown["rate"],
-        t("col.quarters"): rates["quarters_reported"].astype(str) + f"/{WINDOW}",
-    }
-)
+# --- Trend ----------------------------------------------------------------------
+st.subheader(t("overview.trend", n=TREND_QUARTERS))
+trend_chart(trend_rows(load_totals(DB, VERSION), chosen.end), chosen, lang)
+
+# --- Table and download -----------------------------------------------------------
 st.subheader(t("overview.table"))
+table = district_table(summary, lang)
 st.dataframe(table, hide_index=True, width="stretch")
 st.download_button(
     t("overview.download"),
     csv_bytes(table),
-    file_name=f"district_rates_{quarter}.csv",
+    file_name=f"overview_{chosen.start}_{chosen.end}.csv",
     mime="text/csv",
 )

@@ -67,7 +67,7 @@ def test_analyst_reverts_a_load_from_the_history(cases_db, open_app, monkeypatch
     app = open_app(cases_db, page=UPLOAD, lang="en")
     assert app.selectbox[0].value == newer.load_id  # newest first
     app.checkbox[0].check()
-    app.button[-1].click().run()
+    app.main.button[-1].click().run()  # the sidebar has buttons too (play, next)
     assert not app.exception
     status, by = query(cases_db, f"SELECT status, reverted_by FROM loads WHERE load_id = {newer.load_id}")[0]
     assert status == "reverted" and by.startswith("local user")

@@ -28,8 +28,8 @@ TEXT: dict[str, dict[str, str]] = {
     "sidebar.language": {"th": "ภาษา", "en": "Language"},
     "sidebar.quarter": {"th": "ข้อมูลถึงไตรมาส", "en": "Data up to quarter"},
     "sidebar.quarter_help": {
-        "th": "แผนที่และตารางแสดงผลรวม 4 ไตรมาสที่สิ้นสุดในไตรมาสที่เลือก",
-        "en": "The map and table add up the 4 quarters ending with the chosen one.",
+        "th": "ไตรมาสสุดท้ายของช่วงเวลาที่แสดง เลือกความยาวของช่วงได้ด้านล่าง",
+        "en": "The last quarter of the period shown; choose how many quarters it adds up below.",
     },
     "sidebar.data_as_of": {"th": "ข้อมูล ณ วันที่ {date}", "en": "Data as of {date}"},
     "sidebar.latest_quarter": {"th": "ไตรมาสล่าสุด: {quarter}", "en": "Latest quarter: {quarter}"},
@@ -62,13 +62,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Synthetic demo data, not real cases: for trying out the dashboard only.",
     },
     "overview.title": {
-        "th": "ผู้ถูกกระทำความรุนแรงในครอบครัวที่ได้รับรายงาน รายเขต",
-        "en": "Reported domestic-violence cases by district",
+        "th": "ภาพรวมความรุนแรงในครอบครัว กรุงเทพมหานคร",
+        "en": "Domestic violence in Bangkok at a glance",
     },
-    "overview.subtitle": {
-        "th": "อัตราต่อประชากร 100,000 คน รวม {window}",
-        "en": "Rate per 100,000 residents over {window}",
-    },
+    "overview.subtitle": {"th": "ช่วงเวลา: {window}", "en": "Period: {window}"},
     "overview.no_cases": {
         "th": "ยังไม่มีข้อมูลจำนวนผู้ถูกกระทำในฐานข้อมูล จึงยังแสดงแผนที่ไม่ได้ นำเข้าไฟล์ข้อมูลรายไตรมาส "
         "หรือสร้างข้อมูลตัวอย่างด้วยคำสั่ง `python -m etl demo` (หรือ `make run`)",
@@ -76,8 +73,8 @@ TEXT: dict[str, dict[str, str]] = {
         "or build the demo data with `python -m etl demo` (or `make run`).",
     },
     "overview.map_alt": {
-        "th": "แผนที่ 50 เขตของกรุงเทพฯ ระบายสีตามอัตราผู้ถูกกระทำต่อประชากร 100,000 คน",
-        "en": "Map of Bangkok's 50 districts shaded by reported cases per 100,000 residents",
+        "th": "แผนที่ 50 เขตของกรุงเทพฯ ระบายสีตามอัตราปรับเรียบ (empirical Bayes) ต่อประชากร 100,000 คน",
+        "en": "Map of Bangkok's 50 districts shaded by the smoothed (empirical Bayes) rate per 100,000 residents",
     },
     "overview.population_no_year": {
         "th": "ประชากรมาจากชั้นข้อมูลเขตของ กทม. ซึ่งแหล่งข้อมูลไม่ระบุปี (ประมาณ พ.ศ. 2560) อัตราจึงเป็นค่าประมาณ",
@@ -93,7 +90,6 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.table": {"th": "ตารางรายเขต", "en": "Districts"},
     "overview.download": {"th": "ดาวน์โหลดตาราง (CSV)", "en": "Download the table (CSV)"},
     # Map legend and tooltip
-    "legend.title": {"th": "อัตราต่อประชากร 100,000 คน", "en": "Rate per 100,000 residents"},
     "legend.suppressed": {"th": "ปกปิด (1–{top} ราย)", "en": "Suppressed (1–{top} cases)"},
     "legend.no_data": {"th": "ไม่มีข้อมูล", "en": "No data"},
     # Table columns and values
@@ -103,7 +99,6 @@ TEXT: dict[str, dict[str, str]] = {
     "col.cases": {"th": "จำนวนราย", "en": "Cases"},
     "col.population": {"th": "ประชากร", "en": "Population"},
     "col.rate": {"th": "อัตราต่อ 100,000", "en": "Rate per 100,000"},
-    "col.quarters": {"th": "ไตรมาสที่มีข้อมูล", "en": "Quarters with data"},
     "value.suppressed": {"th": "ปกปิด", "en": "suppressed"},
     "value.no_data": {"th": "ไม่มีข้อมูล", "en": "no data"},
     # Categories stored as codes (db/vocab.py)
@@ -126,6 +121,805 @@ TEXT: dict[str, dict[str, str]] = {
     "service.social_welfare": {"th": "หน่วยงานพัฒนาสังคม", "en": "Social welfare office"},
     "service.ngo": {"th": "องค์กรพัฒนาเอกชน", "en": "NGO"},
     "service.other": {"th": "อื่น ๆ", "en": "Other"},
+    # Hotspots page (pages/hotspots.py)
+    "page.hotspots": {"th": "พื้นที่จุดร้อน", "en": "Hotspots"},
+    "hotspots.title": {
+        "th": "พื้นที่ที่ความรุนแรงในครอบครัวกระจุกตัว",
+        "en": "Where reported domestic violence concentrates",
+    },
+    "hotspots.subtitle": {"th": "รวม {window}", "en": "Over {window}"},
+    "hotspots.no_cases": {
+        "th": "ยังไม่มีข้อมูลจำนวนผู้ถูกกระทำในฐานข้อมูล จึงยังวิเคราะห์พื้นที่จุดร้อนไม่ได้ นำเข้าไฟล์ข้อมูลรายไตรมาสในหน้า "
+        "“นำเข้าข้อมูล” หรือสร้างข้อมูลตัวอย่างด้วยคำสั่ง `python -m etl demo`",
+        "en": "No case data has been loaded yet, so there are no hotspots to show. Load a quarterly cases file "
+        "on the Upload data page, or build the demo data with `python -m etl demo`.",
+    },
+    "hotspots.empty_window": {
+        "th": "ไม่มีรายงานผู้ถูกกระทำใน {window} เลือกไตรมาสอื่นที่แถบด้านข้าง",
+        "en": "No cases were reported in {window}. Choose another quarter in the sidebar.",
+    },
+    "hotspots.view": {"th": "มุมมองแผนที่", "en": "Map view"},
+    "hotspots.view.classes": {"th": "อัตราและจำนวน", "en": "Rates and counts"},
+    "hotspots.view.gi": {"th": "จุดร้อน–จุดเย็น (Gi*)", "en": "Hot and cold spots (Gi*)"},
+    "hotspots.view.lisa": {"th": "กลุ่มพื้นที่ (Local Moran)", "en": "Clusters and outliers (Local Moran)"},
+    "hotspots.measure": {"th": "ค่าที่แสดง", "en": "Measure"},
+    "hotspots.measure.rate": {"th": "อัตราต่อประชากร 100,000 คน", "en": "Rate per 100,000 residents"},
+    "hotspots.measure.smoothed": {
+        "th": "อัตราปรับให้เรียบ (Empirical Bayes) ต่อ 100,000 คน",
+        "en": "Smoothed rate (empirical Bayes) per 100,000",
+    },
+    "hotspots.measure.count": {"th": "จำนวนราย", "en": "Reported cases"},
+    "hotspots.scheme": {"th": "วิธีแบ่งช่วง", "en": "Classes"},
+    "hotspots.scheme.quantiles": {"th": "ควอนไทล์ (จำนวนเขตเท่ากัน)", "en": "Quantiles (equal numbers of districts)"},
+    "hotspots.scheme.natural_breaks": {"th": "ช่วงธรรมชาติ (Fisher–Jenks)", "en": "Natural breaks (Fisher–Jenks)"},
+    "hotspots.scheme.equal_interval": {"th": "ช่วงกว้างเท่ากัน", "en": "Equal intervals"},
+    "hotspots.legend.gi": {"th": "จุดร้อน–จุดเย็น (Gi*) ของอัตราปรับให้เรียบ", "en": "Gi* hot and cold spots, smoothed rate"},
+    "hotspots.legend.lisa": {
+        "th": "กลุ่มพื้นที่ (Local Moran) ของอัตราปรับให้เรียบ",
+        "en": "Local Moran clusters, smoothed rate",
+    },
+    "hotspots.classes_note": {
+        "th": "แบ่ง 5 ช่วงตามวิธีที่เลือก จากเขตที่แสดงค่าได้ สีเทาเข้มคือเขตที่ปกปิดจำนวน",
+        "en": "Up to 5 classes by the chosen method, over the districts whose value is shown; "
+        "dark grey marks a suppressed count.",
+    },
+    "hotspots.gi_note": {
+        "th": "จุดร้อนคือเขตที่อัตราปรับให้เรียบของเขตนั้นรวมกับเขตข้างเคียงสูงกว่าภาพรวมของกรุงเทพฯ อย่างมีนัยสำคัญ "
+        "จุดเย็นคือต่ำกว่า คำนวณจากจำนวนจริง จึงแสดงได้แม้เขตที่ปกปิดจำนวน",
+        "en": "A hot spot is a district whose smoothed rate, together with its neighbours', is significantly "
+        "higher than Bangkok's as a whole; a cold spot, lower. It is computed on the true counts, so it is "
+        "shown even where a count is suppressed.",
+    },
+    "hotspots.lisa_note": {
+        "th": "สูง–สูง: เขตอัตราสูงที่ล้อมรอบด้วยเขตอัตราสูง ต่ำ–ต่ำ: เขตอัตราต่ำท่ามกลางเขตอัตราต่ำ "
+        "สูง–ต่ำ และ ต่ำ–สูง: เขตที่ต่างจากเขตข้างเคียง (ทดสอบด้วยการสุ่มสลับ 999 ครั้ง p < 0.05)",
+        "en": "High–high: a high-rate district among high-rate neighbours; low–low: low among low. "
+        "High–low and low–high: a district unlike its neighbours (999 permutations, p < 0.05).",
+    },
+    "hotspots.no_statistics": {
+        "th": "ช่วงเวลานี้มีเขตที่คำนวณอัตราได้น้อยเกินไป (ต้องมีอย่างน้อย 3 เขตที่อยู่ติดกัน) จึงทดสอบจุดร้อนและกลุ่มพื้นที่ไม่ได้ "
+        "เลือกไตรมาสอื่นที่แถบด้านข้าง หรือดูมุมมองอัตราและจำนวน",
+        "en": "Too few districts have a rate in this period to test for hot spots or clusters (at least three "
+        "neighbouring districts are needed). Choose another quarter in the sidebar, or use the rates view.",
+    },
+    "hotspots.map_alt": {
+        "th": "แผนที่ 50 เขตของกรุงเทพฯ ระบายสีตามมุมมองที่เลือก",
+        "en": "Map of Bangkok's 50 districts coloured by the chosen view",
+    },
+    "hotspots.privacy_note": {
+        "th": "จำนวน 1–{top} รายแสดงเป็น “<{below}” และไม่แสดงอัตรา จำนวนอื่นปัดเป็นทวีคูณของ {base} "
+        "เพื่อไม่ให้ระบุตัวผู้ถูกกระทำได้ ส่วน 0 หมายถึงไม่มีรายงาน",
+        "en": "Counts of 1–{top} are shown as “<{below}” without a rate, and other counts are rounded to "
+        "multiples of {base}, so that no victim can be identified; 0 means none were reported.",
+    },
+    "hotspots.table": {"th": "ตารางเบื้องหลังแผนที่", "en": "The table behind the map"},
+    "hotspots.download": {"th": "ดาวน์โหลดตาราง (CSV)", "en": "Download the table (CSV)"},
+    "hotspots.col.eb_rate": {"th": "อัตราปรับให้เรียบ", "en": "Smoothed rate"},
+    "hotspots.col.gi_z": {"th": "Gi* ค่า z", "en": "Gi* z"},
+    "hotspots.col.gi_p": {"th": "Gi* ค่า p (สองทาง)", "en": "Gi* p (two-sided)"},
+    "hotspots.col.gi": {"th": "จุดร้อน–จุดเย็น", "en": "Hot/cold spot"},
+    "hotspots.col.lisa": {"th": "กลุ่มพื้นที่", "en": "Cluster"},
+    "hotspots.col.class": {"th": "ช่วงบนแผนที่", "en": "Map class"},
+    "hotspots.detail": {"th": "รายละเอียดรายเขต", "en": "District detail"},
+    "hotspots.district": {"th": "เขต", "en": "District"},
+    "hotspots.district_help": {
+        "th": "เลือกจากรายการ หรือคลิกเขตบนแผนที่",
+        "en": "Choose from the list, or click a district on the map.",
+    },
+    "hotspots.trend": {"th": "จำนวนรายต่อไตรมาส {n} ไตรมาสล่าสุด", "en": "Cases per quarter, last {n} quarters"},
+    "hotspots.trend.quarter": {"th": "ไตรมาส", "en": "Quarter"},
+    "hotspots.trend.cases": {"th": "จำนวนราย", "en": "Cases"},
+    "hotspots.trend.window": {"th": "ช่วงที่เลือก", "en": "chosen period"},
+    "hotspots.trend_note": {
+        "th": "เส้นที่ขาดคือไตรมาสที่มีผู้ถูกกระทำ 1–{top} ราย (แสดงเป็น “<{below}”) หรือไม่มีข้อมูล",
+        "en": "A gap in the line is a quarter with 1–{top} cases (shown as “<{below}”) or without data.",
+    },
+    "hotspots.no_trend": {
+        "th": "เขตนี้ไม่มีรายงานใน {n} ไตรมาสล่าสุด",
+        "en": "This district has no reports in the last {n} quarters.",
+    },
+    "hotspots.by_type": {"th": "ตามประเภทความรุนแรง", "en": "By violence type"},
+    "hotspots.by_group": {"th": "ตามกลุ่มผู้ถูกกระทำ", "en": "By victim group"},
+    "hotspots.col.category": {"th": "กลุ่ม", "en": "Category"},
+    "hotspots.no_breakdown": {
+        "th": "เขตนี้ไม่มีรายงานใน {window}",
+        "en": "This district has no reports in {window}.",
+    },
+    "hotspots.secondary_note": {
+        "th": "“{mark}” คือช่องที่ปกปิดเพิ่ม เพื่อไม่ให้คำนวณช่อง “<{below}” ย้อนกลับจากผลรวมได้",
+        "en": "“{mark}” is a cell hidden as well, so that a “<{below}” cell cannot be worked out from the total.",
+    },
+    "gi.hot_99": {"th": "จุดร้อน (เชื่อมั่น 99%)", "en": "Hot spot, 99% confidence"},
+    "gi.hot_95": {"th": "จุดร้อน (เชื่อมั่น 95%)", "en": "Hot spot, 95% confidence"},
+    "gi.hot_90": {"th": "จุดร้อน (เชื่อมั่น 90%)", "en": "Hot spot, 90% confidence"},
+    "gi.not_significant": {"th": "ไม่มีนัยสำคัญทางสถิติ", "en": "Not significant"},
+    "gi.cold_90": {"th": "จุดเย็น (เชื่อมั่น 90%)", "en": "Cold spot, 90% confidence"},
+    "gi.cold_95": {"th": "จุดเย็น (เชื่อมั่น 95%)", "en": "Cold spot, 95% confidence"},
+    "gi.cold_99": {"th": "จุดเย็น (เชื่อมั่น 99%)", "en": "Cold spot, 99% confidence"},
+    "lisa.high_high": {"th": "กลุ่มสูง–สูง", "en": "High–high cluster"},
+    "lisa.high_low": {"th": "ค่าผิดปกติ สูง–ต่ำ", "en": "High–low outlier"},
+    "lisa.low_high": {"th": "ค่าผิดปกติ ต่ำ–สูง", "en": "Low–high outlier"},
+    "lisa.low_low": {"th": "กลุ่มต่ำ–ต่ำ", "en": "Low–low cluster"},
+    "lisa.not_significant": {"th": "ไม่มีนัยสำคัญทางสถิติ", "en": "Not significant"},
+    # Methods & data page (pages/methods.py)
+    "page.methods": {"th": "วิธีการและข้อมูล", "en": "Methods & data"},
+    "methods.title": {"th": "วิธีการและที่มาของข้อมูล", "en": "Methods and data"},
+    "methods.intro": {
+        "th": "ตัวเลขในแดชบอร์ดนี้คำนวณอย่างไร ข้อมูลมาจากไหน และปกป้องความเป็นส่วนตัวอย่างไร",
+        "en": "How the figures on this dashboard are made, where the data comes from, and how privacy is protected.",
+    },
+    "methods.dictionary": {"th": "พจนานุกรมข้อมูล", "en": "Data dictionary"},
+    "methods.dictionary_intro": {
+        "th": "ฐานข้อมูลเป็นไฟล์ DuckDB นักวิเคราะห์สอบถามได้โดยตรง (`duckdb data/safespace.duckdb`) "
+        "ชื่อตารางและคอลัมน์คงที่ ทุกแถวที่นำเข้ามี `load_id` ของไฟล์ต้นทาง ข้อมูลรุ่นก่อนไม่ถูกลบ "
+        "และวิว `current_*` เลือกแถวที่ใช้งานอยู่",
+        "en": "A DuckDB file that analysts may query directly (`duckdb data/safespace.duckdb`). Table and column "
+        "names are a contract. Every loaded row carries the `load_id` of its file; earlier versions are never "
+        "deleted, and the `current_*` views choose the rows in force.",
+    },
+    "methods.col.table": {"th": "ตาราง / วิว", "en": "Table / view"},
+    "methods.col.columns": {"th": "คอลัมน์", "en": "Columns"},
+    "methods.col.notes": {"th": "คำอธิบาย", "en": "Notes"},
+    "methods.table.districts": {
+        "th": "50 เขตของกรุงเทพฯ (รหัส 1001–1050) จาก HDX COD-AB พื้นที่วัดใน EPSG:32647 "
+        "`geom_display` เป็นรูปร่างอย่างง่ายที่ยังคงแนวเขตร่วม (30 เมตร) สำหรับแผนที่",
+        "en": "Bangkok's 50 districts (codes 1001–1050) from HDX COD-AB; area measured in EPSG:32647; "
+        "`geom_display` simplified for maps with shared edges kept (30 m).",
+    },
+    "methods.table.subdistricts": {
+        "th": "180 แขวง สังกัดเขตตามรหัส (4 หลักแรก) ไม่ใช่ตามรูปร่าง",
+        "en": "180 khwaeng; they belong to districts by code (first four digits), never by geometry.",
+    },
+    "methods.table.context_districts": {
+        "th": "อำเภอของจังหวัดสมุทรปราการ เพื่อแสดงบริบท (ชุมชนนำร่องไทยเกรียงอยู่ในอำเภอพระประแดง 1104)",
+        "en": "Samut Prakan's districts, for context (the Thai Kriang pilot lies in 1104, Phra Pradaeng).",
+    },
+    "methods.table.health_centre_areas": {
+        "th": "พื้นที่รับผิดชอบของศูนย์บริการสาธารณสุข กทม. (ประมาณ พ.ศ. 2557–2558)",
+        "en": "BMA public health centres' service areas (about 2014–15).",
+    },
+    "methods.table.population": {
+        "th": "ประชากรรายเขต `year` ว่างเมื่อแหล่งข้อมูลไม่ระบุปี (ตัวเลขอ้างอิง ประมาณ พ.ศ. 2560)",
+        "en": "Residents per district; `year` is empty when the source states none (the reference figure, about 2017).",
+    },
+    "methods.table.service_points": {
+        "th": "หน่วยบริการ `dist_code` ได้จากการซ้อนทับจุดกับเขต (ว่างถ้าอยู่นอกกรุงเทพฯ) วิวปัจจุบันเก็บรุ่นล่าสุดของแต่ละรหัส",
+        "en": "Service points; `dist_code` by point in polygon, empty outside Bangkok; the current view holds each "
+        "id's latest version.",
+    },
+    "methods.table.communities": {
+        "th": "ชุมชน ชุมชนนอกกรุงเทพฯ ใช้รหัสอำเภอของตนเอง (เช่น 1104)",
+        "en": "Communities; a community outside Bangkok carries its own district code (e.g. 1104).",
+    },
+    "methods.table.case_counts": {
+        "th": "จำนวนผู้ถูกกระทำแบบรวม (ไม่ระบุตัวบุคคล) `quarter` เป็นไตรมาสปฏิทิน ค.ศ. รูปแบบ `YYYYQn` แถวบวกกันได้ "
+        "วิวปัจจุบันเก็บแถวของการนำเข้าล่าสุดที่ยังใช้งานสำหรับแต่ละไตรมาสและเขต",
+        "en": "Anonymised aggregate counts. `quarter` is a calendar quarter in the Common Era, `YYYYQn`. Rows are "
+        "additive. The view holds, for each quarter and district, the rows of the latest active load covering it.",
+    },
+    "methods.table.loads": {
+        "th": "ประวัติการนำเข้า: ใคร เมื่อใด (UTC) ไฟล์ใด และสถานะ `load_files` เก็บไฟล์ต้นฉบับทุกไฟล์ที่รับเข้า",
+        "en": "The audit trail: who, when (UTC), which file, and its status; `load_files` keeps every accepted "
+        "file's raw bytes.",
+    },
+    "methods.table.schema_migrations": {
+        "th": "รุ่นของโครงสร้างฐานข้อมูลที่ปรับใช้แล้ว รุ่นใหม่ปรับฐานข้อมูลเดิมโดยไม่สูญเสียข้อมูล",
+        "en": "Schema versions applied; new releases migrate in place without losing data.",
+    },
+    "methods.codes": {
+        "th": "รหัสหมวดหมู่:\n\n- `violence_type`: {violence}\n- `victim_group`: {victims}\n- `service_type`: {services}",
+        "en": "Category codes:\n\n- `violence_type`: {violence}\n- `victim_group`: {victims}\n"
+        "- `service_type`: {services}",
+    },
+    "methods.formats": {"th": "รูปแบบไฟล์นำเข้า", "en": "Upload formats"},
+    "methods.formats_intro": {
+        "th": "แม่แบบอยู่ในโฟลเดอร์ `data/templates/` หัวคอลัมน์ไม่สนตัวพิมพ์ ช่องว่าง ขีด และขีดล่าง และรับหัวภาษาไทยได้ "
+        "ไฟล์ CSV (UTF-8 หรือ TIS-620) หรือ Excel .xlsx ขนาดไม่เกิน {mb} MB ไฟล์ที่มีข้อผิดพลาดใด ๆ จะถูกปฏิเสธทั้งไฟล์ "
+        "โดยระบุแถว คอลัมน์ ค่า และวิธีแก้",
+        "en": "Templates are in `data/templates/`. Headers match ignoring case, spaces, hyphens and underscores, "
+        "and in Thai where given. CSV (UTF-8 or TIS-620) or Excel .xlsx, up to {mb} MB. A file with any error is "
+        "rejected whole, with each problem's row, column, value and fix.",
+    },
+    "methods.measures": {"th": "นิยามของตัวชี้วัด", "en": "Definitions of the measures"},
+    "methods.measure.rate": {
+        "th": "**อัตราต่อประชากร 100,000 คน**: จำนวนผู้ถูกกระทำที่ได้รับรายงานในช่วงเวลาที่เลือก (รวมทุกไตรมาสในช่วง "
+        "ไม่ปรับเป็นรายปี และระบุจำนวนไตรมาสเสมอ) ต่อประชากรของเขต 100,000 คน (ตาราง `current_population`) "
+        "อัตราที่แสดงคำนวณจากจำนวนที่เผยแพร่ จึงไม่เปิดเผยอะไรมากกว่าจำนวนนั้น",
+        "en": "**Rate per 100,000**: cases reported over the chosen window (summed over its quarters, not "
+        "annualised, and always labelled with the number of quarters) per 100,000 residents of the district "
+        "(`current_population`). The rate shown is computed from the published count, so it reveals nothing more.",
+    },
+    "methods.measure.eb": {
+        "th": "**อัตราปรับให้เรียบ (Empirical Bayes)**: การปรับแบบ global empirical Bayes (ตัวประมาณของ Marshall, "
+        "esda `Empirical_Bayes`) ดึงอัตราของแต่ละเขตเข้าหาอัตรารวมของกรุงเทพฯ ยิ่งประชากรน้อยยิ่งดึงมาก "
+        "เพื่อไม่ให้ผู้ถูกกระทำไม่กี่รายในเขตเล็กทำให้อัตรากระโดด คำนวณจากจำนวนจริง และไม่แสดงเมื่อจำนวนถูกปกปิด",
+        "en": "**Smoothed rate (empirical Bayes)**: global empirical Bayes smoothing (Marshall's estimator, esda "
+        "`Empirical_Bayes`) pulls each district's rate towards Bangkok's, the more so the smaller its population, "
+        "so a few cases in a small district do not make its rate jump. Computed on the true counts; withheld "
+        "where the count is suppressed.",
+    },
+    "methods.measure.gi": {
+        "th": "**จุดร้อน–จุดเย็น (Getis-Ord Gi\\*)**: เปรียบเทียบอัตราปรับให้เรียบของแต่ละเขตรวมกับเขตข้างเคียง "
+        "(queen contiguity: มีแนวเขตหรือมุมร่วมกัน น้ำหนักแบบ binary รวมตัวเขตเอง) กับทั้งเมือง ใช้ค่า z เชิงวิเคราะห์ "
+        "และค่า p สองทาง p = 2·(1 − Φ(|z|)) จุดร้อน (z > 0) หรือจุดเย็น (z < 0) ที่ความเชื่อมั่น 99% (p < 0.01) "
+        "95% (p < 0.05) หรือ 90% (p < 0.10) นอกนั้นไม่มีนัยสำคัญ เขตที่ไม่มีอัตราไม่รวมในการคำนวณ",
+        "en": "**Hot and cold spots (Getis-Ord Gi\\*)**: the smoothed rate of each district together with its "
+        "neighbours (queen contiguity: sharing an edge or a corner; binary weights with the district itself "
+        "included) against the whole city. Analytical z-score and two-sided p = 2·(1 − Φ(|z|)). Hot (z > 0) or "
+        "cold (z < 0) spot at 99 % (p < 0.01), 95 % (p < 0.05) or 90 % (p < 0.10) confidence; otherwise not "
+        "significant. Districts without a rate are left out of the weights.",
+    },
+    "methods.measure.lisa": {
+        "th": "**กลุ่มพื้นที่ (Local Moran's I)**: ใช้น้ำหนัก queen แบบ row-standardised บนอัตราปรับให้เรียบ "
+        "ทดสอบด้วยการสุ่มสลับแบบมีเงื่อนไข {permutations} ครั้งจาก seed คงที่ {seed} (ข้อมูลเดิมได้ผลเดิมเสมอ) "
+        "มีนัยสำคัญเมื่อ p < 0.05: กลุ่มสูง–สูง และต่ำ–ต่ำ ค่าผิดปกติสูง–ต่ำ และต่ำ–สูง นอกนั้นไม่มีนัยสำคัญ",
+        "en": "**Clusters and outliers (Local Moran's I)**: row-standardised queen weights on the smoothed rate, "
+        "{permutations} conditional permutations from the fixed seed {seed} (the same data always gives the same "
+        "classes), significant at p < 0.05: high–high and low–low clusters, high–low and low–high outliers; "
+        "otherwise not significant.",
+    },
+    "methods.measure.access": {
+        "th": "**การเข้าถึง (2SFCA)**: two-step floating catchment area ขั้นที่ 1 ความจุของพื้นที่ปลอดภัยแต่ละแห่ง "
+        "(ใช้ 1 ถ้าไม่ระบุ) หารด้วยประชากรของชุมชนในรัศมี {km} กม. (ระยะเส้นตรง หน่วยเมตรใน EPSG:32647) "
+        "ขั้นที่ 2 ค่าการเข้าถึงของชุมชนคือผลรวมของอัตราส่วนนั้นจากพื้นที่ปลอดภัยทุกแห่งในรัศมี {km} กม. "
+        "ค่าของเขตคือค่าเฉลี่ยถ่วงน้ำหนักด้วยประชากรของชุมชนในเขต (ว่างถ้าไม่มีชุมชนที่ทราบประชากร) "
+        "นอกจากนี้ยังมีจำนวนหน่วยบริการที่เปิดในช่วงเวลาต่อประชากร 100,000 คน และระยะเฉลี่ยถึงหน่วยบริการที่ใกล้ที่สุดแต่ละประเภท",
+        "en": "**Accessibility (2SFCA)**: two-step floating catchment area. Step 1: each safe space's capacity "
+        "(1 where missing) over the population of the communities within {km} km (straight line, metres in "
+        "EPSG:32647). Step 2: a community's accessibility is the sum of those ratios over the safe spaces within "
+        "{km} km. A district's value is the population-weighted mean over its communities (empty without "
+        "communities of known population). Also: services open in the window per 100,000 residents, and the "
+        "population-weighted mean distance to the nearest service of each type.",
+    },
+    "methods.measure.referral": {
+        "th": "**ช่องว่างการส่งต่อ**: จำนวนที่ได้รับรายงานลบจำนวนที่ส่งต่อ และอัตราการส่งต่อ (ส่งต่อ ÷ รายงาน) ในช่วงเวลา "
+        "ว่างเมื่อมีแถวที่รายงานผู้ถูกกระทำแต่ไม่ระบุการส่งต่อ เพราะผลรวมบางส่วนจะทำให้อัตราการส่งต่อต่ำกว่าจริง",
+        "en": "**Referral gap**: cases reported minus cases referred, and the referral rate (referred ÷ reported) "
+        "over the window; empty where any row with reported cases leaves referrals blank, since a partial sum "
+        "would understate referrals.",
+    },
+    "methods.measure.bivariate": {
+        "th": "**ความต้องการ × การเข้าถึง (สองตัวแปร)**: ความต้องการคือกลุ่มเทอร์ไทล์ของอัตราปรับให้เรียบ (1 ต่ำ 3 สูง) "
+        "การเข้าถึงคือกลุ่มเทอร์ไทล์ของค่า 2SFCA ในบรรดาเขตที่ทราบค่า รวมเป็น 9 กลุ่ม (3 × 3) "
+        "เขตช่องว่างคือเขตที่ความต้องการสูงแต่การเข้าถึงต่ำ (3-1)",
+        "en": "**Need × coverage (bivariate)**: need is the tercile of the smoothed rate (1 low, 3 high), coverage "
+        "the tercile of the 2SFCA accessibility, among the districts where each is known: a 3 × 3 class. Gap "
+        "districts have high need and low coverage (3-1).",
+    },
+    "methods.measure.did": {
+        "th": "**การเปรียบเทียบชุมชนนำร่อง (difference-in-differences)**: อัตราต่อประชากร 100,000 คนต่อไตรมาส "
+        "ของชุมชนนำร่องเทียบกับชุมชนอื่น ก่อนและหลังเริ่มโครงการของแต่ละแห่ง ค่าประมาณ = (นำร่องหลัง − นำร่องก่อน) "
+        "− (เปรียบเทียบหลัง − เปรียบเทียบก่อน) ชุมชนเปรียบเทียบแบ่งตามไตรมาสเริ่มของนำร่องแต่ละรุ่น "
+        "ช่วงความเชื่อมั่น 95% จาก bootstrap แบบสุ่มชุมชนซ้ำด้วย seed คงที่ ถ้าชุมชนหรือจำนวนรายน้อยเกินไป "
+        "หน้าจะบอกเหตุผลแทนการแสดงตัวเลข",
+        "en": "**Pilot comparison (difference in differences)**: rates per 100,000 per quarter of pilot against "
+        "non-pilot communities, before and from each pilot's start. Estimate = (pilot after − pilot before) − "
+        "(comparison after − comparison before); comparison communities are split at each pilot cohort's start. "
+        "95 % interval: a cluster bootstrap resampling communities from a fixed seed. Where communities or cases "
+        "are too few, the page says why instead of printing a number.",
+    },
+    "methods.sources": {"th": "แหล่งข้อมูลและสัญญาอนุญาต", "en": "Data sources and licences"},
+    "methods.sources_intro": {
+        "th": "ไฟล์อ้างอิงจริงไม่ได้อยู่ในโปรแกรม แต่อยู่ในโฟลเดอร์ `../shared/geo` (หรือ `SAFESPACE_GEO_DIR`) "
+        "ซึ่งมีไฟล์ `SOURCES.md` เป็นหลักฐานอ้างอิง ไฟล์ส่วนใหญ่แปลงจากคลัง prasertcbs/thailand_gis "
+        "(ไม่มีไฟล์สัญญาอนุญาต) สัญญาอนุญาตของ HDX อ้างตามหน้าชุดข้อมูลของ HDX และยังไม่ได้ตรวจสอบซ้ำทางออนไลน์",
+        "en": "The real reference files are not part of the program: they live in `../shared/geo` (or "
+        "`SAFESPACE_GEO_DIR`), whose `SOURCES.md` is the authority. Most were converted from the repository "
+        "prasertcbs/thailand_gis, which has no licence file; the HDX licence is quoted from HDX's dataset page "
+        "and was not re-checked online.",
+    },
+    "methods.col.file": {"th": "ไฟล์", "en": "File"},
+    "methods.col.origin": {"th": "ที่มาและการใช้งาน", "en": "Origin and use"},
+    "methods.col.licence": {"th": "สัญญาอนุญาตตามที่ระบุ", "en": "Licence as stated"},
+    "methods.licence.cc_by_igo": {"th": "CC BY-IGO (ตามที่ HDX ระบุ)", "en": "CC BY-IGO (HDX)"},
+    "methods.licence.not_stated": {"th": "ไม่ระบุ", "en": "not stated"},
+    "methods.licence.subdistricts": {
+        "th": "รูปร่าง: ไม่ระบุ; ข้อมูล geothai: CC BY 4.0",
+        "en": "geometry: not stated; geothai data: CC BY 4.0",
+    },
+    "methods.licence.facts": {"th": "MIT / CC BY 4.0 / ไม่ระบุ", "en": "MIT / CC BY 4.0 / not stated"},
+    "methods.source.bkk_districts": {
+        "th": "HDX COD-AB ประเทศไทย ระดับอำเภอ/เขต (กรมแผนที่ทหาร) ผ่าน prasertcbs/thailand_gis "
+        "ใช้เป็นขอบเขต 50 เขต (ตาราง `districts`)",
+        "en": "OCHA HDX COD-AB Thailand ADM2 (Royal Thai Survey Department), via prasertcbs/thailand_gis; "
+        "the 50 district boundaries (table `districts`).",
+    },
+    "methods.source.bkk_districts_bma": {
+        "th": "ชั้นข้อมูลเขตของ กทม. (Bangkok GIS) ทางเลือกสำรอง ไม่ได้ใช้ในแดชบอร์ด",
+        "en": "BMA Bangkok GIS district layer; an alternative, not used by the dashboard.",
+    },
+    "methods.source.bkk_subdistricts": {
+        "th": "รูปร่างจากชั้นข้อมูลแขวงของ กทม. (Bangkok GIS) ชื่อจาก geothai 3.2.1 (กรมการปกครอง) "
+        "แก้ชื่อที่ถูกตัด 28 ชื่อ ใช้เป็น 180 แขวง (ตาราง `subdistricts`)",
+        "en": "BMA Bangkok GIS sub-district layer (geometry); names from geothai 3.2.1 (DOPA), 28 truncated "
+        "names corrected; the 180 khwaeng (table `subdistricts`).",
+    },
+    "methods.source.bkk_subdistricts_hdx": {
+        "th": "HDX COD-AB ระดับตำบล/แขวง ฉบับเก่า (169 แขวง ก่อนการแบ่งใหม่) ไม่ได้ใช้ในแดชบอร์ด",
+        "en": "HDX COD-AB ADM3, an older split (169 sub-districts); not used by the dashboard.",
+    },
+    "methods.source.samut_prakan_districts": {
+        "th": "HDX COD-AB ระดับอำเภอของสมุทรปราการ ใช้เป็นชั้นข้อมูลบริบท (ตาราง `context_districts`)",
+        "en": "HDX COD-AB ADM2 for Samut Prakan; the context layer (table `context_districts`).",
+    },
+    "methods.source.samut_prakan_subdistricts": {
+        "th": "HDX COD-AB ระดับตำบลของสมุทรปราการ ไม่ได้ใช้ในแดชบอร์ด",
+        "en": "HDX COD-AB ADM3 for Samut Prakan; not used by the dashboard.",
+    },
+    "methods.source.bkk_health_centre_areas": {
+        "th": "พื้นที่รับผิดชอบของศูนย์บริการสาธารณสุข กทม. จาก Bangkok GIS (ไฟล์ปี 2557–2558, 68 แห่ง ปัจจุบันมี 69) "
+        "(ตาราง `health_centre_areas`)",
+        "en": "BMA Bangkok GIS service areas of public health centres (file dated 2014–15; 68 areas, BMA now "
+        "counts 69) (table `health_centre_areas`).",
+    },
+    "methods.source.bkk_hospitals": {
+        "th": "ตำแหน่งโรงพยาบาล 121 แห่งจาก Bangkok GIS (ไม่มีข้อมูลว่าเป็นศูนย์พึ่งได้หรือไม่) ใช้เป็นหน่วยบริการโรงพยาบาลในข้อมูลตัวอย่าง",
+        "en": "BMA Bangkok GIS hospital points (121, no OSCC flag); the hospitals among the demo service points.",
+    },
+    "methods.source.bkk_district_facts": {
+        "th": "ประชากรและจำนวนชุมชนจาก pcrete/gsvloader-demo (ข้อมูลชั้นเขตของ กทม.) พื้นที่จาก Bangkok GIS "
+        "จำนวนแขวงจาก geothai แหล่งข้อมูลไม่ระบุปีของประชากร (ประมาณ พ.ศ. 2560) ใช้เป็นประชากรอ้างอิง (ตาราง `population`)",
+        "en": "Population and community counts from pcrete/gsvloader-demo (BMA GIS attributes), areas from BMA GIS, "
+        "sub-district counts from geothai. The population's year is not stated by its source (about 2017); the "
+        "reference population (table `population`).",
+    },
+    "methods.source.pilot_locations": {
+        "th": "ไทยเกรียง: จุดหมู่บ้านปี 2555 ที่จับคู่จากชื่อเท่านั้น (ตำแหน่งโดยประมาณ) วัดสวัสดิ์วารีสีมาราม: "
+        "ไม่พบตำแหน่ง ใช้วางชุมชนนำร่องในข้อมูลตัวอย่าง",
+        "en": "Thai Kriang: a 2012 village point matched by name only (approximate); Wat Sawatwareesimaram: not "
+        "found. Places the pilot communities of the demo data.",
+    },
+    "methods.synthetic": {
+        "th": "ข้อมูลอื่นทั้งหมด (จำนวนผู้ถูกกระทำ ชุมชน และหน่วยบริการที่ไม่ใช่โรงพยาบาล) ในข้อมูลตัวอย่างเป็นข้อมูลสังเคราะห์",
+        "en": "Everything else in the demo data (case counts, communities, the non-hospital service points) "
+        "is synthetic.",
+    },
+    "methods.population_no_year": {
+        "th": "ประชากรที่ใช้อยู่: {source} (ไม่มีการระบุปี) นำเข้าตารางที่ระบุปีได้ด้วย `python -m etl load population ไฟล์`",
+        "en": "Population in use: {source} (no year recorded). Load a dated table with "
+        "`python -m etl load population FILE`.",
+    },
+    "methods.population_year": {
+        "th": "ประชากรที่ใช้อยู่: {source} ปี {year}",
+        "en": "Population in use: {source}, {year}.",
+    },
+    "methods.privacy": {"th": "การปกปิดตัวเลขขนาดเล็ก", "en": "Suppression of small numbers"},
+    "methods.privacy.intro": {
+        "th": "ข้อมูลเป็นจำนวนรวมที่ไม่ระบุตัวบุคคล แต่จำนวนน้อยในพื้นที่เล็กยังอาจระบุตัวผู้ถูกกระทำได้ "
+        "ทุกสิ่งที่แดชบอร์ดแสดง ทั้งแผนที่ ป้ายข้อมูล กราฟ ตาราง ไฟล์ดาวน์โหลด และคำสั่ง `python -m etl export` "
+        "ผ่านชั้นอ่านข้อมูลเดียวกันซึ่งใช้กฎต่อไปนี้",
+        "en": "These are anonymised aggregate counts, but a small count for a small area can still identify a "
+        "person. Everything the dashboard shows (maps, tooltips, charts, tables, downloads) and "
+        "`python -m etl export` goes through one read layer that applies these rules.",
+    },
+    "methods.privacy.primary": {
+        "th": "จำนวน 1–{top} รายแสดงเป็น “<{below}” ส่วน 0 จริงยังแสดงเป็น 0 เพื่อให้แยก “ไม่มี” กับ “มีไม่กี่ราย” ได้ "
+        "อัตรา อัตราปรับให้เรียบ และร้อยละที่คำนวณจากจำนวนที่ปกปิดจะไม่แสดงด้วย และแผนที่แสดงเขตนั้นด้วยสีเทาของตนเอง",
+        "en": "A count from 1 to {top} is shown as “<{below}”; a true zero stays 0, so “none” and “a few” look "
+        "different. Rates, smoothed rates and percentages from a suppressed count are withheld with it, and maps "
+        "show such districts in their own grey.",
+    },
+    "methods.privacy.rounding": {
+        "th": "จำนวนอื่นปัดเป็นทวีคูณของ {base} เพื่อไม่ให้การลบตัวเลขสองค่าที่แสดง (ช่วงเวลาที่ซ้อนกัน ไตรมาสติดกัน "
+        "ผลรวมกับส่วนย่อย) ย้อนกลับเป็นจำนวนเล็กได้ อัตราคำนวณจากจำนวนที่ปัดแล้ว",
+        "en": "Every other count is rounded to a multiple of {base}, so that subtracting two figures shown "
+        "(overlapping periods, consecutive quarters, a total and its parts) cannot give back a small count. "
+        "Rates are computed from the rounded count.",
+    },
+    "methods.privacy.secondary": {
+        "th": "เมื่อช่องที่ปกปิดอาจคำนวณย้อนได้จากผลรวมที่แสดง (มีช่องปกปิดเพียงช่องเดียวในแถวหรือคอลัมน์) "
+        "ช่องที่เล็กที่สุดถัดไปจะถูกปกปิดด้วย และแสดงเป็น “{mark}”",
+        "en": "Where a hidden cell could be worked out from a shown total (one hidden cell in a row or column), the "
+        "next smallest cell is hidden as well, shown as “{mark}”.",
+    },
+    "methods.privacy.statistics": {
+        "th": "สถิติ (การปรับให้เรียบ Gi* Local Moran และการเข้าถึง) คำนวณจากจำนวนจริง แล้วจึงปกปิดผลที่เผยแพร่ "
+        "กลุ่ม Gi* และ Local Moran ยังแสดงสำหรับเขตที่ปกปิดจำนวน เพราะอธิบายละแวกพื้นที่ ไม่ใช่จำนวน",
+        "en": "Statistics (smoothing, Gi*, Local Moran, accessibility) are computed on the true numbers; only "
+        "their published outputs are suppressed. Gi* and Local Moran classes stay visible for a district with a "
+        "suppressed count, since they describe a neighbourhood, not a count.",
+    },
+    "methods.privacy.export": {
+        "th": "ตัวเลือก `--no-suppress` ของคำสั่งส่งออกใช้สำหรับนักวิเคราะห์ที่เข้าถึงฐานข้อมูลโดยตรงเท่านั้น "
+        "ห้ามเผยแพร่ไฟล์นั้น แดชบอร์ดไม่แสดงจำนวนเล็กที่ไม่ปกปิดเลย",
+        "en": "`--no-suppress` on the command-line export is for analysts with direct access to the database; "
+        "never publish such a file. The dashboard never shows unsuppressed small counts.",
+    },
+    "methods.privacy.rendering": {
+        "th": "ชื่อจากไฟล์ (หน่วยบริการ ชุมชน) แสดงเป็นข้อความเสมอ ไม่ถูกตีความเป็น HTML และไฟล์ดาวน์โหลด CSV/XLSX "
+        "เติม ' หน้าช่องที่ขึ้นต้นด้วย = + - @ เพื่อไม่ให้โปรแกรมตารางคำนวณรันเป็นสูตร",
+        "en": "Names from files (services, communities) are always shown as text, never as markup, and CSV/XLSX "
+        "downloads prefix a cell starting with = + - @ with ' so a spreadsheet cannot run it as a formula.",
+    },
+    "methods.guard": {"th": "การป้องกันข้อมูลส่วนบุคคลตอนนำเข้า", "en": "The upload privacy guard"},
+    "methods.guard_text": {
+        "th": "ไฟล์ต้องเป็นจำนวนรวมที่ไม่ระบุตัวบุคคลเท่านั้น ไฟล์จำนวนผู้ถูกกระทำที่มีคอลัมน์คล้ายข้อมูลส่วนบุคคล "
+        "(ชื่อบุคคล เลขประจำตัวประชาชน โทรศัพท์ ที่อยู่ วันเกิด อีเมล) จะถูกปฏิเสธ และไฟล์ทุกประเภทที่มีช่องเป็นตัวเลข 13 หลัก"
+        "ที่ผ่านการตรวจเลขประจำตัวประชาชนไทยจะถูกปฏิเสธ ข้อความแจ้งระบุแถวและคอลัมน์แต่ไม่แสดงค่านั้นซ้ำ "
+        "และไฟล์ที่ถูกปฏิเสธจะไม่ถูกบันทึกใด ๆ\n\n"
+        "เฉพาะนักวิเคราะห์ที่นำเข้าและย้อนกลับข้อมูลได้ (เข้าสู่ระบบด้วย OpenID Connect ตามรายชื่อที่อนุญาต "
+        "หรือรหัสผ่านนักวิเคราะห์ หรือโหมดเครื่องเดียว) และทุกการนำเข้าและย้อนกลับบันทึกว่าใครเป็นผู้ทำ",
+        "en": "Files must hold anonymised aggregate counts only. A cases file with a column that looks like "
+        "personal data (a person's name, citizen ID, phone, address, birth date, e-mail) is rejected, and in any "
+        "file a cell holding a 13-digit number that passes the Thai national ID checksum is rejected; the message "
+        "names the row and column but never repeats the value, and a rejected file writes nothing.\n\n"
+        "Only analysts can upload and revert (OpenID Connect sign-in with an allow-list, an analyst password, or "
+        "local mode on one's own machine), and every load and revert records who did it.",
+    },
+    "methods.history": {"th": "ประวัติการนำเข้า", "en": "Load history"},
+    "methods.history_intro": {
+        "th": "ทุกไฟล์ที่นำเข้า ล่าสุดก่อน (แสดงอย่างเดียว นักวิเคราะห์ย้อนกลับการนำเข้าได้ในหน้า “นำเข้าข้อมูล”)",
+        "en": "Every file loaded, newest first (read-only here; analysts revert loads on the Upload data page).",
+    },
+    # Coverage & referral gaps (pages/coverage.py)
+    "page.coverage": {"th": "ความครอบคลุมและช่องว่างการส่งต่อ", "en": "Coverage & referral gaps"},
+    "coverage.title": {
+        "th": "ความครอบคลุมของบริการและช่องว่างการส่งต่อ",
+        "en": "Service coverage and referral gaps",
+    },
+    "coverage.subtitle": {
+        "th": "หน่วยบริการที่เปิดในช่วง {window} และความต้องการเทียบกับการเข้าถึงรายเขต",
+        "en": "Services open during {window}, and need against coverage by district",
+    },
+    "coverage.no_cases": {
+        "th": "ยังไม่มีข้อมูลจำนวนผู้ถูกกระทำ จึงยังเลือกช่วงเวลาและจัดกลุ่มความต้องการรายเขตไม่ได้ นำเข้าไฟล์ข้อมูลรายไตรมาส "
+        "หรือสร้างข้อมูลตัวอย่างด้วยคำสั่ง `python -m etl demo` (หรือ `make run`)",
+        "en": "No case data has been loaded yet, so there is no period to show and no need to rank districts by. "
+        "Load a quarterly cases file, or build the demo data with `python -m etl demo` (or `make run`).",
+    },
+    "coverage.services": {"th": "หน่วยบริการและรัศมีพื้นที่ปลอดภัย", "en": "Services and safe-space catchments"},
+    "coverage.types": {"th": "ประเภทหน่วยบริการที่แสดง", "en": "Types of service shown"},
+    "coverage.catchments": {
+        "th": "รัศมี {km} กม. รอบพื้นที่ปลอดภัย",
+        "en": "{km} km catchment around each safe space",
+    },
+    "coverage.health_centres": {
+        "th": "เขตรับผิดชอบศูนย์บริการสาธารณสุข กทม. (พ.ศ. 2557–58)",
+        "en": "BMA health-centre service areas (2014–15)",
+    },
+    "coverage.samut_prakan": {
+        "th": "อำเภอในจังหวัดสมุทรปราการ (นอกกรุงเทพฯ)",
+        "en": "Samut Prakan districts (outside Bangkok)",
+    },
+    "coverage.no_services": {
+        "th": "ไม่มีหน่วยบริการที่เปิดในช่วงเวลานี้ในฐานข้อมูล จึงยังแสดงแผนที่หน่วยบริการไม่ได้ นำเข้าทะเบียนหน่วยบริการในหน้านำเข้าข้อมูล",
+        "en": "No service point is open in this period, so there is no service map to show. "
+        "Load a service points file on the Upload data page.",
+    },
+    "coverage.no_services_here": {
+        "th": "เขตที่เลือกไม่มีหน่วยบริการที่เปิดในช่วงเวลานี้ เลือกเขตอื่นหรือล้างตัวกรองเขตในแถบด้านข้าง",
+        "en": "The chosen districts have no service open in this period. "
+        "Choose other districts, or clear the district filter in the sidebar.",
+    },
+    "coverage.choose_types": {
+        "th": "เลือกประเภทหน่วยบริการอย่างน้อยหนึ่งประเภทด้านบน เพื่อแสดงบนแผนที่",
+        "en": "Choose at least one type of service above to show it on the map.",
+    },
+    "coverage.services_alt": {
+        "th": "แผนที่หน่วยบริการตามประเภท พร้อมรัศมีรอบพื้นที่ปลอดภัย บนขอบเขต 50 เขตของกรุงเทพฯ",
+        "en": "Map of service points by type, with catchments around safe spaces, on Bangkok's 50 districts",
+    },
+    "coverage.legend_services": {"th": "หน่วยบริการ", "en": "Service points"},
+    "coverage.real_locations": {"th": "{service} (ตำแหน่งจริง)", "en": "{service} (real locations)"},
+    "coverage.synthetic_services": {
+        "th": "ตำแหน่งโรงพยาบาลเป็นข้อมูลจริงจากชั้นข้อมูล GIS ของ กทม. หน่วยบริการอื่นเป็นข้อมูลตัวอย่างที่สร้างขึ้น",
+        "en": "Hospital locations are real (BMA GIS layer); the other service points are synthetic demo data.",
+    },
+    "coverage.outside_bangkok": {"th": "นอกกรุงเทพฯ", "en": "outside Bangkok"},
+    "map.bangkok_outline": {"th": "ขอบเขตเขตของกรุงเทพฯ", "en": "Bangkok district boundary"},
+    "map.context_outline": {
+        "th": "ขอบเขตอำเภอ จ.สมุทรปราการ (นอกกรุงเทพฯ)",
+        "en": "Samut Prakan district boundary (outside Bangkok)",
+    },
+    "coverage.health_centre_outline": {
+        "th": "ขอบเขตรับผิดชอบศูนย์บริการสาธารณสุข",
+        "en": "Health-centre service area boundary",
+    },
+    "coverage.bivariate": {"th": "ความต้องการเทียบกับการเข้าถึง รายเขต", "en": "Need against coverage, by district"},
+    "coverage.bivariate_caption": {
+        "th": "ความต้องการ: อัตราผู้ถูกกระทำที่ปรับเรียบ (Empirical Bayes) แบ่งเป็นสามระดับ "
+        "การเข้าถึง: ที่รองรับของพื้นที่ปลอดภัยต่อประชากรภายในรัศมี {km} กม. (2SFCA) แบ่งเป็นสามระดับ "
+        "เขตสีแดงเข้มคือเขตที่ความต้องการสูงแต่การเข้าถึงต่ำ",
+        "en": "Need: the smoothed (empirical Bayes) rate of reported cases, in thirds. Coverage: safe-space "
+        "places per resident within {km} km (two-step floating catchment), in thirds. "
+        "The strongest red marks high need with low coverage.",
+    },
+    "coverage.bivariate_alt": {
+        "th": "แผนที่ 50 เขตของกรุงเทพฯ ระบายสีตามระดับความต้องการและระดับการเข้าถึงพื้นที่ปลอดภัย",
+        "en": "Map of Bangkok's 50 districts coloured by level of need and level of safe-space coverage",
+    },
+    "coverage.legend_bivariate": {"th": "ความต้องการ × การเข้าถึง", "en": "Need × coverage"},
+    "coverage.axis_need": {"th": "ความต้องการ →", "en": "Need →"},
+    "coverage.axis_coverage": {"th": "การเข้าถึง →", "en": "Coverage →"},
+    "coverage.cell": {"th": "ความต้องการ{need} การเข้าถึง{coverage}", "en": "Need {need}, coverage {coverage}"},
+    "level.1": {"th": "ต่ำ", "en": "low"},
+    "level.2": {"th": "ปานกลาง", "en": "middle"},
+    "level.3": {"th": "สูง", "en": "high"},
+    "coverage.gap_legend": {
+        "th": "มุมขวาล่าง (แดงเข้ม): ความต้องการสูง การเข้าถึงต่ำ",
+        "en": "Bottom right (strong red): high need, low coverage",
+    },
+    "coverage.not_classified": {
+        "th": "จัดกลุ่มไม่ได้ (ไม่มีอัตราหรือไม่มีชุมชน)",
+        "en": "Not classified (no rate, or no communities)",
+    },
+    "coverage.no_classes": {
+        "th": "ยังจัดกลุ่มเขตไม่ได้: ต้องมีข้อมูลผู้ถูกกระทำในช่วงเวลานี้ และทะเบียนชุมชนที่มีจำนวนประชากร นำเข้าทะเบียนชุมชนในหน้านำเข้าข้อมูล",
+        "en": "No district can be classified yet: this needs case data in the period and a communities register "
+        "with population. Load a communities file on the Upload data page.",
+    },
+    "coverage.tip.need": {"th": "ความต้องการ", "en": "Need"},
+    "coverage.tip.coverage": {"th": "การเข้าถึง", "en": "Coverage"},
+    "coverage.gaps": {
+        "th": "เขตที่เป็นช่องว่าง: ความต้องการสูง การเข้าถึงต่ำ",
+        "en": "Gap districts: high need, low coverage",
+    },
+    "coverage.gaps_caption": {
+        "th": "ระยะทางคือระยะเส้นตรงเฉลี่ยจากชุมชนในเขตถึงหน่วยบริการที่ใกล้ที่สุดของแต่ละประเภท ถ่วงน้ำหนักด้วยประชากร (กม.)",
+        "en": "Distances are the population-weighted mean straight-line distance from the district's communities "
+        "to the nearest service of each type (km).",
+    },
+    "coverage.no_gaps": {
+        "th": "ในช่วงเวลานี้ไม่มีเขตใด (ในเขตที่เลือก) ที่ความต้องการสูงและการเข้าถึงต่ำ",
+        "en": "No district (among those chosen) is high need with low coverage in this period.",
+    },
+    "coverage.col.district": {"th": "เขต", "en": "District"},
+    "coverage.col.referral": {"th": "อัตราการส่งต่อ", "en": "Referral rate"},
+    "coverage.col.access": {"th": "ที่รองรับพื้นที่ปลอดภัยต่อประชากร 1,000 คน", "en": "Safe-space places per 1,000 residents"},
+    "coverage.col.distance": {"th": "{service} ใกล้สุด (กม.)", "en": "{service}: nearest (km)"},
+    "coverage.download": {"th": "ดาวน์โหลดตารางเขตที่เป็นช่องว่าง (CSV)", "en": "Download the gap table (CSV)"},
+    # Pilot communities (pages/pilots.py)
+    "page.pilots": {"th": "ชุมชนนำร่อง", "en": "Pilot communities"},
+    "pilots.title": {"th": "ชุมชนนำร่องพื้นที่ปลอดภัย", "en": "Safe-space pilot communities"},
+    "pilots.no_pilots": {
+        "th": "ทะเบียนชุมชนยังไม่มีชุมชนนำร่อง นำเข้าทะเบียนชุมชนที่ระบุ `pilot` = ใช่ และไตรมาสที่เริ่ม (`pilot_start`) ในหน้านำเข้าข้อมูล",
+        "en": "The communities register has no pilot community yet. Load a communities file with `pilot` = yes "
+        "and its start quarter (`pilot_start`) on the Upload data page.",
+    },
+    "pilots.map": {"th": "ที่ตั้งชุมชนนำร่องและชุมชนเปรียบเทียบ", "en": "Where the pilot and comparison communities are"},
+    "pilots.map_alt": {
+        "th": "แผนที่ชุมชนในกรุงเทพฯ และ จ.สมุทรปราการ เน้นชุมชนนำร่องพร้อมชื่อ",
+        "en": "Map of communities in Bangkok and Samut Prakan, with the pilot communities highlighted and named",
+    },
+    "pilots.legend_title": {"th": "ชุมชน", "en": "Communities"},
+    "pilots.kind.pilot": {"th": "ชุมชนนำร่อง (เริ่ม {start})", "en": "Pilot community (from {start})"},
+    "pilots.kind.comparison": {"th": "ชุมชนเปรียบเทียบ", "en": "Comparison community"},
+    "pilots.kind.other": {"th": "ชุมชนอื่น", "en": "Other community"},
+    "pilots.legend.pilot": {"th": "ชุมชนนำร่อง", "en": "Pilot community"},
+    "pilots.legend.comparison": {
+        "th": "ชุมชนเปรียบเทียบ (รายงานข้อมูลรายชุมชน)",
+        "en": "Comparison community (reports its own cases)",
+    },
+    "pilots.legend.other": {"th": "ชุมชนอื่น", "en": "Other community"},
+    "pilots.approximate": {"th": "ตำแหน่งโดยประมาณ", "en": "approximate location"},
+    "pilots.as_registered": {"th": "ตามทะเบียน", "en": "as registered"},
+    "pilots.in_context": {
+        "th": "{district} จ.สมุทรปราการ (นอกกรุงเทพฯ)",
+        "en": "{district}, Samut Prakan (outside Bangkok)",
+    },
+    "pilots.map_note": {
+        "th": "ชุมชนที่ระบุว่า “ตำแหน่งโดยประมาณ” ไม่มีพิกัดที่เปิดเผย จุดบนแผนที่จึงเป็นตำแหน่งโดยประมาณ "
+        "ชุมชนไทยเกรียงอยู่ที่อำเภอพระประแดง จังหวัดสมุทรปราการ นอกเขตกรุงเทพฯ",
+        "en": "Communities marked “approximate location” have no published coordinates, so their point is "
+        "approximate. Thai Kriang lies in Phra Pradaeng, Samut Prakan, just outside Bangkok.",
+    },
+    "pilots.no_cases": {
+        "th": "ยังไม่มีข้อมูลจำนวนผู้ถูกกระทำ จึงยังเปรียบเทียบชุมชนนำร่องไม่ได้ นำเข้าไฟล์ข้อมูลรายไตรมาสที่มีรหัสชุมชน",
+        "en": "No case data has been loaded yet, so the pilots cannot be compared. "
+        "Load a quarterly cases file with community ids.",
+    },
+    "pilots.trend": {
+        "th": "อัตราผู้ถูกกระทำต่อประชากร 100,000 คนต่อไตรมาส: ชุมชนนำร่องเทียบกับชุมชนเปรียบเทียบ",
+        "en": "Reported cases per 100,000 residents per quarter: pilot against comparison communities",
+    },
+    "pilots.trend_caption": {
+        "th": "ทุกไตรมาสจนถึง {end} เส้นประคือไตรมาสที่ชุมชนนำร่องเริ่ม พร้อมจำนวนชุมชนที่เริ่ม ผลรวมกลุ่มที่มี 1–{top} รายไม่แสดงอัตรา",
+        "en": "Every quarter up to {end}; dashed lines mark the quarters in which pilots started, with how many "
+        "started. A group total of 1–{top} cases is not shown.",
+    },
+    "pilots.no_trend": {
+        "th": "ยังไม่มีชุมชนใดรายงานข้อมูลรายชุมชน (คอลัมน์ `community_id` ในไฟล์ข้อมูลผู้ถูกกระทำ) จึงยังแสดงแนวโน้มไม่ได้",
+        "en": "No community reports its own cases yet (the `community_id` column of a cases file), "
+        "so there is no trend to show.",
+    },
+    "pilots.group.pilot": {"th": "ชุมชนนำร่อง", "en": "Pilot communities"},
+    "pilots.group.comparison": {"th": "ชุมชนเปรียบเทียบ", "en": "Comparison communities"},
+    "pilots.axis_rate": {"th": "ต่อประชากร 100,000 คนต่อไตรมาส", "en": "Per 100,000 residents per quarter"},
+    "pilots.axis_quarter": {"th": "ไตรมาส", "en": "Quarter"},
+    "pilots.tip": {"th": "{rate} ต่อ 100,000 ({cases} ราย)", "en": "{rate} per 100,000 ({cases} cases)"},
+    "pilots.tip_suppressed": {"th": "ปกปิด ({cases} ราย)", "en": "suppressed ({cases} cases)"},
+    "pilots.start_marker": {"th": "เริ่ม {n}", "en": "{n} start"},
+    "pilots.did": {
+        "th": "อัตราของชุมชนนำร่องเปลี่ยนไปต่างจากชุมชนอื่นหรือไม่",
+        "en": "Did the pilots' rate change differently from other communities'?",
+    },
+    "pilots.did_metric": {
+        "th": "ผลต่างของผลต่าง (ต่อประชากร 100,000 คนต่อไตรมาส)",
+        "en": "Difference in differences (per 100,000 residents per quarter)",
+    },
+    "pilots.did_text": {
+        "th": "หลังเริ่มนำร่อง อัตราของชุมชนนำร่องเปลี่ยนไป {estimate} ต่อ 100,000 คนต่อไตรมาส เมื่อเทียบกับการเปลี่ยนแปลง"
+        "ของชุมชนเปรียบเทียบในช่วงเดียวกัน ช่วงความเชื่อมั่น 95% (bootstrap): {low} ถึง {high} "
+        "จากชุมชนนำร่อง {n_pilot} ชุมชนและชุมชนเปรียบเทียบ {n_comparison} ชุมชน รวม {n_total} ชุมชน "
+        "({before} ไตรมาสก่อนเริ่ม และ {after} ไตรมาสหลังเริ่ม)",
+        "en": "After the pilots started, their rate changed by {estimate} per 100,000 residents per quarter "
+        "relative to the change in comparison communities over the same quarters. 95 % bootstrap interval: "
+        "{low} to {high}. Based on {n_total} communities: {n_pilot} pilot and {n_comparison} comparison "
+        "({before} quarters before the starts, {after} after).",
+    },
+    "pilots.did_missing": {"th": "ยังประมาณค่าไม่ได้: {reason}", "en": "No estimate yet: {reason}"},
+    "pilots.reason.communities": {
+        "th": "มีชุมชนนำร่อง {n_pilot} ชุมชนและชุมชนเปรียบเทียบ {n_comparison} ชุมชนที่รายงานข้อมูลรายชุมชน ต้องมีอย่างน้อยกลุ่มละ 2 ชุมชน",
+        "en": "{n_pilot} pilot and {n_comparison} comparison communities report their own cases; "
+        "at least 2 of each are needed.",
+    },
+    "pilots.reason.before": {
+        "th": "ไม่มีข้อมูลไตรมาสใดก่อนชุมชนนำร่องแรกเริ่ม",
+        "en": "There is no quarter of data before the first pilot started.",
+    },
+    "pilots.reason.after": {
+        "th": "ยังไม่มีข้อมูลไตรมาสใดตั้งแต่ชุมชนนำร่องสุดท้ายเริ่ม",
+        "en": "There is no quarter of data yet since the last pilot started.",
+    },
+    "pilots.reason.cases": {
+        "th": "จำนวนผู้ถูกกระทำในบางช่วง (ก่อนหรือหลังเริ่มนำร่อง) น้อยเกินกว่าจะประมาณค่าได้อย่างน่าเชื่อถือ",
+        "en": "Too few reported cases in a period before or after a pilot start for a reliable estimate.",
+    },
+    "pilots.caveat": {
+        "th": "ข้อควรระวัง: เป็นข้อมูลตัวอย่างที่สร้างขึ้น ผลนี้ไม่ใช่หลักฐานว่าพื้นที่ปลอดภัยเป็นสาเหตุของการเปลี่ยนแปลง "
+        "จำนวนรายมีน้อยจึงคลาดเคลื่อนได้มาก และจำนวนที่ได้รับรายงานเพิ่มขึ้นอาจหมายถึงผู้คนกล้าขอความช่วยเหลือมากขึ้น",
+        "en": "Caveat: this is synthetic demo data. The figure is not proof that the safe spaces caused the change; "
+        "small numbers make it uncertain, and more reported cases can mean more people seek help, not more violence.",
+    },
+    "pilots.caveat_real": {
+        "th": "ข้อควรระวัง: ผลนี้ไม่ใช่หลักฐานว่าพื้นที่ปลอดภัยเป็นสาเหตุของการเปลี่ยนแปลง จำนวนรายมีน้อยจึงคลาดเคลื่อนได้มาก "
+        "และจำนวนที่ได้รับรายงานเพิ่มขึ้นอาจหมายถึงผู้คนกล้าขอความช่วยเหลือมากขึ้น",
+        "en": "Caveat: the figure is not proof that the safe spaces caused the change; small numbers make it "
+        "uncertain, and more reported cases can mean more people seek help, not more violence.",
+    },
+    "pilots.table": {"th": "ชุมชนนำร่องแต่ละแห่ง", "en": "Each pilot community"},
+    "pilots.table_caption": {
+        "th": "ก่อนและหลังไตรมาสที่เริ่มนำร่อง จนถึง {end} จำนวน 1–{top} รายแสดงเป็น “<{below}” และไม่คำนวณอัตรา",
+        "en": "Before and from each start quarter, up to {end}. Counts of 1–{top} show as “<{below}”, without a rate.",
+    },
+    "pilots.col.community": {"th": "ชุมชน", "en": "Community"},
+    "pilots.col.district": {"th": "เขต/อำเภอ", "en": "District"},
+    "pilots.col.start": {"th": "เริ่มนำร่อง", "en": "Pilot start"},
+    "pilots.col.location": {"th": "ตำแหน่ง", "en": "Location"},
+    "pilots.col.note": {"th": "หมายเหตุตำแหน่ง", "en": "Location note"},
+    "pilots.col.cases_before": {"th": "จำนวนรายก่อนเริ่ม", "en": "Cases before"},
+    "pilots.col.rate_before": {"th": "อัตราก่อนเริ่ม (ต่อ 100,000 ต่อไตรมาส)", "en": "Rate before (per 100,000 per quarter)"},
+    "pilots.col.cases_after": {"th": "จำนวนรายหลังเริ่ม", "en": "Cases from start"},
+    "pilots.col.rate_after": {
+        "th": "อัตราหลังเริ่ม (ต่อ 100,000 ต่อไตรมาส)",
+        "en": "Rate from start (per 100,000 per quarter)",
+    },
+    "pilots.download": {"th": "ดาวน์โหลดตารางชุมชนนำร่อง (CSV)", "en": "Download the pilot table (CSV)"},
+    # Shared frame (ui/sidebar.py) and Overview (pages/overview.py)
+    "sidebar.play": {"th": "เล่น", "en": "Play"},
+    "sidebar.pause": {"th": "หยุด", "en": "Pause"},
+    "sidebar.step": {"th": "ถัดไป", "en": "Next"},
+    "sidebar.window": {"th": "ช่วงเวลา", "en": "Period"},
+    "sidebar.window_help": {
+        "th": "แผนที่ใช้ 4 ไตรมาสล่าสุดเป็นค่าเริ่มต้น เพราะจำนวนรายของเขตหนึ่งในไตรมาสเดียวมักน้อยจนต้องปกปิด "
+        "ปีงบประมาณนับจากไตรมาส 1 (ต.ค.) ถึงไตรมาสที่เลือก",
+        "en": "Maps default to the last four quarters: one district's count in a single quarter is often small "
+        "enough to be suppressed. The fiscal year runs from its Q1 (October) to the chosen quarter.",
+    },
+    "sidebar.window.quarter": {"th": "1 ไตรมาส", "en": "1 quarter"},
+    "sidebar.window.year": {"th": "4 ไตรมาส", "en": "4 quarters"},
+    "sidebar.window.fiscal": {"th": "สะสมปีงบประมาณ", "en": "Fiscal year to date"},
+    "sidebar.style": {"th": "แสดงไตรมาสแบบ", "en": "Quarters as"},
+    "sidebar.style.fiscal": {"th": "ปีงบประมาณ", "en": "Thai fiscal year"},
+    "sidebar.style.calendar": {"th": "ปีปฏิทิน", "en": "Calendar year"},
+    "sidebar.districts": {"th": "เขต", "en": "Districts"},
+    "sidebar.districts_all": {"th": "ทุกเขต", "en": "All districts"},
+    "period.fiscal_to_date": {
+        "th": "ปีงบประมาณ {fiscal_year} ถึงไตรมาส {q} ({window})",
+        "en": "FY{fiscal_year} up to Q{q} ({window})",
+    },
+    "period.short_fiscal": {"th": "ไตรมาส {q} ปีงบ {fiscal_year}", "en": "Q{q} FY{fiscal_year}"},
+    "period.short_calendar": {"th": "{months} {year}", "en": "{months} {year}"},
+    "overview.no_rows": {
+        "th": "ไม่มีรายงานจาก 50 เขตของกรุงเทพฯ ในช่วง {window} เลือกไตรมาสหรือช่วงเวลาอื่นที่แถบด้านข้าง หรือนำเข้าข้อมูลของช่วงนี้",
+        "en": "No cases were reported from Bangkok's 50 districts in {window}. Choose another quarter or period "
+        "in the sidebar, or load the data for this period.",
+    },
+    "kpi.cases": {"th": "ผู้ถูกกระทำที่ได้รับรายงาน", "en": "Cases reported"},
+    "kpi.cases.help": {
+        "th": "จำนวนรายที่ได้รับรายงานจาก 50 เขตรวมทั้งช่วงเวลา ปัดเศษเพื่อไม่ให้ระบุตัวผู้ถูกกระทำได้",
+        "en": "Cases reported from the 50 districts over the period, rounded so that no victim can be identified.",
+    },
+    "kpi.referral": {"th": "สัดส่วนที่ส่งต่อ", "en": "Referred on"},
+    "kpi.referral.help": {
+        "th": "ส่วนของรายที่ได้รับรายงานซึ่งส่งต่อไปยังหน่วยบริการ คิดจากเขตที่รายงานการส่งต่อครบ",
+        "en": "The share of reported cases referred to a service, over the districts that report referrals in full.",
+    },
+    "kpi.hotspots": {"th": "เขตจุดร้อน", "en": "Hot-spot districts"},
+    "kpi.hotspots.help": {
+        "th": "เขตที่อัตราปรับเรียบของตนและเขตข้างเคียงสูงร่วมกัน (Gi*) ที่ความเชื่อมั่น 95% ขึ้นไป",
+        "en": "Districts where the smoothed rates of the district and its neighbours are high together "
+        "(Gi*), at 95% confidence or more.",
+    },
+    "kpi.gaps": {"th": "เขตที่บริการไม่พอ", "en": "Gap districts"},
+    "kpi.gaps.help": {
+        "th": "ความต้องการสูง (อัตราปรับเรียบอยู่ในกลุ่มสูงสุดหนึ่งในสาม) แต่เข้าถึงพื้นที่ปลอดภัยได้น้อย (อยู่ในกลุ่มต่ำสุดหนึ่งในสาม)",
+        "en": "High need (smoothed rate in the top third) with low coverage "
+        "(access to safe spaces in the bottom third).",
+    },
+    "kpi.safe_spaces": {"th": "พื้นที่ปลอดภัยที่เปิดบริการ", "en": "Safe spaces open"},
+    "kpi.safe_spaces.help": {
+        "th": "พื้นที่ปลอดภัยใน 50 เขตที่เปิดบริการในช่วงเวลานี้",
+        "en": "Safe spaces in the 50 districts that were open at some time in the period.",
+    },
+    "kpi.pilots": {"th": "ชุมชนนำร่อง", "en": "Pilot communities"},
+    "kpi.pilots.help": {
+        "th": "ชุมชนนำร่องที่เริ่มดำเนินการภายในไตรมาสสุดท้ายของช่วง รวมชุมชนนอกกรุงเทพฯ",
+        "en": "Pilot communities started by the last quarter of the period, including those outside Bangkok.",
+    },
+    "kpi.points": {"th": "{change} จุด", "en": "{change} pts"},
+    "kpi.vs_previous": {"th": "จากช่วงก่อนหน้า", "en": "vs previous"},
+    "kpi.vs_year": {"th": "เทียบปีก่อน: {change}", "en": "vs a year before: {change}"},
+    "kpi.no_year": {"th": "ไม่มีข้อมูลปีก่อนให้เทียบ", "en": "No data a year before"},
+    "kpi.compared": {
+        "th": "ช่วงก่อนหน้า: {previous} · ปีก่อน: {year_before}",
+        "en": "Previous period: {previous} · A year before: {year_before}",
+    },
+    "overview.map_title": {"th": "อัตราปรับเรียบรายเขต", "en": "Smoothed rate by district"},
+    "overview.legend": {
+        "th": "อัตราปรับเรียบต่อประชากร 100,000 คน {span}",
+        "en": "Smoothed rate per 100,000 residents {span}",
+    },
+    "overview.span_one": {"th": "ในไตรมาสเดียว", "en": "in one quarter"},
+    "overview.span_many": {"th": "รวม {n} ไตรมาส (ไม่ได้ปรับเป็นรายปี)", "en": "over {n} quarters (not annualised)"},
+    "overview.eb_note": {
+        "th": "อัตราปรับเรียบ (empirical Bayes) ดึงอัตราของเขตที่มีประชากรน้อยเข้าหาค่าเฉลี่ยของกรุงเทพฯ "
+        "ตัวเลขจึงไม่แกว่งเพราะจำนวนรายน้อย",
+        "en": "The smoothed (empirical Bayes) rate pulls small districts' rates towards Bangkok's average, "
+        "so a few cases do not make a district jump.",
+    },
+    "overview.col.eb_rate": {"th": "อัตราปรับเรียบ", "en": "Smoothed rate"},
+    "overview.col.hotspot": {"th": "จุดร้อน (Gi*)", "en": "Hot spot (Gi*)"},
+    "overview.col.gap": {"th": "บริการไม่พอ", "en": "Gap"},
+    "overview.col.referral": {"th": "สัดส่วนที่ส่งต่อ", "en": "Referred on"},
+    "overview.gap_yes": {"th": "ใช่", "en": "Yes"},
+    "overview.attention": {"th": "5 เขตที่ควรให้ความสำคัญ และเหตุผล", "en": "Five districts that need attention, and why"},
+    "overview.attention_how": {
+        "th": "เรียงตามคะแนน: จุดร้อน 99% = 3, จุดร้อน 95% = 2, บริการไม่พอ = 2, อัตราปรับเรียบอยู่ในกลุ่มสูงสุดหนึ่งในสาม = 1, "
+        "สัดส่วนที่ส่งต่ออยู่ในกลุ่มต่ำสุดหนึ่งในห้า = 1 คะแนนเท่ากันเรียงตามอัตราปรับเรียบ",
+        "en": "Ranked by points: hot spot at 99% = 3, at 95% = 2, gap = 2, smoothed rate in the top third = 1, "
+        "share referred in the lowest fifth = 1; ties go to the higher smoothed rate.",
+    },
+    "overview.attention_none": {
+        "th": "ไม่มีเขตใดเข้าเกณฑ์ในช่วงนี้ (จุดร้อน บริการไม่พอ อัตราสูง หรือส่งต่อน้อย)",
+        "en": "No district meets any criterion in this period (hot spot, gap, high rate or low referral).",
+    },
+    "attention.hot_99": {
+        "th": "จุดร้อน: อัตราของเขตนี้และเขตข้างเคียงสูงร่วมกัน (Gi* เชื่อมั่น 99%)",
+        "en": "a hot spot: high rates here and next door (Gi*, 99% confidence)",
+    },
+    "attention.hot_95": {
+        "th": "จุดร้อน: อัตราของเขตนี้และเขตข้างเคียงสูงร่วมกัน (Gi* เชื่อมั่น 95%)",
+        "en": "a hot spot: high rates here and next door (Gi*, 95% confidence)",
+    },
+    "attention.gap": {
+        "th": "ความต้องการสูงแต่เข้าถึงพื้นที่ปลอดภัยได้น้อย",
+        "en": "high need but little access to safe spaces",
+    },
+    "attention.high_rate": {
+        "th": "อัตราปรับเรียบ {rate} ต่อประชากร 100,000 คน สูงเป็นอันดับ {rank} จาก {of} เขต",
+        "en": "smoothed rate {rate} per 100,000, ranked {rank} of {of}",
+    },
+    "attention.low_referral": {
+        "th": "ส่งต่อเพียง {share} ของรายที่ได้รับรายงาน (ทั้งกรุงเทพฯ {bangkok})",
+        "en": "only {share} of cases referred on (Bangkok: {bangkok})",
+    },
+    "overview.trend": {"th": "แนวโน้ม {n} ไตรมาส ทั้งกรุงเทพฯ", "en": "Bangkok over the last {n} quarters"},
+    "overview.trend.reported": {"th": "ได้รับรายงาน", "en": "Reported"},
+    "overview.trend.referred": {"th": "ส่งต่อ", "en": "Referred on"},
+    "overview.trend.y": {"th": "จำนวนราย", "en": "Cases"},
+    "overview.trend.quarter": {"th": "ไตรมาส", "en": "Quarter"},
+    "overview.trend.window": {"th": "ช่วงที่เลือก", "en": "chosen period"},
     # Upload page (pages/upload.py)
     "page.upload": {"th": "นำเข้าข้อมูล", "en": "Upload data"},
     "upload.title": {"th": "นำเข้าข้อมูลรายไตรมาส", "en": "Upload quarterly data"},

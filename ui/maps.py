@@ -14,27 +14,50 @@ from __future__ import annotations
 import html
 import json
 import unicodedata
+import warnings
 from dataclasses import dataclass
 
 import geopandas as gpd
+import mapclassify
 import numpy as np
 import pandas as pd
 import pydeck as pdk
+import shapely
 import streamlit as st
 
 from geo.rates import classify, quantile_breaks
 
 __all__ = [
+    "BIVARIATE",
+    "CATCHMENT_ALPHA",
+    "CONTEXT_LINE",
+    "DISTRICT_LINE",
+    "GI_COLOURS",
+    "LISA_COLOURS",
+    "NOT_SIGNIFICANT",
     "NO_DATA",
     "PALETTE",
+    "SCHEMES",
+    "SERVICE_COLOURS",
     "SUPPRESSED",
     "VIEW",
     "LegendEntry",
+    "bivariate_colours",
+    "bivariate_legend",
+    "breaks_colours",
+    "catchment_layer",
+    "category_colours",
     "choropleth_layer",
     "classed_colours",
     "label_layer",
     "legend",
+    "local_names",
     "map_deck",
+    "marker_layer",
+    "outline_layer",
+    "point_label_layer",
+    "scheme_breaks",
+    "translucent",
 ]
 
 # ColorBrewer YlOrRd, 5 classes, light to dark.
@@ -69,20 +92,7 @@ def classed_colours(
     >>> colours[4] == PALETTE[-1], colours[5] == SUPPRESSED, colours[6] == NO_DATA
     (True, True, True)
     """
-    shown = values.where(~suppressed)
-    breaks = quantile_breaks(shown)
-    palette = [PALETTE[i] for i in np.linspace(0, len(PALETTE) - 1, len(breaks)).round().astype(int)]
-    classes = classify(shown, breaks)
-    colours = [
-        SUPPRESSED if hidden else NO_DATA if c < 0 else palette[c]
-        for c, hidden in zip(classes, suppressed, strict=True)
-    ]
-    lowers = [0.0, *breaks[:-1]]
-    entries = [
-        LegendEntry(colour, format_break(upper) if upper == 0 else f"{format_break(low)}–{format_break(upper)}")
-        for colour, low, upper in zip(palette, lowers, breaks, strict=True)
-    ]
-    return colours, entries
+    return breaks_colours(values, suppressed, quantile_breaks(values.where(~suppressed)), format_break, lowest=0.0)
 
 
 def choropleth_layer(frame: gpd.GeoDataFrame, properties: list[str]) -> pdk.Layer:
@@ -148,15 +158,11 @@ def label_layer(frame: gpd.GeoDataFrame, text: str) -> pdk.Layer:
         id="district-names",
         get_text="text",
         get_position="position",
-        character_set=pdk.types.String("".join(sorted(set("".join(texts))))),
-        font_family=pdk.types.String(TEXT_FONT),
         get_size="size",
         size_units=pdk.types.String("meters"),
         size_max_pixels=15,
         get_color="ink",
-        # Thai vowel and tone marks are drawn outside their glyph's cell: space the atlas so they
-        # do not bleed into the neighbouring glyphs.
-        font_settings={"buffer": 40},
+        **_glyphs(texts),
     )
 
 
@@ -193,3 +199,313 @@ def legend(title: str, entries: list[LegendEntry]) -> None:
     """Render a legend: a title and one swatch per entry, all text escaped."""
     body = "".join(_swatch(e) for e in entries)
     st.markdown(f"<div><strong>{html.escape(title)}</strong>{body}</div>", unsafe_allow_html=True)
+
+
+# --- Classes chosen by the user, and categorical maps (the Hotspots page) ----
+
+SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
+# Fisher-Jenks natural breaks are exact (no random start), so the same values give the same classes.
+_CLASSIFIERS = {
+    "quantiles": mapclassify.Quantiles,
+    "natural_breaks": mapclassify.FisherJenks,
+    "equal_interval": mapclassify.EqualInterval,
+}
+NOT_SIGNIFICANT = (217, 217, 217)  # light grey: no hue, unlike every class, and darker than no data
+# ColorBrewer RdBu (7 classes) for Gi*: red hot, blue cold, stronger colour for stronger evidence.
+GI_COLOURS = {
+    "hot_99": (178, 24, 43),
+    "hot_95": (239, 138, 98),
+    "hot_90": (253, 219, 199),
+    "not_significant": NOT_SIGNIFICANT,
+    "cold_90": (209, 229, 240),
+    "cold_95": (103, 169, 207),
+    "cold_99": (33, 102, 172),
+}
+# Okabe-Ito (a qualitative set safe for colour-vision deficiency) for Local Moran: warm for a high
+# district, cool for a low one; the darker shade where its neighbours are alike (a cluster).
+LISA_COLOURS = {
+    "high_high": (213, 94, 0),
+    "high_low": (230, 159, 0),
+    "low_high": (86, 180, 233),
+    "low_low": (0, 114, 178),
+    "not_significant": NOT_SIGNIFICANT,
+}
+
+
+def scheme_breaks(values: pd.Series, scheme: str, k: int = 5) -> list[float]:
+    """Upper bounds of up to ``k`` classes of the finite ``values`` by a mapclassify scheme.
+
+    ``scheme`` is one of :data:`SCHEMES`. With ``k`` or fewer distinct values each
+    value is its own class; without any finite value there are no classes.
+
+    >>> scheme_breaks(pd.Series([1, 2, 3, 10, 11, 12, np.nan]), "natural_breaks", k=2)
+    [3.0, 12.0]
+    >>> scheme_breaks(pd.Series([0, 10, 20, 40]), "equal_interval", k=2)
+    [20.0, 40.0]
+    >>> scheme_breaks(pd.Series([5.0, 5.0, np.nan]), "quantiles")
+    [5.0]
+    """
+    finite = values.to_numpy(dtype=float)
+    finite = finite[np.isfinite(finite)]
+    distinct = np.unique(finite)
+    if distinct.size <= k:
+        return distinct.tolist()
+    with warnings.catch_warnings():  # Fisher-Jenks of 50 districts needs no compiler
+        warnings.filterwarnings("ignore", "Numba not installed", UserWarning)
+        return [float(b) for b in _CLASSIFIERS[scheme](finite, k=k).bins]
+
+
+def breaks_colours(
+    values: pd.Series, suppressed: pd.Series, breaks: list[float], format_break, lowest: float | None = None
+) -> tuple[list[tuple[int, int, int]], list[LegendEntry]]:
+    """Fill colour per row and the class entries of the legend, for given class upper bounds.
+
+    A value falls in the first class whose upper bound it does not exceed
+    (as in mapclassify); the first class starts at ``lowest`` (default: the
+    smallest shown value) and a class of a single value is labelled with it
+    alone. Colours spread over :data:`PALETTE`; suppressed and missing values
+    get :data:`SUPPRESSED` and :data:`NO_DATA`, whose legend entries are the caller's.
+
+    >>> colours, entries = breaks_colours(pd.Series([2.0, 5.0, 9.0, np.nan]), pd.Series([False] * 3 + [True]),
+    ...     [5.0, 9.0], "{:g}".format)
+    >>> [e.label for e in entries], colours[1] == PALETTE[0], colours[2] == PALETTE[-1], colours[3] == SUPPRESSED
+    (['2–5', '5–9'], True, True, True)
+    """
+    shown = values.where(~suppressed)
+    palette = [PALETTE[i] for i in np.linspace(0, len(PALETTE) - 1, len(breaks)).round().astype(int)]
+    classes = classify(shown, breaks)
+    colours = [
+        SUPPRESSED if hidden else NO_DATA if c < 0 else palette[c]
+        for c, hidden in zip(classes, suppressed, strict=True)
+    ]
+    first = float(np.nanmin(shown)) if lowest is None and breaks else lowest
+    lowers = [first, *breaks[:-1]]
+    entries = [
+        LegendEntry(colour, format_break(upper) if low == upper else f"{format_break(low)}–{format_break(upper)}")
+        for colour, low, upper in zip(palette, lowers, breaks, strict=True)
+    ]
+    return colours, entries
+
+
+def category_colours(classes: pd.Series, palette: dict[str, tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Fill colour per row from a class code's colour in ``palette``; :data:`NO_DATA` where the class is missing.
+
+    >>> category_colours(pd.Series(["hot_99", None]), GI_COLOURS) == [GI_COLOURS["hot_99"], NO_DATA]
+    True
+    """
+    return [palette[c] if isinstance(c, str) else NO_DATA for c in classes]
+
+
+# --- Points, outlines and the bivariate map (the Coverage and Pilot pages) ----
+
+# Okabe and Ito's eight colours, told apart with every common colour-vision deficiency; grey for "other".
+SERVICE_COLOURS = {
+    "safe_space": (213, 94, 0),  # vermillion
+    "shelter": (204, 121, 167),  # reddish purple
+    "oscc": (0, 114, 178),  # blue
+    "health_centre": (0, 158, 115),  # bluish green
+    "hospital": (86, 180, 233),  # sky blue
+    "police": (0, 0, 0),  # black
+    "social_welfare": (230, 159, 0),  # orange
+    "ngo": (240, 228, 66),  # yellow
+    "other": (153, 153, 153),
+}
+# Joshua Stevens' 3 x 3 bivariate scheme, BIVARIATE[coverage - 1][need - 1]: need grows to the red,
+# coverage to the blue, so high need with low coverage (the gap) is the strongest red.
+BIVARIATE = (
+    ((232, 232, 232), (228, 172, 172), (200, 90, 90)),
+    ((176, 213, 223), (173, 158, 165), (152, 83, 86)),
+    ((100, 172, 190), (98, 127, 140), (87, 66, 73)),
+)
+MARKER_OUTLINE = (40, 40, 40)
+DISTRICT_LINE = (90, 90, 90)  # Bangkok district outlines under points
+CONTEXT_LINE = (150, 150, 150)  # lighter: the districts outside Bangkok
+CATCHMENT_ALPHA = 40  # of 255: overlapping catchments look darker
+OUTLINE_TOLERANCE = 1e-4  # degrees, about 11 m: a pixel at the closest zoom
+
+
+def _positions(frame: pd.DataFrame) -> list[list[float]]:
+    """``[lon, lat]`` of each row, rounded to 1e-5° (about a metre)."""
+    return np.round(frame[["lon", "lat"]].to_numpy(dtype=float), 5).tolist()
+
+
+def outline_layer(
+    geometry: gpd.GeoSeries, layer_id: str, colour: tuple[int, int, int], width_px: float = 1
+) -> pdk.Layer:
+    """Polygon outlines as one PathLayer in which an edge shared by two polygons is drawn once.
+
+    The edges are simplified by :data:`OUTLINE_TOLERANCE`; each runs from
+    junction to junction, which simplifying keeps, so neighbours stay joined.
+    About a third of the data of the polygons, so several outline layers fit
+    in one map's payload. Not pickable: outlines orient, the points and fills
+    above them carry the tooltips.
+    """
+    lines = shapely.simplify(shapely.line_merge(shapely.union_all(geometry.boundary.to_numpy())), OUTLINE_TOLERANCE)
+    paths = [np.round(shapely.get_coordinates(part), 5).tolist() for part in shapely.get_parts(lines)]
+    return pdk.Layer(
+        "PathLayer",
+        data=pd.DataFrame({"path": paths}),
+        id=layer_id,
+        get_path="path",
+        get_color=list(colour),
+        get_width=width_px,
+        width_units=pdk.types.String("pixels"),
+    )
+
+
+def marker_layer(
+    frame: pd.DataFrame, layer_id: str, colour: tuple[int, int, int], properties: list[str], radius_px: float = 5
+) -> pdk.Layer:
+    """Pickable outlined dots at ``lon``/``lat``; only ``properties`` (flat, for the tooltip) travel to the browser."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        data=frame[properties].assign(position=_positions(frame)),
+        id=layer_id,
+        pickable=True,
+        get_position="position",
+        get_fill_color=list(colour),
+        get_line_color=list(MARKER_OUTLINE),
+        stroked=True,
+        line_width_min_pixels=1,
+        get_radius=radius_px,
+        radius_units=pdk.types.String("pixels"),
+    )
+
+
+def catchment_layer(frame: pd.DataFrame, layer_id: str, colour: tuple[int, int, int], radius_m: float) -> pdk.Layer:
+    """Translucent circles of ``radius_m`` metres around the points at ``lon``/``lat`` (overlaps look darker)."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        data=pd.DataFrame({"position": _positions(frame)}),
+        id=layer_id,
+        get_position="position",
+        get_fill_color=[*colour, CATCHMENT_ALPHA],
+        get_line_color=[*colour, 170],
+        stroked=True,
+        line_width_min_pixels=1,
+        get_radius=radius_m,
+        radius_units=pdk.types.String("meters"),
+    )
+
+
+def point_label_layer(frame: pd.DataFrame, text: str, layer_id: str) -> pdk.Layer:
+    """Labels beside the points at ``lon``/``lat`` (a line break in the text starts a new line).
+
+    A label goes to the right of its point, or to the left when another
+    labelled point lies close to the east (:func:`_label_west`), so that
+    two neighbours' labels do not cover each other at the first view.
+    """
+    texts = frame[text].astype(str).str.replace(SARA_AM, SARA_AM_PARTS)
+    west = _label_west(frame)
+    return pdk.Layer(
+        "TextLayer",
+        data=pd.DataFrame(
+            {
+                "text": texts,
+                "position": _positions(frame),
+                "anchor": np.where(west, "end", "start"),
+                "offset": [[-10, 0] if w else [10, 0] for w in west],
+            }
+        ),
+        id=layer_id,
+        get_text="text",
+        get_position="position",
+        get_size=14,
+        get_color=[25, 25, 25],
+        get_text_anchor="anchor",
+        get_pixel_offset="offset",
+        background=True,
+        get_background_color=[255, 255, 255, 210],
+        **_glyphs(texts),
+    )
+
+
+# At the first view (zoom 9.6) a label of about 20 characters spans some 0.2 degrees of longitude.
+LABEL_REACH = (0.2, 0.03)  # degrees of longitude and latitude within which two labels would collide
+SARA_AM, SARA_AM_PARTS = "\u0e33", "\u0e4d\u0e32"  # deck.gl misdraws the one glyph; its two parts draw well
+
+
+def _label_west(frame: pd.DataFrame) -> np.ndarray:
+    """True for each point that has another point east of it within :data:`LABEL_REACH`.
+
+    >>> _label_west(pd.DataFrame({"lon": [100.50, 100.55, 100.90], "lat": [13.7, 13.7, 13.7]})).tolist()
+    [True, False, False]
+    """
+    lon, lat = frame["lon"].to_numpy(dtype=float), frame["lat"].to_numpy(dtype=float)
+    east = lon[None, :] - lon[:, None]
+    close = (east > 0) & (east < LABEL_REACH[0]) & (np.abs(lat[None, :] - lat[:, None]) < LABEL_REACH[1])
+    return close.any(axis=1)
+
+
+def _glyphs(texts: pd.Series) -> dict:
+    """TextLayer settings that draw Thai: an atlas of exactly the characters used, and a Thai font.
+
+    deck.gl's atlas holds ASCII only by default. Thai vowel and tone marks are
+    drawn outside their glyph's cell, so the atlas is spaced to keep them
+    from bleeding into their neighbours.
+    """
+    return {
+        "character_set": pdk.types.String("".join(sorted(set("".join(texts))))),
+        "font_family": pdk.types.String(TEXT_FONT),
+        "font_settings": {"buffer": 40},
+    }
+
+
+def bivariate_colours(need: pd.Series, coverage: pd.Series) -> list[tuple[int, int, int]]:
+    """Fill per row from need and coverage classes (1-3); :data:`NO_DATA` where either is missing.
+
+    >>> bivariate_colours(pd.Series([3, 1, None]), pd.Series([1, 3, 2])) == [BIVARIATE[0][2], BIVARIATE[2][0], NO_DATA]
+    True
+    """
+    return [
+        NO_DATA if pd.isna(n) or pd.isna(c) else BIVARIATE[int(c) - 1][int(n) - 1]
+        for n, c in zip(need, coverage, strict=True)
+    ]
+
+
+def _css(colour: tuple[int, int, int]) -> str:
+    """``rgb(r,g,b)``, as the legends write a colour."""
+    return "rgb({},{},{})".format(*colour)
+
+
+def bivariate_legend(title: str, need_axis: str, coverage_axis: str, cell_label) -> None:
+    """The 3 x 3 legend: need grows to the right, coverage upwards; ``cell_label(need, coverage)`` names each cell.
+
+    The names are hover titles (escaped); the axis words are written beside the grid.
+    """
+    cells = "".join(
+        f'<span title="{html.escape(cell_label(need, coverage))}" '
+        f'style="background:{_css(BIVARIATE[coverage - 1][need - 1])};border:1px solid #555"></span>'
+        for coverage in (3, 2, 1)
+        for need in (1, 2, 3)
+    )
+    grid = f'<div style="display:grid;grid-template-columns:repeat(3,1.7em);grid-auto-rows:1.7em;gap:2px">{cells}</div>'
+    vertical = "writing-mode:vertical-rl;transform:rotate(180deg);font-size:0.85em"
+    st.markdown(
+        f"<div><strong>{html.escape(title)}</strong>"
+        '<div style="display:flex;gap:0.4em;margin-top:0.3em">'
+        f'<div style="{vertical}">{html.escape(coverage_axis)}</div>'
+        f'<div>{grid}<div style="font-size:0.85em">{html.escape(need_axis)}</div></div></div></div>',
+        unsafe_allow_html=True,
+    )
+
+
+def local_names(frame: pd.DataFrame, lang: str, prefix: str = "name_") -> pd.Series:
+    """The ``<prefix>th`` or ``<prefix>en`` column in the reader's language, else the other one, as text.
+
+    Registers may leave one of the two names empty.
+
+    >>> local_names(pd.DataFrame({"name_th": ["ก", None], "name_en": ["A", "B"]}), "th").tolist()
+    ['ก', 'B']
+    """
+    other = "en" if lang == "th" else "th"
+    return frame[f"{prefix}{lang}"].fillna(frame[f"{prefix}{other}"]).fillna("").astype(str)
+
+
+def translucent(colour: tuple[int, int, int], alpha: int = CATCHMENT_ALPHA) -> tuple[int, int, int]:
+    """How ``colour`` at opacity ``alpha`` (0-255) looks on white: the legend swatch of a translucent fill.
+
+    >>> translucent((0, 0, 0), 255), translucent((0, 0, 0), 0)
+    ((0, 0, 0), (255, 255, 255))
+    """
+    return tuple(round(255 + (c - 255) * alpha / 255) for c in colour)

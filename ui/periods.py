@@ -17,12 +17,30 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+import streamlit as st
+
 from db import quarters
 from ui.i18n import current_lang, t
 
-__all__ = ["Style", "bangkok_date", "date_label", "quarter_label", "window_label", "year"]
+__all__ = [
+    "STYLE_KEY",
+    "Style",
+    "bangkok_date",
+    "current_style",
+    "date_label",
+    "quarter_label",
+    "short_label",
+    "window_label",
+    "year",
+]
 
 Style = Literal["fiscal", "calendar"]
+STYLE_KEY = "period_style"  # the sidebar's choice, read by every label that is not given a style
+
+
+def current_style() -> Style:
+    """The period style the user chose in the sidebar, the Thai fiscal year by default."""
+    return "calendar" if st.session_state.get(STYLE_KEY) == "calendar" else "fiscal"
 
 
 def year(ce_year: int, lang: str | None = None) -> int:
@@ -38,8 +56,13 @@ def _month(month: int, lang: str) -> str:
     return t(f"month.{month}", lang)
 
 
-def quarter_label(quarter: str, lang: str | None = None, style: Style = "fiscal") -> str:
-    """Label a stored calendar quarter (``'2024Q4'``) in the fiscal or calendar style.
+def _months(quarter: str, lang: str) -> str:
+    first, last = quarters.months(quarter)
+    return f"{_month(first, lang)}–{_month(last, lang)}"
+
+
+def quarter_label(quarter: str, lang: str | None = None, style: Style | None = None) -> str:
+    """Label a stored calendar quarter (``'2024Q4'``) in the fiscal or calendar style (default: the user's).
 
     >>> quarter_label("2024Q4", "en")
     'Q1 FY2025 (Oct–Dec 2024)'
@@ -47,13 +70,29 @@ def quarter_label(quarter: str, lang: str | None = None, style: Style = "fiscal"
     'เม.ย.–มิ.ย. 2568'
     """
     lang = lang or current_lang()
-    first, last = quarters.months(quarter)
-    months = f"{_month(first, lang)}–{_month(last, lang)}"
+    months = _months(quarter, lang)
     calendar_year = year(quarters.split(quarter)[0], lang)
-    if style == "calendar":
+    if (style or current_style()) == "calendar":
         return t("period.calendar", lang, months=months, year=calendar_year, key=quarter)
     fiscal_year, fiscal_q = quarters.fiscal(quarter)
     return t("period.fiscal", lang, q=fiscal_q, fiscal_year=year(fiscal_year, lang), months=months, year=calendar_year)
+
+
+def short_label(quarter: str, lang: str | None = None, style: Style | None = None) -> str:
+    """A quarter short enough for a slider or a chart axis, still with its fiscal year or months.
+
+    >>> short_label("2024Q4", "th"), short_label("2024Q4", "en")
+    ('ไตรมาส 1 ปีงบ 2568', 'Q1 FY2025')
+    >>> short_label("2024Q4", "th", style="calendar"), short_label("2024Q4", "en", style="calendar")
+    ('ต.ค.–ธ.ค. 2567', 'Oct–Dec 2024')
+    """
+    lang = lang or current_lang()
+    if (style or current_style()) == "calendar":
+        return t(
+            "period.short_calendar", lang, months=_months(quarter, lang), year=year(quarters.split(quarter)[0], lang)
+        )
+    fiscal_year, fiscal_q = quarters.fiscal(quarter)
+    return t("period.short_fiscal", lang, q=fiscal_q, fiscal_year=year(fiscal_year, lang))
 
 
 def window_label(end: str, n: int = 4, lang: str | None = None) -> str:

@@ -1,25 +1,123 @@
-"""The sidebar every page shares: language, the quarter to show, and how fresh the data is.
+"""The frame every page shares: the sidebar's choices and the banner above each page.
 
-The language lives in ``st.session_state["lang"]`` (Thai unless ``?lang=en``
-is in the address, which is kept in step so a link reopens the same view).
-The chosen quarter lives in ``st.session_state["quarter"]``; pages read it
-through :func:`chosen_quarter`.
+dashboard.py calls :func:`language` first (so even an error message is in the
+chosen language), then :func:`frame` before running the page. Pages read the
+user's choices through three small functions:
+
+- :func:`period`: the window of quarters to show (a :class:`Period`), None
+  without case data. ``period().end`` is the quarter on the slider; the
+  window is that quarter alone, the four quarters ending with it (the
+  default: one district's quarterly count is small and mostly suppressed),
+  or the Thai fiscal year up to it.
+- :func:`chosen_districts`: the district codes picked in the filter (empty:
+  all districts); :func:`filter_districts` narrows a table to them.
+- :func:`chosen_quarter`: the quarter on the slider, as before.
+
+Quarter labels follow the period style chosen here by themselves
+(:func:`ui.periods.quarter_label` reads it), so pages need not pass it on.
+Every choice lives in ``st.session_state`` under the ``*_KEY`` names, which
+tests set as a user would.
 """
 
 from __future__ import annotations
 
-from functools import partial
+import time
+from dataclasses import dataclass
+from typing import Literal
 
+import pandas as pd
 import streamlit as st
 
-from db import read
+from db import quarters, read
 from ui.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, current_lang, t
-from ui.periods import bangkok_date, date_label, quarter_label
+from ui.periods import (
+    STYLE_KEY,
+    bangkok_date,
+    current_style,
+    date_label,
+    quarter_label,
+    short_label,
+    window_label,
+    year,
+)
 
-__all__ = ["LANG_KEY", "QUARTER_KEY", "cached_quarters", "cached_status", "chosen_quarter", "data_controls", "language"]
+__all__ = [
+    "DISTRICTS_KEY",
+    "LANG_KEY",
+    "PLAYING_KEY",
+    "PLAY_SECONDS",
+    "QUARTER_KEY",
+    "STYLE_KEY",
+    "WINDOWS",
+    "WINDOW_KEY",
+    "Period",
+    "Window",
+    "cached_districts",
+    "cached_quarters",
+    "cached_status",
+    "chosen_districts",
+    "chosen_quarter",
+    "data_version",
+    "filter_districts",
+    "frame",
+    "language",
+    "period",
+]
 
 LANG_KEY = "lang"
 QUARTER_KEY = "quarter"
+WINDOW_KEY = "window"
+DISTRICTS_KEY = "districts"
+PLAYING_KEY = "playing"
+_PLAYED_AT = "_played_at"  # monotonic time of the last step while playing
+_VERSION = "_data_version"  # the data version read once per run by frame()
+
+Window = Literal["quarter", "year", "fiscal"]
+WINDOWS: tuple[Window, ...] = ("quarter", "year", "fiscal")
+DEFAULT_WINDOW: Window = "year"
+YEAR = 4  # quarters in the "last four quarters" window
+PLAY_SECONDS = 2.0  # time on each quarter while playing: long enough to read the map
+
+
+@dataclass(frozen=True)
+class Period:
+    """A window of consecutive calendar quarters, ``start`` to ``end`` (``'YYYYQn'``), and its label.
+
+    ``label`` is in the language and period style of the run that made it;
+    ``fiscal`` marks a Thai fiscal year up to ``end`` (it starts in October).
+    """
+
+    end: str
+    start: str
+    n_quarters: int
+    label: str
+    fiscal: bool = False
+
+    @property
+    def quarters(self) -> list[str]:
+        """The window's quarters, oldest first."""
+        return quarters.window(self.end, self.n_quarters)
+
+    def shifted(self, n: int) -> Period:
+        """The window of the same length ``n`` quarters later (earlier when negative), for comparisons."""
+        return _make_period(
+            quarters.shift(self.end, n), quarters.shift(self.start, n), fiscal=self.fiscal and n % 4 == 0
+        )
+
+
+def _make_period(end: str, start: str, *, fiscal: bool = False) -> Period:
+    """The period from ``start`` to ``end``: one quarter by its own label, a fiscal year to date by its
+    fiscal year, any other window by its first and last month."""
+    (end_year, end_q), (start_year, start_q) = quarters.split(end), quarters.split(start)
+    n = (end_year - start_year) * 4 + end_q - start_q + 1
+    if n == 1:
+        label = quarter_label(end)
+    elif fiscal:
+        fiscal_year, q = quarters.fiscal(end)
+        label = t("period.fiscal_to_date", fiscal_year=year(fiscal_year), q=q, window=window_label(end, n))
+    else:
+        label = window_label(end, n)
+    return Period(end, start, n, label, fiscal)
 
 
 @st.cache_data(show_spinner=False)
@@ -34,6 +132,12 @@ def cached_status(db: str, version: str) -> read.DataStatus:
     return read.data_status(db)
 
 
+@st.cache_data(show_spinner=False)
+def cached_districts(db: str, version: str) -> pd.DataFrame:
+    """:func:`db.read.district_names`, cached per database file and data version."""
+    return read.district_names(db)
+
+
 def language() -> str:
     """The language switch (first, so even an error message is in the chosen language)."""
     if LANG_KEY not in st.session_state:
@@ -44,26 +148,130 @@ def language() -> str:
     return chosen
 
 
-def data_controls(db: str) -> str | None:
-    """The quarter picker and the "data as of" lines; the chosen quarter, or None without case data."""
-    version = read.data_version(db)
+# --- Play and step: callbacks run before the script, when the slider's state may still change ---
+
+
+def _step(options: list[str]) -> None:
+    """Move the slider one quarter on (the button is disabled at the last)."""
+    at = options.index(st.session_state[QUARTER_KEY])
+    st.session_state[QUARTER_KEY] = options[min(at + 1, len(options) - 1)]
+
+
+def _toggle_play(options: list[str]) -> None:
+    """Start playing (from the first quarter when at the last) or stop."""
+    playing = not st.session_state.get(PLAYING_KEY, False)
+    st.session_state[PLAYING_KEY] = playing
+    if playing:
+        if st.session_state[QUARTER_KEY] == options[-1]:
+            st.session_state[QUARTER_KEY] = options[0]
+        st.session_state[_PLAYED_AT] = time.monotonic()
+
+
+def _play_tick(options: list[str]) -> None:
+    """While playing, a timed fragment rerun moves one quarter on and reruns the app; stops at the last.
+
+    The fragment body also runs in every full run, so it steps only when a
+    whole interval has passed since the last step, not again right after it.
+    """
+    if time.monotonic() - st.session_state.get(_PLAYED_AT, 0.0) < PLAY_SECONDS * 0.9:
+        return
+    _step(options)
+    st.session_state[_PLAYED_AT] = time.monotonic()
+    if st.session_state[QUARTER_KEY] == options[-1]:
+        st.session_state[PLAYING_KEY] = False
+    st.rerun()
+
+
+def _quarter_controls(options: list[str]) -> None:
+    """The slider across the loaded quarters, with play and step buttons when there are several."""
+    if st.session_state.get(QUARTER_KEY) not in options:  # a first visit, or a quarter gone with a reverted load
+        st.session_state.pop(QUARTER_KEY, None)  # the slider starts at its default, the latest quarter
+    if len(options) < 2:  # a slider needs two stops
+        st.session_state[QUARTER_KEY], st.session_state[PLAYING_KEY] = options[0], False
+    else:
+        if st.session_state.get(PLAYING_KEY):  # before the slider: its state may change only until it is drawn
+            st.fragment(_play_tick, run_every=PLAY_SECONDS)(options)
+        lang, style = current_lang(), current_style()  # fixed now: format_func may run outside this run
+        st.select_slider(
+            t("sidebar.quarter"),
+            options,
+            # Also the default: when a language or style change relabels the options, the browser resets
+            # the slider to its default, and the next interaction would send that back.
+            value=st.session_state.get(QUARTER_KEY, options[-1]),
+            key=QUARTER_KEY,
+            format_func=lambda q: short_label(q, lang, style),
+            help=t("sidebar.quarter_help"),
+        )
+        playing = st.session_state.get(PLAYING_KEY, False)
+        play, step = st.columns(2)
+        play.button(
+            t("sidebar.pause") if playing else t("sidebar.play"),
+            key="play",
+            icon=":material/pause:" if playing else ":material/play_arrow:",
+            on_click=_toggle_play,
+            args=(options,),
+            width="stretch",
+        )
+        step.button(
+            t("sidebar.step"),
+            key="step",
+            icon=":material/skip_next:",
+            on_click=_step,
+            args=(options,),
+            disabled=playing or chosen_quarter() == options[-1],
+            width="stretch",
+        )
+    st.markdown(f"**{quarter_label(chosen_quarter())}**")
+
+
+def _period_controls() -> None:
+    """The window and the period style, each a single choice that cannot be left empty."""
+    lang = current_lang()
+    st.session_state.setdefault(WINDOW_KEY, DEFAULT_WINDOW)
+    st.session_state.setdefault(STYLE_KEY, "fiscal")
+    st.segmented_control(
+        t("sidebar.window"),
+        WINDOWS,
+        key=WINDOW_KEY,
+        required=True,
+        format_func=lambda w: t(f"sidebar.window.{w}", lang),
+        help=t("sidebar.window_help"),
+    )
+    st.segmented_control(
+        t("sidebar.style"),
+        ("fiscal", "calendar"),
+        key=STYLE_KEY,
+        required=True,
+        format_func=lambda s: t(f"sidebar.style.{s}", lang),
+    )
+
+
+def _district_filter(db: str, version: str) -> None:
+    """The district filter. Its options are labelled in both languages at once: the browser keeps the chosen
+    labels, and a label that changed with the language would no longer match its district."""
+    names = cached_districts(db, version)
+    label_of = dict(zip(names["dist_code"], names["name_th"] + " (" + names["name_en"] + ")", strict=True))
+    st.multiselect(
+        t("sidebar.districts"),
+        list(label_of),
+        key=DISTRICTS_KEY,
+        format_func=lambda code: label_of.get(code, str(code)),
+        placeholder=t("sidebar.districts_all"),
+    )
+
+
+def frame(db: str) -> None:
+    """The shared sidebar controls, the "data as of" lines, and the synthetic-data banner above the page."""
+    version = st.session_state[_VERSION] = read.data_version(db)
     options = cached_quarters(db, version)
     status = cached_status(db, version)
     with st.sidebar:
         if options:
-            if st.session_state.get(QUARTER_KEY) not in options:
-                st.session_state[QUARTER_KEY] = options[-1]
-            if len(options) > 1:  # a slider needs two stops
-                st.select_slider(
-                    t("sidebar.quarter"),
-                    options,
-                    key=QUARTER_KEY,
-                    # The full label is too wide for a slider. The language is fixed now:
-                    # Streamlit may call format_func outside this script run.
-                    format_func=partial(quarter_label, lang=current_lang(), style="calendar"),
-                    help=t("sidebar.quarter_help"),
-                )
-            st.markdown(f"**{quarter_label(chosen_quarter())}**")
+            _quarter_controls(options)
+            if (chosen := period()) is not None and chosen.n_quarters > 1:
+                st.caption(chosen.label)
+            _period_controls()
+            _district_filter(db, version)
         else:
             st.session_state.pop(QUARTER_KEY, None)
             st.caption(t("sidebar.no_cases"))
@@ -71,9 +279,39 @@ def data_controls(db: str) -> str | None:
             st.caption(t("sidebar.data_as_of", date=date_label(bangkok_date(status.last_loaded))))
         if status.latest_quarter:
             st.caption(t("sidebar.latest_quarter", quarter=quarter_label(status.latest_quarter)))
-    return chosen_quarter()
+    if status.synthetic:
+        st.warning(t("banner.synthetic"), icon=":material/science:")
+
+
+def data_version() -> str:
+    """The data version :func:`frame` read in this run: the pages' cache key, without opening the file again."""
+    return st.session_state[_VERSION]
 
 
 def chosen_quarter() -> str | None:
     """The quarter picked in the sidebar, None when there is no case data."""
     return st.session_state.get(QUARTER_KEY)
+
+
+def period() -> Period | None:
+    """The chosen window of quarters ending at the chosen quarter, labelled; None without case data."""
+    end = chosen_quarter()
+    if end is None:
+        return None
+    window = st.session_state.get(WINDOW_KEY, DEFAULT_WINDOW)
+    if window == "quarter":
+        return _make_period(end, end)
+    if window == "fiscal":
+        return _make_period(end, quarters.from_fiscal(quarters.fiscal(end)[0], 1), fiscal=True)
+    return _make_period(end, quarters.shift(end, 1 - YEAR))
+
+
+def chosen_districts() -> list[str]:
+    """The district codes picked in the sidebar's filter; empty when all districts are shown."""
+    return list(st.session_state.get(DISTRICTS_KEY) or [])
+
+
+def filter_districts(table: pd.DataFrame, column: str = "dist_code") -> pd.DataFrame:
+    """The rows of ``table`` whose ``column`` is a chosen district (all rows when none is chosen)."""
+    chosen = chosen_districts()
+    return table[table[column].isin(chosen)] if chosen else table

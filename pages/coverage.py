@@ -1,0 +1,260 @@
+"""Coverage & referral gaps: where help is, how far a safe space reaches, and which districts need more."""
+
+from __future__ import annotations
+
+import html
+
+import geopandas as gpd
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from db import read
+from db.connect import db_path
+from db.downloads import csv_bytes
+from db.vocab import SERVICE_TYPES
+from geo.summary import DEFAULT_CATCHMENT_M
+from ui import maps, sidebar
+from ui.entry import through_dashboard
+from ui.i18n import current_lang, label, number, t
+
+KM = DEFAULT_CATCHMENT_M / 1000
+HEALTH_CENTRE_LINE = maps.SERVICE_COLOURS["health_centre"]
+
+
+@st.cache_data(show_spinner=False)
+def load_summary(db: str, version: str, end: str, start: str) -> pd.DataFrame:
+    return read.district_summary(db, end, start)
+
+
+@st.cache_data(show_spinner=False)
+def load_services(db: str, version: str, end: str, start: str) -> pd.DataFrame:
+    return read.service_points(db, end, start)
+
+
+@st.cache_data(show_spinner=False)
+def load_districts(db: str, version: str) -> gpd.GeoDataFrame:
+    return read.district_layer(db)
+
+
+@st.cache_data(show_spinner=False)
+def load_outlines(db: str, version: str) -> dict[str, pdk.Layer]:
+    """The outline layers, built once per data version (merging shared edges takes a moment)."""
+    return {
+        "districts": maps.outline_layer(read.district_layer(db).geometry, "district-outlines", maps.DISTRICT_LINE),
+        "health_centres": maps.outline_layer(
+            read.health_centre_areas(db).geometry, "health-centre-areas", HEALTH_CENTRE_LINE, 1.5
+        ),
+        "context": maps.outline_layer(read.context_districts(db).geometry, "samut-prakan", maps.CONTEXT_LINE),
+    }
+
+
+def type_label(service_type: str, lang: str, synthetic: bool) -> str:
+    """A service type's legend label; in the demo, hospitals are the real locations among synthetic ones."""
+    text = label("service", service_type, lang)
+    return t("coverage.real_locations", lang, service=text) if synthetic and service_type == "hospital" else text
+
+
+def service_layers(services: pd.DataFrame, types: list[str], lang: str, synthetic: bool) -> list[pdk.Layer]:
+    """One marker layer per chosen type, with flat tooltip fields: name, kind and district."""
+    points = services.assign(
+        name=maps.local_names(services, lang),
+        district=maps.local_names(services, lang, "district_").replace("", t("coverage.outside_bangkok")),
+    )
+    return [
+        maps.marker_layer(
+            points[points["service_type"] == kind].assign(kind=type_label(kind, lang, synthetic)),
+            f"services-{kind}",
+            maps.SERVICE_COLOURS[kind],
+            ["name", "kind", "district"],
+        )
+        for kind in types
+    ]
+
+
+OPTIONAL_LINES = {  # optional outline layers: their legend colour and text
+    "health_centres": (HEALTH_CENTRE_LINE, "coverage.health_centre_outline"),
+    "context": (maps.CONTEXT_LINE, "map.context_outline"),
+}
+
+
+def service_deck(
+    services: pd.DataFrame,
+    types: list[str],
+    extras: set[str],
+    districts: gpd.GeoDataFrame,
+    outlines: dict[str, pdk.Layer],
+    lang: str,
+    synthetic: bool,
+) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
+    """The services map and its legend: outlines, names, the optional layers in ``extras``, then the points."""
+    layers = [outlines["districts"]]
+    lines = [maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline"))]
+    for extra, (colour, text) in OPTIONAL_LINES.items():
+        if extra in extras:
+            layers.append(outlines[extra])
+            lines.append(maps.LegendEntry(colour, t(text)))
+    layers.append(maps.label_layer(districts.assign(fill=[maps.NO_DATA] * len(districts)), f"name_{lang}"))
+    entries = [maps.LegendEntry(maps.SERVICE_COLOURS[kind], type_label(kind, lang, synthetic)) for kind in types]
+    safe_spaces = services[services["service_type"] == "safe_space"]
+    if "catchments" in extras and not safe_spaces.empty:
+        colour = maps.SERVICE_COLOURS["safe_space"]
+        layers.append(maps.catchment_layer(safe_spaces, "catchments", colour, DEFAULT_CATCHMENT_M))
+        entries.append(maps.LegendEntry(maps.translucent(colour), t("coverage.catchments", km=f"{KM:g}")))
+    layers += service_layers(services, types, lang, synthetic)
+    return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}"), entries + lines
+
+
+def level(value: float) -> str:
+    """A tercile class as a word (low, middle, high); "no data" when missing."""
+    return t("value.no_data") if pd.isna(value) else t(f"level.{int(value)}")
+
+
+def referral_text(summary: pd.DataFrame) -> pd.Series:
+    """The published referral rate as a percentage; "suppressed" or "no data" where it is withheld."""
+    withheld = summary["suppressed"] | summary["referred_suppressed"]
+    return pd.Series(
+        [
+            t("value.suppressed") if hidden else t("value.no_data") if pd.isna(rate) else f"{rate:.0%}"
+            for rate, hidden in zip(summary["referral_rate"], withheld, strict=True)
+        ],
+        index=summary.index,
+    )
+
+
+def gap_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The gap districts (need 3, coverage 1) with their published cases, referral rate and distances in km."""
+    gaps = summary[summary["gap_class"] == "3-1"]
+    table = pd.DataFrame(
+        {
+            t("col.dist_code"): gaps["dist_code"],
+            t("coverage.col.district"): maps.local_names(gaps, lang),
+            t("col.cases"): gaps["cases_reported_display"].fillna(t("value.no_data")),
+            t("coverage.col.referral"): referral_text(gaps),
+            t("coverage.col.access"): (gaps["access_2sfca"] * 1000).map(lambda v: number(v, 2)),
+        }
+    )
+    for kind in SERVICE_TYPES:
+        distance = summary[f"dist_m_{kind}"]
+        if distance.notna().any():
+            column = t("coverage.col.distance", service=label("service", kind, lang))
+            table[column] = (gaps[f"dist_m_{kind}"] / 1000).map(lambda v: number(v, 1))
+    return table
+
+
+def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str) -> pdk.Deck:
+    """Districts coloured by need and coverage class, with the published cases and referral rate in the tooltip."""
+    classes = pd.DataFrame(
+        {
+            "dist_code": summary["dist_code"],
+            "fill": maps.bivariate_colours(summary["need_class"], summary["coverage_class"]),
+            "need": summary["need_class"].map(level),
+            "coverage": summary["coverage_class"].map(level),
+            "cases": summary["cases_reported_display"].fillna(t("value.no_data")),
+            "referral": referral_text(summary),
+        }
+    )
+    shaded = districts.merge(classes, on="dist_code")
+    fields = {
+        "need": t("coverage.tip.need"),
+        "coverage": t("coverage.tip.coverage"),
+        "cases": t("col.cases"),
+        "referral": t("coverage.col.referral"),
+    }
+    tooltip = "<b>{name_th}</b><br/>{name_en}" + "".join(
+        f"<br/>{html.escape(name)}: {{{field}}}" for field, name in fields.items()
+    )
+    layers = [
+        maps.choropleth_layer(shaded, ["dist_code", "name_th", "name_en", *fields]),
+        maps.label_layer(shaded, f"name_{lang}"),
+    ]
+    return maps.map_deck(layers, tooltip)
+
+
+through_dashboard()
+DB = str(db_path())
+VERSION = read.data_version(DB)
+LANG = current_lang()
+status = sidebar.cached_status(DB, VERSION)
+chosen = sidebar.period()
+
+st.title(t("coverage.title"))
+if chosen is None:
+    st.info(t("coverage.no_cases"))
+    st.stop()
+st.caption(t("coverage.subtitle", window=chosen.label))
+summary = load_summary(DB, VERSION, chosen.end, chosen.start)
+all_services = load_services(DB, VERSION, chosen.end, chosen.start)
+services = sidebar.filter_districts(all_services)
+districts = load_districts(DB, VERSION)
+
+# --- Services and catchments --------------------------------------------------
+st.subheader(t("coverage.services"))
+present = [kind for kind in SERVICE_TYPES if kind in set(all_services["service_type"])]
+types = st.pills(
+    t("coverage.types"),
+    present,
+    default=present,
+    selection_mode="multi",
+    key="coverage_types",
+    format_func=lambda kind: label("service", kind, LANG),
+)
+options = st.columns(3)
+extras = {
+    extra
+    for extra, column, text, default in (
+        ("catchments", options[0], t("coverage.catchments", km=f"{KM:g}"), True),
+        ("health_centres", options[1], t("coverage.health_centres"), False),
+        ("context", options[2], t("coverage.samut_prakan"), False),
+    )
+    if column.checkbox(text, value=default, key=f"coverage_{extra}")
+}
+
+if all_services.empty:
+    st.info(t("coverage.no_services"))
+elif services.empty:
+    st.info(t("coverage.no_services_here"))
+elif not types:
+    st.info(t("coverage.choose_types"))
+else:
+    outlines = load_outlines(DB, VERSION)
+    deck, entries = service_deck(services, types, extras, districts, outlines, LANG, status.synthetic)
+    map_column, legend_column = st.columns([5, 1])
+    map_column.pydeck_chart(deck, height=640, alt=t("coverage.services_alt"))
+    with legend_column:
+        maps.legend(t("coverage.legend_services"), entries)
+        if status.synthetic:
+            st.caption(t("coverage.synthetic_services"))
+
+# --- Need x coverage ------------------------------------------------------------
+st.subheader(t("coverage.bivariate"))
+st.caption(t("coverage.bivariate_caption", km=f"{KM:g}"))
+if summary["gap_class"].isna().all():
+    st.info(t("coverage.no_classes"))
+else:
+    map_column, legend_column = st.columns([5, 1])
+    map_column.pydeck_chart(bivariate_deck(summary, districts, LANG), height=640, alt=t("coverage.bivariate_alt"))
+    with legend_column:
+        maps.bivariate_legend(
+            t("coverage.legend_bivariate"),
+            t("coverage.axis_need"),
+            t("coverage.axis_coverage"),
+            lambda need, cover: t("coverage.cell", need=t(f"level.{need}"), coverage=t(f"level.{cover}")),
+        )
+        st.caption(t("coverage.gap_legend"))
+        maps.legend("", [maps.LegendEntry(maps.NO_DATA, t("coverage.not_classified"))])
+
+# --- Gap districts ----------------------------------------------------------------
+st.subheader(t("coverage.gaps"))
+table = gap_table(sidebar.filter_districts(summary), LANG)
+if table.empty:
+    st.info(t("coverage.no_gaps"))
+else:
+    st.caption(t("coverage.gaps_caption"))
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.download_button(
+        t("coverage.download"),
+        csv_bytes(table),
+        file_name=f"gap_districts_{chosen.start}_{chosen.end}.csv",
+        mime="text/csv",
+    )

@@ -1,0 +1,304 @@
+"""Hotspots: where reported violence concentrates, district by district, over a window of quarters.
+
+One district summary, three switchable map views: classes of the rate, the
+smoothed rate or the count (by a scheme the user picks), Gi* hot and cold
+spots, and Local Moran clusters. Below the map: the table behind it, and one
+district's quarterly trend and breakdowns.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import partial
+
+import altair as alt
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from db import read
+from db.connect import db_path
+from db.downloads import csv_bytes
+from db.privacy import SECONDARY_MARK, round_to, suppress_below
+from ui import charts, maps, sidebar
+from ui.entry import through_dashboard
+from ui.i18n import current_lang, label, number, t
+from ui.periods import quarter_label, short_label
+
+TREND_QUARTERS = 12
+VIEWS = ("classes", "gi", "lisa")
+MEASURES = {"rate": "rate_per_100k", "smoothed": "eb_rate_per_100k", "count": "cases_reported"}
+# Breakdown column: the kind of its labels and its heading.
+CATEGORIES = {"violence_type": ("violence", "hotspots.by_type"), "victim_group": ("victim", "hotspots.by_group")}
+DISTRICT_KEY = "hotspots_district"
+MAP_KEY = "hotspots_map"
+# Tooltip lines and district metrics: (text key, column of the published figures).
+FIELDS = (
+    ("col.cases", "cases"),
+    ("col.rate", "rate"),
+    ("hotspots.col.eb_rate", "eb_rate"),
+    ("hotspots.col.gi", "gi"),
+    ("hotspots.col.lisa", "lisa"),
+)
+
+
+@st.cache_data(show_spinner=False)
+def load_layer(db: str, version: str) -> gpd.GeoDataFrame:
+    return read.district_layer(db)
+
+
+@st.cache_data(show_spinner=False)
+def load_summary(db: str, version: str, end: str, start: str) -> pd.DataFrame:
+    return read.district_summary(db, end, start)
+
+
+@st.cache_data(show_spinner=False)
+def load_trend(db: str, version: str, dist_code: str, end: str) -> pd.DataFrame:
+    return read.district_trend(db, dist_code, end, TREND_QUARTERS)
+
+
+@st.cache_data(show_spinner=False)
+def load_breakdown(db: str, version: str, dist_code: str, by: str, end: str, start: str) -> pd.DataFrame:
+    return read.district_breakdown(db, dist_code, by, end, start)
+
+
+def published(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The figures as readers see them, as text: "<5" and "suppressed", "no data" where nothing was reported."""
+    hidden = summary["suppressed"].to_numpy()
+
+    def rate(column: str) -> np.ndarray:
+        return np.where(hidden, t("value.suppressed", lang), summary[column].map(lambda v: number(v, 1, lang)))
+
+    def category(kind: str, codes: pd.Series) -> pd.Series:
+        return codes.map(lambda c: label(kind, c, lang) if isinstance(c, str) else t("value.no_data", lang))
+
+    return pd.DataFrame(
+        {
+            "cases": summary["cases_reported_display"].fillna(t("value.no_data", lang)),
+            "rate": rate("rate_per_100k"),
+            "eb_rate": rate("eb_rate_per_100k"),
+            "gi": category("gi", summary["hotspot_class"]),
+            "lisa": category("lisa", summary["lisa_class"]),
+        },
+        index=summary.index,
+    )
+
+
+def classes_view(
+    summary: pd.DataFrame, measure: str, scheme: str, lang: str
+) -> tuple[list[tuple[int, int, int]], list[maps.LegendEntry]]:
+    """Colours and legend of the chosen measure in the chosen scheme's classes."""
+    values, suppressed = summary[MEASURES[measure]], summary["suppressed"]
+    breaks = maps.scheme_breaks(values.where(~suppressed), scheme)
+    digits = 0 if measure == "count" else 1
+    colours, entries = maps.breaks_colours(values, suppressed, breaks, lambda v: number(v, digits, lang))
+    top = suppress_below() - 1
+    return colours, [*entries, maps.LegendEntry(maps.SUPPRESSED, t("legend.suppressed", lang, top=top))]
+
+
+def category_view(
+    classes: pd.Series, kind: str, palette: dict[str, tuple[int, int, int]], lang: str
+) -> tuple[list[tuple[int, int, int]], list[maps.LegendEntry]]:
+    """Colours and legend of a class column (Gi* or Local Moran)."""
+    entries = [maps.LegendEntry(colour, label(kind, code, lang)) for code, colour in palette.items()]
+    return maps.category_colours(classes, palette), entries
+
+
+def view_legend(
+    summary: pd.DataFrame, view: str, lang: str
+) -> tuple[list[tuple[int, int, int]], list[maps.LegendEntry], str, str]:
+    """Colours, legend entries, legend title and note of a view; the classes view asks for its measure and scheme."""
+    if view == "gi":
+        colours, entries = category_view(summary["hotspot_class"], "gi", maps.GI_COLOURS, lang)
+        return colours, entries, t("hotspots.legend.gi", lang), t("hotspots.gi_note", lang)
+    if view == "lisa":
+        colours, entries = category_view(summary["lisa_class"], "lisa", maps.LISA_COLOURS, lang)
+        return colours, entries, t("hotspots.legend.lisa", lang), t("hotspots.lisa_note", lang)
+    measure_column, scheme_column = st.columns(2)
+    measure = measure_column.radio(
+        t("hotspots.measure", lang),
+        list(MEASURES),
+        key="hotspots_measure",
+        horizontal=True,
+        format_func=lambda m: t(f"hotspots.measure.{m}", lang),
+    )
+    scheme = scheme_column.radio(
+        t("hotspots.scheme", lang),
+        maps.SCHEMES,
+        key="hotspots_scheme",
+        horizontal=True,
+        format_func=lambda s: t(f"hotspots.scheme.{s}", lang),
+    )
+    colours, entries = classes_view(summary, measure, scheme, lang)
+    return colours, entries, t(f"hotspots.measure.{measure}", lang), t("hotspots.classes_note", lang)
+
+
+def draw_map(
+    layer: gpd.GeoDataFrame,
+    summary: pd.DataFrame,
+    shown: pd.DataFrame,
+    colours: list[tuple[int, int, int]],
+    entries: list[maps.LegendEntry],
+    title: str,
+    note: str,
+) -> pd.Series:
+    """The district map and its legend; returns each district's class as the legend writes it."""
+    entries = [*entries, maps.LegendEntry(maps.NO_DATA, t("legend.no_data"))]
+    districts = layer.merge(summary[["dist_code"]].assign(fill=colours, **shown), on="dist_code")
+    tooltip = "<b>{name_th}</b><br/>{name_en}" + "".join(
+        f"<br/>{html.escape(t(key))}: {{{field}}}" for key, field in FIELDS
+    )
+    layers = [
+        maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *shown.columns]),
+        maps.label_layer(districts, f"name_{current_lang()}"),
+    ]
+    map_column, legend_column = st.columns([5, 1])
+    map_column.pydeck_chart(
+        maps.map_deck(layers, tooltip),
+        height=640,
+        alt=t("hotspots.map_alt"),
+        key=MAP_KEY,
+        on_select=partial(pick_from_map, districts["dist_code"].tolist()),
+        selection_mode="single-object",
+    )
+    with legend_column:
+        maps.legend(title, entries)
+        st.caption(note)
+    return pd.Series(colours, index=summary.index).map({e.colour: e.label for e in entries})
+
+
+def pick_from_map(codes: list[str]) -> None:
+    """A click on a district chooses it for the detail below."""
+    picked = st.session_state[MAP_KEY].selection.indices.get("districts", [])
+    if picked:
+        st.session_state[DISTRICT_KEY] = codes[picked[0]]
+
+
+def thai_order(name: str) -> str:
+    """Sort key for Thai names: a leading vowel (เ แ โ ใ ไ) sorts after its consonant, as dictionaries do."""
+    return name[1] + name[0] + name[2:] if name[:1] in "เแโใไ" and len(name) > 1 else name
+
+
+def trend_chart(trend: pd.DataFrame, start: str, lang: str) -> alt.LayerChart:
+    """The district's published count per quarter (a suppressed quarter leaves a gap), the window's start marked."""
+    data = pd.DataFrame(
+        {
+            "quarter": trend["quarter"],
+            "axis": trend["quarter"].map(lambda q: short_label(q, lang)),
+            "label": trend["quarter"].map(lambda q: quarter_label(q, lang)),
+            "series": t("hotspots.trend.cases", lang),
+            "value": trend["cases"],
+            "display": trend["cases_display"].fillna(t("value.no_data", lang)),
+        }
+    )
+    markers = data.loc[data["quarter"] == start, ["axis"]].assign(text=t("hotspots.trend.window", lang))
+    return charts.quarterly_trend(
+        data, y_title=t("hotspots.trend.cases", lang), quarter_title=t("hotspots.trend.quarter", lang), markers=markers
+    )
+
+
+def breakdown_table(frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("hotspots.col.category", lang): frame["code"].map(lambda c: label(CATEGORIES[by][0], c, lang)),
+            t("col.cases", lang): frame["cases_display"],
+        }
+    )
+
+
+through_dashboard()
+DB = str(db_path())
+VERSION = read.data_version(DB)
+LANG = current_lang()
+period = sidebar.period()
+
+st.title(t("hotspots.title"))
+if period is None:
+    st.info(t("hotspots.no_cases"))
+    st.stop()
+st.caption(t("hotspots.subtitle", window=period.label))
+summary = load_summary(DB, VERSION, period.end, period.start)
+if summary["cases_reported_display"].isna().all():
+    st.info(t("hotspots.empty_window", window=period.label))
+    st.stop()
+shown = published(summary, LANG)
+
+# --- Map view and its legend ---------------------------------------------------
+view = st.segmented_control(
+    t("hotspots.view"),
+    VIEWS,
+    default="classes",
+    required=True,
+    key="hotspots_view",
+    format_func=lambda v: t(f"hotspots.view.{v}", LANG),
+)
+if view != "classes" and summary["hotspot_class"].isna().all():
+    st.info(t("hotspots.no_statistics"))
+    map_class = None
+else:
+    map_class = draw_map(load_layer(DB, VERSION), summary, shown, *view_legend(summary, view, LANG))
+top = suppress_below() - 1
+st.caption(t("hotspots.privacy_note", top=top, below=top + 1, base=round_to()))
+
+# --- The table behind the map ------------------------------------------------------
+table = pd.DataFrame(
+    {
+        t("col.dist_code"): summary["dist_code"],
+        t("col.name_th"): summary["name_th"],
+        t("col.name_en"): summary["name_en"],
+        t("col.cases"): shown["cases"],
+        t("col.population"): summary["population"].map(number),
+        t("col.rate"): shown["rate"],
+        t("hotspots.col.eb_rate"): shown["eb_rate"],
+        t("hotspots.col.gi_z"): summary["gi_z"].round(2),
+        t("hotspots.col.gi_p"): summary["gi_p"].round(3),
+        t("hotspots.col.gi"): shown["gi"],
+        t("hotspots.col.lisa"): shown["lisa"],
+    }
+)
+if map_class is not None:
+    table[t("hotspots.col.class")] = map_class
+st.subheader(t("hotspots.table"))
+st.dataframe(sidebar.filter_districts(table, t("col.dist_code")), hide_index=True, width="stretch")
+st.download_button(
+    t("hotspots.download"),
+    csv_bytes(table),
+    file_name=f"hotspots_{view}_{period.start}_{period.end}.csv",
+    mime="text/csv",
+)
+
+# --- One district: its trend and breakdowns -----------------------------------------
+st.subheader(t("hotspots.detail"))
+names = summary.set_index("dist_code")[f"name_{LANG}"]
+codes = sorted(sidebar.chosen_districts() or names.index, key=lambda code: thai_order(names[code]))
+if st.session_state.get(DISTRICT_KEY) not in codes:
+    smoothed = summary.set_index("dist_code")["eb_rate_per_100k"]  # start with the highest
+    st.session_state[DISTRICT_KEY] = smoothed.idxmax() if smoothed.notna().any() else codes[0]
+district = st.selectbox(
+    t("hotspots.district"), codes, key=DISTRICT_KEY, format_func=names.get, help=t("hotspots.district_help")
+)
+row = shown.set_index(summary["dist_code"]).loc[district]
+figures, classes = FIELDS[:3], FIELDS[3:]  # numbers as cards; the class names are too long for one
+for column, (key, field) in zip(st.columns(len(figures)), figures, strict=True):
+    column.metric(t(key), row[field])
+st.markdown(" · ".join(f"**{t(key)}**: {row[field]}" for key, field in classes))
+
+trend = load_trend(DB, VERSION, district, period.end)
+st.markdown(f"**{t('hotspots.trend', n=TREND_QUARTERS)}**")
+if trend["cases_display"].isna().all():
+    st.info(t("hotspots.no_trend", n=TREND_QUARTERS))
+else:
+    st.altair_chart(trend_chart(trend, period.start, LANG), width="stretch")
+    st.caption(t("hotspots.trend_note", top=top, below=top + 1))
+
+breakdowns = {by: load_breakdown(DB, VERSION, district, by, period.end, period.start) for by in CATEGORIES}
+if all(frame.empty for frame in breakdowns.values()):
+    st.info(t("hotspots.no_breakdown", window=period.label))
+else:
+    st.caption(t("hotspots.subtitle", window=period.label))
+    for column, (by, frame) in zip(st.columns(2), breakdowns.items(), strict=True):
+        column.markdown(f"**{t(CATEGORIES[by][1])}**")
+        column.dataframe(breakdown_table(frame, by, LANG), hide_index=True, width="stretch")
+    if any((frame["cases_display"] == SECONDARY_MARK).any() for frame in breakdowns.values()):
+        st.caption(t("hotspots.secondary_note", mark=SECONDARY_MARK, below=top + 1))

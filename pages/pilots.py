@@ -1,0 +1,259 @@
+"""Pilot communities: where the safe-space pilots are, and how their reported cases compare with similar communities."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from db import read
+from db.connect import db_path
+from db.downloads import csv_bytes
+from db.privacy import suppress_below
+from geo.pilots import DidResult
+from ui import charts, maps, sidebar
+from ui.entry import through_dashboard
+from ui.i18n import current_lang, number, t
+from ui.periods import quarter_label, short_label
+
+PILOT = maps.SERVICE_COLOURS["safe_space"]  # a pilot is a community with a safe space
+COMPARISON, OTHER = (0, 114, 178), (190, 190, 190)  # Okabe-Ito blue; grey
+
+
+@st.cache_data(show_spinner=False)
+def load_communities(db: str, version: str) -> pd.DataFrame:
+    return read.community_points(db)
+
+
+@st.cache_data(show_spinner=False)
+def load_places(db: str, version: str) -> gpd.GeoDataFrame:
+    """Bangkok's districts and Samut Prakan's, for their names."""
+    bangkok = read.district_layer(db)
+    return pd.concat([bangkok, read.context_districts(db)[bangkok.columns]], ignore_index=True)
+
+
+@st.cache_data(show_spinner=False)
+def load_outlines(db: str, version: str) -> list[pdk.Layer]:
+    """Bangkok's district outlines and Samut Prakan's, built once per data version."""
+    return [
+        maps.outline_layer(read.district_layer(db).geometry, "district-outlines", maps.DISTRICT_LINE),
+        maps.outline_layer(read.context_districts(db).geometry, "samut-prakan", maps.CONTEXT_LINE),
+    ]
+
+
+@st.cache_data(show_spinner=False)
+def load_trend(db: str, version: str, end: str) -> pd.DataFrame:
+    return read.pilot_trend(db, end)
+
+
+@st.cache_data(show_spinner=False)
+def load_difference(db: str, version: str, end: str) -> DidResult:
+    return read.pilot_difference(db, end)
+
+
+@st.cache_data(show_spinner=False)
+def load_table(db: str, version: str, end: str) -> pd.DataFrame:
+    return read.pilot_table(db, end)
+
+
+def districts_of(frame: pd.DataFrame, lang: str) -> pd.Series:
+    """District names in the reader's language; a district outside Bangkok says so."""
+    names = maps.local_names(frame, lang, "district_")
+    outside = frame["province_en"].notna()
+    return names.where(~outside, [t("pilots.in_context", lang, district=name) for name in names])
+
+
+def pilot_labels(pilots: pd.DataFrame, lang: str) -> pd.Series:
+    """Map labels: the name, and "approximate location" on a second line where the register says so."""
+    names = maps.local_names(pilots, lang)
+    return names.where(~pilots["approximate"], names + "\n(" + t("pilots.approximate", lang) + ")")
+
+
+def community_layers(communities: pd.DataFrame, lang: str) -> list[pdk.Layer]:
+    """Other, comparison and pilot communities as markers (pilots on top and named), with flat tooltip fields."""
+    points = communities.assign(
+        name=maps.local_names(communities, lang),
+        district=districts_of(communities, lang),
+        note=communities["location_note"].fillna(""),
+        kind=[
+            t("pilots.kind.pilot", lang, start=quarter_label(start, lang)) if pilot else t(f"pilots.kind.{kind}", lang)
+            for pilot, start, kind in zip(
+                communities["pilot"],
+                communities["pilot_start"],
+                communities["reports"].map({True: "comparison", False: "other"}),
+                strict=True,
+            )
+        ],
+    )
+    fields = ["name", "kind", "district", "note"]
+    pilots = points[points["pilot"]]
+    comparison = points[~points["pilot"] & points["reports"]]
+    return [
+        maps.marker_layer(points[~points["pilot"] & ~points["reports"]], "communities-other", OTHER, fields, 3),
+        maps.marker_layer(comparison, "communities-comparison", COMPARISON, fields, 5),
+        maps.marker_layer(pilots, "communities-pilot", PILOT, fields, 8),
+        maps.point_label_layer(pilots.assign(label=pilot_labels(pilots, lang)), "label", "pilot-names"),
+    ]
+
+
+def trend_chart(trend: pd.DataFrame, pilots: pd.DataFrame, lang: str):
+    """Pilot and comparison rates per quarter, published, with a dashed rule at each start quarter."""
+    data = pd.DataFrame(
+        {
+            "quarter": trend["quarter"],
+            "axis": trend["quarter"].map(lambda q: short_label(q, lang)),
+            "label": trend["quarter"].map(lambda q: quarter_label(q, lang)),
+            "series": trend["group"].map(lambda group: t(f"pilots.group.{group}", lang)),
+            "value": trend["rate_per_100k"].round(1),
+            "display": [
+                t("pilots.tip_suppressed", lang, cases=cases)
+                if hidden
+                else t("pilots.tip", lang, rate=number(rate, 1, lang), cases=cases)
+                for rate, cases, hidden in zip(
+                    trend["rate_per_100k"], trend["cases_reported_display"], trend["suppressed"], strict=True
+                )
+            ],
+        }
+    )
+    starts = pilots["pilot_start"].value_counts().sort_index()
+    starts = starts[starts.index.isin(trend["quarter"])]
+    markers = pd.DataFrame(
+        {
+            "axis": [short_label(q, lang) for q in starts.index],
+            "text": [t("pilots.start_marker", lang, n=n) for n in starts],
+        }
+    )
+    return charts.quarterly_trend(
+        data, y_title=t("pilots.axis_rate", lang), quarter_title=t("pilots.axis_quarter", lang), markers=markers
+    )
+
+
+def signed(value: float) -> str:
+    """A change per 100,000 with its sign and one decimal, e.g. "-56.2" or "+3.0"."""
+    return f"{value:+,.1f}"
+
+
+def why_not(result: DidResult) -> str:
+    """Why there is no estimate, in the reader's language, from the counts the result carries.
+
+    The estimator's own reason is English and may quote a small case count,
+    so it is never shown.
+    """
+    if result.n_pilot < 2 or result.n_comparison < 2:
+        return t("pilots.reason.communities", n_pilot=result.n_pilot, n_comparison=result.n_comparison)
+    if result.n_quarters_before == 0:
+        return t("pilots.reason.before")
+    if result.n_quarters_after == 0:
+        return t("pilots.reason.after")
+    return t("pilots.reason.cases")
+
+
+def published_rate(rates: pd.Series, suppressed: pd.Series, lang: str) -> list[str]:
+    """Rates with one decimal; "suppressed" where the count behind them is, "no data" where there is none."""
+    return [
+        t("value.suppressed", lang) if hidden else number(rate, 1, lang)
+        for rate, hidden in zip(rates, suppressed, strict=True)
+    ]
+
+
+def pilot_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per pilot: where it is, when it started, and its published cases and rates before and from then."""
+    no_data = t("value.no_data", lang)
+    return pd.DataFrame(
+        {
+            t("pilots.col.community", lang): maps.local_names(table, lang),
+            t("pilots.col.district", lang): districts_of(table, lang),
+            t("pilots.col.start", lang): table["pilot_start"].map(lambda q: quarter_label(q, lang)),
+            t("pilots.col.location", lang): [
+                t("pilots.approximate", lang) if a else t("pilots.as_registered", lang) for a in table["approximate"]
+            ],
+            t("pilots.col.note", lang): table["location_note"].fillna(""),
+            t("pilots.col.cases_before", lang): table["cases_before_display"].fillna(no_data),
+            t("pilots.col.rate_before", lang): published_rate(table["rate_before"], table["suppressed_before"], lang),
+            t("pilots.col.cases_after", lang): table["cases_after_display"].fillna(no_data),
+            t("pilots.col.rate_after", lang): published_rate(table["rate_after"], table["suppressed_after"], lang),
+        }
+    )
+
+
+through_dashboard()
+DB = str(db_path())
+VERSION = read.data_version(DB)
+LANG = current_lang()
+status = sidebar.cached_status(DB, VERSION)
+chosen = sidebar.period()
+
+st.title(t("pilots.title"))
+communities = load_communities(DB, VERSION)
+if not communities["pilot"].any():
+    st.info(t("pilots.no_pilots"))
+    st.stop()
+
+# --- Map ------------------------------------------------------------------------
+st.subheader(t("pilots.map"))
+places = load_places(DB, VERSION)
+layers = [
+    *load_outlines(DB, VERSION),
+    maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{LANG}"),
+    *community_layers(communities, LANG),
+]
+map_column, legend_column = st.columns([5, 1])
+tooltip = "<b>{name}</b><br/>{kind}<br/>{district}<br/>{note}"
+map_column.pydeck_chart(maps.map_deck(layers, tooltip), height=640, alt=t("pilots.map_alt"))
+with legend_column:
+    maps.legend(
+        t("pilots.legend_title"),
+        [
+            maps.LegendEntry(PILOT, t("pilots.legend.pilot")),
+            maps.LegendEntry(COMPARISON, t("pilots.legend.comparison")),
+            maps.LegendEntry(OTHER, t("pilots.legend.other")),
+            maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline")),
+            maps.LegendEntry(maps.CONTEXT_LINE, t("map.context_outline")),
+        ],
+    )
+st.caption(t("pilots.map_note"))
+
+if chosen is None:
+    st.info(t("pilots.no_cases"))
+    st.stop()
+top = suppress_below() - 1
+end_label = quarter_label(chosen.end)
+
+# --- Trend ----------------------------------------------------------------------
+st.subheader(t("pilots.trend"))
+trend = load_trend(DB, VERSION, chosen.end)
+if trend.empty:
+    st.info(t("pilots.no_trend"))
+else:
+    st.caption(t("pilots.trend_caption", end=end_label, top=top))
+    st.altair_chart(trend_chart(trend, communities[communities["pilot"]], LANG), width="stretch")
+
+# --- Difference in differences ----------------------------------------------------
+st.subheader(t("pilots.did"))
+result = load_difference(DB, VERSION, chosen.end)
+if result.enough:
+    st.metric(t("pilots.did_metric"), signed(result.estimate))
+    st.markdown(
+        t(
+            "pilots.did_text",
+            estimate=signed(result.estimate),
+            low=signed(result.ci_low),
+            high=signed(result.ci_high),
+            n_pilot=result.n_pilot,
+            n_comparison=result.n_comparison,
+            n_total=result.n_pilot + result.n_comparison,
+            before=result.n_quarters_before,
+            after=result.n_quarters_after,
+        )
+    )
+else:
+    st.info(t("pilots.did_missing", reason=why_not(result)))
+st.warning(t("pilots.caveat" if status.synthetic else "pilots.caveat_real"), icon=":material/info:")
+
+# --- Each pilot -----------------------------------------------------------------
+st.subheader(t("pilots.table"))
+st.caption(t("pilots.table_caption", end=end_label, top=top, below=top + 1))
+table = pilot_table(load_table(DB, VERSION, chosen.end), LANG)
+st.dataframe(table, hide_index=True, width="stretch")
+st.download_button(t("pilots.download"), csv_bytes(table), file_name=f"pilots_{chosen.end}.csv", mime="text/csv")

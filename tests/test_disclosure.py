@@ -1,0 +1,113 @@
+"""No page shows a count from 1 to 4: every table, map, chart and download of every page, in both
+languages, on the demo database (thousands of small cells, small per-community counts).
+
+Pages are found from dashboard.py's navigation, so a new page is checked without a new test.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import app_test
+
+from tests.conftest import DASHBOARD
+
+PAGES = re.findall(r'st\.Page\("(pages/\w+\.py)"', DASHBOARD.read_text())
+SMALL = {1, 2, 3, 4}
+# Names of fields that hold counts of victims, in data keys and in table headers (th and en).
+COUNT_FIELD = re.compile(r"case|count|reported|referred|unreferred|จำนวน|ราย|ส่งต่อ", re.IGNORECASE)
+NOT_COUNTS = re.compile(r"rate|อัตรา|per|ต่อ|share|สัดส่วน|quarter|ไตรมาส|code|รหัส|class|ระดับ|%", re.IGNORECASE)
+
+
+def is_count_field(name: str) -> bool:
+    return bool(COUNT_FIELD.search(name)) and not NOT_COUNTS.search(name)
+
+
+def small(value) -> bool:
+    """A published cell that states a victim count from 1 to 4."""
+    if isinstance(value, str):
+        value = value.replace(",", "").strip()
+        return value.isdigit() and int(value) in SMALL
+    try:
+        return float(value) in SMALL
+    except (TypeError, ValueError):
+        return False
+
+
+def leaks_in_records(records: list[dict]) -> list[tuple[str, object]]:
+    return [(k, v) for record in records for k, v in record.items() if is_count_field(str(k)) and small(v)]
+
+
+def leaks_in_frame(frame: pd.DataFrame) -> list[tuple[str, object]]:
+    return leaks_in_records(frame.reset_index(drop=True).astype(object).to_dict("records"))
+
+
+def deck_records(spec: str) -> list[dict]:
+    """Every data item of every layer of a pydeck chart (GeoJSON features' properties flattened)."""
+    records = []
+    for layer in json.loads(spec).get("layers", []):
+        data = layer.get("data") or []
+        if isinstance(data, dict):
+            data = [f.get("properties", {}) for f in data.get("features", [])]
+        records += [item for item in data if isinstance(item, dict)]
+    return records
+
+
+def chart_records(spec: str) -> list[dict]:
+    parsed = json.loads(spec)
+    datasets = parsed.get("datasets", {})
+    return [row for rows in datasets.values() for row in rows] + list(parsed.get("data", {}).get("values", []))
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+
+    class Recording(MemoryMediaFileStorage):
+        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+            if isinstance(path_or_data, bytes):
+                files[filename or str(len(files))] = path_or_data
+            return super().load_and_get_id(path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
+    return files
+
+
+def test_every_page_is_checked():
+    assert len(PAGES) >= 2 and "pages/overview.py" in PAGES
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_shows_a_count_from_one_to_four(demo_template, open_app, downloads, page, lang):
+    app = open_app(demo_template, lang=lang, page=page)
+    assert not app.exception
+    leaks = []
+    for table in app.get("arrow_data_frame"):
+        leaks += leaks_in_frame(table.value)
+    for table in app.get("table"):
+        leaks += leaks_in_frame(table.value)
+    for deck in app.get("deck_gl_json_chart"):
+        leaks += leaks_in_records(deck_records(deck.proto.json))
+    for chart in app.get("arrow_vega_lite_chart"):
+        leaks += leaks_in_records(chart_records(chart.proto.spec))
+    for name, content in downloads.items():
+        if name.endswith(".csv"):
+            leaks += leaks_in_frame(pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False))
+    assert not leaks, f"{page} ({lang}) shows small counts: {leaks[:10]}"
+
+
+def test_the_checker_finds_a_leak():
+    assert leaks_in_frame(pd.DataFrame({"จำนวนราย": ["<5", "3"], "rate": [1, 2]})) == [("จำนวนราย", "3")]
+    assert leaks_in_records([{"cases_reported": 2, "quarter": 3}]) == [("cases_reported", 2)]
+
+
+def test_the_dashboard_file_lists_pages_that_exist():
+    root = Path(DASHBOARD).parent
+    assert all((root / page).exists() for page in PAGES)

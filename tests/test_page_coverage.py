@@ -1,0 +1,232 @@
+"""Coverage & referral gaps, as a planner gets it: AppTest runs dashboard.py on real DuckDB files."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as app_test_module
+
+from db import read
+from db.vocab import SERVICE_TYPES
+from etl.load import load_file
+from ui import maps
+from ui.i18n import TEXT
+
+PAGE = "pages/coverage.py"
+SMALL_COUNTS = {"1", "2", "3", "4"}
+HTML_NAME = "<img src=x onerror=alert(1)>"
+LATEST, YEAR_START = "2025Q2", "2024Q3"  # the demo's last quarter and the default window of four
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """Bytes of every file the page offers for download, by file name."""
+    files: dict[str, bytes] = {}
+
+    class Recording(MemoryMediaFileStorage):
+        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+            files[filename] = path_or_data
+            return super().load_and_get_id(path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", Recording)
+    return files
+
+
+def decks(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.json) for chart in app.get("deck_gl_json_chart")]
+
+
+def layers(spec: dict) -> dict[str, dict]:
+    return {layer["id"]: layer for layer in spec["layers"]}
+
+
+def service_map(app: AppTest) -> dict[str, dict]:
+    (spec,) = [s for s in decks(app) if "district-outlines" in layers(s)]
+    return layers(spec)
+
+
+def bivariate_map(app: AppTest) -> dict[str, dict]:
+    (spec,) = [s for s in decks(app) if "districts" in layers(s)]
+    return layers(spec)
+
+
+def sentences(app: AppTest) -> list[str]:
+    return [element.value for element in app.info]
+
+
+def html_markdown(app: AppTest) -> str:
+    """Everything the page renders as HTML (markdown with HTML allowed)."""
+    return "\n".join(m.value for m in app.markdown if m.proto.allow_html)
+
+
+def gap_codes(app: AppTest, lang: str = "th") -> set[str]:
+    (table,) = [d.value for d in app.dataframe]
+    return set(table[TEXT["col.dist_code"][lang]])
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_runs_in_both_languages_with_both_maps(demo_db, open_app, lang):
+    app = open_app(demo_db, lang, PAGE)
+    assert not app.exception
+    assert not app.error
+    assert app.title[0].value == TEXT["coverage.title"][lang]
+    assert len(decks(app)) == 2
+    assert all(spec["mapStyle"] == "__MAP_STYLE__" for spec in decks(app))  # no basemap
+    assert TEXT["coverage.legend_services"][lang] in html_markdown(app)
+
+
+def test_every_open_service_type_is_a_layer_and_unticking_one_removes_it(demo_db, open_app):
+    app = open_app(demo_db, "en", PAGE)
+    open_now = read.service_points(demo_db, LATEST, YEAR_START)
+    types = [kind for kind in SERVICE_TYPES if kind in set(open_now["service_type"])]
+    assert len(types) == 8
+    found = service_map(app)
+    for kind in types:
+        layer = found[f"services-{kind}"]
+        assert layer["@@type"] == "ScatterplotLayer"
+        assert len(layer["data"]) == (open_now["service_type"] == kind).sum()
+        assert layer["getFillColor"] == list(maps.SERVICE_COLOURS[kind])
+    assert "Hospital (real locations)" in html_markdown(app)
+
+    app.pills(key="coverage_types").set_value([kind for kind in types if kind != "police"]).run()
+    found = service_map(app)
+    assert "services-police" not in found
+    assert "services-hospital" in found
+    assert TEXT["service.police"]["en"] not in html_markdown(app)
+
+
+def test_choosing_no_type_says_so_instead_of_an_empty_map(demo_db, open_app):
+    app = open_app(demo_db, "en", PAGE).pills(key="coverage_types").set_value([]).run()
+    assert TEXT["coverage.choose_types"]["en"] in sentences(app)
+    assert len(decks(app)) == 1  # the need x coverage map only
+
+
+def test_catchments_are_3000_m_circles_around_each_open_safe_space(demo_db, open_app):
+    app = open_app(demo_db, "en", PAGE)
+    catchments = service_map(app)["catchments"]
+    assert catchments["getRadius"] == 3000
+    assert catchments["radiusUnits"] == "meters"
+    safe_spaces = read.service_points(demo_db, LATEST, YEAR_START).query("service_type == 'safe_space'")
+    assert len(catchments["data"]) == len(safe_spaces)
+
+    app.checkbox(key="coverage_catchments").uncheck().run()
+    assert "catchments" not in service_map(app)
+
+
+def test_optional_outline_layers_and_the_payload_stay_small(demo_db, open_app):
+    app = open_app(demo_db, "en", PAGE)
+    assert {"health-centre-areas", "samut-prakan"}.isdisjoint(service_map(app))
+    app.checkbox(key="coverage_health_centres").check().run()
+    app.checkbox(key="coverage_context").check().run()
+    found = service_map(app)
+    assert found["health-centre-areas"]["@@type"] == found["samut-prakan"]["@@type"] == "PathLayer"
+    assert "Samut Prakan district boundary (outside Bangkok)" in html_markdown(app)
+    assert all(len(chart.proto.json.encode()) < 250_000 for chart in app.get("deck_gl_json_chart"))
+
+
+def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_db, open_app):
+    app = open_app(demo_db, "en", PAGE)
+    (legend,) = [m.value for m in app.markdown if "grid-template-columns" in m.value]
+    cells = re.findall(r'<span title="[^"]*" style="background:(rgb\(\d+,\d+,\d+\))', legend)
+    palette = {maps._css(colour) for row in maps.BIVARIATE for colour in row}
+    assert len(cells) == 9 and set(cells) == palette
+    summary = read.district_summary(demo_db, LATEST, YEAR_START)
+    features = {
+        f["properties"]["dist_code"]: f["properties"] for f in bivariate_map(app)["districts"]["data"]["features"]
+    }
+    assert len(features) == 50
+    for row in summary.itertuples():
+        expected = maps.BIVARIATE[int(row.coverage_class) - 1][int(row.need_class) - 1]
+        assert tuple(features[row.dist_code]["fill"]) == expected
+
+
+def test_gap_table_lists_exactly_the_high_need_low_coverage_districts(demo_db, open_app, downloads):
+    app = open_app(demo_db, "th", PAGE)
+    summary = read.district_summary(demo_db, LATEST, YEAR_START)
+    expected = set(summary.loc[summary["gap_class"] == "3-1", "dist_code"])
+    assert expected and gap_codes(app) == expected
+    (table,) = [d.value for d in app.dataframe]
+    distance = TEXT["coverage.col.distance"]["th"].format(service=TEXT["service.safe_space"]["th"])
+    first = table.iloc[0]
+    row = summary.set_index("dist_code").loc[first[TEXT["col.dist_code"]["th"]]]
+    assert first[distance] == f"{row['dist_m_safe_space'] / 1000:,.1f}"
+    content = downloads[f"gap_districts_{YEAR_START}_{LATEST}.csv"]  # the overview ran first: its file is there too
+    assert content.decode("utf-8-sig").count("\n") == len(expected) + 1
+
+
+def test_the_district_filter_narrows_the_gap_table_and_the_services(demo_db, open_app):
+    app = open_app(demo_db, "en", PAGE)
+    summary = read.district_summary(demo_db, LATEST, YEAR_START)
+    gap = sorted(summary.loc[summary["gap_class"] == "3-1", "dist_code"])[0]
+    app.session_state["districts"] = [gap]
+    app.run()
+    assert gap_codes(app, "en") == {gap}
+    services = read.service_points(demo_db, LATEST, YEAR_START)
+    in_gap = services[services["dist_code"] == gap]
+    shown = sum(len(layer["data"]) for key, layer in service_map(app).items() if key.startswith("services-"))
+    assert shown == len(in_gap)
+
+
+SMALL_QUARTER = "2025Q3"
+
+
+@pytest.fixture
+def small_counts_db(demo_db):
+    """The demo with one more quarter in which every district reports 0-4 cases (shown alone, they are all small)."""
+    rng = np.random.default_rng(7)
+    rows = "".join(
+        f"{SMALL_QUARTER},{code},physical,woman,{n},{min(n, 1)}\n"
+        for code, n in zip(range(1001, 1051), rng.integers(0, 5, 50), strict=True)
+    )
+    header = "quarter,dist_code,violence_type,victim_group,cases_reported,cases_referred\n"
+    load_file("cases", (header + rows).encode(), "small.csv", db=demo_db)
+    return demo_db
+
+
+def test_no_count_from_1_to_4_in_tooltips_tables_or_downloads(small_counts_db, open_app, downloads):
+    app = open_app(small_counts_db, "en", PAGE)
+    app.button_group(key="window").set_value("quarter").run()
+    assert not app.exception
+    summary = read.district_summary(small_counts_db, SMALL_QUARTER, SMALL_QUARTER)
+    assert summary["suppressed"].sum() > 30 and summary["gap_class"].notna().all()
+    tips = [f["properties"] for f in bivariate_map(app)["districts"]["data"]["features"]]
+    assert {tip["cases"] for tip in tips} <= {"<5", "0"}
+    assert "suppressed" in {tip["referral"] for tip in tips}
+    (table,) = [d.value for d in app.dataframe]
+    assert len(table) == (summary["gap_class"] == "3-1").sum() > 0
+    assert set(table[TEXT["col.cases"]["en"]]).isdisjoint(SMALL_COUNTS)
+    content = downloads[f"gap_districts_{SMALL_QUARTER}_{SMALL_QUARTER}.csv"]
+    assert set(re.split(r"[,\n\r]", content.decode("utf-8-sig"))).isdisjoint(SMALL_COUNTS)
+
+
+def test_a_service_named_with_html_stays_text(demo_db, open_app):
+    services = (
+        f'service_id,name_th,name_en,service_type,lat,lon\nX1,"{HTML_NAME}","{HTML_NAME}",safe_space,13.7563,100.5018\n'
+    )
+    load_file("services", services.encode(), "services.csv", db=demo_db)
+    app = open_app(demo_db, "en", PAGE)
+    assert not app.exception
+    names = [point["name"] for point in service_map(app)["services-safe_space"]["data"]]
+    assert HTML_NAME in names  # data for the tooltip, which Streamlit fills in escaped
+    assert "<img" not in html_markdown(app)
+
+
+def test_empty_database_shows_a_sentence_and_no_map(db, open_app):
+    app = open_app(db, "en", PAGE)
+    assert not app.exception
+    assert sentences(app) == [TEXT["coverage.no_cases"]["en"]]
+    assert not decks(app)
+
+
+def test_cases_without_services_or_communities_say_what_is_missing(cases_db, open_app):
+    app = open_app(cases_db, "th", PAGE)
+    assert not app.exception and not app.error
+    assert sentences(app) == [
+        TEXT[key]["th"] for key in ("coverage.no_services", "coverage.no_classes", "coverage.no_gaps")
+    ]
+    assert not decks(app)

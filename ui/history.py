@@ -1,0 +1,31 @@
+"""The load history as readers see it: one row per load, newest first, in the user's language.
+
+File names come from uploads: they are shown as table cells (text), never as markup.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ui.i18n import t
+from ui.periods import bangkok_date, date_label
+
+__all__ = ["history_table"]
+
+
+def history_table(loads: pd.DataFrame) -> pd.DataFrame:
+    """:func:`db.read.load_history` with translated headers, kinds and statuses, and Bangkok dates."""
+    return pd.DataFrame(
+        {
+            t("history.load_id"): loads["load_id"],
+            t("history.kind"): loads["kind"].map(lambda k: t(f"history.kind.{k}")),
+            t("history.file"): loads["file_name"],
+            t("history.rows"): loads["rows"],
+            t("history.quarters"): loads["quarters"].fillna("").str.replace(",", ", "),
+            t("history.loaded_at"): loads["loaded_at"].map(lambda v: date_label(bangkok_date(v))),
+            t("history.loaded_by"): loads["loaded_by"],
+            t("history.status"): loads["status"].map(lambda s: t(f"history.status.{s}"))
+            + loads["reverted_by"].map(lambda by: f" ({by})" if isinstance(by, str) else ""),
+            t("history.synthetic"): loads["synthetic"].map(lambda s: t("history.demo") if s else ""),
+        }
+    )
