@@ -18,8 +18,9 @@ from etl.problems import EnvironmentNotReady, InputRejected, problems_csv
 from etl.revert import REVERTIBLE, revert
 from ui import access
 from ui.entry import through_dashboard
+from ui.history import history_table
 from ui.i18n import current_lang, t
-from ui.periods import bangkok_date, date_label, quarter_label
+from ui.periods import quarter_label
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
 SHOWN_ERRORS = 50  # the rest are in the downloadable list
@@ -119,22 +120,7 @@ def history(db: str, who: access.Access) -> None:
     if loads.empty:
         st.caption(t("upload.no_history"))
         return
-    when = loads["loaded_at"].map(lambda v: date_label(bangkok_date(v)))
-    table = pd.DataFrame(
-        {
-            t("history.load_id"): loads["load_id"],
-            t("history.kind"): loads["kind"].map(lambda k: t(f"history.kind.{k}")),
-            t("history.file"): loads["file_name"],
-            t("history.rows"): loads["rows"],
-            t("history.quarters"): loads["quarters"].fillna("").str.replace(",", ", "),
-            t("history.loaded_at"): when,
-            t("history.loaded_by"): loads["loaded_by"],
-            t("history.status"): loads["status"].map(lambda s: t(f"history.status.{s}"))
-            + loads["reverted_by"].map(lambda by: f" ({by})" if isinstance(by, str) else ""),
-            t("history.synthetic"): loads["synthetic"].map(lambda s: t("history.demo") if s else ""),
-        }
-    )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(history_table(loads), hide_index=True, width="stretch")
     revertible = loads[(loads["status"] == "active") & loads["kind"].isin(REVERTIBLE)]
     if revertible.empty:
         return

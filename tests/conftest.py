@@ -79,6 +79,23 @@ def open_app(monkeypatch):
     return run
 
 
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """Bytes of every file the app offers for download, by file name (AppTest keeps them in memory)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+    from streamlit.testing.v1 import app_test
+
+    files: dict[str, bytes] = {}
+
+    class Recording(MemoryMediaFileStorage):
+        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+            files[filename] = path_or_data
+            return super().load_and_get_id(path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
+    return files
+
+
 def table_checksums(path: Path) -> dict[str, tuple]:
     """Row count and an order-independent hash of every table: equal means unchanged."""
     with duckdb.connect(str(path), read_only=True) as con:

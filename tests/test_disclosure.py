@@ -14,8 +14,6 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.testing.v1 import app_test
 
 from tests.conftest import DASHBOARD
 
@@ -68,20 +66,6 @@ def chart_frames(proto) -> list[pd.DataFrame]:
     if proto.HasField("data"):
         arrows.append(proto.data.data)
     return [pa.ipc.open_stream(arrow).read_all().to_pandas() for arrow in arrows if arrow]
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-
-    class Recording(MemoryMediaFileStorage):
-        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
-            if isinstance(path_or_data, bytes):
-                files[filename or str(len(files))] = path_or_data
-            return super().load_and_get_id(path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
-    return files
 
 
 def test_every_page_is_checked():

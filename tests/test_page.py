@@ -17,9 +17,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1 import app_test as app_test_module
 
 from db import quarters, read
 from db.privacy import ENV_VAR as SUPPRESS_ENV
@@ -42,20 +40,6 @@ def hand_db(reference_template, tmp_path_factory) -> Path:
     load_file("communities", HAND_COMMUNITIES.encode(), "communities.csv", db=path)
     load_file("cases", HAND_CASES.encode(), "cases.csv", db=path)
     return path
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, bytes]:
-    """Bytes of every file the app offers for download, by file name."""
-    files: dict[str, bytes] = {}
-
-    class Recording(MemoryMediaFileStorage):
-        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
-            files[filename] = path_or_data
-            return super().load_and_get_id(path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", Recording)
-    return files
 
 
 def deck(app: AppTest) -> dict:

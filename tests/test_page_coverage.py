@@ -7,9 +7,7 @@ import re
 
 import numpy as np
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1 import app_test as app_test_module
 
 from db import read
 from db.vocab import SERVICE_TYPES
@@ -21,20 +19,6 @@ PAGE = "pages/coverage.py"
 SMALL_COUNTS = {"1", "2", "3", "4"}
 HTML_NAME = "<img src=x onerror=alert(1)>"
 LATEST, YEAR_START = "2025Q2", "2024Q3"  # the demo's last quarter and the default window of four
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, bytes]:
-    """Bytes of every file the page offers for download, by file name."""
-    files: dict[str, bytes] = {}
-
-    class Recording(MemoryMediaFileStorage):
-        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
-            files[filename] = path_or_data
-            return super().load_and_get_id(path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", Recording)
-    return files
 
 
 def decks(app: AppTest) -> list[dict]:
