@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 DB ?= $(or $(SAFESPACE_DB),data/safespace.duckdb)
 PORT ?= 8501
 
-.PHONY: run test demo lint format clean
+.PHONY: run test demo lint format clean bench
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ run: $(VENV)/.installed $(DB)
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
+
+# Timings on this machine (ETL, pages, payloads, map paint, scale): prints a table, writes bench/results/*.json.
+bench: $(VENV)/.installed
+	$(PY) -m bench
 
 demo: $(VENV)/.installed
 	$(PY) -m etl demo --db $(DB)

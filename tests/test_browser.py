@@ -1,0 +1,379 @@
+"""The dashboard in a real Chromium: what executives, planners and analysts do, end to end.
+
+One Streamlit server (on a copy of the demo database, local mode, a free
+port of 127.0.0.1) and one headless Chromium serve the whole module; each
+test gets a fresh browser context, so a fresh Streamlit session. Without
+Chromium the tests skip, unless ``SAFESPACE_REQUIRE_BROWSER=1`` (CI), when
+they fail. A journey on a page that is not in the navigation yet skips.
+Screenshots land in ``tests/screenshots/`` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from io import BytesIO
+from pathlib import Path
+from typing import TypeVar
+
+import numpy as np
+import pytest
+from PIL import Image
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from db.connect import connect
+from tests.browser import (
+    FAILURES,
+    MAP,
+    REQUIRE_ENV,
+    SCREENSHOTS,
+    VIEWPORT,
+    Server,
+    browser_required,
+    chromium_executable,
+    launch_chromium,
+    nav_links,
+    navigation_pages,
+    open_page,
+    page_path,
+    save_screenshot,
+    streamlit_server,
+    table_text,
+    wait_idle,
+    wait_map_painted,
+)
+from tests.conftest import table_checksums
+from ui.i18n import LANGS, TEXT
+
+pytestmark = pytest.mark.browser
+
+T = TypeVar("T")
+SIDEBAR = '[data-testid="stSidebar"]'
+MAIN = '[data-testid="stMain"]'
+# Pages of the navigation, found by their English title.
+PILOTS, UPLOAD = r"pilot", r"upload"
+PILOT_NAMES = {"th": ("ไทยเกรียง", "วัดสวัสดิ์วารีสีมาราม"), "en": ("Thai Kriang", "Wat Sawatwareesimaram")}
+
+
+# --- fixtures -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Debian's Chromium, or a skip saying why (a failure when the browser is required)."""
+    path = chromium_executable()
+    if path is None:
+        reason = "Chromium not found on PATH; install it with `apt-get install chromium fonts-thai-tlwg`"
+        if browser_required():
+            pytest.fail(f"{reason} ({REQUIRE_ENV} is set: the browser tests must run)", pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
+def chromium(chromium_path) -> Iterator[Browser]:
+    """One headless Chromium for the session."""
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright, chromium_path)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def app_server(chromium_path, demo_template, tmp_path_factory) -> Iterator[Server]:
+    """The dashboard on a writable copy of the demo database, for the whole session."""
+    folder = tmp_path_factory.mktemp("browser")
+    db = Path(shutil.copy(demo_template, folder / "demo.duckdb"))
+    with streamlit_server(db, folder / "streamlit.log") as server:
+        yield server
+
+
+@pytest.fixture
+def tab(chromium, request) -> Iterator[Page]:
+    """A page in a fresh browser context (a fresh Streamlit session); photographed if the test fails."""
+    context = chromium.new_context(viewport=VIEWPORT, locale="th-TH")
+    context.set_default_timeout(30_000)
+    failed_before = request.session.testsfailed
+    page = context.new_page()
+    yield page
+    if request.session.testsfailed > failed_before:  # the call's failure is counted before teardown
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"FAILED_{re.sub(r'[^A-Za-z0-9_-]+', '_', request.node.name)}.png")
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def site_pages(chromium, app_server) -> dict[str, str]:
+    """English page title -> address, from the sidebar navigation (the overview alone has none)."""
+    context = chromium.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        open_page(page, f"{app_server.url}/", "en")
+        return nav_links(page) or {TEXT["page.overview"]["en"]: f"{app_server.url}/"}
+    finally:
+        context.close()
+
+
+# --- helpers --------------------------------------------------------------------------
+
+
+def page_url(site_pages: dict[str, str], title: str) -> str:
+    """The address of the page whose English title matches ``title``; skip when it is not built yet."""
+    for name, url in site_pages.items():
+        if re.search(title, name, re.IGNORECASE):
+            return url
+    pytest.skip(f"page not built yet: no navigation link matching {title!r} in {sorted(site_pages)}")
+
+
+def wait_changed(read: Callable[[], T], before: T, timeout: float = 30.0) -> T:
+    """Poll ``read()`` until it differs from ``before``; the new value."""
+    deadline = time.monotonic() + timeout
+    while (now := read()) == before:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still {before!r} after {timeout:g} s")
+        time.sleep(0.1)
+    return now
+
+
+def template(key: str, lang: str) -> re.Pattern:
+    """A pattern matching the translated text ``key`` whatever its placeholders are filled with."""
+    parts = re.split(r"\{[^}]*\}", TEXT[key][lang])
+    return re.compile(".+?".join(re.escape(part) for part in parts), re.DOTALL)
+
+
+def grid(page: Page, nth: int = 0) -> list[list[str]]:
+    """The rendered rows of the ``nth`` data frame of the main area, as cell texts."""
+    frame = page.locator(f"{MAIN} [data-testid=stDataFrame]").nth(nth)
+    frame.locator('[data-testid^="glide-cell-"]').first.wait_for(state="attached")  # an off-screen mirror
+    cells = frame.evaluate(
+        "frame => [...frame.querySelectorAll('[data-testid^=glide-cell-]')]"
+        ".map(cell => [cell.dataset.testid, cell.textContent])"
+    )
+    rows: dict[int, dict[int, str]] = {}
+    for testid, text in cells:
+        column, row = map(int, testid.removeprefix("glide-cell-").split("-"))
+        rows.setdefault(row, {})[column] = text
+    return [[row[c] for c in sorted(row)] for _, row in sorted(rows.items())]
+
+
+def sidebar_quarter(page: Page) -> str:
+    """The chosen quarter as the sidebar spells it out (in bold)."""
+    return page.locator(f"{SIDEBAR} strong").first.inner_text()
+
+
+def shown_figures(page: Page) -> tuple[list[str], list[list[str]]]:
+    """What an executive reads: KPI card values and the first rows of the page's first table."""
+    metrics = page.locator(f'{MAIN} [data-testid="stMetricValue"]').all_inner_texts()
+    return metrics, grid(page)[:5]
+
+
+def choose_language(page: Page, lang: str) -> None:
+    """Pick ``lang`` in the sidebar's language switch (options in the order of ``LANGS``) and wait for the rerun."""
+    current = "th" if lang == "en" else "en"
+    switch = page.locator(SIDEBAR).get_by_role("radiogroup", name=TEXT["sidebar.language"][current])
+    switch.locator('[data-testid="stRadioOption"]').nth(LANGS.index(lang)).click()
+    expect(page.locator(f"{MAIN} h1").first).to_have_text(TEXT["overview.title"][lang])
+    wait_idle(page)
+
+
+def choose(page: Page, combobox: Locator, text: str) -> None:
+    """Pick the option holding ``text`` in a select box (a first click may only focus it, so retry).
+
+    CSS selectors, not roles: an open list hides the rest of the page from the accessibility tree.
+    """
+    option = page.locator('[role="option"]').filter(has_text=text).first
+    for _ in range(5):
+        combobox.click()
+        try:
+            option.wait_for(timeout=2_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    option.click()
+
+
+def no_failures(page: Page) -> None:
+    """No exception box and no error message on the page."""
+    expect(page.locator(FAILURES)).to_have_count(0)
+
+
+def latest_quarter(db: Path) -> str:
+    """The latest quarter with case data in force."""
+    with connect(db, read_only=True) as con:
+        return con.execute("SELECT max(quarter) FROM current_case_counts").fetchall()[0][0]
+
+
+def load_status(db: Path, file_name: str) -> list[tuple[int, str]]:
+    """(load id, status) of every load of a file name (waiting while the server writes)."""
+    with connect(db, read_only=True) as con:
+        sql = "SELECT load_id, status FROM loads WHERE file_name = ? ORDER BY load_id"
+        return con.execute(sql, [file_name]).fetchall()
+
+
+def changed_pixels(before: bytes, after: bytes) -> int:
+    """How many pixels differ between two screenshots of the same size."""
+    first, second = (np.asarray(Image.open(BytesIO(png)).convert("RGB"), dtype=np.int16) for png in (before, after))
+    return int((np.abs(first - second).max(axis=2) > 8).sum())
+
+
+# --- journeys -------------------------------------------------------------------------
+
+
+FIRST_REQUESTS = ["overview", *(Path(page).stem for page in navigation_pages()[1:2])]
+
+
+@pytest.mark.parametrize("path", FIRST_REQUESTS)
+def test_a_first_request_straight_to_a_page_gets_the_whole_dashboard(tab, demo_template, tmp_path, path):
+    """A bookmark opened right after a restart: Streamlit's legacy ``pages/`` mode must not take over.
+
+    Legacy mode would run the page file alone: no sidebar, no database setting, an empty page. Only a
+    server's first request can show it, so each case has its own server. ``/overview`` is the
+    default page's file name (the default page itself lives at ``/``); the other case is the
+    navigation's second page.
+    """
+    db = Path(shutil.copy(demo_template, tmp_path / "demo.duckdb"))
+    with streamlit_server(db, tmp_path / "streamlit.log") as server:
+        open_page(tab, f"{server.url}/{path}")
+        expect(tab.locator(f'{SIDEBAR} [data-testid="stRadio"]').first).to_be_visible()
+        expect(tab.locator('[data-testid="stSidebarNav"]')).to_be_visible()
+        for index in range(tab.locator(MAP).count()):
+            wait_map_painted(tab, index)
+        expect(tab.get_by_text(TEXT["overview.no_cases"]["th"])).to_have_count(0)
+        no_failures(tab)
+        if path == "overview":
+            expect(tab.locator(f"{MAIN} h1").first).to_have_text(TEXT["overview.title"]["th"])
+        else:
+            expect(tab.get_by_role("dialog"), "no 'Page not found'").to_have_count(0)
+
+
+def test_executive_sees_the_map_switches_language_and_steps_back_a_quarter(tab, app_server):
+    open_page(tab, f"{app_server.url}/")
+    expect(tab.locator('[data-testid="stAlert"]').filter(has_text=TEXT["banner.synthetic"]["th"])).to_be_visible()
+    expect(tab.locator(f"{MAIN} h1").first).to_have_text(TEXT["overview.title"]["th"])
+    expect(tab.locator(f'{MAIN} [data-testid="stMetric"]').first).to_be_visible()  # the KPI cards
+    png, coloured = wait_map_painted(tab)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / "executive_map_th.png").write_bytes(png)
+    assert coloured > 50_000, "the district choropleth covers a large part of the canvas"
+    no_failures(tab)
+
+    choose_language(tab, "en")
+    expect(tab.locator('[data-testid="stAlert"]').filter(has_text=TEXT["banner.synthetic"]["en"])).to_be_visible()
+    assert "lang=en" in tab.url  # a link reopens the same view
+    wait_map_painted(tab)
+    choose_language(tab, "th")
+
+    quarter, figures = sidebar_quarter(tab), shown_figures(tab)
+    slider = tab.locator(SIDEBAR).get_by_role("slider").first
+    slider.focus()
+    slider.press("ArrowLeft")
+    earlier = wait_changed(lambda: sidebar_quarter(tab), quarter)
+    wait_idle(tab)
+    assert "ไตรมาส" in earlier and "ปีงบประมาณ" in earlier  # a fiscal quarter, with its fiscal year
+    wait_changed(lambda: shown_figures(tab), figures)
+    wait_map_painted(tab)
+    no_failures(tab)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("page_file", navigation_pages(), ids=lambda page_file: Path(page_file).stem)
+def test_every_page_runs_paints_its_maps_and_is_photographed(tab, app_server, page_file, lang):
+    """Every page of the navigation, in both languages: no error, every map painted, a screenshot to look at."""
+    open_page(tab, app_server.url + page_path(page_file), lang)
+    expect(tab.get_by_role("dialog"), "no 'Page not found'").to_have_count(0)
+    no_failures(tab)
+    for index in range(tab.locator(MAP).count()):
+        wait_map_painted(tab, index)
+    path = save_screenshot(tab, f"{Path(page_file).stem}_{lang}")
+    assert path.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_planner_finds_the_two_named_pilots(tab, site_pages, lang):
+    open_page(tab, page_url(site_pages, PILOTS), lang)
+    wait_map_painted(tab)
+    tables = table_text(tab)
+    for name in PILOT_NAMES[lang]:
+        assert name in tables, f"{name} is not in the pilot table"
+    no_failures(tab)
+
+
+CASES_HEADER = "quarter,dist_code,violence_type,victim_group,cases_reported,cases_referred\n"
+GOOD_CASES = CASES_HEADER + "{quarter},1001,physical,woman,5000,2500\n"  # Phra Nakhon's latest quarter, replaced
+BAD_CASES = CASES_HEADER + (
+    "{quarter},9999,physical,woman,5,1\n"  # row 2: no such district
+    "{quarter},1002,physical,woman,-3,0\n"  # row 3: a negative count
+    "{quarter},1003,physical,woman,4,9\n"  # row 4: more referred than reported
+)
+
+
+def upload(page: Page, url: str, name: str, content: str) -> None:
+    """Open the Upload page in English as an analyst and give it a cases file."""
+    open_page(page, url, "en")
+    uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]')
+    expect(uploader, "local mode should unlock uploading on loopback").to_have_count(1)
+    page.locator(f'{MAIN} [data-testid="stRadioOption"]').filter(has_text=TEXT["upload.kind.cases"]["en"]).click()
+    wait_idle(page)
+    uploader.set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": content.encode()}])
+
+
+def overview(page: Page, server: Server) -> tuple[tuple[list[str], list[list[str]]], bytes]:
+    """The overview's figures and map, in Thai."""
+    open_page(page, f"{server.url}/")
+    png, _ = wait_map_painted(page)
+    return shown_figures(page), png
+
+
+def test_analyst_checks_confirms_rejects_and_reverts_an_upload(tab, app_server, site_pages):
+    url = page_url(site_pages, UPLOAD)
+    db = app_server.db
+    quarter = latest_quarter(db)
+    figures, map_before = overview(tab, app_server)
+    state = table_checksums(db)
+
+    # A good file: the dry run shows the difference and writes nothing.
+    upload(tab, url, "browser_cases.csv", GOOD_CASES.format(quarter=quarter))
+    confirm = tab.get_by_role("button", name=TEXT["upload.confirm"]["en"])
+    expect(confirm).to_be_visible()
+    expect(tab.locator('[data-testid="stAlert"]').filter(has_text=template("upload.valid", "en"))).to_be_visible()
+    difference = [row for row in grid(tab) if "1001" in row]
+    assert difference and any(re.fullmatch(r"5,?000", cell) for cell in difference[0]), grid(tab)
+    assert table_checksums(db) == state, "a dry run writes nothing"
+    save_screenshot(tab, "upload_dry_run_en")
+
+    confirm.click()
+    expect(tab.get_by_text(template("upload.loaded", "en"))).to_be_visible()
+    [(load_id, status)] = load_status(db, "browser_cases.csv")
+    assert status == "active"
+
+    # The overview shows the new figures: Phra Nakhon (1001) jumps to the top class.
+    figures_after, map_after = overview(tab, app_server)
+    assert figures_after != figures
+    assert changed_pixels(map_before, map_after) > 200
+
+    # A bad file: every problem by row, and nothing written.
+    loaded = table_checksums(db)
+    upload(tab, url, "browser_bad_cases.csv", BAD_CASES.format(quarter=quarter))
+    expect(tab.locator('[data-testid="stAlert"]').filter(has_text=template("upload.rejected", "en"))).to_be_visible()
+    wait_idle(tab)
+    problems = grid(tab)
+    assert {row[0] for row in problems} == {"2", "3", "4"}, problems
+    assert any("9999" in row for row in problems)
+    save_screenshot(tab, "upload_rejected_en")
+    expect(tab.get_by_role("button", name=TEXT["upload.confirm"]["en"])).to_have_count(0)
+    assert table_checksums(db) == loaded, "a rejected file changes nothing"
+
+    # Revert the good load: the earlier figures are back.
+    open_page(tab, url, "en")
+    form = tab.locator('[data-testid="stForm"]').filter(has_text=TEXT["upload.revert_which"]["en"])
+    choose(tab, form.locator('input[role="combobox"]'), "browser_cases.csv")
+    form.get_by_text(TEXT["upload.revert_sure"]["en"]).click()
+    form.get_by_role("button", name=TEXT["upload.revert"]["en"]).click()
+    wait_changed(lambda: load_status(db, "browser_cases.csv"), [(load_id, "active")])
+    assert load_status(db, "browser_cases.csv") == [(load_id, "reverted")]
+    figures_reverted, map_reverted = overview(tab, app_server)
+    assert figures_reverted == figures
+    assert changed_pixels(map_before, map_reverted) < 50
