@@ -96,15 +96,26 @@ def _progress_printer():
     return show
 
 
+def _months(quarter: str) -> str:
+    """'2024Q4 = Oct–Dec 2024 = Q1 FY2025 = ไตรมาส 1 ปีงบประมาณ 2568 (ต.ค.–ธ.ค. 2567)', as on the Upload page."""
+    from ui.periods import quarter_label
+
+    calendar = quarter_label(quarter, "en", style="calendar").split(" (")[0]
+    fiscal = quarter_label(quarter, "en", style="fiscal").split(" (")[0]
+    return f"{quarter} = {calendar} = {fiscal} = {quarter_label(quarter, 'th', style='fiscal')}"
+
+
 def _report(result: LoadResult) -> None:
     if result.unchanged:
         print(f"{result.file_name} is identical to a file already loaded; nothing changed.")
     elif result.dry_run:
-        print(f"Dry run: {result.file_name} is valid ({result.rows} rows); nothing was written.")
+        print(f"Dry run: {result.file_name} is valid (rows: {result.rows}); nothing was written.")
     else:
-        print(f"Loaded {result.file_name} as load {result.load_id}: {result.rows} {result.kind} rows.")
+        print(f"Loaded {result.file_name} as load {result.load_id} ({result.kind}, rows: {result.rows}).")
     if result.quarters:
-        print(f"Quarters: {', '.join(result.quarters)}")
+        print("Quarters (check that none is read one off):")
+        for quarter in result.quarters:
+            print(f"  {_months(quarter)}")
     if result.diff is not None and not result.diff.empty and not result.unchanged:
         print("Difference per quarter and district (cases reported):")
         print(result.diff.to_string(index=False))

@@ -20,7 +20,7 @@ def case_diff(con: duckdb.DuckDBPyConnection, new: pd.DataFrame) -> pd.DataFrame
     """
     con.register("incoming", new)
     try:
-        return con.execute(
+        diff = con.execute(
             f"""
             WITH n AS (SELECT *, [{_KEY_SQL}] AS k FROM incoming),
             o AS (
@@ -44,5 +44,6 @@ def case_diff(con: duckdb.DuckDBPyConnection, new: pd.DataFrame) -> pd.DataFrame
             FROM paired GROUP BY ALL ORDER BY quarter, dist_code
             """
         ).df()
+        return diff.astype({"rows_added": int, "rows_changed": int, "rows_removed": int})
     finally:
         con.unregister("incoming")

@@ -76,3 +76,10 @@ def test_hash_password_prints_a_hash_that_verifies():
         [sys.executable, "-m", "etl", "hash-password"], input="short\n", capture_output=True, text=True
     )
     assert short.returncode == 1 and "12 characters" in short.stderr
+
+
+def test_dry_run_names_each_quarter_with_its_months_in_both_conventions(db, tmp_path):
+    path = tmp_path / "fiscal.csv"
+    path.write_text("quarter,dist_code,violence_type,cases_reported\nFY2568Q1,1002,physical,7\n")
+    done = etl("load", "cases", str(path), "--db", str(db), "--dry-run")
+    assert "2024Q4 = Oct–Dec 2024 = Q1 FY2025 = ไตรมาส 1 ปีงบประมาณ 2568 (ต.ค.–ธ.ค. 2567)" in done.stdout

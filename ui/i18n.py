@@ -1006,8 +1006,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "This file is identical to one already loaded, so nothing changes.",
     },
     "upload.valid": {
-        "th": "ไฟล์ถูกต้อง: {rows} แถว ไตรมาส {quarters} ตรวจสอบความแตกต่างด้านล่าง แล้วกดยืนยันเพื่อบันทึก",
-        "en": "The file is valid: {rows} rows, quarters {quarters}. Check the difference below, then confirm.",
+        "th": "ไฟล์ถูกต้อง: จำนวนแถว {rows} ไตรมาส {quarters} ตรวจสอบความแตกต่างด้านล่าง แล้วกดยืนยันเพื่อบันทึก",
+        "en": "The file is valid (rows: {rows}; quarters: {quarters}). Check the difference below, then confirm.",
     },
     "upload.confirm": {"th": "ยืนยันการนำเข้า", "en": "Confirm and load"},
     "upload.loaded": {
