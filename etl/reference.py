@@ -78,7 +78,7 @@ def init(db=None, geo_folder=None, loaded_by: str | None = None) -> LoadResult:
                     _replace(con, table, frame)
                 con.execute(
                     "INSERT INTO loads (kind, file_name, rows, loaded_by) VALUES ('boundaries', ?, ?, ?)",
-                    [str(boundaries.geo_dir(geo_folder)), sum(len(f) for f in layers.values()), who],
+                    [", ".join(boundaries.FILES[name] for name in layers), sum(len(f) for f in layers.values()), who],
                 )
                 con.execute("COMMIT")
             except BaseException:
