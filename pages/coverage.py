@@ -14,7 +14,7 @@ from db.connect import db_path
 from db.downloads import csv_bytes
 from db.vocab import SERVICE_TYPES
 from geo.summary import DEFAULT_CATCHMENT_M
-from ui import maps, sidebar
+from ui import loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, label, number, t
 
@@ -23,18 +23,8 @@ HEALTH_CENTRE_LINE = maps.SERVICE_COLOURS["health_centre"]
 
 
 @st.cache_data(show_spinner=False)
-def load_summary(db: str, version: str, end: str, start: str) -> pd.DataFrame:
-    return read.district_summary(db, end, start)
-
-
-@st.cache_data(show_spinner=False)
 def load_services(db: str, version: str, end: str, start: str) -> pd.DataFrame:
     return read.service_points(db, end, start)
-
-
-@st.cache_data(show_spinner=False)
-def load_districts(db: str, version: str) -> gpd.GeoDataFrame:
-    return read.district_layer(db)
 
 
 @st.cache_data(show_spinner=False)
@@ -173,7 +163,7 @@ def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str
 
 through_dashboard()
 DB = str(db_path())
-VERSION = read.data_version(DB)
+VERSION = sidebar.data_version()
 LANG = current_lang()
 status = sidebar.cached_status(DB, VERSION)
 chosen = sidebar.period()
@@ -183,10 +173,10 @@ if chosen is None:
     st.info(t("coverage.no_cases"))
     st.stop()
 st.caption(t("coverage.subtitle", window=chosen.label))
-summary = load_summary(DB, VERSION, chosen.end, chosen.start)
+summary = loaders.district_summary(DB, VERSION, chosen.end, chosen.start)
 all_services = load_services(DB, VERSION, chosen.end, chosen.start)
 services = sidebar.filter_districts(all_services)
-districts = load_districts(DB, VERSION)
+districts = loaders.district_layer(DB, VERSION)
 
 # --- Services and catchments --------------------------------------------------
 st.subheader(t("coverage.services"))

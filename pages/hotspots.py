@@ -21,7 +21,7 @@ from db import read
 from db.connect import db_path
 from db.downloads import csv_bytes
 from db.privacy import SECONDARY_MARK, round_to, suppress_below
-from ui import charts, maps, sidebar
+from ui import charts, loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, label, number, t
 from ui.periods import quarter_label, short_label
@@ -41,16 +41,6 @@ FIELDS = (
     ("hotspots.col.gi", "gi"),
     ("hotspots.col.lisa", "lisa"),
 )
-
-
-@st.cache_data(show_spinner=False)
-def load_layer(db: str, version: str) -> gpd.GeoDataFrame:
-    return read.district_layer(db)
-
-
-@st.cache_data(show_spinner=False)
-def load_summary(db: str, version: str, end: str, start: str) -> pd.DataFrame:
-    return read.district_summary(db, end, start)
 
 
 @st.cache_data(show_spinner=False)
@@ -209,7 +199,7 @@ def breakdown_table(frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
 
 through_dashboard()
 DB = str(db_path())
-VERSION = read.data_version(DB)
+VERSION = sidebar.data_version()
 LANG = current_lang()
 period = sidebar.period()
 
@@ -218,7 +208,7 @@ if period is None:
     st.info(t("hotspots.no_cases"))
     st.stop()
 st.caption(t("hotspots.subtitle", window=period.label))
-summary = load_summary(DB, VERSION, period.end, period.start)
+summary = loaders.district_summary(DB, VERSION, period.end, period.start)
 if summary["cases_reported_display"].isna().all():
     st.info(t("hotspots.empty_window", window=period.label))
     st.stop()
@@ -237,7 +227,7 @@ if view != "classes" and summary["hotspot_class"].isna().all():
     st.info(t("hotspots.no_statistics"))
     map_class = None
 else:
-    map_class = draw_map(load_layer(DB, VERSION), summary, shown, *view_legend(summary, view, LANG))
+    map_class = draw_map(loaders.district_layer(DB, VERSION), summary, shown, *view_legend(summary, view, LANG))
 top = suppress_below() - 1
 st.caption(t("hotspots.privacy_note", top=top, below=top + 1, base=round_to()))
 

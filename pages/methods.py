@@ -162,7 +162,7 @@ def history(loads: pd.DataFrame) -> None:
 
 through_dashboard()
 DB = str(db_path())
-VERSION = read.data_version(DB)
+VERSION = sidebar.data_version()
 st.title(t("methods.title"))
 st.caption(t("methods.intro"))
 dictionary()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 
-import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
@@ -18,7 +17,7 @@ from db.connect import db_path
 from db.downloads import csv_bytes
 from db.privacy import suppress_below
 from geo.attention import attention
-from ui import charts, maps, sidebar
+from ui import charts, loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label, year
@@ -27,18 +26,8 @@ TREND_QUARTERS = 12
 
 
 @st.cache_data(show_spinner=False)
-def load_layer(db: str, version: str) -> gpd.GeoDataFrame:
-    return read.district_layer(db)
-
-
-@st.cache_data(show_spinner=False)
-def load_summary(db: str, version: str, end: str, start: str) -> pd.DataFrame:
-    return read.district_summary(db, end, start)
-
-
-@st.cache_data(show_spinner=False)
 def load_kpis(db: str, version: str, end: str, start: str) -> read.Kpis:
-    return read.kpis(db, end, start, summary=load_summary(db, version, end, start))
+    return read.kpis(db, end, start, summary=loaders.district_summary(db, version, end, start))
 
 
 @st.cache_data(show_spinner=False)
@@ -132,13 +121,13 @@ def published(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def load_deck(db: str, version: str, end: str, start: str, lang: str) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
     """The smoothed-rate map and its class entries, built once per window and language (texts in ``lang``)."""
-    summary = load_summary(db, version, end, start)
+    summary = loaders.district_summary(db, version, end, start)
     colours, classes = maps.classed_colours(
         summary["eb_rate_per_100k"],
         summary["suppressed"],
         lambda bound: number(bound, 1 if 0 < bound < 10 else 0, lang),
     )
-    districts = load_layer(db, version).merge(published(summary, lang).assign(fill=colours), on="dist_code")
+    districts = loaders.district_layer(db, version).merge(published(summary, lang).assign(fill=colours), on="dist_code")
     fields = {"cases": "col.cases", "rate": "col.rate", "eb": "overview.col.eb_rate", "hotspot": "overview.col.hotspot"}
     tooltip = "<b>{name_th}</b><br/>{name_en}<br/>" + "<br/>".join(
         f"{html.escape(t(key, lang))}: {{{field}}}" for field, key in fields.items()
@@ -256,7 +245,7 @@ if chosen is None:
     st.info(t("overview.no_cases"))
     st.stop()
 st.caption(t("overview.subtitle", window=chosen.label))
-summary = load_summary(DB, VERSION, chosen.end, chosen.start)
+summary = loaders.district_summary(DB, VERSION, chosen.end, chosen.start)
 now = load_kpis(DB, VERSION, chosen.end, chosen.start)
 if now.cases_display is None:
     st.info(t("overview.no_rows", window=chosen.label))

@@ -179,7 +179,7 @@ def pilot_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 through_dashboard()
 DB = str(db_path())
-VERSION = read.data_version(DB)
+VERSION = sidebar.data_version()
 LANG = current_lang()
 status = sidebar.cached_status(DB, VERSION)
 chosen = sidebar.period()
