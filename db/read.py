@@ -18,10 +18,10 @@ from datetime import date, datetime
 import duckdb
 import geopandas as gpd
 import pandas as pd
-import shapely
 
 from db import quarters
 from db.connect import connect
+from db.geometry import geometry_frame
 from db.privacy import protect, suppress_complements
 from db.schema import SCHEMA_VERSION, schema_version
 from db.vocab import VICTIM_GROUPS, VIOLENCE_TYPES
@@ -109,11 +109,10 @@ def loaded_quarters(db: Db) -> list[str]:
 
 
 def _district_layer(con: duckdb.DuckDBPyConnection) -> gpd.GeoDataFrame:
-    frame = con.execute(
-        "SELECT dist_code, name_th, name_en, area_km2, ST_AsWKB(geom_display) AS wkb FROM districts ORDER BY dist_code"
-    ).df()
-    geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
-    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+    return geometry_frame(
+        con,
+        "SELECT dist_code, name_th, name_en, area_km2, ST_AsWKB(geom_display) AS wkb FROM districts ORDER BY dist_code",
+    )
 
 
 def district_layer(db: Db) -> gpd.GeoDataFrame:
@@ -407,17 +406,10 @@ _PLACES = """
 _APPROXIMATE = "coalesce(c.location_note ILIKE '%approximate%' OR c.location_note LIKE '%ประมาณ%', false)"
 
 
-def _geometry_frame(con: duckdb.DuckDBPyConnection, query: str) -> gpd.GeoDataFrame:
-    """The rows of ``query``, whose column ``wkb`` holds a WKB geometry, as a GeoDataFrame in EPSG:4326."""
-    frame = con.execute(query).df()
-    geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
-    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
-
-
 def context_districts(db: Db) -> gpd.GeoDataFrame:
     """Samut Prakan's districts beside Bangkok (the Thai Kriang pilot lies in 1104), display geometry, EPSG:4326."""
     with connect(db, read_only=True) as con:
-        return _geometry_frame(
+        return geometry_frame(
             con,
             "SELECT dist_code, province_en, name_th, name_en, area_km2, ST_AsWKB(geom_display) AS wkb "
             "FROM context_districts ORDER BY dist_code",
@@ -427,7 +419,7 @@ def context_districts(db: Db) -> gpd.GeoDataFrame:
 def health_centre_areas(db: Db) -> gpd.GeoDataFrame:
     """The BMA health-centre service areas (about 2014-15), display geometry, EPSG:4326."""
     with connect(db, read_only=True) as con:
-        return _geometry_frame(
+        return geometry_frame(
             con,
             "SELECT hc_id, hc_short_name, area_name_th, zone_th, area_km2, ST_AsWKB(geom_display) AS wkb "
             "FROM health_centre_areas ORDER BY hc_id",

@@ -7,15 +7,10 @@ from dataclasses import dataclass
 
 import duckdb
 import geopandas as gpd
-import shapely
+
+from db.geometry import geometry_frame
 
 __all__ = ["Lookups"]
-
-
-def _layer(con: duckdb.DuckDBPyConnection, sql: str) -> gpd.GeoDataFrame:
-    frame = con.execute(sql).df()
-    geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
-    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
 @dataclass
@@ -27,8 +22,10 @@ class Lookups:
 
     @classmethod
     def from_db(cls, con: duckdb.DuckDBPyConnection) -> Lookups:
-        districts = _layer(con, "SELECT dist_code, name_th, name_en, ST_AsWKB(geom) AS wkb FROM districts")
-        context = _layer(con, "SELECT dist_code, name_th, name_en, ST_AsWKB(geom) AS wkb FROM context_districts")
+        districts = geometry_frame(con, "SELECT dist_code, name_th, name_en, ST_AsWKB(geom) AS wkb FROM districts")
+        context = geometry_frame(
+            con, "SELECT dist_code, name_th, name_en, ST_AsWKB(geom) AS wkb FROM context_districts"
+        )
         subdistricts = dict(con.execute("SELECT subdist_code, dist_code FROM subdistricts").fetchall())
         communities = dict(con.execute("SELECT community_id, dist_code FROM current_communities").fetchall())
         return cls(districts, context, subdistricts, communities)
