@@ -188,6 +188,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Load {load_id} is a {kind} load; only cases, services, communities, population loads can be reverted.",
         "th": "การนำเข้าหมายเลข {load_id} เป็นประเภท {kind} ย้อนกลับได้เฉพาะข้อมูลราย ทะเบียนหน่วยบริการ ทะเบียนชุมชน และประชากร",
     },
+    "revert.last_population": {
+        "en": "Load {load_id} holds the only population figure of some districts; without it their rates "
+        "would disappear. Load a newer population table first, then revert this one if needed.",
+        "th": "การนำเข้าหมายเลข {load_id} เป็นข้อมูลประชากรชุดเดียวของบางเขต หากย้อนกลับ อัตราของเขตเหล่านั้นจะหายไป "
+        "นำเข้าตารางประชากรที่ใหม่กว่าก่อน แล้วจึงย้อนกลับชุดนี้หากจำเป็น",
+    },
     "revert.not_active": {
         "en": "Load {load_id} ({file_name}) is already {status}.",
         "th": "การนำเข้าหมายเลข {load_id} ({file_name}) มีสถานะ {status} อยู่แล้ว",

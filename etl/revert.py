@@ -17,6 +17,16 @@ __all__ = ["REVERTIBLE", "revert"]
 REVERTIBLE = ("cases", "services", "communities", "population")
 
 
+def _orphans_districts(con, load_id: int) -> bool:
+    """Whether reverting this population load would leave some district with no population (and no rates)."""
+    sql = (
+        "SELECT count(*) FROM population p WHERE p.load_id = ? AND NOT EXISTS ("
+        "SELECT 1 FROM population o JOIN active_loads USING (load_id) "
+        "WHERE o.dist_code = p.dist_code AND o.load_id <> ?)"
+    )
+    return con.execute(sql, [load_id, load_id]).fetchall()[0][0] > 0
+
+
 def revert(load_id: int, *, db=None, reverted_by: str | None = None) -> dict:
     """Mark ``load_id`` reverted; returns the load's kind, file name and quarters."""
     try:
@@ -31,6 +41,8 @@ def revert(load_id: int, *, db=None, reverted_by: str | None = None) -> dict:
                 raise InputRejected.because("revert.kind", load_id=load_id, kind=kind)
             if status != "active":
                 raise InputRejected.because("revert.not_active", load_id=load_id, file_name=file_name, status=status)
+            if kind == "population" and _orphans_districts(con, load_id):
+                raise InputRejected.because("revert.last_population", load_id=load_id)
             con.execute(
                 "UPDATE loads SET status = 'reverted', reverted_by = ?, "
                 "reverted_at = current_timestamp AT TIME ZONE 'UTC' WHERE load_id = ?",

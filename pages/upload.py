@@ -134,8 +134,10 @@ def history(db: str, who: access.Access) -> None:
         if st.form_submit_button(t("upload.revert")) and sure:
             try:
                 revert(int(load_id), db=db, reverted_by=who.who)
-            except (InputRejected, EnvironmentNotReady) as exc:
-                st.error(str(exc))
+            except InputRejected as exc:
+                st.error(exc.text(current_lang()))
+            except EnvironmentNotReady as exc:
+                st.error(t("upload.not_ready", reason=str(exc)))
             else:
                 st.success(t("upload.reverted", load_id=load_id))
                 st.rerun()

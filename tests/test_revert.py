@@ -51,6 +51,18 @@ def test_revert_refuses_what_it_cannot_do(db, load_id, expected):
         revert(load_id, db=db)
 
 
+def test_the_only_population_figures_cannot_be_reverted_but_replaced_ones_can(db):
+    reference = query(db, "SELECT load_id FROM loads WHERE kind = 'population'")[0][0]
+    with pytest.raises(InputRejected, match="only population figure"):
+        revert(reference, db=db)
+    newer = "dist_code,year,population,source\n" + "".join(
+        f"{code},2024,100000,test figure\n" for code in range(1001, 1051)
+    )
+    load_file("population", newer.encode(), "population_2024.csv", db=db)
+    revert(reference, db=db)
+    assert query(db, "SELECT count(*), min(year) FROM current_population") == [(50, 2024)]
+
+
 def test_revert_twice_is_refused_from_the_cli(db):
     loaded = load_file("cases", csv("2025Q1,1002,,,physical,woman,7,"), "v1.csv", db=db)
     run = [sys.executable, "-m", "etl", "revert", str(loaded.load_id), "--db", str(db)]

@@ -74,3 +74,14 @@ def test_analyst_reverts_a_load_from_the_history(cases_db, open_app, monkeypatch
     assert query(
         cases_db, "SELECT sum(cases_reported) FROM current_case_counts WHERE dist_code = '1001' AND quarter = '2025Q2'"
     ) == [(7,)]
+
+
+def test_a_refused_revert_is_explained_in_thai(cases_db, open_app, monkeypatch, loopback):
+    monkeypatch.setenv("SAFESPACE_LOCAL_MODE", "1")
+    app = open_app(cases_db, page=UPLOAD)
+    population = next(i for i in app.selectbox[0].options if "bkk_district_facts" in i)
+    app.selectbox[0].set_value(int(population.split(":")[0]))
+    app.checkbox[0].check()
+    app.main.button[-1].click().run()
+    assert "ข้อมูลประชากรชุดเดียว" in texts(app)
+    assert query(cases_db, "SELECT status FROM loads WHERE kind = 'population'") == [("active",)]
