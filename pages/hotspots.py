@@ -13,7 +13,6 @@ from functools import partial
 
 import altair as alt
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -23,6 +22,7 @@ from db.downloads import csv_bytes
 from db.privacy import SECONDARY_MARK, round_to, suppress_below
 from ui import charts, loaders, maps, sidebar
 from ui.entry import through_dashboard
+from ui.figures import district_figures
 from ui.i18n import current_lang, label, number, t
 from ui.periods import quarter_label, short_label
 
@@ -51,28 +51,6 @@ def load_trend(db: str, version: str, dist_code: str, end: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def load_breakdown(db: str, version: str, dist_code: str, by: str, end: str, start: str) -> pd.DataFrame:
     return read.district_breakdown(db, dist_code, by, end, start)
-
-
-def published(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The figures as readers see them, as text: "<5" and "suppressed", "no data" where nothing was reported."""
-    hidden = summary["suppressed"].to_numpy()
-
-    def rate(column: str) -> np.ndarray:
-        return np.where(hidden, t("value.suppressed", lang), summary[column].map(lambda v: number(v, 1, lang)))
-
-    def category(kind: str, codes: pd.Series) -> pd.Series:
-        return codes.map(lambda c: label(kind, c, lang) if isinstance(c, str) else t("value.no_data", lang))
-
-    return pd.DataFrame(
-        {
-            "cases": summary["cases_reported_display"].fillna(t("value.no_data", lang)),
-            "rate": rate("rate_per_100k"),
-            "eb_rate": rate("eb_rate_per_100k"),
-            "gi": category("gi", summary["hotspot_class"]),
-            "lisa": category("lisa", summary["lisa_class"]),
-        },
-        index=summary.index,
-    )
 
 
 def classes_view(
@@ -212,7 +190,7 @@ summary = loaders.district_summary(DB, VERSION, period.end, period.start)
 if summary["cases_reported_display"].isna().all():
     st.info(t("hotspots.empty_window", window=period.label))
     st.stop()
-shown = published(summary, LANG)
+shown = district_figures(summary, LANG)
 
 # --- Map view and its legend ---------------------------------------------------
 view = st.segmented_control(

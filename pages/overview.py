@@ -19,6 +19,7 @@ from db.privacy import suppress_below
 from geo.attention import attention
 from ui import charts, loaders, maps, sidebar
 from ui.entry import through_dashboard
+from ui.figures import district_figures
 from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label, year
 
@@ -98,24 +99,8 @@ def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis) -> No
 
 def published(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The district figures as readers see them, in ``lang``: count, rates and hot-spot class."""
-    no_data = t("value.no_data", lang)
-
-    def rates(column: str) -> list[str]:
-        return [
-            t("value.suppressed", lang) if hidden else number(value, 1, lang)
-            for value, hidden in zip(summary[column], summary["suppressed"], strict=True)
-        ]
-
-    return pd.DataFrame(
-        {
-            "dist_code": summary["dist_code"],
-            "cases": summary["cases_reported_display"].fillna(no_data),
-            "rate": rates("rate_per_100k"),
-            "eb": rates("eb_rate_per_100k"),
-            "hotspot": summary["hotspot_class"].map(lambda c: t(f"gi.{c}", lang) if isinstance(c, str) else no_data),
-        },
-        index=summary.index,
-    )
+    figures = district_figures(summary, lang).rename(columns={"eb_rate": "eb", "gi": "hotspot"})
+    return figures.drop(columns="lisa").assign(dist_code=summary["dist_code"])
 
 
 @st.cache_data(show_spinner=False)

@@ -1,0 +1,42 @@
+"""District figures as readers see them: the published summary turned into text, in one language.
+
+Shared by the pages that show the district summary (Overview, Hotspots), so a
+suppressed rate or a missing class reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ui.i18n import label, number, t
+
+__all__ = ["district_figures"]
+
+
+def district_figures(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Text for each district of :func:`db.read.district_summary`, with the summary's index.
+
+    Columns: ``cases`` ("<5", "0", "1,235"; "no data" where nothing was
+    reported), ``rate`` and ``eb_rate`` (one decimal, "suppressed" with
+    their count) and the ``gi`` and ``lisa`` class labels.
+    """
+    hidden = summary["suppressed"].to_numpy()
+    no_data = t("value.no_data", lang)
+
+    def rate(column: str) -> np.ndarray:
+        return np.where(hidden, t("value.suppressed", lang), summary[column].map(lambda v: number(v, 1, lang)))
+
+    def category(kind: str, codes: pd.Series) -> pd.Series:
+        return codes.map(lambda c: label(kind, c, lang) if isinstance(c, str) else no_data)
+
+    return pd.DataFrame(
+        {
+            "cases": summary["cases_reported_display"].fillna(no_data),
+            "rate": rate("rate_per_100k"),
+            "eb_rate": rate("eb_rate_per_100k"),
+            "gi": category("gi", summary["hotspot_class"]),
+            "lisa": category("lisa", summary["lisa_class"]),
+        },
+        index=summary.index,
+    )
