@@ -71,6 +71,14 @@ SOURCE_FILES = (
     ("bkk_hospitals.csv", "not_stated"),
     ("bkk_district_facts.csv", "facts"),
     ("pilot_locations.csv", "not_stated"),
+    ("bkk_communities.geojson", "bma_open_data"),
+    ("bkk_community_population_2022.csv", "not_stated"),
+    ("bkk_police_stations.geojson", "not_stated"),
+    ("bkk_district_offices.geojson", "not_stated"),
+    ("bma_health_centres.geojson", "not_stated"),
+    ("bkk_main_roads.geojson", "not_stated"),
+    ("chao_phraya.geojson", "public_domain"),
+    ("dv_reference_magnitudes.csv", "facts_published"),
 )
 
 

@@ -469,6 +469,54 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Thai Kriang: a 2012 village point matched by name only (approximate); Wat Sawatwareesimaram: not "
         "found. Places the pilot communities of the demo data.",
     },
+    "methods.licence.bma_open_data": {
+        "th": "ไม่ระบุ (พอร์ทัลข้อมูลเปิดของ กทม.)",
+        "en": "not stated (BMA open-data portal)",
+    },
+    "methods.licence.public_domain": {"th": "สาธารณสมบัติ (Natural Earth)", "en": "public domain (Natural Earth)"},
+    "methods.licence.facts_published": {
+        "th": "ข้อเท็จจริงที่เผยแพร่ (อ้างอิงแหล่งที่มา)",
+        "en": "published facts (credited to their source)",
+    },
+    "methods.source.bkk_communities": {
+        "th": "ทะเบียนชุมชน 2,016 แห่งของ กทม. พร้อมพิกัดและประเภท (ข้อมูลเปิด กทม. ผ่าน exthitikorn/map-chumchon) "
+        "ไม่มีจำนวนประชากรรายชุมชน ชุมชนวัดสวัสดิ์วารีสีมารามคือ BMA0184",
+        "en": "BMA's register of 2,016 communities with points and types (BMA open data, via "
+        "exthitikorn/map-chumchon); no population per community. Wat Sawatwareesimaram is BMA0184.",
+    },
+    "methods.source.bkk_community_population_2022": {
+        "th": "ผู้อยู่อาศัยในชุมชน ครอบครัว และครัวเรือนรายเขต (สำนักพัฒนาสังคม กทม. ณ 25 เม.ย. 2565) ระดับเขตเท่านั้น",
+        "en": "Community residents, families and households per district (BMA Social Development Department, "
+        "as of 25 April 2022); district level only.",
+    },
+    "methods.source.bkk_police_stations": {
+        "th": "สถานีตำรวจ 90 แห่งจากตารางของโครงงานนักศึกษาที่เผยแพร่ (12 แห่งถูกทำเครื่องหมายว่าซ้ำหรือผิด)",
+        "en": "90 police stations from a public student project's table (12 flagged as duplicates or wrong).",
+    },
+    "methods.source.bkk_district_offices": {
+        "th": "สำนักงานเขต 50 แห่ง (มีฝ่ายพัฒนาชุมชนและสวัสดิการสังคม) พิกัดของสำนักงานเขตสวนหลวงผิด (ถูกทำเครื่องหมาย)",
+        "en": "The 50 district offices (each with a community-development and social-welfare section); Suan "
+        "Luang's point is wrong (flagged).",
+    },
+    "methods.source.bma_health_centres": {
+        "th": "ศูนย์บริการสาธารณสุข กทม. 69 แห่ง ตำแหน่งเป็นค่าประมาณ (จุดตัวแทนของพื้นที่รับผิดชอบ คลาดเคลื่อนได้ 1–2 กม.)",
+        "en": "BMA's 69 public health centres at estimated points (a representative point of the service area; "
+        "errors of 1–2 km).",
+    },
+    "methods.source.bkk_main_roads": {
+        "th": "ถนนสายหลัก 476 เส้นจากชั้นข้อมูลราคาประเมินที่ดินของ กทม. (ประมาณ พ.ศ. 2552–2555) ใช้เป็นบริบทบนแผนที่เท่านั้น",
+        "en": "476 named main roads from BMA's land-value layer (about 2009–12); map context only.",
+    },
+    "methods.source.chao_phraya": {
+        "th": "แม่น้ำเจ้าพระยาจาก Natural Earth 1:10 ล้าน (หยาบ คลาดเคลื่อนได้ประมาณ 0.5 กม.) ใช้เป็นบริบทบนแผนที่เท่านั้น",
+        "en": "The Chao Phraya from Natural Earth 10 m rivers (coarse, about 0.5 km off); map context only.",
+    },
+    "methods.source.dv_reference_magnitudes": {
+        "th": "ขนาดของตัวเลขที่เผยแพร่ (สสช. ศูนย์พึ่งได้ทั่วประเทศ 14,000–24,000 รายต่อปี; กทม. ปีงบประมาณ 2562: "
+        "ผู้ถูกกระทำ 1,115 ราย) ใช้ปรับขนาดข้อมูลตัวอย่างเท่านั้น",
+        "en": "Published magnitudes (NSO: 14,000–24,000 OSCC clients a year nationally; BMA FY2019: 1,115 victims "
+        "seen); used only to scale the demo data.",
+    },
     "methods.synthetic": {
         "th": "ข้อมูลอื่นทั้งหมด (จำนวนผู้ถูกกระทำ ชุมชน และหน่วยบริการที่ไม่ใช่โรงพยาบาล) ในข้อมูลตัวอย่างเป็นข้อมูลสังเคราะห์",
         "en": "Everything else in the demo data (case counts, communities, the non-hospital service points) "
