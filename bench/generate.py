@@ -21,9 +21,9 @@ import pyarrow.csv as pacsv
 import shapely
 from shapely.geometry import box
 
-from db import quarters
+from core import quarters
+from core.codes import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
 from db.connect import connect
-from db.vocab import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
 
 __all__ = [
     "NATIONAL_DISTRICTS",

@@ -17,7 +17,7 @@ import pandas as pd
 
 from bench.generate import national_grid
 from bench.report import Measure
-from db.vocab import SERVICE_TYPES
+from core.codes import SERVICE_TYPES
 from geo.hotspots import getis_ord_gi_star, local_moran_clusters, queen_weights
 from geo.smoothing import eb_rate_per_100k
 from geo.summary import district_summary

@@ -19,12 +19,12 @@ import duckdb
 import geopandas as gpd
 import pandas as pd
 
-from db import quarters
+from core import quarters
+from core.codes import VICTIM_GROUPS, VIOLENCE_TYPES
 from db.connect import connect
 from db.geometry import geometry_frame
 from db.privacy import protect, suppress_complements
 from db.schema import SCHEMA_VERSION, schema_version
-from db.vocab import VICTIM_GROUPS, VIOLENCE_TYPES
 from geo import pilots, summary
 from geo.gaps import referral_gap
 from geo.joins import points

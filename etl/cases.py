@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from db.vocab import VICTIM_GROUPS, VIOLENCE_TYPES
+from core.codes import VICTIM_GROUPS, VIOLENCE_TYPES
 from etl.columns import Column
 from etl.districts import DistrictNames
 from etl.lookups import Lookups

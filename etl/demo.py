@@ -31,9 +31,9 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from db import quarters
+from core import quarters
+from core.codes import VICTIM_GROUPS, VIOLENCE_TYPES
 from db.connect import connect, db_path
-from db.vocab import VICTIM_GROUPS, VIOLENCE_TYPES
 from etl import cases, communities, services
 from etl.load import LoadResult, load_path
 from etl.problems import EnvironmentNotReady

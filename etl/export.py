@@ -4,7 +4,7 @@ An export is published exactly as the dashboard shows it (small counts as
 "<5", rates derived from them left empty) unless the caller asks for the
 true numbers. CSV is UTF-8 with a byte-order mark, so Excel opens Thai
 correctly; XLSX is written with xlsxwriter. In both, a text cell that a
-spreadsheet would run as a formula is neutralised (:mod:`db.downloads`).
+spreadsheet would run as a formula is neutralised (:mod:`core.downloads`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from core.downloads import csv_bytes, xlsx_bytes
 from db import read
-from db.downloads import csv_bytes, xlsx_bytes
 
 __all__ = ["FORMATS", "default_path", "export_district_summary"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from db.downloads import csv_bytes
+from core.downloads import csv_bytes
 from etl.messages import render
 
 __all__ = ["EnvironmentNotReady", "InputRejected", "Problem", "Problems", "problems_csv"]

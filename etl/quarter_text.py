@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from db.quarters import BE_OFFSET, from_fiscal, key
+from core.quarters import BE_OFFSET, from_fiscal, key
 
 __all__ = ["parse_quarter_text"]
 

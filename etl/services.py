@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from db.vocab import SERVICE_TYPES
+from core.codes import SERVICE_TYPES
 from etl.columns import Column
 from etl.lookups import Lookups
 from etl.points import locate

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from db.quarters import is_key
+from core.quarters import is_key
 from geo.rates import rate_per_100k
 
 __all__ = ["DidResult", "difference_in_differences", "rates_by_group"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from db.vocab import SERVICE_TYPES
+from core.codes import SERVICE_TYPES
 from geo.coverage import district_accessibility, nearest_by_type, two_step_fca
 from geo.gaps import bivariate_class, referral_gap
 from geo.hotspots import getis_ord_gi_star, local_moran_clusters, queen_weights

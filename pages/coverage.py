@@ -9,10 +9,10 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from core.codes import SERVICE_TYPES
+from core.downloads import csv_bytes
 from db import read
 from db.connect import db_path
-from db.downloads import csv_bytes
-from db.vocab import SERVICE_TYPES
 from geo.summary import DEFAULT_CATCHMENT_M
 from ui import loaders, maps, sidebar
 from ui.entry import through_dashboard

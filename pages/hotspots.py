@@ -16,9 +16,9 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from core.downloads import csv_bytes
 from db import read
 from db.connect import db_path
-from db.downloads import csv_bytes
 from db.privacy import SECONDARY_MARK, round_to, suppress_below
 from ui import charts, loaders, maps, sidebar
 from ui.entry import through_dashboard

@@ -12,10 +12,10 @@ import re
 import pandas as pd
 import streamlit as st
 
+from core.codes import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
 from db import read
 from db.connect import db_path
 from db.privacy import SECONDARY_MARK, round_to, suppress_below
-from db.vocab import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
 from etl.load import max_upload_mb
 from geo.summary import DEFAULT_CATCHMENT_M
 from ui import sidebar

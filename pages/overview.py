@@ -12,9 +12,10 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from db import quarters, read
+from core import quarters
+from core.downloads import csv_bytes
+from db import read
 from db.connect import db_path
-from db.downloads import csv_bytes
 from db.privacy import suppress_below
 from geo.attention import attention
 from ui import charts, loaders, maps, sidebar

@@ -7,9 +7,9 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from core.downloads import csv_bytes
 from db import read
 from db.connect import db_path
-from db.downloads import csv_bytes
 from db.privacy import suppress_below
 from geo.pilots import DidResult
 from ui import charts, maps, sidebar

@@ -11,8 +11,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from core.downloads import neutralise_formulas
 from db import read
-from db.downloads import neutralise_formulas
 from db.privacy import ENV_VAR
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from db.vocab import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
+from core.codes import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
 from ui.i18n import LANGS, TEXT, label, number, t
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,7 +19,8 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from db import quarters, read
+from core import quarters
+from db import read
 from db.privacy import ENV_VAR as SUPPRESS_ENV
 from db.privacy import publish
 from geo.attention import attention

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.codes import SERVICE_TYPES
 from db import read
-from db.vocab import SERVICE_TYPES
 from etl.load import load_file
 from ui import maps
 from ui.i18n import TEXT

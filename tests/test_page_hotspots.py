@@ -12,7 +12,8 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from db import quarters, read
+from core import quarters
+from db import read
 from etl.load import load_file
 from ui import maps
 from ui.i18n import TEXT, number

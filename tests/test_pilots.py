@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from db.quarters import window
+from core.quarters import window
 from geo.pilots import DidResult, difference_in_differences, rates_by_group
 
 QUARTERS = window("2024Q4", 8)  # 2023Q1 ... 2024Q4

@@ -4,7 +4,7 @@ Thai text gives years in the Buddhist Era (CE + 543), English in the Common
 Era. The default style is the Thai fiscal year (1 October to 30 September,
 named by the year it ends), always written with its fiscal year and its
 months, so no label is a bare "1/2568" that could be read either way.
-The arithmetic is :mod:`db.quarters`; the words are in :mod:`ui.i18n`.
+The arithmetic is :mod:`core.quarters`; the words are in :mod:`ui.i18n`.
 
 >>> quarter_label("2024Q4", "th")
 'ไตรมาส 1 ปีงบประมาณ 2568 (ต.ค.–ธ.ค. 2567)'
@@ -19,7 +19,7 @@ from typing import Literal
 
 import streamlit as st
 
-from db import quarters
+from core import quarters
 from ui.i18n import current_lang, t
 
 __all__ = [

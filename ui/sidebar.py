@@ -28,7 +28,8 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from db import quarters, read
+from core import quarters
+from db import read
 from ui.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, current_lang, t
 from ui.periods import (
     STYLE_KEY,
