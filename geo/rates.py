@@ -1,13 +1,11 @@
-"""Rates and their map classes: pure, vectorised arithmetic."""
+"""Rates and the class of a value given class bounds: pure, vectorised arithmetic (no scipy)."""
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["classify", "quantile_breaks", "rate_per_100k"]
+__all__ = ["classify", "rate_per_100k"]
 
 
 def rate_per_100k(cases, population):
@@ -35,36 +33,6 @@ def rate_per_100k(cases, population):
     valid = np.isfinite(denominator) & (denominator > 0)
     rates = np.divide(numerator * 100_000, denominator, out=np.full(numerator.shape, np.nan), where=valid)
     return pd.Series(rates, index=cases.index, name="rate_per_100k") if isinstance(cases, pd.Series) else rates
-
-
-def _two_significant(value: float) -> float:
-    """Round up to two significant figures, so legend breaks read easily."""
-    if value <= 0:
-        return 0.0
-    step = 10.0 ** (math.floor(math.log10(value)) - 1)
-    return round(math.ceil(round(value / step, 9)) * step, 12)
-
-
-def quantile_breaks(values, k: int = 5) -> list[float]:
-    """Upper bounds of up to ``k`` classes with about equal numbers of areas.
-
-    Bounds are rounded up to two significant figures and repeated bounds are
-    dropped, so several areas at zero give fewer classes, not empty ones.
-    NaN values are ignored; no finite value gives no classes.
-
-    Examples
-    --------
-    >>> quantile_breaks([0, 0, 3.1, 7.9, 12.2, 25.4, 33.0, 51.7, np.nan], k=4)
-    [2.4, 11.0, 28.0, 52.0]
-    >>> quantile_breaks([np.nan])
-    []
-    """
-    finite = np.asarray(values, dtype=float)
-    finite = finite[np.isfinite(finite)]
-    if finite.size == 0:
-        return []
-    bounds = np.quantile(finite, np.arange(1, k + 1) / k)
-    return sorted({_two_significant(float(b)) for b in bounds})
 
 
 def classify(values, breaks: list[float]) -> np.ndarray:

@@ -1,8 +1,7 @@
 """One row per district: cases, rates, hot spots, service coverage and gaps, from plain inputs.
 
-The pages and the export share this table (the read layer gathers the inputs
-and publishes the result through :func:`db.privacy.protect`). Everything here
-is computed on the true counts; suppression happens afterwards.
+The publish step (:mod:`etl.publish.districts`) calls this with counts summed
+from protected cells, never with true counts, and publishes the result.
 
 Districts with no case rows in the window have no rate: they are not
 treated as zero (that would make cold spots of districts that did not
@@ -22,7 +21,7 @@ from geo.hotspots import getis_ord_gi_star, local_moran_clusters, queen_weights
 from geo.rates import rate_per_100k
 from geo.smoothing import eb_rate_per_100k
 
-__all__ = ["ACCESS_SERVICE_TYPE", "DEFAULT_CATCHMENT_M", "MIN_AREAS", "district_summary"]
+__all__ = ["ACCESS_SERVICE_TYPE", "DEFAULT_CATCHMENT_M", "MIN_AREAS", "district_coverage", "district_summary"]
 
 DEFAULT_CATCHMENT_M = 3000.0
 ACCESS_SERVICE_TYPE = "safe_space"  # the supply of the 2SFCA accessibility
@@ -46,12 +45,32 @@ def _local_statistics(districts: gpd.GeoDataFrame, smoothed: pd.Series) -> pd.Da
     return getis_ord_gi_star(values, w).join(lisa["lisa_class"])
 
 
-def _coverage(communities: gpd.GeoDataFrame, services: gpd.GeoDataFrame, catchment_m: float) -> pd.DataFrame:
-    """Per district: 2SFCA accessibility of safe spaces and mean distance to the nearest service of each type."""
+def district_coverage(
+    communities: gpd.GeoDataFrame, services: gpd.GeoDataFrame, catchment_m: float = DEFAULT_CATCHMENT_M
+) -> pd.DataFrame:
+    """Per district: 2SFCA accessibility of safe spaces and mean distance to the nearest service of each type.
+
+    Parameters
+    ----------
+    communities : geopandas.GeoDataFrame
+        Points with ``dist_code`` and ``population`` (communities outside the
+        districts still count as demand for services near them).
+    services : geopandas.GeoDataFrame
+        The services open in the window: points with ``service_type``,
+        ``capacity`` and ``dist_code``.
+    catchment_m : float
+        Catchment radius of the 2SFCA in metres.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``dist_code``: ``access_2sfca`` and ``dist_m_<type>``
+        (population-weighted means over the district's communities).
+    """
     supply = services[services["service_type"] == ACCESS_SERVICE_TYPE]
     measures = nearest_by_type(communities, services, types=SERVICE_TYPES)
     measures.insert(0, "access_2sfca", two_step_fca(communities, supply, catchment_m))
-    frame = pd.concat([communities[["dist_code", "population"]], measures], axis=1)
+    frame = pd.concat([communities[["dist_code", "population"]].reset_index(drop=True), measures], axis=1)
     # district_accessibility is the population-weighted mean of any column, distances included.
     return pd.concat([district_accessibility(frame, access_column=column) for column in measures.columns], axis=1)
 
@@ -60,9 +79,8 @@ def district_summary(
     districts: gpd.GeoDataFrame,
     cases: pd.DataFrame,
     population: pd.Series,
-    communities: gpd.GeoDataFrame,
-    services: gpd.GeoDataFrame,
-    catchment_m: float = DEFAULT_CATCHMENT_M,
+    coverage: pd.DataFrame,
+    n_services: pd.Series,
 ) -> pd.DataFrame:
     """The district table: counts, rates, hot spots, coverage and gaps over one window of quarters.
 
@@ -83,7 +101,7 @@ def district_summary(
       in the district, and per 100,000 residents.
     - ``access_2sfca``: two-step floating catchment accessibility of safe
       spaces (capacity, 1 where missing) with every community as demand,
-      within ``catchment_m``; the district's value is the population-weighted
+      within the catchment; the district's value is the population-weighted
       mean over its communities, NaN without communities of known population.
       ``dist_m_<type>``: the population-weighted mean straight-line distance
       in metres from its communities to the nearest service of each type.
@@ -102,19 +120,15 @@ def district_summary(
         The districts reported, one polygon each, with ``dist_code``,
         ``name_th`` and ``name_en``; rows come out in this order.
     cases : pandas.DataFrame
-        True sums over the window per district: ``dist_code``,
+        Counts over the window per district: ``dist_code``,
         ``cases_reported`` and ``cases_referred`` (NaN where unknown). A
         district missing here has no data (NaN), not zero.
     population : pandas.Series
         Residents indexed by ``dist_code``.
-    communities : geopandas.GeoDataFrame
-        Points with ``dist_code`` and ``population`` (communities outside the
-        districts still count as demand for services near them).
-    services : geopandas.GeoDataFrame
-        The services open in the window: points with ``service_type``,
-        ``capacity`` and ``dist_code`` (missing outside every district).
-    catchment_m : float
-        Catchment radius of the 2SFCA in metres.
+    coverage : pandas.DataFrame
+        :func:`district_coverage` of the services open in the window.
+    n_services : pandas.Series
+        Services of every type open in the window, by ``dist_code``.
 
     Returns
     -------
@@ -132,8 +146,8 @@ def district_summary(
     table["eb_rate_per_100k"] = eb_rate_per_100k(table["cases_reported"], table["population"])
     smoothed = table.set_index("dist_code")["eb_rate_per_100k"]
     table = table.join(_local_statistics(districts, smoothed).reindex(codes).reset_index(drop=True))
-    table["n_services"] = services["dist_code"].value_counts().reindex(codes, fill_value=0).to_numpy()
+    table["n_services"] = n_services.reindex(codes, fill_value=0).to_numpy()
     table["services_per_100k"] = rate_per_100k(table["n_services"], table["population"])
-    table = table.join(_coverage(communities, services, catchment_m).reindex(codes).reset_index(drop=True))
+    table = table.join(coverage.reindex(codes).reset_index(drop=True))
     table = table.join(referral_gap(table["cases_reported"], table["cases_referred"]))
     return table.join(bivariate_class(table["eb_rate_per_100k"], table["access_2sfca"]))

@@ -14,18 +14,16 @@ from __future__ import annotations
 import html
 import json
 import unicodedata
-import warnings
 from dataclasses import dataclass
 
 import geopandas as gpd
-import mapclassify
 import numpy as np
 import pandas as pd
 import pydeck as pdk
 import shapely
 import streamlit as st
 
-from geo.rates import classify, quantile_breaks
+from geo.rates import classify
 
 __all__ = [
     "BIVARIATE",
@@ -37,7 +35,6 @@ __all__ = [
     "NOT_SIGNIFICANT",
     "NO_DATA",
     "PALETTE",
-    "SCHEMES",
     "SERVICE_COLOURS",
     "SUPPRESSED",
     "VIEW",
@@ -56,7 +53,6 @@ __all__ = [
     "marker_layer",
     "outline_layer",
     "point_label_layer",
-    "scheme_breaks",
     "translucent",
 ]
 
@@ -76,23 +72,22 @@ class LegendEntry:
 
 
 def classed_colours(
-    values: pd.Series, suppressed: pd.Series, format_break
+    values: pd.Series, suppressed: pd.Series, breaks: list[float], format_break
 ) -> tuple[list[tuple[int, int, int]], list[LegendEntry]]:
-    """Fill colour per row and the class entries of the legend.
+    """Fill colour per row and the class entries of the legend, for published class bounds starting at 0.
 
-    Classes are quantiles of the values that are shown; suppressed and
-    missing values get :data:`SUPPRESSED` and :data:`NO_DATA` (their legend
-    entries are the caller's, as their wording is). ``format_break`` turns a
-    class bound into legend text.
+    Suppressed and missing values get :data:`SUPPRESSED` and :data:`NO_DATA`
+    (their legend entries are the caller's, as their wording is).
+    ``format_break`` turns a class bound into legend text.
 
     >>> colours, entries = classed_colours(pd.Series([0, 0, 0, 10, 40, np.nan, np.nan]),
-    ...     pd.Series([False] * 5 + [True, False]), "{:g}".format)
+    ...     pd.Series([False] * 5 + [True, False]), [0.0, 4.0, 16.0, 40.0], "{:g}".format)
     >>> [e.label for e in entries]
     ['0', '0–4', '4–16', '16–40']
     >>> colours[4] == PALETTE[-1], colours[5] == SUPPRESSED, colours[6] == NO_DATA
     (True, True, True)
     """
-    return breaks_colours(values, suppressed, quantile_breaks(values.where(~suppressed)), format_break, lowest=0.0)
+    return breaks_colours(values, suppressed, breaks, format_break, lowest=0.0)
 
 
 def choropleth_layer(frame: gpd.GeoDataFrame, properties: list[str]) -> pdk.Layer:
@@ -203,13 +198,6 @@ def legend(title: str, entries: list[LegendEntry]) -> None:
 
 # --- Classes chosen by the user, and categorical maps (the Hotspots page) ----
 
-SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
-# Fisher-Jenks natural breaks are exact (no random start), so the same values give the same classes.
-_CLASSIFIERS = {
-    "quantiles": mapclassify.Quantiles,
-    "natural_breaks": mapclassify.FisherJenks,
-    "equal_interval": mapclassify.EqualInterval,
-}
 NOT_SIGNIFICANT = (217, 217, 217)  # light grey: no hue, unlike every class, and darker than no data
 # ColorBrewer RdBu (7 classes) for Gi*: red hot, blue cold, stronger colour for stronger evidence.
 GI_COLOURS = {
@@ -230,29 +218,6 @@ LISA_COLOURS = {
     "low_low": (0, 114, 178),
     "not_significant": NOT_SIGNIFICANT,
 }
-
-
-def scheme_breaks(values: pd.Series, scheme: str, k: int = 5) -> list[float]:
-    """Upper bounds of up to ``k`` classes of the finite ``values`` by a mapclassify scheme.
-
-    ``scheme`` is one of :data:`SCHEMES`. With ``k`` or fewer distinct values each
-    value is its own class; without any finite value there are no classes.
-
-    >>> scheme_breaks(pd.Series([1, 2, 3, 10, 11, 12, np.nan]), "natural_breaks", k=2)
-    [3.0, 12.0]
-    >>> scheme_breaks(pd.Series([0, 10, 20, 40]), "equal_interval", k=2)
-    [20.0, 40.0]
-    >>> scheme_breaks(pd.Series([5.0, 5.0, np.nan]), "quantiles")
-    [5.0]
-    """
-    finite = values.to_numpy(dtype=float)
-    finite = finite[np.isfinite(finite)]
-    distinct = np.unique(finite)
-    if distinct.size <= k:
-        return distinct.tolist()
-    with warnings.catch_warnings():  # Fisher-Jenks of 50 districts needs no compiler
-        warnings.filterwarnings("ignore", "Numba not installed", UserWarning)
-        return [float(b) for b in _CLASSIFIERS[scheme](finite, k=k).bins]
 
 
 def breaks_colours(

@@ -1,0 +1,202 @@
+"""The publish step: statistics on protected counts, written to the snapshot viewers read.
+
+``publish(db)`` reads the warehouse (:mod:`etl.publish.inputs`), protects the
+finest cells once (:mod:`etl.publish.cells`, :mod:`etl.publish.disclosure`),
+computes every figure the pages and exports show for every quarter and every
+window the sidebar offers (:mod:`etl.publish.districts`,
+:mod:`etl.publish.headline`, :mod:`etl.publish.pilots`) from those protected
+cells, and writes them to the snapshot (:mod:`etl.publish.snapshot`). No
+table of the snapshot holds a true count.
+
+It runs after every load, revert and demo build, and on ``python -m etl
+publish``. A publish that fails leaves the previous snapshot in force and
+records why (:func:`db.snapshot.write_status`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from core import quarters
+from db.connect import DatabaseBusy, DatabaseMissing
+from db.snapshot import SNAPSHOT_VERSION, PublishStatus, published_path, write_status
+from etl.publish import districts, headline, pilots
+from etl.publish.cells import protect_area_cells, protect_category_cells
+from etl.publish.disclosure import hidden_estimate, round_to, suppress_below
+from etl.publish.inputs import Inputs, read_inputs
+from etl.publish.snapshot import write_snapshot
+from etl.publish.windows import Window, all_windows, quarter_range
+from geo.joins import points
+from geo.summary import DEFAULT_CATCHMENT_M, district_coverage
+
+__all__ = ["PublishFailed", "PublishResult", "build_tables", "publish"]
+
+Progress = Callable[[float, str], None]
+
+
+def _silent(_fraction: float, _message: str) -> None:
+    pass
+
+
+class PublishFailed(RuntimeError):
+    """Publishing failed; the previous snapshot stays in force."""
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    path: Path
+    quarters: int
+    windows: int
+    seconds: float
+
+
+def _first_day(quarter: str) -> pd.Timestamp:
+    year, _ = quarters.split(quarter)
+    return pd.Timestamp(year, quarters.months(quarter)[0], 1)
+
+
+def _open_in(services: pd.DataFrame, window: Window) -> pd.Series:
+    """Services open at some time in the window: opened (if known) before it ends, closed (if ever) not before it."""
+    opened = pd.to_datetime(services["opened"])
+    closed = pd.to_datetime(services["closed"])
+    ends, starts = _first_day(quarters.shift(window.end, 1)), _first_day(window.start)
+    return (opened.isna() | (opened < ends)) & (closed.isna() | (closed >= starts))
+
+
+def _with_points(frame: pd.DataFrame) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(frame.reset_index(drop=True), geometry=points(frame["lon"], frame["lat"]).values)
+
+
+def _wkb(frame: gpd.GeoDataFrame) -> pd.DataFrame:
+    """A GeoDataFrame as a plain table with its geometry as WKB (the snapshot needs no spatial extension)."""
+    return pd.DataFrame(frame.drop(columns="geometry")).assign(wkb=shapely.to_wkb(frame.geometry.values))
+
+
+def _meta(inputs: Inputs, ends: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "snapshot_version": SNAPSHOT_VERSION,
+                "published_at": datetime.now(UTC).replace(tzinfo=None),
+                "data_version": inputs.data_version,
+                "last_loaded": inputs.last_loaded,
+                "latest_quarter": ends[-1] if ends else None,
+                "synthetic": inputs.synthetic,
+                "population_source": inputs.population_source,
+                "population_year": inputs.population_year,
+                "suppress_below": suppress_below(),
+                "round_to": round_to(),
+                "hidden_estimate": hidden_estimate(),
+                "catchment_m": DEFAULT_CATCHMENT_M,
+            }
+        ]
+    )
+
+
+def _district_tables(inputs: Inputs, area: pd.DataFrame, windows: list[Window], progress: Progress) -> dict:
+    """The district summary, class breaks, attention list, headline figures and open services of every window."""
+    bangkok = area[area["dist_code"].isin(inputs.districts["dist_code"])]
+    communities = _with_points(inputs.communities)
+    services = inputs.services
+    coverage: dict[frozenset, tuple[pd.DataFrame, pd.Series]] = {}  # windows with the same open services share it
+    frames: dict[str, list] = {"district_summary": [], "class_breaks": [], "attention": [], "kpis": []}
+    opened: list[pd.DataFrame] = []
+    for at, window in enumerate(windows):
+        open_now = services[_open_in(services, window)]
+        key = frozenset(open_now["service_id"])
+        if key not in coverage:
+            located = _with_points(open_now)
+            counts = open_now["dist_code"].value_counts()
+            coverage[key] = (district_coverage(communities, located), counts)
+        table = districts.district_window(window, bangkok, inputs.districts, inputs.population, *coverage[key])
+        frames["district_summary"].append(table)
+        frames["class_breaks"].append(districts.class_breaks(window, table))
+        frames["attention"].append(districts.attention_rows(window, table))
+        frames["kpis"].append(headline.kpis(window, bangkok, table, open_now, inputs.communities))
+        opened.append(
+            pd.DataFrame({"span": window.kind, "end_quarter": window.end, "service_id": open_now["service_id"]})
+        )
+        progress(0.1 + 0.6 * (at + 1) / len(windows), "districts")
+    tables = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items() if name != "kpis"}
+    tables["kpis"] = pd.DataFrame(frames["kpis"])
+    tables["open_services"] = pd.concat(opened, ignore_index=True)
+    return tables
+
+
+def _pilot_tables(inputs: Inputs, area: pd.DataFrame, ends: list[str], progress: Progress) -> dict:
+    rows = pilots.community_cells(area, inputs.communities)
+    register = inputs.communities[inputs.communities["pilot"].fillna(False).astype(bool)]
+    tables = {
+        "pilot_trend": pilots.pilot_trend(rows),
+        "pilot_table": pd.concat([pilots.pilot_table(rows, register, end) for end in ends] or [pd.DataFrame()]),
+    }
+    differences = []
+    for at, end in enumerate(ends):
+        differences.append(pilots.pilot_difference(rows, end))
+        progress(0.75 + 0.2 * (at + 1) / len(ends), "pilots")
+    tables["pilot_difference"] = pd.DataFrame(differences)
+    return tables
+
+
+def build_tables(inputs: Inputs, progress: Progress = _silent) -> dict[str, pd.DataFrame]:
+    """Every table of the snapshot, from the warehouse's ``inputs``."""
+    area = protect_area_cells(inputs.area_cells)
+    category = protect_category_cells(inputs.category_cells)
+    ends = quarter_range(sorted(area["quarter"].unique()))
+    windows = all_windows(ends)
+    tables = {
+        "meta": _meta(inputs, ends),
+        "quarters": pd.DataFrame({"quarter": ends}, dtype=object),
+        "districts": _wkb(inputs.districts),
+        "context_districts": _wkb(inputs.context_districts),
+        "health_centre_areas": _wkb(inputs.health_centre_areas),
+        "area_cells": area,
+        "category_cells": category,
+        "services": inputs.services,
+        "communities": inputs.communities,
+        "loads": inputs.loads,
+    }
+    progress(0.1, "districts")
+    if windows:
+        tables |= _district_tables(inputs, area, windows, progress)
+        tables["breakdowns"] = pd.concat([headline.breakdowns(w, category) for w in windows], ignore_index=True)
+        tables |= _pilot_tables(inputs, area, ends, progress)
+    return tables
+
+
+def publish(db=None, published=None, *, progress: Progress = _silent) -> PublishResult:
+    """Publish the warehouse ``db`` to its snapshot (:func:`db.snapshot.published_path`).
+
+    Raises :class:`PublishFailed` (after recording why) when anything goes
+    wrong; the previous snapshot then stays in force. A warehouse that is
+    missing or busy raises :class:`db.connect.DatabaseMissing` or
+    :class:`db.connect.DatabaseBusy` as they are.
+    """
+    target = published_path(db, published)
+    started = time.perf_counter()
+    inputs = None
+    try:
+        progress(0.0, "reading")
+        inputs = read_inputs(db)
+        tables = build_tables(inputs, progress)
+        progress(0.95, "writing")
+        write_snapshot(tables, target)
+    except (DatabaseMissing, DatabaseBusy):
+        raise
+    except Exception as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+        version = inputs.data_version if inputs else None
+        write_status(target, PublishStatus(datetime.now(UTC), False, version, reason))
+        raise PublishFailed(reason) from exc
+    write_status(target, PublishStatus(datetime.now(UTC), True, inputs.data_version))
+    progress(1.0, "done")
+    n_windows = len(tables.get("kpis", ()))
+    return PublishResult(target, len(tables["quarters"]), n_windows, time.perf_counter() - started)
