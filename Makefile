@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 DB ?= $(or $(SAFESPACE_DB),data/safespace.duckdb)
+PUBLISHED := $(or $(SAFESPACE_PUBLISHED),$(DB:.duckdb=.published.duckdb))
 PORT ?= 8501
 
 .PHONY: run test demo lint format clean bench
@@ -16,12 +17,16 @@ $(VENV)/.installed: requirements.lock
 	touch $@
 
 $(DB): | $(VENV)/.installed
-	$(PY) -m etl demo --db $(DB)
+	$(PY) -m etl demo --db $(DB) --published $(PUBLISHED)
+
+# A warehouse without its snapshot (built by an older version): publish it once.
+$(PUBLISHED): | $(DB)
+	$(PY) -m etl publish --db $(DB) --published $(PUBLISHED)
 
 # Local mode: uploads allowed for the one person on this machine (the app listens on 127.0.0.1 only).
-run: $(VENV)/.installed $(DB)
+run: $(VENV)/.installed $(DB) $(PUBLISHED)
 	SAFESPACE_LOCAL_MODE=1 $(PY) -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT) \
-		--browser.gatherUsageStats false -- --db $(DB)
+		--browser.gatherUsageStats false -- --db $(DB) --published $(PUBLISHED)
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
@@ -31,7 +36,7 @@ bench: $(VENV)/.installed
 	$(PY) -m bench
 
 demo: $(VENV)/.installed
-	$(PY) -m etl demo --db $(DB)
+	$(PY) -m etl demo --db $(DB) --published $(PUBLISHED)
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
@@ -42,4 +47,4 @@ format: $(VENV)/.installed
 	$(PY) -m ruff check --fix .
 
 clean:
-	rm -rf $(VENV) data/safespace.duckdb data/demo
+	rm -rf $(VENV) data/safespace*.duckdb data/safespace*.json data/demo

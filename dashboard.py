@@ -1,4 +1,8 @@
-"""The dashboard's entry point: ``streamlit run dashboard.py [-- --db PATH]``.
+"""The dashboard's entry point: ``streamlit run dashboard.py [-- --db PATH] [--published PATH]``.
+
+Viewers' pages read only the published snapshot (:mod:`db.read`); ``--db``
+names the warehouse, whose snapshot is found beside it, and ``--published``
+names the snapshot itself. Only the Upload page opens the warehouse.
 
 It sets up the page, the shared sidebar and the navigation, and runs the
 chosen page inside one guard: whatever goes wrong, a user reads a sentence
@@ -15,8 +19,8 @@ import sys
 
 import streamlit as st
 
-from db import read
-from db.connect import ENV_VAR, DatabaseBusy, DatabaseMissing, db_path
+from db import read, snapshot
+from db.connect import ENV_VAR
 from ui import sidebar
 from ui.entry import through_dashboard
 from ui.i18n import t
@@ -24,29 +28,30 @@ from ui.i18n import t
 log = logging.getLogger("safespace.dashboard")
 
 
-def _use_db_argument() -> None:
-    """Honour ``--db PATH`` after ``--``: the read functions find it through the environment."""
+def _use_arguments() -> None:
+    """Honour ``--db PATH`` and ``--published PATH`` after ``--``: both are found through the environment."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--db")
+    parser.add_argument("--published")
     known, _ = parser.parse_known_args(sys.argv[1:])
     if known.db:
         os.environ[ENV_VAR] = known.db
+    if known.published:
+        os.environ[snapshot.ENV_VAR] = known.published
 
 
 def _problem(exc: Exception, path: str) -> str:
     """The sentence for a failure: what is wrong and what to do."""
-    if isinstance(exc, DatabaseMissing):
-        return t("error.db_missing", path=path)
-    if isinstance(exc, read.DatabaseNotReady):
-        return t("error.db_not_ready", path=path)
-    if isinstance(exc, DatabaseBusy):
-        return t("error.db_busy")
+    if isinstance(exc, read.SnapshotMissing):
+        return t("error.snapshot_missing", path=path)
+    if isinstance(exc, read.SnapshotNotReady):
+        return t("error.snapshot_not_ready", path=path)
     log.exception("dashboard page failed")
     return t("error.unexpected")
 
 
 through_dashboard()
-_use_db_argument()
+_use_arguments()
 sidebar.language()
 st.set_page_config(page_title=t("app.title"), page_icon="🛡️", layout="wide")
 page = st.navigation(
@@ -59,10 +64,11 @@ page = st.navigation(
         st.Page("pages/methods.py", title=t("page.methods"), icon=":material/menu_book:"),
     ]
 )
-db = str(db_path())
+published = str(snapshot.published_path())
 try:
-    read.check_ready(db)
-    sidebar.frame(db)  # the shared sidebar controls and the synthetic-data banner
+    if page.url_path != "upload":  # the analysts' page works on the warehouse, with or without a snapshot
+        read.check_ready(published)
+        sidebar.frame(published)  # the shared sidebar controls and the synthetic-data banner
     page.run()
 except Exception as exc:  # the one place that turns any failure into a sentence
-    st.error(_problem(exc, db))
+    st.error(_problem(exc, published))

@@ -1,6 +1,6 @@
 """The codes the warehouse stores for categories (labels live in ui/i18n.py)."""
 
-__all__ = ["SERVICE_TYPES", "VICTIM_GROUPS", "VIOLENCE_TYPES"]
+__all__ = ["CLASS_SCHEMES", "SERVICE_TYPES", "VICTIM_GROUPS", "VIOLENCE_TYPES"]
 
 VIOLENCE_TYPES = ("physical", "psychological", "sexual", "neglect", "other")
 VICTIM_GROUPS = ("child", "woman", "man", "elder", "unknown")
@@ -15,3 +15,5 @@ SERVICE_TYPES = (
     "ngo",
     "other",
 )
+# Map classification schemes a viewer may choose (computed by mapclassify in the publish step).
+CLASS_SCHEMES = ("quantiles", "natural_breaks", "equal_interval")

@@ -2,7 +2,8 @@
 
 Exit codes: 0 done (warnings are printed but do not reject), 1 input
 rejected (nothing written), 2 usage error, 3 environment not ready
-(reference files missing, database busy or not built).
+(reference files missing, database busy or not built), 4 the change was
+written but publishing failed (viewers still see the previous figures).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from etl.quarter_text import parse_quarter_text
 
 __all__ = ["main"]
 
+PUBLISH_FAILED = 4  # the warehouse changed, the snapshot did not
 INTERNAL_ERROR = 70  # EX_SOFTWARE: not one of the documented outcomes
 SHOWN_PROBLEMS = 50  # the rest are counted, and all are in --json
 
@@ -38,38 +40,53 @@ def _quarter(text: str) -> str:
 def _parser() -> argparse.ArgumentParser:
     db_option = argparse.ArgumentParser(add_help=False)
     db_option.add_argument("--db", help="database file (default: $SAFESPACE_DB or data/safespace.duckdb)")
+    published_option = argparse.ArgumentParser(add_help=False)
+    published_option.add_argument(
+        "--published", help="published snapshot (default: $SAFESPACE_PUBLISHED, or the database's name + .published)"
+    )
+    both = [db_option, published_option]
     parser = argparse.ArgumentParser(
         prog="python -m etl", description="Build, load and inspect the safe-space warehouse."
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("init", parents=[db_option], help="create the schema and load the real boundaries")
-    demo = commands.add_parser("demo", parents=[db_option], help="rebuild the database with synthetic demo data")
+    demo = commands.add_parser("demo", parents=both, help="rebuild the database with synthetic demo data, publish it")
     demo.add_argument("--out", help="folder for the demo CSV files (default: data/demo)")
     demo.add_argument("--seed", type=int, help="random seed (default: fixed)")
     demo.add_argument("--force", action="store_true", help="replace a database that holds uploaded data")
-    load = commands.add_parser("load", parents=[db_option], help="validate and load a file")
+    load = commands.add_parser("load", parents=both, help="validate and load a file, then publish")
     load.add_argument("kind", choices=list(KINDS))
     load.add_argument("file")
     load.add_argument("--dry-run", action="store_true", help="validate and show the difference; write nothing")
     load.add_argument("--json", action="store_true", help="print a machine-readable summary")
-    revert = commands.add_parser("revert", parents=[db_option], help="revert a load: the previous version returns")
+    load.add_argument("--no-publish", action="store_true", help="load only (for batches: publish once at the end)")
+    load.add_argument("--by", help="who to record as loading the file (default: the operating-system user)")
+    revert = commands.add_parser("revert", parents=both, help="revert a load and publish: the previous version returns")
     revert.add_argument("load_id", type=int)
+    revert.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    revert.add_argument("--by", help="who to record as reverting (default: the operating-system user)")
     commands.add_parser("history", parents=[db_option], help="list the loads")
+    commands.add_parser("publish", parents=both, help="compute and protect every published figure into the snapshot")
     commands.add_parser("hash-password", help="print a salted hash of the analyst password for the settings")
-    export = commands.add_parser("export", parents=[db_option], help="write a table to a CSV or Excel file")
+    export = commands.add_parser("export", parents=both, help="write a published table to a CSV or Excel file")
     export.add_argument("table", choices=["district-summary"])
     export.add_argument("--quarter", required=True, type=_quarter, help="last quarter of the window, e.g. 2025Q2")
+    export.add_argument(
+        "--window", choices=["1q", "4q", "fytd"], default="4q", help="the quarter, 4 quarters, or fiscal year to date"
+    )
     export.add_argument(
         "--from",
         dest="quarter_from",
         metavar="QUARTER",
         type=_quarter,
-        help="first quarter of the window (default: 4 quarters)",
+        help="first quarter of an arbitrary window (only with --no-suppress)",
     )
-    export.add_argument("--out", help="file to write (default: district_summary_<quarter>.csv here)")
+    export.add_argument("--out", help="file to write (default: district_summary_<quarter>_<window>.csv here)")
     export.add_argument("--format", choices=["csv", "xlsx"], help="default: from --out's extension, else csv")
     export.add_argument(
-        "--no-suppress", action="store_true", help="write true small counts (analysts only; never publish the file)"
+        "--no-suppress",
+        action="store_true",
+        help="compute from the true counts in the database (analysts only; never publish the file)",
     )
     return parser
 
@@ -84,8 +101,13 @@ def _print_problems(title: str, problems: list[Problem], out=sys.stdout) -> None
         print(f"  … and {len(problems) - SHOWN_PROBLEMS} more (use --json for the full list)", file=out)
 
 
+PROGRESS_ENV_VAR = "SAFESPACE_PROGRESS"  # "lines": one "PROGRESS <fraction> <step>" line per step, for the Upload page
+
+
 def _progress_printer():
-    """Progress on stderr for a person at a terminal; silent in pipes and CI logs."""
+    """Progress on stderr for a person at a terminal, as lines for the Upload page; silent in pipes and CI logs."""
+    if os.environ.get(PROGRESS_ENV_VAR) == "lines":
+        return lambda fraction, message: print(f"PROGRESS {fraction:.3f} {message}", file=sys.stderr, flush=True)
     if not sys.stderr.isatty():
         return lambda fraction, message: None
 
@@ -123,7 +145,7 @@ def _report(result: LoadResult) -> None:
 
 
 def _history(db) -> None:
-    from db.read import load_history
+    from etl.history import load_history
 
     loads = load_history(db).sort_values("load_id")
     print(loads.to_string(index=False) if not loads.empty else "No loads yet.")
@@ -153,19 +175,40 @@ def _hash_password() -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from etl.export import export_district_summary
+    from db.read import SnapshotMissing
+    from etl.export import NoData, export_district_summary
 
+    if args.quarter_from is not None and not args.no_suppress:
+        print(
+            "Usage error: --from is allowed only with --no-suppress; published windows are --window 1q, 4q or "
+            "fytd (arbitrary published windows could be differenced to reveal small counts).",
+            file=sys.stderr,
+        )
+        return 2
     if args.quarter_from is not None and args.quarter_from > args.quarter:  # keys sort as text
         print(f"Usage error: --from {args.quarter_from} is after --quarter {args.quarter}.", file=sys.stderr)
         return 2
-    path = export_district_summary(
-        args.quarter,
-        args.quarter_from,
-        out=args.out,
-        fmt=args.format,
-        suppress=not args.no_suppress,
-        db=args.db,
-    )
+    try:
+        path = export_district_summary(
+            args.quarter,
+            args.window,
+            out=args.out,
+            fmt=args.format,
+            published=args.published,
+            db=args.db,
+            suppress=not args.no_suppress,
+            quarter_from=args.quarter_from,
+        )
+    except SnapshotMissing as exc:
+        print(f"Not ready: no published figures at {exc}. Run `python -m etl publish` first.", file=sys.stderr)
+        return 3
+    except NoData:
+        print(
+            f"No data for {_months(args.quarter)} ({args.window}): nothing was written. "
+            "Check the quarter, or load its cases first.",
+            file=sys.stderr,
+        )
+        return 1
     if args.no_suppress:
         print(
             "Warning: --no-suppress: this file contains counts from 1 to 4 that can identify people. "
@@ -173,6 +216,26 @@ def _export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(f"Wrote the district summary to {path.resolve()}")
+    return 0
+
+
+def _publish(args: argparse.Namespace, out=sys.stdout) -> int:
+    """Publish the warehouse to its snapshot; say how long it took, or why it failed."""
+    from etl.publish import PublishFailed, publish
+
+    try:
+        result = publish(args.db, args.published, progress=_progress_printer())
+    except PublishFailed as exc:
+        print(
+            f"Publishing failed ({exc}). Viewers still see the previous published figures. "
+            "Fix the cause, then run `python -m etl publish`.",
+            file=sys.stderr,
+        )
+        return PUBLISH_FAILED
+    print(
+        f"Published {result.quarters} quarters ({result.windows} windows) to {result.path} in {result.seconds:.1f} s.",
+        file=out,
+    )
     return 0
 
 
@@ -188,9 +251,17 @@ def _run(args: argparse.Namespace) -> int:
         seed = {} if args.seed is None else {"seed": args.seed}
         build(db=args.db, out_dir=args.out, force=args.force, **seed)
         print(f"Demo database built at {db_path(args.db)} (synthetic case counts, services and communities).")
+        return _publish(args)
     elif args.command == "load":
         try:
-            result = load_path(args.kind, args.file, db=args.db, dry_run=args.dry_run, progress=_progress_printer())
+            result = load_path(
+                args.kind,
+                args.file,
+                db=args.db,
+                dry_run=args.dry_run,
+                loaded_by=args.by,
+                progress=_progress_printer(),
+            )
         except InputRejected as exc:
             if args.json:
                 print(json.dumps({"errors": [p.as_dict() for p in exc.problems], "rejected": True}, ensure_ascii=False))
@@ -202,17 +273,29 @@ def _run(args: argparse.Namespace) -> int:
             print(json.dumps(result.as_dict(), ensure_ascii=False, default=str))
         else:
             _report(result)
+        if not (args.dry_run or result.unchanged or args.no_publish):
+            return _publish(args, out=sys.stderr if args.json else sys.stdout)
     elif args.command == "revert":
         from etl.revert import revert
 
         try:
-            done = revert(args.load_id, db=args.db)
+            done = revert(args.load_id, db=args.db, reverted_by=args.by)
         except InputRejected as exc:
-            print(exc, file=sys.stderr)
+            if args.json:
+                print(json.dumps({"errors": [p.as_dict() for p in exc.problems], "rejected": True}, ensure_ascii=False))
+            else:
+                print(exc, file=sys.stderr)
             return 1
-        print(
-            f"Reverted load {done['load_id']} ({done['kind']}, {done['file_name']}); the previous version is in force."
-        )
+        if args.json:
+            print(json.dumps({"reverted": done}, ensure_ascii=False, default=str))
+        else:
+            print(
+                f"Reverted load {done['load_id']} ({done['kind']}, {done['file_name']}); "
+                "the previous version is in force."
+            )
+        return _publish(args, out=sys.stderr if args.json else sys.stdout)
+    elif args.command == "publish":
+        return _publish(args)
     elif args.command == "history":
         _history(args.db)
     elif args.command == "hash-password":

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import getpass
 import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from core.settings import max_upload_mb
 from db.connect import DatabaseBusy, DatabaseMissing, connect
 from db.schema import SCHEMA_VERSION, schema_version
 from etl import cases, communities, population, services
@@ -51,11 +51,6 @@ KINDS = {
     "communities": Kind(communities, "communities", "communities"),
     "population": Kind(population, "population", "population"),
 }
-
-
-def max_upload_mb() -> float:
-    """The size limit for one file: ``SAFESPACE_MAX_UPLOAD_MB`` megabytes (default 50)."""
-    return float(os.environ.get("SAFESPACE_MAX_UPLOAD_MB", "50"))
 
 
 @dataclass

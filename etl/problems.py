@@ -40,7 +40,14 @@ class Problem:
         return self.text("en")
 
     def as_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "value": self.value, "code": self.code, "message": self.message}
+        return {
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "code": self.code,
+            "params": self.params,
+            "message": self.message,
+        }
 
     def __str__(self) -> str:
         where = [f"row {self.row}" if self.row else "file"]

@@ -14,9 +14,11 @@ import mapclassify
 import numpy as np
 import pandas as pd
 
+from core.codes import CLASS_SCHEMES
+
 __all__ = ["SCHEMES", "quantile_breaks", "scheme_breaks"]
 
-SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
+SCHEMES = CLASS_SCHEMES
 # Fisher-Jenks natural breaks are exact (no random start), so the same values give the same classes.
 _CLASSIFIERS = {
     "quantiles": mapclassify.Quantiles,
@@ -75,4 +77,5 @@ def scheme_breaks(values: pd.Series, scheme: str, k: int = 5) -> list[float]:
         return distinct.tolist()
     with warnings.catch_warnings():  # Fisher-Jenks of 50 districts needs no compiler
         warnings.filterwarnings("ignore", "Numba not installed", UserWarning)
+        warnings.filterwarnings("ignore", "Not enough unique values", UserWarning)  # ties: fewer classes, fine
         return [float(b) for b in _CLASSIFIERS[scheme](finite, k=k).bins]

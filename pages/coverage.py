@@ -12,30 +12,31 @@ import streamlit as st
 from core.codes import SERVICE_TYPES
 from core.downloads import csv_bytes
 from db import read
-from db.connect import db_path
-from geo.summary import DEFAULT_CATCHMENT_M
 from ui import loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, label, number, t
 
-KM = DEFAULT_CATCHMENT_M / 1000
 HEALTH_CENTRE_LINE = maps.SERVICE_COLOURS["health_centre"]
 
 
 @st.cache_data(show_spinner=False)
-def load_services(db: str, version: str, end: str, start: str) -> pd.DataFrame:
-    return read.service_points(db, end, start)
+def load_services(path: str, version: str, span: str, end: str) -> pd.DataFrame:
+    return read.service_points(path, span, end)
 
 
 @st.cache_data(show_spinner=False)
-def load_outlines(db: str, version: str) -> dict[str, pdk.Layer]:
-    """The outline layers, built once per data version (merging shared edges takes a moment)."""
+def load_outlines(path: str, version: str) -> dict[str, pdk.Layer]:
+    """The outline layers, built once per snapshot (merging shared edges takes a moment)."""
     return {
-        "districts": maps.outline_layer(read.district_layer(db).geometry, "district-outlines", maps.DISTRICT_LINE),
-        "health_centres": maps.outline_layer(
-            read.health_centre_areas(db).geometry, "health-centre-areas", HEALTH_CENTRE_LINE, 1.5
+        "districts": maps.outline_layer(
+            loaders.district_layer(path, version).geometry, "district-outlines", maps.DISTRICT_LINE
         ),
-        "context": maps.outline_layer(read.context_districts(db).geometry, "samut-prakan", maps.CONTEXT_LINE),
+        "health_centres": maps.outline_layer(
+            loaders.health_centre_areas(path, version).geometry, "health-centre-areas", HEALTH_CENTRE_LINE, 1.5
+        ),
+        "context": maps.outline_layer(
+            loaders.context_districts(path, version).geometry, "samut-prakan", maps.CONTEXT_LINE
+        ),
     }
 
 
@@ -89,7 +90,7 @@ def service_deck(
     safe_spaces = services[services["service_type"] == "safe_space"]
     if "catchments" in extras and not safe_spaces.empty:
         colour = maps.SERVICE_COLOURS["safe_space"]
-        layers.append(maps.catchment_layer(safe_spaces, "catchments", colour, DEFAULT_CATCHMENT_M))
+        layers.append(maps.catchment_layer(safe_spaces, "catchments", colour, SNAPSHOT.meta.catchment_m))
         entries.append(maps.LegendEntry(maps.translucent(colour), t("coverage.catchments", km=f"{KM:g}")))
     layers += service_layers(services, types, lang, synthetic)
     return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}"), entries + lines
@@ -162,10 +163,9 @@ def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str
 
 
 through_dashboard()
-DB = str(db_path())
-VERSION = sidebar.data_version()
+SNAPSHOT = sidebar.snapshot()
 LANG = current_lang()
-status = sidebar.cached_status(DB, VERSION)
+KM = SNAPSHOT.meta.catchment_m / 1000
 chosen = sidebar.period()
 
 st.title(t("coverage.title"))
@@ -173,10 +173,10 @@ if chosen is None:
     st.info(t("coverage.no_cases"))
     st.stop()
 st.caption(t("coverage.subtitle", window=chosen.label))
-summary = loaders.district_summary(DB, VERSION, chosen.end, chosen.start)
-all_services = load_services(DB, VERSION, chosen.end, chosen.start)
+summary = loaders.district_summary(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end)
+all_services = load_services(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end)
 services = sidebar.filter_districts(all_services)
-districts = loaders.district_layer(DB, VERSION)
+districts = loaders.district_layer(SNAPSHOT.path, SNAPSHOT.version)
 
 # --- Services and catchments --------------------------------------------------
 st.subheader(t("coverage.services"))
@@ -207,13 +207,13 @@ elif services.empty:
 elif not types:
     st.info(t("coverage.choose_types"))
 else:
-    outlines = load_outlines(DB, VERSION)
-    deck, entries = service_deck(services, types, extras, districts, outlines, LANG, status.synthetic)
+    outlines = load_outlines(SNAPSHOT.path, SNAPSHOT.version)
+    deck, entries = service_deck(services, types, extras, districts, outlines, LANG, SNAPSHOT.meta.synthetic)
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(deck, height=640, alt=t("coverage.services_alt"))
     with legend_column:
         maps.legend(t("coverage.legend_services"), entries)
-        if status.synthetic:
+        if SNAPSHOT.meta.synthetic:
             st.caption(t("coverage.synthetic_services"))
 
 # --- Need x coverage ------------------------------------------------------------

@@ -1,9 +1,9 @@
 """Hotspots: where reported violence concentrates, district by district, over a window of quarters.
 
-One district summary, three switchable map views: classes of the rate, the
-smoothed rate or the count (by a scheme the user picks), Gi* hot and cold
-spots, and Local Moran clusters. Below the map: the table behind it, and one
-district's quarterly trend and breakdowns.
+One published district table, three switchable map views: classes of the
+rate, the smoothed rate or the count (by a scheme the user picks), Gi* hot
+and cold spots, and Local Moran clusters. Below the map: the table behind it,
+one district's quarterly trend, and Bangkok's breakdowns.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from core import quarters
+from core.codes import CLASS_SCHEMES
 from core.downloads import csv_bytes
 from db import read
-from db.connect import db_path
-from db.privacy import SECONDARY_MARK, round_to, suppress_below
 from ui import charts, loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.figures import district_figures
@@ -44,24 +44,30 @@ FIELDS = (
 
 
 @st.cache_data(show_spinner=False)
-def load_trend(db: str, version: str, dist_code: str, end: str) -> pd.DataFrame:
-    return read.district_trend(db, dist_code, end, TREND_QUARTERS)
+def load_trend(path: str, version: str, dist_code: str, end: str) -> pd.DataFrame:
+    """The district's published count in the ``TREND_QUARTERS`` quarters ending at ``end``."""
+    window = pd.DataFrame({"quarter": quarters.window(end, TREND_QUARTERS)})
+    return window.merge(read.district_trend(path, dist_code), on="quarter", how="left")
 
 
 @st.cache_data(show_spinner=False)
-def load_breakdown(db: str, version: str, dist_code: str, by: str, end: str, start: str) -> pd.DataFrame:
-    return read.district_breakdown(db, dist_code, by, end, start)
+def load_breakdown(path: str, version: str, by: str, span: str, end: str) -> pd.DataFrame:
+    return read.breakdown(path, by, span, end)
 
 
 def classes_view(
     summary: pd.DataFrame, measure: str, scheme: str, lang: str
 ) -> tuple[list[tuple[int, int, int]], list[maps.LegendEntry]]:
     """Colours and legend of the chosen measure in the chosen scheme's classes."""
-    values, suppressed = summary[MEASURES[measure]], summary["suppressed"]
-    breaks = maps.scheme_breaks(values.where(~suppressed), scheme)
+    values = summary[MEASURES[measure]]
+    # A smoothed rate is published for every district with data; a count or plain rate is hidden with its count.
+    suppressed = pd.Series(False, index=summary.index) if measure == "smoothed" else summary["suppressed"]
+    breaks = loaders.class_breaks(SNAPSHOT.path, SNAPSHOT.version, period.span, period.end, measure, scheme)
     digits = 0 if measure == "count" else 1
     colours, entries = maps.breaks_colours(values, suppressed, breaks, lambda v: number(v, digits, lang))
-    top = suppress_below() - 1
+    if not suppressed.any():
+        return colours, entries
+    top = SNAPSHOT.meta.suppress_below - 1
     return colours, [*entries, maps.LegendEntry(maps.SUPPRESSED, t("legend.suppressed", lang, top=top))]
 
 
@@ -93,7 +99,7 @@ def view_legend(
     )
     scheme = scheme_column.radio(
         t("hotspots.scheme", lang),
-        maps.SCHEMES,
+        CLASS_SCHEMES,
         key="hotspots_scheme",
         horizontal=True,
         format_func=lambda s: t(f"hotspots.scheme.{s}", lang),
@@ -176,8 +182,7 @@ def breakdown_table(frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
 
 
 through_dashboard()
-DB = str(db_path())
-VERSION = sidebar.data_version()
+SNAPSHOT = sidebar.snapshot()
 LANG = current_lang()
 period = sidebar.period()
 
@@ -186,7 +191,7 @@ if period is None:
     st.info(t("hotspots.no_cases"))
     st.stop()
 st.caption(t("hotspots.subtitle", window=period.label))
-summary = loaders.district_summary(DB, VERSION, period.end, period.start)
+summary = loaders.district_summary(SNAPSHOT.path, SNAPSHOT.version, period.span, period.end)
 if summary["cases_reported_display"].isna().all():
     st.info(t("hotspots.empty_window", window=period.label))
     st.stop()
@@ -205,9 +210,10 @@ if view != "classes" and summary["hotspot_class"].isna().all():
     st.info(t("hotspots.no_statistics"))
     map_class = None
 else:
-    map_class = draw_map(loaders.district_layer(DB, VERSION), summary, shown, *view_legend(summary, view, LANG))
-top = suppress_below() - 1
-st.caption(t("hotspots.privacy_note", top=top, below=top + 1, base=round_to()))
+    layer = loaders.district_layer(SNAPSHOT.path, SNAPSHOT.version)
+    map_class = draw_map(layer, summary, shown, *view_legend(summary, view, LANG))
+top = SNAPSHOT.meta.suppress_below - 1
+st.caption(t("hotspots.privacy_note", top=top, below=top + 1, base=SNAPSHOT.meta.round_to))
 
 # --- The table behind the map ------------------------------------------------------
 table = pd.DataFrame(
@@ -252,7 +258,7 @@ for column, (key, field) in zip(st.columns(len(figures)), figures, strict=True):
     column.metric(t(key), row[field])
 st.markdown(" · ".join(f"**{t(key)}**: {row[field]}" for key, field in classes))
 
-trend = load_trend(DB, VERSION, district, period.end)
+trend = load_trend(SNAPSHOT.path, SNAPSHOT.version, district, period.end)
 st.markdown(f"**{t('hotspots.trend', n=TREND_QUARTERS)}**")
 if trend["cases_display"].isna().all():
     st.info(t("hotspots.no_trend", n=TREND_QUARTERS))
@@ -260,13 +266,13 @@ else:
     st.altair_chart(trend_chart(trend, period.start, LANG), width="stretch")
     st.caption(t("hotspots.trend_note", top=top, below=top + 1))
 
-breakdowns = {by: load_breakdown(DB, VERSION, district, by, period.end, period.start) for by in CATEGORIES}
+# --- Bangkok by violence type and victim group ------------------------------------
+st.subheader(t("hotspots.breakdowns"))
+breakdowns = {by: load_breakdown(SNAPSHOT.path, SNAPSHOT.version, by, period.span, period.end) for by in CATEGORIES}
 if all(frame.empty for frame in breakdowns.values()):
     st.info(t("hotspots.no_breakdown", window=period.label))
 else:
-    st.caption(t("hotspots.subtitle", window=period.label))
+    st.caption(t("hotspots.breakdowns_caption", window=period.label))
     for column, (by, frame) in zip(st.columns(2), breakdowns.items(), strict=True):
         column.markdown(f"**{t(CATEGORIES[by][1])}**")
         column.dataframe(breakdown_table(frame, by, LANG), hide_index=True, width="stretch")
-    if any((frame["cases_display"] == SECONDARY_MARK).any() for frame in breakdowns.values()):
-        st.caption(t("hotspots.secondary_note", mark=SECONDARY_MARK, below=top + 1))

@@ -13,12 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from core.codes import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
+from core.settings import max_upload_mb
 from db import read
-from db.connect import db_path
-from db.privacy import SECONDARY_MARK, round_to, suppress_below
-from etl.load import max_upload_mb
-from geo.summary import DEFAULT_CATCHMENT_M
-from ui import sidebar
+from ui import loaders, sidebar
 from ui.entry import through_dashboard
 from ui.history import history_table
 from ui.i18n import label, t
@@ -82,11 +79,6 @@ SOURCE_FILES = (
 )
 
 
-@st.cache_data(show_spinner=False)
-def load_history(db: str, version: str) -> pd.DataFrame:
-    return read.load_history(db)
-
-
 def plain(text: str) -> str:
     """Text from a file with every Markdown mark backslash-escaped, so it shows as it is (``*a*`` stays ``*a*``)."""
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
@@ -124,12 +116,12 @@ def upload_formats() -> None:
 
 def measures() -> None:
     st.header(t("methods.measures"))
-    fmt = {"km": f"{DEFAULT_CATCHMENT_M / 1000:g}", "permutations": LISA_PERMUTATIONS, "seed": LISA_SEED}
+    fmt = {"km": f"{SNAPSHOT.meta.catchment_m / 1000:g}", "permutations": LISA_PERMUTATIONS, "seed": LISA_SEED}
     for measure in MEASURES:
         st.markdown(t(f"methods.measure.{measure}", **fmt))
 
 
-def sources(status: read.DataStatus) -> None:
+def sources(status: read.Meta) -> None:
     st.header(t("methods.sources"))
     st.markdown(t("methods.sources_intro"))
     rows = [
@@ -146,14 +138,12 @@ def sources(status: read.DataStatus) -> None:
             st.caption(t("methods.population_year", source=source, year=year(status.population_year)))
 
 
-def privacy() -> None:
+def privacy(rules: read.Meta) -> None:
     st.header(t("methods.privacy"))
-    top, base = suppress_below() - 1, round_to()
-    rules = [t("methods.privacy.primary", top=top, below=top + 1)]
-    if base > 1:
-        rules.append(t("methods.privacy.rounding", base=base))
-    rules += [t("methods.privacy.secondary", mark=SECONDARY_MARK), t("methods.privacy.statistics")]
-    rules += [t("methods.privacy.export"), t("methods.privacy.rendering")]
+    top, base = rules.suppress_below - 1, rules.round_to
+    fmt = {"top": top, "below": top + 1, "base": base, "estimate": f"{rules.hidden_estimate:g}", "half": base / 2}
+    keys = ("cells", "sums", "why", "hidden", "export", "rendering")
+    rules = [t(f"methods.privacy.{key}", **fmt) for key in keys]
     st.markdown(t("methods.privacy.intro") + "\n\n" + "\n".join(f"{i}. {rule}" for i, rule in enumerate(rules, 1)))
     st.subheader(t("methods.guard"))
     st.markdown(t("methods.guard_text"))
@@ -169,13 +159,12 @@ def history(loads: pd.DataFrame) -> None:
 
 
 through_dashboard()
-DB = str(db_path())
-VERSION = sidebar.data_version()
+SNAPSHOT = sidebar.snapshot()
 st.title(t("methods.title"))
 st.caption(t("methods.intro"))
 dictionary()
 upload_formats()
 measures()
-sources(sidebar.cached_status(DB, VERSION))
-privacy()
-history(load_history(DB, VERSION))
+sources(SNAPSHOT.meta)
+privacy(SNAPSHOT.meta)
+history(loaders.load_history(SNAPSHOT.path, SNAPSHOT.version))

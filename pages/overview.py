@@ -1,7 +1,7 @@
 """Overview for executives: headline figures, the smoothed-rate map, the districts to watch, the trend.
 
 Everything is for the period chosen in the sidebar (by default the four
-quarters ending with the chosen one) and comes published from db/read.py.
+quarters ending with the chosen one) and is read from the published snapshot.
 """
 
 from __future__ import annotations
@@ -15,9 +15,6 @@ import streamlit as st
 from core import quarters
 from core.downloads import csv_bytes
 from db import read
-from db.connect import db_path
-from db.privacy import suppress_below
-from geo.attention import attention
 from ui import charts, loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.figures import district_figures
@@ -25,17 +22,6 @@ from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label, year
 
 TREND_QUARTERS = 12
-
-
-@st.cache_data(show_spinner=False)
-def load_kpis(db: str, version: str, end: str, start: str) -> read.Kpis:
-    return read.kpis(db, end, start, summary=loaders.district_summary(db, version, end, start))
-
-
-@st.cache_data(show_spinner=False)
-def load_totals(db: str, version: str) -> pd.DataFrame:
-    """Every quarter's published Bangkok totals: the trend of any chosen quarter is a slice, no new read."""
-    return read.quarterly_totals(db, last_n=None)
 
 
 def trend_rows(totals: pd.DataFrame, end: str) -> pd.DataFrame:
@@ -105,15 +91,22 @@ def published(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def load_deck(db: str, version: str, end: str, start: str, lang: str) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
-    """The smoothed-rate map and its class entries, built once per window and language (texts in ``lang``)."""
-    summary = loaders.district_summary(db, version, end, start)
+def load_deck(path: str, version: str, span: str, end: str, lang: str) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
+    """The smoothed-rate map and its class entries, built once per window and language (texts in ``lang``).
+
+    Every district with data is coloured by its smoothed rate, "<5" ones too: the rate is computed from
+    protected cells and borrows strength from Bangkok's mean, so it reveals no small count.
+    """
+    summary = loaders.district_summary(path, version, span, end)
     colours, classes = maps.classed_colours(
         summary["eb_rate_per_100k"],
-        summary["suppressed"],
+        pd.Series(False, index=summary.index),
+        loaders.class_breaks(path, version, span, end, "smoothed", "overview"),
         lambda bound: number(bound, 1 if 0 < bound < 10 else 0, lang),
     )
-    districts = loaders.district_layer(db, version).merge(published(summary, lang).assign(fill=colours), on="dist_code")
+    districts = loaders.district_layer(path, version).merge(
+        published(summary, lang).assign(fill=colours), on="dist_code"
+    )
     fields = {"cases": "col.cases", "rate": "col.rate", "eb": "overview.col.eb_rate", "hotspot": "overview.col.hotspot"}
     tooltip = "<b>{name_th}</b><br/>{name_en}<br/>" + "<br/>".join(
         f"{html.escape(t(key, lang))}: {{{field}}}" for field, key in fields.items()
@@ -133,19 +126,12 @@ def legend_title(n_quarters: int) -> str:
 
 def district_map(chosen: sidebar.Period, lang: str) -> None:
     """The smoothed rate by district, with the legend and the notes beside it."""
-    deck, classes = load_deck(DB, VERSION, chosen.end, chosen.start, lang)
+    deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang)
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(deck, height=600, alt=t("overview.map_alt"))
     with legend_column:
-        top = suppress_below() - 1
-        maps.legend(
-            legend_title(chosen.n_quarters),
-            [
-                *classes,
-                maps.LegendEntry(maps.SUPPRESSED, t("legend.suppressed", top=top)),
-                maps.LegendEntry(maps.NO_DATA, t("legend.no_data")),
-            ],
-        )
+        top = SNAPSHOT.meta.suppress_below - 1
+        maps.legend(legend_title(chosen.n_quarters), [*classes, maps.LegendEntry(maps.NO_DATA, t("legend.no_data"))])
         st.caption(t("overview.eb_note"))
         st.caption(t("overview.privacy_note", top=top, below=top + 1))
 
@@ -160,9 +146,8 @@ def reason_text(reason: str, row: dict, ranked: int, bangkok_referral: float) ->
     return t(f"attention.{reason}")
 
 
-def attention_list(summary: pd.DataFrame, bangkok_referral: float, lang: str) -> None:
-    """The districts of :func:`geo.attention.attention` as a numbered list, each with its reasons in words."""
-    top = attention(summary)
+def attention_list(top: pd.DataFrame, summary: pd.DataFrame, bangkok_referral: float, lang: str) -> None:
+    """The published attention list (:func:`geo.attention.attention`), numbered, each district with its reasons."""
     if top.empty:
         st.caption(t("overview.attention_none"))
         return
@@ -221,8 +206,7 @@ def district_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 through_dashboard()
-DB = str(db_path())
-VERSION = sidebar.data_version()
+SNAPSHOT = sidebar.snapshot()
 chosen = sidebar.period()
 lang = current_lang()
 
@@ -231,8 +215,8 @@ if chosen is None:
     st.info(t("overview.no_cases"))
     st.stop()
 st.caption(t("overview.subtitle", window=chosen.label))
-summary = loaders.district_summary(DB, VERSION, chosen.end, chosen.start)
-now = load_kpis(DB, VERSION, chosen.end, chosen.start)
+summary = loaders.district_summary(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end)
+now = loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end)
 if now.cases_display is None:
     st.info(t("overview.no_rows", window=chosen.label))
     st.stop()
@@ -241,25 +225,25 @@ if now.cases_display is None:
 previous, year_before = chosen.shifted(-1), chosen.shifted(-4)
 kpi_cards(
     now,
-    load_kpis(DB, VERSION, previous.end, previous.start),
-    load_kpis(DB, VERSION, year_before.end, year_before.start),
+    loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, previous.span, previous.end),
+    loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, year_before.span, year_before.end),
 )
 st.caption(t("kpi.compared", previous=previous.label, year_before=year_before.label))
 
 # --- Map, and the districts to watch --------------------------------------------
 st.subheader(t("overview.map_title"))
 district_map(chosen, lang)
-status = sidebar.cached_status(DB, VERSION)
-if status.population_year is None:
+if SNAPSHOT.meta.population_year is None:
     st.caption(t("overview.population_no_year"))
 else:
-    st.caption(t("overview.population_year", year=year(status.population_year)))
+    st.caption(t("overview.population_year", year=year(SNAPSHOT.meta.population_year)))
 st.subheader(t("overview.attention"))
-attention_list(summary, now.referral_rate, lang)
+top = loaders.attention(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end)
+attention_list(top, summary, now.referral_rate, lang)
 
 # --- Trend ----------------------------------------------------------------------
 st.subheader(t("overview.trend", n=TREND_QUARTERS))
-trend_chart(trend_rows(load_totals(DB, VERSION), chosen.end), chosen, lang)
+trend_chart(trend_rows(loaders.quarterly_totals(SNAPSHOT.path, SNAPSHOT.version), chosen.end), chosen, lang)
 
 # --- Table and download -----------------------------------------------------------
 st.subheader(t("overview.table"))

@@ -9,10 +9,7 @@ import streamlit as st
 
 from core.downloads import csv_bytes
 from db import read
-from db.connect import db_path
-from db.privacy import suppress_below
-from geo.pilots import DidResult
-from ui import charts, maps, sidebar
+from ui import charts, loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label
@@ -22,39 +19,34 @@ COMPARISON, OTHER = (0, 114, 178), (190, 190, 190)  # Okabe-Ito blue; grey
 
 
 @st.cache_data(show_spinner=False)
-def load_communities(db: str, version: str) -> pd.DataFrame:
-    return read.community_points(db)
-
-
-@st.cache_data(show_spinner=False)
-def load_places(db: str, version: str) -> gpd.GeoDataFrame:
+def load_places(path: str, version: str) -> gpd.GeoDataFrame:
     """Bangkok's districts and Samut Prakan's, for their names."""
-    bangkok = read.district_layer(db)
-    return pd.concat([bangkok, read.context_districts(db)[bangkok.columns]], ignore_index=True)
+    bangkok = loaders.district_layer(path, version)
+    return pd.concat([bangkok, loaders.context_districts(path, version)[bangkok.columns]], ignore_index=True)
 
 
 @st.cache_data(show_spinner=False)
-def load_outlines(db: str, version: str) -> list[pdk.Layer]:
-    """Bangkok's district outlines and Samut Prakan's, built once per data version."""
+def load_outlines(path: str, version: str) -> list[pdk.Layer]:
+    """Bangkok's district outlines and Samut Prakan's, built once per snapshot."""
     return [
-        maps.outline_layer(read.district_layer(db).geometry, "district-outlines", maps.DISTRICT_LINE),
-        maps.outline_layer(read.context_districts(db).geometry, "samut-prakan", maps.CONTEXT_LINE),
+        maps.outline_layer(loaders.district_layer(path, version).geometry, "district-outlines", maps.DISTRICT_LINE),
+        maps.outline_layer(loaders.context_districts(path, version).geometry, "samut-prakan", maps.CONTEXT_LINE),
     ]
 
 
 @st.cache_data(show_spinner=False)
-def load_trend(db: str, version: str, end: str) -> pd.DataFrame:
-    return read.pilot_trend(db, end)
+def load_trend(path: str, version: str, end: str) -> pd.DataFrame:
+    return read.pilot_trend(path, end)
 
 
 @st.cache_data(show_spinner=False)
-def load_difference(db: str, version: str, end: str) -> DidResult:
-    return read.pilot_difference(db, end)
+def load_difference(path: str, version: str, end: str) -> read.PilotDifference:
+    return read.pilot_difference(path, end)
 
 
 @st.cache_data(show_spinner=False)
-def load_table(db: str, version: str, end: str) -> pd.DataFrame:
-    return read.pilot_table(db, end)
+def load_table(path: str, version: str, end: str) -> pd.DataFrame:
+    return read.pilot_table(path, end)
 
 
 def districts_of(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -134,7 +126,7 @@ def signed(value: float) -> str:
     return f"{value:+,.1f}"
 
 
-def why_not(result: DidResult) -> str:
+def why_not(result: read.PilotDifference) -> str:
     """Why there is no estimate, in the reader's language, from the counts the result carries.
 
     The estimator's own reason is English and may quote a small case count,
@@ -178,23 +170,21 @@ def pilot_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 through_dashboard()
-DB = str(db_path())
-VERSION = sidebar.data_version()
+SNAPSHOT = sidebar.snapshot()
 LANG = current_lang()
-status = sidebar.cached_status(DB, VERSION)
 chosen = sidebar.period()
 
 st.title(t("pilots.title"))
-communities = load_communities(DB, VERSION)
+communities = loaders.community_points(SNAPSHOT.path, SNAPSHOT.version)
 if not communities["pilot"].any():
     st.info(t("pilots.no_pilots"))
     st.stop()
 
 # --- Map ------------------------------------------------------------------------
 st.subheader(t("pilots.map"))
-places = load_places(DB, VERSION)
+places = load_places(SNAPSHOT.path, SNAPSHOT.version)
 layers = [
-    *load_outlines(DB, VERSION),
+    *load_outlines(SNAPSHOT.path, SNAPSHOT.version),
     maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{LANG}"),
     *community_layers(communities, LANG),
 ]
@@ -217,12 +207,12 @@ st.caption(t("pilots.map_note"))
 if chosen is None:
     st.info(t("pilots.no_cases"))
     st.stop()
-top = suppress_below() - 1
+top = SNAPSHOT.meta.suppress_below - 1
 end_label = quarter_label(chosen.end)
 
 # --- Trend ----------------------------------------------------------------------
 st.subheader(t("pilots.trend"))
-trend = load_trend(DB, VERSION, chosen.end)
+trend = load_trend(SNAPSHOT.path, SNAPSHOT.version, chosen.end)
 if trend.empty:
     st.info(t("pilots.no_trend"))
 else:
@@ -231,7 +221,7 @@ else:
 
 # --- Difference in differences ----------------------------------------------------
 st.subheader(t("pilots.did"))
-result = load_difference(DB, VERSION, chosen.end)
+result = load_difference(SNAPSHOT.path, SNAPSHOT.version, chosen.end)
 if result.enough:
     st.metric(t("pilots.did_metric"), signed(result.estimate))
     st.markdown(
@@ -249,11 +239,11 @@ if result.enough:
     )
 else:
     st.info(t("pilots.did_missing", reason=why_not(result)))
-st.warning(t("pilots.caveat" if status.synthetic else "pilots.caveat_real"), icon=":material/info:")
+st.warning(t("pilots.caveat" if SNAPSHOT.meta.synthetic else "pilots.caveat_real"), icon=":material/info:")
 
 # --- Each pilot -----------------------------------------------------------------
 st.subheader(t("pilots.table"))
 st.caption(t("pilots.table_caption", end=end_label, top=top, below=top + 1))
-table = pilot_table(load_table(DB, VERSION, chosen.end), LANG)
+table = pilot_table(load_table(SNAPSHOT.path, SNAPSHOT.version, chosen.end), LANG)
 st.dataframe(table, hide_index=True, width="stretch")
 st.download_button(t("pilots.download"), csv_bytes(table), file_name=f"pilots_{chosen.end}.csv", mime="text/csv")

@@ -1,11 +1,14 @@
 """Upload data: analysts check a file (dry run), confirm it, and revert loads.
 
-The page and ``python -m etl load`` are two faces of one code path
-(etl.load.load_file), so a file behaves the same in both.
+The page runs ``python -m etl load`` and ``revert`` in a child process
+(:mod:`ui.commands`), so a file behaves exactly as on the command line, and
+validation, loading and publishing never run in the server that serves
+viewers. Analysts also see whether the last publish worked, and why not.
 """
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -13,10 +16,10 @@ import streamlit as st
 
 from db import read
 from db.connect import db_path
-from etl.load import KINDS, LoadResult, load_file
-from etl.problems import EnvironmentNotReady, InputRejected, problems_csv
-from etl.revert import REVERTIBLE, revert
-from ui import access
+from db.snapshot import published_path
+from etl.history import load_history
+from etl.problems import Problem, problems_csv
+from ui import access, commands
 from ui.entry import through_dashboard
 from ui.history import history_table
 from ui.i18n import current_lang, t
@@ -24,6 +27,10 @@ from ui.periods import quarter_label
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
 SHOWN_ERRORS = 50  # the rest are in the downloadable list
+KINDS = ("cases", "services", "communities", "population")
+REVERTIBLE = KINDS
+# Exit codes of python -m etl (see etl/cli.py).
+DONE, REJECTED, NOT_READY, PUBLISH_FAILED = 0, 1, 3, 4
 DONE_KEY = "upload_done"  # the load id just committed, shown once after the rerun
 NONCE_KEY = "upload_nonce"  # a new uploader key clears the file after a load
 
@@ -63,19 +70,23 @@ def problem_table(problems) -> pd.DataFrame:
     )
 
 
-def show_rejection(exc: InputRejected, file_name: str) -> None:
-    st.error(t("upload.rejected", n=len(exc.problems)))
-    st.dataframe(problem_table(exc.problems[:SHOWN_ERRORS]), hide_index=True, width="stretch")
-    if len(exc.problems) > SHOWN_ERRORS:
-        st.caption(t("upload.more_errors", shown=SHOWN_ERRORS, total=len(exc.problems)))
+def problems_of(records: list[dict]) -> list[Problem]:
+    """Problems as the child's JSON summary lists them, so they can be shown in the reader's language."""
+    return [Problem(r["row"], r["column"], r["value"], r["code"], r.get("params") or {}) for r in records]
+
+
+def show_rejection(problems: list[Problem], file_name: str) -> None:
+    st.error(t("upload.rejected", n=len(problems)))
+    st.dataframe(problem_table(problems[:SHOWN_ERRORS]), hide_index=True, width="stretch")
+    if len(problems) > SHOWN_ERRORS:
+        st.caption(t("upload.more_errors", shown=SHOWN_ERRORS, total=len(problems)))
     st.download_button(
-        t("upload.download_errors"), problems_csv(exc.problems, current_lang()), f"errors_{file_name}.csv", "text/csv"
+        t("upload.download_errors"), problems_csv(problems, current_lang()), f"errors_{file_name}.csv", "text/csv"
     )
 
 
-def show_difference(result: LoadResult) -> None:
+def show_difference(diff: pd.DataFrame) -> None:
     """The dry run's difference per quarter and district, each quarter with its months in both styles."""
-    diff = result.diff
     table = pd.DataFrame(
         {
             t("upload.col.quarter"): diff["quarter"].map(
@@ -92,30 +103,51 @@ def show_difference(result: LoadResult) -> None:
     st.dataframe(table, hide_index=True, width="stretch")
 
 
-def check(kind: str, content: bytes, file_name: str, db: str, who: str, *, dry_run: bool) -> LoadResult | None:
-    """Run the loader with a progress bar; show any rejection and return None."""
+def run(args: list[str]) -> commands.Completed:
+    """Run ``python -m etl`` with a progress bar that follows its steps."""
     bar = st.progress(0.0, text=t("upload.checking"))
     try:
-        return load_file(
-            kind,
-            content,
-            file_name,
-            db=db,
-            loaded_by=who,
-            dry_run=dry_run,
-            progress=lambda fraction, step: bar.progress(fraction, text=t(f"upload.step.{step}")),
+        return commands.run_etl(
+            [*args, "--json", "--db", DB],
+            lambda fraction, step: bar.progress(min(fraction, 1.0), text=t(f"upload.step.{step}")),
         )
-    except InputRejected as exc:
-        show_rejection(exc, file_name)
-    except EnvironmentNotReady as exc:
-        st.error(t("upload.not_ready", reason=str(exc)))
     finally:
         bar.empty()
+
+
+def outcome(done: commands.Completed, file_name: str) -> dict | None:
+    """The child's summary when it succeeded (a publish that failed is said, the load stands); else say why."""
+    if done.returncode in (DONE, PUBLISH_FAILED) and done.payload is not None:
+        if done.returncode == PUBLISH_FAILED:
+            st.warning(t("upload.publish_failed"))
+        return done.payload
+    if done.returncode == REJECTED and done.payload is not None:
+        show_rejection(problems_of(done.payload["errors"]), file_name)
+    elif done.returncode == NOT_READY:
+        st.error(t("upload.not_ready", reason=" ".join(done.messages)))
+    else:
+        st.error(t("upload.failed", reason=" ".join(done.messages[-2:])))
     return None
 
 
-def history(db: str, who: access.Access) -> None:
-    loads = read.load_history(db)
+def check(kind: str, content: bytes, file_name: str, who: str, *, dry_run: bool) -> dict | None:
+    """Validate (and unless ``dry_run`` load and publish) the file in a child process; None when it failed."""
+    with tempfile.TemporaryDirectory(prefix="safespace-upload-") as folder:
+        path = Path(folder) / Path(file_name).name  # the history records the file's own name
+        path.write_bytes(content)
+        args = ["load", kind, str(path), "--by", who or "analyst"]
+        return outcome(run([*args, "--dry-run"] if dry_run else args), file_name)
+
+
+def publish_state() -> None:
+    """Whether the figures viewers see are the latest: the last publish, and why it failed if it did."""
+    status = read.publish_status(published_path(DB))
+    if status is not None and not status.ok:
+        st.error(t("upload.last_publish_failed", reason=status.error or ""))
+
+
+def history(who: access.Access) -> None:
+    loads = load_history(DB)
     st.subheader(t("upload.history"))
     if loads.empty:
         st.caption(t("upload.no_history"))
@@ -132,13 +164,10 @@ def history(db: str, who: access.Access) -> None:
         )
         sure = st.checkbox(t("upload.revert_sure"))
         if st.form_submit_button(t("upload.revert")) and sure:
-            try:
-                revert(int(load_id), db=db, reverted_by=who.who)
-            except InputRejected as exc:
-                st.error(exc.text(current_lang()))
-            except EnvironmentNotReady as exc:
-                st.error(t("upload.not_ready", reason=str(exc)))
-            else:
+            done = run(["revert", str(int(load_id)), "--by", who.who or "analyst"])
+            if done.returncode == REJECTED and done.payload is not None:
+                st.error(" ".join(problem.text(current_lang()) for problem in problems_of(done.payload["errors"])))
+            elif outcome(done, "") is not None:
                 st.success(t("upload.reverted", load_id=load_id))
                 st.rerun()
 
@@ -168,22 +197,23 @@ nonce = st.session_state.get(NONCE_KEY, 0)
 upload = st.file_uploader(t("upload.file"), type=["csv", "tsv", "txt", "xlsx"], key=f"file_{kind}_{nonce}")
 if upload is not None:
     content = upload.getvalue()
-    result = check(kind, content, upload.name, DB, who.who, dry_run=True)
+    result = check(kind, content, upload.name, who.who, dry_run=True)
     if result is not None:
-        if result.unchanged:
+        if result["unchanged"]:
             st.info(t("upload.unchanged"))
         else:
-            st.success(t("upload.valid", rows=result.rows, quarters=", ".join(result.quarters) or "–"))
-            for warning in result.warnings:
+            st.success(t("upload.valid", rows=result["rows"], quarters=", ".join(result["quarters"]) or "–"))
+            for warning in problems_of(result["warnings"]):
                 st.warning(f"{t('upload.col.row')} {warning.row}: {warning.text(current_lang())}")
-            if result.diff is not None:
-                show_difference(result)
+            if result["diff"]:
+                show_difference(pd.DataFrame(result["diff"]))
             if st.button(t("upload.confirm"), type="primary"):
-                loaded = check(kind, content, upload.name, DB, who.who, dry_run=False)
+                loaded = check(kind, content, upload.name, who.who, dry_run=False)
                 if loaded is not None:  # start afresh: an empty uploader and the new load in the history
-                    st.session_state[DONE_KEY] = loaded.load_id
+                    st.session_state[DONE_KEY] = loaded["load_id"]
                     st.session_state[NONCE_KEY] = st.session_state.get(NONCE_KEY, 0) + 1
                     st.rerun()
 
-# --- Load history and revert ----------------------------------------------------
-history(DB, who)
+# --- Publishing, load history and revert ------------------------------------------
+publish_state()
+history(who)

@@ -1,8 +1,9 @@
-"""Shared fixtures: real DuckDB files on disk, built from the real boundary files.
+"""Shared fixtures: real DuckDB files on disk, built from the real boundary files, and published.
 
 Building a database takes about a second (boundaries) or a few (demo), so
-each is built once per session as a template and copied for every test
-that writes to it.
+each is built and published once per session as a template and copied,
+with its snapshot, for every test that writes to it. The snapshot of
+``x.duckdb`` is ``x.published.duckdb`` beside it (:func:`db.snapshot.published_path`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from db.snapshot import published_path
+from etl.publish import publish
 from etl.reference import init
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
@@ -22,6 +25,7 @@ DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 def reference_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("reference") / "reference.duckdb"
     init(db=path, loaded_by="tests")
+    publish(path)
     return path
 
 
@@ -31,19 +35,33 @@ def demo_template(tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("demo")
     build(db=folder / "demo.duckdb", out_dir=folder / "files")
+    publish(folder / "demo.duckdb")
     return folder / "demo.duckdb"
+
+
+def copy_with_snapshot(template: Path, target: Path) -> Path:
+    """Copy a warehouse and its published snapshot; the copy's snapshot sits beside it under the copy's name."""
+    shutil.copy(template, target)
+    shutil.copy(published_path(template), published_path(target))
+    return target
 
 
 @pytest.fixture
 def db(reference_template, tmp_path) -> Path:
-    """A writable database with boundaries and population, no cases."""
-    return Path(shutil.copy(reference_template, tmp_path / "safespace.duckdb"))
+    """A writable database with boundaries and population, no cases, published."""
+    return copy_with_snapshot(reference_template, tmp_path / "safespace.duckdb")
 
 
 @pytest.fixture
 def demo_db(demo_template, tmp_path) -> Path:
-    """A writable copy of the demo database."""
-    return Path(shutil.copy(demo_template, tmp_path / "demo.duckdb"))
+    """A writable copy of the demo database, published."""
+    return copy_with_snapshot(demo_template, tmp_path / "demo.duckdb")
+
+
+@pytest.fixture
+def demo_published(demo_db) -> Path:
+    """The snapshot of ``demo_db``."""
+    return published_path(demo_db)
 
 
 @pytest.fixture
@@ -65,7 +83,12 @@ def open_app(monkeypatch):
             PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(app_test, "PagesManager", ServerPagesManager)
-    for setting in ("SAFESPACE_SUPPRESS_BELOW", "SAFESPACE_LOCAL_MODE", "SAFESPACE_ANALYST_PASSWORD_HASH"):
+    for setting in (
+        "SAFESPACE_SUPPRESS_BELOW",
+        "SAFESPACE_LOCAL_MODE",
+        "SAFESPACE_ANALYST_PASSWORD_HASH",
+        "SAFESPACE_PUBLISHED",
+    ):
         monkeypatch.delenv(setting, raising=False)
 
     def run(path, lang: str | None = None, page: str | None = None):
@@ -139,4 +162,5 @@ def cases_db(db) -> Path:
 
     load_file("communities", HAND_COMMUNITIES.encode(), "communities.csv", db=db)
     load_file("cases", HAND_CASES.encode(), "cases.csv", db=db)
+    publish(db)
     return db

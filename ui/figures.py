@@ -18,8 +18,10 @@ def district_figures(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Text for each district of :func:`db.read.district_summary`, with the summary's index.
 
     Columns: ``cases`` ("<5", "0", "1,235"; "no data" where nothing was
-    reported), ``rate`` and ``eb_rate`` (one decimal, "suppressed" with
-    their count) and the ``gi`` and ``lisa`` class labels.
+    reported), ``rate`` (one decimal, "suppressed" with its count),
+    ``eb_rate`` (one decimal for every district with data: it is computed
+    from protected cells, so a hidden count's district has one too) and the
+    ``gi`` and ``lisa`` class labels.
     """
     hidden = summary["suppressed"].to_numpy()
     no_data = t("value.no_data", lang)
@@ -34,7 +36,7 @@ def district_figures(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             "cases": summary["cases_reported_display"].fillna(no_data),
             "rate": rate("rate_per_100k"),
-            "eb_rate": rate("eb_rate_per_100k"),
+            "eb_rate": summary["eb_rate_per_100k"].map(lambda v: number(v, 1, lang)),
             "gi": category("gi", summary["hotspot_class"]),
             "lisa": category("lisa", summary["lisa_class"]),
         },

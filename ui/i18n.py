@@ -32,24 +32,25 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The last quarter of the period shown; choose how many quarters it adds up below.",
     },
     "sidebar.data_as_of": {"th": "ข้อมูล ณ วันที่ {date}", "en": "Data as of {date}"},
+    "sidebar.published": {"th": "เผยแพร่ตัวเลขเมื่อ {date}", "en": "Figures published {date}"},
+    "sidebar.stale": {
+        "th": "การเผยแพร่ครั้งล่าสุด ({date}) ไม่สำเร็จ ตัวเลขที่เห็นจึงเก่ากว่าข้อมูลที่นำเข้าล่าสุด นักวิเคราะห์ดูสาเหตุได้ที่หน้านำเข้าข้อมูล",
+        "en": "The latest publish ({date}) failed, so these figures are older than the latest load. Analysts "
+        "see why on the Upload page.",
+    },
     "sidebar.latest_quarter": {"th": "ไตรมาสล่าสุด: {quarter}", "en": "Latest quarter: {quarter}"},
     "sidebar.no_cases": {"th": "ยังไม่มีข้อมูลจำนวนผู้ถูกกระทำ", "en": "No case data loaded yet"},
     # Problems with the database: say what is wrong and what to do
-    "error.db_missing": {
-        "th": "ไม่พบฐานข้อมูลที่ `{path}` สร้างฐานข้อมูลพร้อมข้อมูลตัวอย่างด้วยคำสั่ง `python -m etl demo` "
-        "(หรือ `make run`) หรือระบุไฟล์ด้วย `streamlit run dashboard.py -- --db ไฟล์.duckdb`",
-        "en": "No database at `{path}`. Build one with demo data using `python -m etl demo` (or `make run`), "
-        "or point to a file with `streamlit run dashboard.py -- --db FILE.duckdb`.",
+    "error.snapshot_missing": {
+        "th": "ยังไม่มีตัวเลขที่เผยแพร่ที่ `{path}` สร้างฐานข้อมูลตัวอย่างด้วย `python -m etl demo` (หรือ `make run`) "
+        "หรือเผยแพร่คลังข้อมูลที่มีอยู่ด้วย `python -m etl publish`",
+        "en": "No published figures at `{path}`. Build the demo with `python -m etl demo` (or `make run`), or "
+        "publish an existing warehouse with `python -m etl publish`.",
     },
-    "error.db_not_ready": {
-        "th": "ฐานข้อมูลที่ `{path}` ยังไม่พร้อมใช้งาน (ยังไม่มีขอบเขตเขต หรือเป็นรุ่นที่ไม่ตรงกับโปรแกรม) "
-        "เรียกคำสั่ง `python -m etl init` หรือ `python -m etl demo` แล้วโหลดหน้านี้ใหม่",
-        "en": "The database at `{path}` is not ready (no district boundaries, or a version this program "
-        "does not match). Run `python -m etl init` or `python -m etl demo`, then reload this page.",
-    },
-    "error.db_busy": {
-        "th": "ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมอื่น (เช่น กำลังนำเข้าข้อมูล) รอสักครู่แล้วโหลดหน้านี้ใหม่",
-        "en": "The database is in use by another program (a load, perhaps). Wait a moment, then reload this page.",
+    "error.snapshot_not_ready": {
+        "th": "ไฟล์ `{path}` ไม่ใช่ตัวเลขที่เผยแพร่ซึ่งโปรแกรมรุ่นนี้อ่านได้ เผยแพร่ใหม่ด้วย `python -m etl publish` แล้วโหลดหน้านี้ใหม่",
+        "en": "`{path}` is not a snapshot this version of the program can read. Publish again with "
+        "`python -m etl publish`, then reload this page.",
     },
     "error.unexpected": {
         "th": "เกิดข้อผิดพลาดที่ไม่คาดคิด หน้านี้จึงแสดงผลไม่ได้ โปรดแจ้งผู้ดูแลระบบ ซึ่งดูรายละเอียดได้ในบันทึกของเซิร์ฟเวอร์",
@@ -222,12 +223,14 @@ TEXT: dict[str, dict[str, str]] = {
     "hotspots.by_group": {"th": "ตามกลุ่มผู้ถูกกระทำ", "en": "By victim group"},
     "hotspots.col.category": {"th": "กลุ่ม", "en": "Category"},
     "hotspots.no_breakdown": {
-        "th": "เขตนี้ไม่มีรายงานใน {window}",
-        "en": "This district has no reports in {window}.",
+        "th": "กรุงเทพฯ ไม่มีรายงานใน {window}",
+        "en": "Bangkok has no reports in {window}.",
     },
-    "hotspots.secondary_note": {
-        "th": "“{mark}” คือช่องที่ปกปิดเพิ่ม เพื่อไม่ให้คำนวณช่อง “<{below}” ย้อนกลับจากผลรวมได้",
-        "en": "“{mark}” is a cell hidden as well, so that a “<{below}” cell cannot be worked out from the total.",
+    "hotspots.breakdowns": {"th": "ทั้งกรุงเทพฯ ตามประเภทและกลุ่มผู้ถูกกระทำ", "en": "Bangkok by type and victim group"},
+    "hotspots.breakdowns_caption": {
+        "th": "{window} ทั้งกรุงเทพฯ การแจกแจงรายเขตไม่เผยแพร่ เพราะจะลบออกจากยอดรวมของเขตจนได้จำนวนเล็กกลับมา",
+        "en": "{window}, Bangkok as a whole. Breakdowns are not published per district: they could be "
+        "subtracted from the district's total to give back small counts.",
     },
     "gi.hot_99": {"th": "จุดร้อน (เชื่อมั่น 99%)", "en": "Hot spot, 99% confidence"},
     "gi.hot_95": {"th": "จุดร้อน (เชื่อมั่น 95%)", "en": "Hot spot, 95% confidence"},
@@ -531,47 +534,65 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "ประชากรที่ใช้อยู่: {source} ปี {year}",
         "en": "Population in use: {source}, {year}.",
     },
-    "methods.privacy": {"th": "การปกปิดตัวเลขขนาดเล็ก", "en": "Suppression of small numbers"},
+    "methods.privacy": {"th": "การคุ้มครองตัวเลขขนาดเล็ก", "en": "Protection of small numbers"},
     "methods.privacy.intro": {
         "th": "ข้อมูลเป็นจำนวนรวมที่ไม่ระบุตัวบุคคล แต่จำนวนน้อยในพื้นที่เล็กยังอาจระบุตัวผู้ถูกกระทำได้ "
-        "ทุกสิ่งที่แดชบอร์ดแสดง ทั้งแผนที่ ป้ายข้อมูล กราฟ ตาราง ไฟล์ดาวน์โหลด และคำสั่ง `python -m etl export` "
-        "ผ่านชั้นอ่านข้อมูลเดียวกันซึ่งใช้กฎต่อไปนี้",
+        "แดชบอร์ดจึงไม่คำนวณอะไรจากจำนวนจริงขณะแสดงผล ขั้นตอนเผยแพร่ (หลังการนำเข้าทุกครั้ง) คำนวณทุกตัวเลขล่วงหน้า "
+        "ตามกฎต่อไปนี้ แล้วเขียนลงไฟล์เผยแพร่แยกต่างหาก ทุกหน้า ทุกไฟล์ดาวน์โหลด และคำสั่ง `python -m etl export` "
+        "อ่านจากไฟล์นั้นเท่านั้น ซึ่งไม่มีจำนวนจริงอยู่เลย",
         "en": "These are anonymised aggregate counts, but a small count for a small area can still identify a "
-        "person. Everything the dashboard shows (maps, tooltips, charts, tables, downloads) and "
-        "`python -m etl export` goes through one read layer that applies these rules.",
+        "person. So the dashboard computes nothing from true counts while it serves pages: the publish step (run "
+        "after every load) computes every figure beforehand under these rules and writes them to a separate "
+        "published file. Every page, every download and `python -m etl export` read only that file, which holds "
+        "no true count.",
     },
-    "methods.privacy.primary": {
-        "th": "จำนวน 1–{top} รายแสดงเป็น “<{below}” ส่วน 0 จริงยังแสดงเป็น 0 เพื่อให้แยก “ไม่มี” กับ “มีไม่กี่ราย” ได้ "
-        "อัตรา อัตราปรับให้เรียบ และร้อยละที่คำนวณจากจำนวนที่ปกปิดจะไม่แสดงด้วย และแผนที่แสดงเขตนั้นด้วยสีเทาของตนเอง",
-        "en": "A count from 1 to {top} is shown as “<{below}”; a true zero stays 0, so “none” and “a few” look "
-        "different. Rates, smoothed rates and percentages from a suppressed count are withheld with it, and maps "
-        "show such districts in their own grey.",
+    "methods.privacy.cells": {
+        "th": "**ปกปิดช่องที่ละเอียดที่สุดเพียงครั้งเดียว** ช่องคือจำนวนต่อไตรมาส × เขต × ชุมชน (หรือส่วนที่เหลือของเขต) "
+        "และต่อไตรมาส × ประเภทความรุนแรง × กลุ่มผู้ถูกกระทำของทั้งกรุงเทพฯ 0 จริงแสดงเป็น 0 จำนวน 1–{top} ปกปิด "
+        "(“<{below}”) จำนวนอื่นปัดเป็นทวีคูณของ {base}",
+        "en": "**The finest cells are protected once.** A cell is a count per quarter × district × community (or "
+        "the rest of the district), and per quarter × violence type × victim group for Bangkok as a whole. A true "
+        "zero is published as 0, a count from 1 to {top} is hidden (“<{below}”), and every other count is "
+        "rounded to a multiple of {base}.",
     },
-    "methods.privacy.rounding": {
-        "th": "จำนวนอื่นปัดเป็นทวีคูณของ {base} เพื่อไม่ให้การลบตัวเลขสองค่าที่แสดง (ช่วงเวลาที่ซ้อนกัน ไตรมาสติดกัน "
-        "ผลรวมกับส่วนย่อย) ย้อนกลับเป็นจำนวนเล็กได้ อัตราคำนวณจากจำนวนที่ปัดแล้ว",
-        "en": "Every other count is rounded to a multiple of {base}, so that subtracting two figures shown "
-        "(overlapping periods, consecutive quarters, a total and its parts) cannot give back a small count. "
-        "Rates are computed from the rounded count.",
+    "methods.privacy.sums": {
+        "th": "**ทุกอย่างอื่นคำนวณจากช่องที่ปกปิดแล้ว** ผลรวมของช่วงเวลา เขต กรุงเทพฯ และกลุ่มชุมชน คือผลรวมของช่องที่ปกปิดแล้ว "
+        "(ช่องที่ปกปิดนับเป็น {estimate} ซึ่งเป็นค่ากลางของ 1–{top}) แล้วปัดเป็นทวีคูณของ {base} ผลรวมที่ต่ำกว่า {below} "
+        "และมีช่องที่ปกปิดแสดงเป็น “<{below}” อัตรา อัตราปรับเรียบ Gi* Local Moran กลุ่มความต้องการและช่องว่าง "
+        "และการเปรียบเทียบชุมชนนำร่อง ล้วนคำนวณจากผลรวมเหล่านี้ ตัวเลขรวมจึงเป็นค่าประมาณ "
+        "คลาดเคลื่อนจากจำนวนจริงได้ไม่เกินประมาณ ±{half} ต่อช่อง",
+        "en": "**Everything else is computed from protected cells.** A window of quarters, a district, Bangkok "
+        "and a group of communities are sums of protected cells (a hidden cell counts as {estimate}, the middle "
+        "of 1–{top}), rounded to a multiple of {base}; a sum below {below} that holds a hidden cell is shown as "
+        "“<{below}”. Rates, smoothed rates, Gi*, Local Moran, need and gap classes and the pilot comparison are "
+        "all computed from these sums. Totals are therefore estimates, within about ±{half} of the true count "
+        "per cell.",
     },
-    "methods.privacy.secondary": {
-        "th": "เมื่อช่องที่ปกปิดอาจคำนวณย้อนได้จากผลรวมที่แสดง (มีช่องปกปิดเพียงช่องเดียวในแถวหรือคอลัมน์) "
-        "ช่องที่เล็กที่สุดถัดไปจะถูกปกปิดด้วย และแสดงเป็น “{mark}”",
-        "en": "Where a hidden cell could be worked out from a shown total (one hidden cell in a row or column), the "
-        "next smallest cell is hidden as well, shown as “{mark}”.",
+    "methods.privacy.why": {
+        "th": "**ทำไมจึงย้อนกลับไม่ได้** ตัวเลขที่เผยแพร่ทุกตัวขึ้นกับจำนวนจริงผ่านช่องที่ปกปิดแล้วเท่านั้น การลบช่วงเวลาที่ซ้อนกัน "
+        "การลบส่วนย่อยจากผลรวม หรือการแก้สมการอัตราปรับเรียบย้อนกลับ จึงได้ช่องที่ปกปิดแล้วกลับมา ไม่ใช่จำนวนจริง "
+        "การทดสอบของโปรแกรมลองโจมตีทุกแบบนี้ และตรวจว่าการเปลี่ยนจำนวนจริงโดยไม่เปลี่ยนช่องที่ปกปิดไม่ทำให้ตัวเลขที่เผยแพร่เปลี่ยนเลย",
+        "en": "**Why it cannot be solved back.** Every published figure depends on true counts only through the "
+        "protected cells, so differencing overlapping windows, subtracting parts from totals or inverting the "
+        "smoothed rate gives back protected cells, not true counts. The program's tests play each of these "
+        "attacks, and check that changing true counts without changing their protected cells changes no "
+        "published figure.",
     },
-    "methods.privacy.statistics": {
-        "th": "สถิติ (การปรับให้เรียบ Gi* Local Moran และการเข้าถึง) คำนวณจากจำนวนจริง แล้วจึงปกปิดผลที่เผยแพร่ "
-        "กลุ่ม Gi* และ Local Moran ยังแสดงสำหรับเขตที่ปกปิดจำนวน เพราะอธิบายละแวกพื้นที่ ไม่ใช่จำนวน",
-        "en": "Statistics (smoothing, Gi*, Local Moran, accessibility) are computed on the true numbers; only "
-        "their published outputs are suppressed. Gi* and Local Moran classes stay visible for a district with a "
-        "suppressed count, since they describe a neighbourhood, not a count.",
+    "methods.privacy.hidden": {
+        "th": "**เขตที่จำนวนถูกปกปิด** ไม่แสดงจำนวนและอัตราดิบ แต่แสดงอัตราปรับเรียบ กลุ่ม Gi* Local Moran ความต้องการ "
+        "และช่องว่าง เพราะคำนวณจากช่องที่ปกปิดแล้ว (และอัตราปรับเรียบดึงเข้าหาค่าเฉลี่ยของกรุงเทพฯ) จึงไม่เปิดเผยจำนวนเล็ก "
+        "การแจกแจงตามประเภทความรุนแรงและกลุ่มผู้ถูกกระทำแสดงเฉพาะระดับกรุงเทพฯ เพราะการแจกแจงรายเขตจะลบออกจากยอดรวมของเขตได้",
+        "en": "**A district whose count is hidden** shows no count and no plain rate, but it does show its smoothed "
+        "rate and its Gi*, Local Moran, need and gap classes: they are computed from protected cells (and the "
+        "smoothed rate is pulled towards Bangkok's mean), so they reveal no small count. Breakdowns by violence "
+        "type and victim group are published for Bangkok as a whole only: a district's breakdown could be "
+        "subtracted from its total.",
     },
     "methods.privacy.export": {
-        "th": "ตัวเลือก `--no-suppress` ของคำสั่งส่งออกใช้สำหรับนักวิเคราะห์ที่เข้าถึงฐานข้อมูลโดยตรงเท่านั้น "
-        "ห้ามเผยแพร่ไฟล์นั้น แดชบอร์ดไม่แสดงจำนวนเล็กที่ไม่ปกปิดเลย",
-        "en": "`--no-suppress` on the command-line export is for analysts with direct access to the database; "
-        "never publish such a file. The dashboard never shows unsuppressed small counts.",
+        "th": "ตัวเลือก `--no-suppress` ของคำสั่งส่งออกอ่านคลังข้อมูลจริง ใช้สำหรับนักวิเคราะห์ที่เข้าถึงฐานข้อมูลโดยตรงเท่านั้น "
+        "ห้ามเผยแพร่ไฟล์นั้น แดชบอร์ดไม่เปิดคลังข้อมูลจริงในหน้าของผู้ชมเลย",
+        "en": "`--no-suppress` on the command-line export reads the true warehouse and is for analysts with direct "
+        "access to it; never publish such a file. Viewers' pages never open the warehouse.",
     },
     "methods.privacy.rendering": {
         "th": "ชื่อจากไฟล์ (หน่วยบริการ ชุมชน) แสดงเป็นข้อความเสมอ ไม่ถูกตีความเป็น HTML และไฟล์ดาวน์โหลด CSV/XLSX "
@@ -1049,6 +1070,19 @@ TEXT: dict[str, dict[str, str]] = {
     "upload.col.changed": {"th": "แถวเปลี่ยน", "en": "Rows changed"},
     "upload.col.removed": {"th": "แถวออก", "en": "Rows removed"},
     "upload.not_ready": {"th": "ยังนำเข้าไม่ได้: {reason}", "en": "Cannot load now: {reason}"},
+    "upload.failed": {
+        "th": "เกิดข้อผิดพลาดที่ไม่คาดคิด ไม่มีการบันทึกสิ่งใด แจ้งผู้ดูแลระบบ ({reason})",
+        "en": "Something unexpected went wrong and nothing was written. Tell the administrator ({reason}).",
+    },
+    "upload.publish_failed": {
+        "th": "นำเข้าแล้ว แต่การเผยแพร่ตัวเลขไม่สำเร็จ ผู้ชมยังเห็นตัวเลขชุดก่อน ดูสาเหตุด้านล่าง",
+        "en": "Loaded, but publishing the figures failed: viewers still see the previous figures. See why below.",
+    },
+    "upload.last_publish_failed": {
+        "th": "การเผยแพร่ครั้งล่าสุดไม่สำเร็จ ผู้ชมยังเห็นตัวเลขชุดก่อน สาเหตุ: {reason} แก้ไขแล้วเรียก `python -m etl publish`",
+        "en": "The last publish failed, so viewers still see the previous figures. Reason: {reason}. Fix it, then "
+        "run `python -m etl publish`.",
+    },
     "upload.unchanged": {
         "th": "ไฟล์นี้เหมือนกับไฟล์ที่นำเข้าไว้แล้วทุกประการ จึงไม่มีอะไรเปลี่ยนแปลง",
         "en": "This file is identical to one already loaded, so nothing changes.",
@@ -1059,8 +1093,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "upload.confirm": {"th": "ยืนยันการนำเข้า", "en": "Confirm and load"},
     "upload.loaded": {
-        "th": "นำเข้าแล้ว (หมายเลข {load_id}) ทุกหน้าจะแสดงข้อมูลใหม่เมื่อมีการใช้งานครั้งถัดไป",
-        "en": "Loaded as load {load_id}. Every page shows the new data on its next interaction.",
+        "th": "นำเข้าแล้ว (หมายเลข {load_id}) และเผยแพร่ตัวเลขใหม่แล้ว ทุกหน้าจะแสดงเมื่อมีการใช้งานครั้งถัดไป",
+        "en": "Loaded as load {load_id} and published. Every page shows the new figures on its next interaction.",
     },
     "upload.history": {"th": "ประวัติการนำเข้า", "en": "Load history"},
     "upload.no_history": {"th": "ยังไม่มีการนำเข้า", "en": "No loads yet."},

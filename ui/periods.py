@@ -28,6 +28,7 @@ __all__ = [
     "bangkok_date",
     "current_style",
     "date_label",
+    "datetime_label",
     "quarter_label",
     "short_label",
     "window_label",
@@ -130,3 +131,15 @@ def bangkok_date(utc: datetime) -> date:
     datetime.date(2025, 1, 5)
     """
     return (utc + BANGKOK_OFFSET).date()
+
+
+def datetime_label(utc: datetime, lang: str | None = None) -> str:
+    """A UTC timestamp as its Bangkok date and time (24-hour clock).
+
+    >>> datetime_label(datetime(2025, 1, 4, 18, 30), "th"), datetime_label(datetime(2025, 1, 4, 18, 30), "en")
+    ('5 ม.ค. 2568 01:30 น.', '5 Jan 2025 01:30')
+    """
+    lang = lang or current_lang()
+    local = utc + BANGKOK_OFFSET
+    clock = f"{local:%H:%M} น." if lang == "th" else f"{local:%H:%M}"
+    return f"{date_label(local.date(), lang)} {clock}"

@@ -4,8 +4,8 @@ dashboard.py calls :func:`language` first (so even an error message is in the
 chosen language), then :func:`frame` before running the page. Pages read the
 user's choices through three small functions:
 
-- :func:`period`: the window of quarters to show (a :class:`Period`), None
-  without case data. ``period().end`` is the quarter on the slider; the
+- :func:`period`: the window of quarters to show (a :class:`Period`, whose
+  ``span`` names it in the snapshot), None without case data. ``period().end`` is the quarter on the slider; the
   window is that quarter alone, the four quarters ending with it (the
   default: one district's quarterly count is small and mostly suppressed),
   or the Thai fiscal year up to it.
@@ -30,12 +30,14 @@ import streamlit as st
 
 from core import quarters
 from db import read
+from ui import loaders
 from ui.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, current_lang, t
 from ui.periods import (
     STYLE_KEY,
     bangkok_date,
     current_style,
     date_label,
+    datetime_label,
     quarter_label,
     short_label,
     window_label,
@@ -53,16 +55,13 @@ __all__ = [
     "WINDOW_KEY",
     "Period",
     "Window",
-    "cached_districts",
-    "cached_quarters",
-    "cached_status",
     "chosen_districts",
     "chosen_quarter",
-    "data_version",
     "filter_districts",
     "frame",
     "language",
     "period",
+    "snapshot",
 ]
 
 LANG_KEY = "lang"
@@ -71,12 +70,13 @@ WINDOW_KEY = "window"
 DISTRICTS_KEY = "districts"
 PLAYING_KEY = "playing"
 _PLAYED_AT = "_played_at"  # monotonic time of the last step while playing
-_VERSION = "_data_version"  # the data version read once per run by frame()
+_SNAPSHOT = "_snapshot"  # the snapshot's path and version, read once per run by frame()
 
 Window = Literal["quarter", "year", "fiscal"]
 WINDOWS: tuple[Window, ...] = ("quarter", "year", "fiscal")
 DEFAULT_WINDOW: Window = "year"
 YEAR = 4  # quarters in the "last four quarters" window
+SPANS = {"quarter": "1q", "year": "4q", "fiscal": "fytd"}  # each window's name in the snapshot
 PLAY_SECONDS = 2.0  # time on each quarter while playing: long enough to read the map
 
 
@@ -93,6 +93,13 @@ class Period:
     n_quarters: int
     label: str
     fiscal: bool = False
+
+    @property
+    def span(self) -> str:
+        """The window's name in the published snapshot: ``1q``, ``4q`` or ``fytd``."""
+        if self.n_quarters == 1:
+            return "1q"
+        return "fytd" if self.fiscal else "4q"
 
     @property
     def quarters(self) -> list[str]:
@@ -119,24 +126,6 @@ def _make_period(end: str, start: str, *, fiscal: bool = False) -> Period:
     else:
         label = window_label(end, n)
     return Period(end, start, n, label, fiscal)
-
-
-@st.cache_data(show_spinner=False)
-def cached_quarters(db: str, version: str) -> list[str]:
-    """:func:`db.read.loaded_quarters`, cached per database file and data version."""
-    return read.loaded_quarters(db)
-
-
-@st.cache_data(show_spinner=False)
-def cached_status(db: str, version: str) -> read.DataStatus:
-    """:func:`db.read.data_status`, cached per database file and data version."""
-    return read.data_status(db)
-
-
-@st.cache_data(show_spinner=False)
-def cached_districts(db: str, version: str) -> pd.DataFrame:
-    """:func:`db.read.district_names`, cached per database file and data version."""
-    return read.district_names(db)
 
 
 def language() -> str:
@@ -247,10 +236,10 @@ def _period_controls() -> None:
     )
 
 
-def _district_filter(db: str, version: str) -> None:
+def _district_filter(path: str, version: str) -> None:
     """The district filter. Its options are labelled in both languages at once: the browser keeps the chosen
     labels, and a label that changed with the language would no longer match its district."""
-    names = cached_districts(db, version)
+    names = loaders.district_names(path, version)
     label_of = dict(zip(names["dist_code"], names["name_th"] + " (" + names["name_en"] + ")", strict=True))
     st.multiselect(
         t("sidebar.districts"),
@@ -261,32 +250,50 @@ def _district_filter(db: str, version: str) -> None:
     )
 
 
-def frame(db: str) -> None:
+@dataclass(frozen=True)
+class Snapshot:
+    """The published snapshot this run reads: its path, its version (the cache key) and its :class:`read.Meta`."""
+
+    path: str
+    version: str
+    meta: read.Meta
+
+
+def _freshness(shown: Snapshot) -> None:
+    """When the figures were published, and a warning when a later publish failed (the figures are older)."""
+    st.caption(t("sidebar.published", date=datetime_label(shown.meta.published_at)))
+    status = read.publish_status(shown.path)
+    if status is not None and not status.ok and status.attempted_at.replace(tzinfo=None) > shown.meta.published_at:
+        st.warning(t("sidebar.stale", date=datetime_label(status.attempted_at.replace(tzinfo=None))))
+
+
+def frame(path: str) -> None:
     """The shared sidebar controls, the "data as of" lines, and the synthetic-data banner above the page."""
-    version = st.session_state[_VERSION] = read.data_version(db)
-    options = cached_quarters(db, version)
-    status = cached_status(db, version)
+    version = read.version(path)
+    shown = st.session_state[_SNAPSHOT] = Snapshot(path, version, loaders.meta(path, version))
+    options = loaders.quarters(path, version)
     with st.sidebar:
         if options:
             _quarter_controls(options)
             if (chosen := period()) is not None and chosen.n_quarters > 1:
                 st.caption(chosen.label)
             _period_controls()
-            _district_filter(db, version)
+            _district_filter(path, version)
         else:
             st.session_state.pop(QUARTER_KEY, None)
             st.caption(t("sidebar.no_cases"))
-        if status.last_loaded:
-            st.caption(t("sidebar.data_as_of", date=date_label(bangkok_date(status.last_loaded))))
-        if status.latest_quarter:
-            st.caption(t("sidebar.latest_quarter", quarter=quarter_label(status.latest_quarter)))
-    if status.synthetic:
+        if shown.meta.last_loaded is not None:
+            st.caption(t("sidebar.data_as_of", date=date_label(bangkok_date(shown.meta.last_loaded))))
+        if shown.meta.latest_quarter:
+            st.caption(t("sidebar.latest_quarter", quarter=quarter_label(shown.meta.latest_quarter)))
+        _freshness(shown)
+    if shown.meta.synthetic:
         st.warning(t("banner.synthetic"), icon=":material/science:")
 
 
-def data_version() -> str:
-    """The data version :func:`frame` read in this run: the pages' cache key, without opening the file again."""
-    return st.session_state[_VERSION]
+def snapshot() -> Snapshot:
+    """The snapshot :func:`frame` read in this run: the pages' path, cache key and metadata."""
+    return st.session_state[_SNAPSHOT]
 
 
 def chosen_quarter() -> str | None:

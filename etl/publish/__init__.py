@@ -37,7 +37,7 @@ from etl.publish.windows import Window, all_windows, quarter_range
 from geo.joins import points
 from geo.summary import DEFAULT_CATCHMENT_M, district_coverage
 
-__all__ = ["PublishFailed", "PublishResult", "build_tables", "publish"]
+__all__ = ["PublishFailed", "PublishResult", "build_tables", "publish", "true_table"]
 
 Progress = Callable[[float, str], None]
 
@@ -200,3 +200,25 @@ def publish(db=None, published=None, *, progress: Progress = _silent) -> Publish
     progress(1.0, "done")
     n_windows = len(tables.get("kpis", ()))
     return PublishResult(target, len(tables["quarters"]), n_windows, time.perf_counter() - started)
+
+
+def true_table(db, end: str, start: str) -> pd.DataFrame:
+    """The district table of an arbitrary window from TRUE counts (nothing hidden or rounded), in the
+    layout of :func:`db.read.district_summary`: for analysts with access to the warehouse, never to publish."""
+    from db.read import display
+
+    inputs = read_inputs(db)
+    exact = {"threshold": 1, "base": 1}
+    cells = protect_area_cells(inputs.area_cells, **exact)
+    cells = cells[cells["dist_code"].isin(inputs.districts["dist_code"])]
+    window = Window("custom", end, start)
+    services = inputs.services[_open_in(inputs.services, window)]
+    coverage = district_coverage(_with_points(inputs.communities), _with_points(services))
+    table = districts.district_window(
+        window, cells, inputs.districts, inputs.population, coverage, services["dist_code"].value_counts(), **exact
+    )
+    table = table.drop(columns="span").rename(columns={"end_quarter": "quarter", "start_quarter": "quarter_from"})
+    for count, flag in (("cases_reported", "suppressed"), ("cases_referred", "referred_suppressed")):
+        table[f"{count}_display"] = display(table[count], table.pop(f"{count}_hidden"), 1)
+        table[flag] = False
+    return table

@@ -35,6 +35,7 @@ def district_window(
     population: pd.Series,
     coverage: pd.DataFrame,
     n_services: pd.Series,
+    **rules,
 ) -> pd.DataFrame:
     """One row per Bangkok district for ``window``, every figure computed from protected ``cells``.
 
@@ -42,10 +43,11 @@ def district_window(
     ``cases_reported`` and ``cases_referred`` are the published sums (NaN
     where hidden or without rows) with their ``_hidden`` flags, and
     ``rate_per_100k``, ``referral_rate`` and ``unreferred`` come from them.
+    ``rules`` (``threshold``, ``base``) go to :func:`~etl.publish.disclosure.sum_cells`.
     """
     rows = cells[cells["quarter"].isin(window.quarters)]
-    reported = sum_cells(rows, "dist_code", "cases_reported")
-    referred = sum_cells(rows, "dist_code", "cases_referred")
+    reported = sum_cells(rows, "dist_code", "cases_reported", **rules)
+    referred = sum_cells(rows, "dist_code", "cases_referred", **rules)
     estimates = reported[["dist_code", "cases_reported_estimate"]].merge(
         referred[["dist_code", "cases_referred_estimate"]], on="dist_code", how="left"
     )

@@ -11,6 +11,7 @@ __all__ = ["BREAKDOWNS", "HOTSPOT_CLASSES", "breakdowns", "kpis"]
 
 HOTSPOT_CLASSES = ("hot_95", "hot_99")  # the Gi* hot spots the KPI counts: 95 % confidence or more
 BREAKDOWNS = ("violence_type", "victim_group")
+_BREAKDOWN_COLUMNS = ["span", "end_quarter", "category", "code", "cases_reported", "cases_reported_hidden"]
 
 
 def kpis(
@@ -51,13 +52,15 @@ def breakdowns(window: Window, category_cells: pd.DataFrame) -> pd.DataFrame:
     protected category cells (so neither breakdown can be subtracted from the other)."""
     rows = category_cells[category_cells["quarter"].isin(window.quarters)]
     frames = [
-        sum_cells(rows, by, "cases_reported").rename(columns={by: "code"}).assign(by=by)
+        sum_cells(rows, by, "cases_reported").rename(columns={by: "code"}).assign(category=by)
         for by in BREAKDOWNS
         if not rows.empty
     ]
     if not frames:
-        return pd.DataFrame(columns=["span", "end_quarter", "by", "code", "cases_reported", "cases_reported_hidden"])
+        return pd.DataFrame(
+            columns=["span", "end_quarter", "category", "code", "cases_reported", "cases_reported_hidden"]
+        )
     frame = pd.concat(frames, ignore_index=True).drop(columns="cases_reported_estimate")
     frame.insert(0, "span", window.kind)
     frame.insert(1, "end_quarter", window.end)
-    return frame[["span", "end_quarter", "by", "code", "cases_reported", "cases_reported_hidden"]]
+    return frame[_BREAKDOWN_COLUMNS]

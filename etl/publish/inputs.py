@@ -16,6 +16,7 @@ import pandas as pd
 
 from db.connect import connect
 from db.geometry import geometry_frame
+from etl.history import load_history
 
 __all__ = ["Inputs", "read_inputs", "warehouse_version"]
 
@@ -83,10 +84,6 @@ _SERVICES = """
     FROM current_service_points s LEFT JOIN districts d USING (dist_code)
     ORDER BY s.service_type, s.service_id
 """
-_LOADS = (
-    "SELECT load_id, kind, file_name, rows, quarters, loaded_at, loaded_by, status, synthetic, "
-    "reverted_at, reverted_by FROM loads ORDER BY load_id DESC"
-)
 
 
 def read_inputs(db=None) -> Inputs:
@@ -129,5 +126,5 @@ def read_inputs(db=None) -> Inputs:
             category_cells=con.execute(_CATEGORY_CELLS).df(),
             communities=con.execute(_COMMUNITIES).df(),
             services=con.execute(_SERVICES).df(),
-            loads=con.execute(_LOADS).df(),
+            loads=load_history(con=con),
         )
