@@ -21,12 +21,14 @@ from bench.national import national_measures
 from bench.pages import first_run_seconds, missing_pages, page_measures, time_pages
 from bench.report import RESULTS, Measure, table, write_json
 from etl.demo import build
+from etl.publish import publish
 from etl.reference import init
 from tests.browser import navigation_pages
 
 __all__ = ["main"]
 
 MILLION = 1_000_000
+PUBLISH_TARGET_S = {"demo": 10.0, "10 years, 2,000 communities": 60.0}
 
 
 def _step(message: str) -> None:
@@ -44,6 +46,13 @@ def _pages(section: str, db: Path, pages: list[str], runs: int, browser: bool, w
         _step(f"{section}: time to a painted map in Chromium, {len(with_maps)} page(s)")
         measures += paint_measures(f"{section}, browser", paint_times(db, with_maps, work / "streamlit.log"))
     return measures
+
+
+def _publish(section: str, db: Path, scale: str) -> Measure:
+    """Publish ``db`` (every quarter, every window) and time it."""
+    _step(f"{section}: publishing {scale}")
+    result = publish(db)
+    return Measure(section, f"publish {scale}: {result.windows} windows", result.seconds, "s", PUBLISH_TARGET_S[scale])
 
 
 def _scale(reference: Path, work: Path, runs: int) -> tuple[list[Measure], Path]:
@@ -89,12 +98,14 @@ def main(argv: list[str] | None = None) -> int:
         _step("building the demo database")
         demo = work / "demo.duckdb"
         build(db=demo, out_dir=work / "demo")
+        measures.append(_publish("Publish", demo, "demo"))
         measures += _pages("Pages (demo)", demo, pages, args.runs, not args.skip_browser, work)
 
         if not args.skip_scale:
             _step("ETL: ten years, 2,000 communities, 500 services")
             scale_measures, scale = _scale(reference, work, args.runs)
             measures += scale_measures
+            measures.append(_publish("Publish", scale, "10 years, 2,000 communities"))
             measures += _pages("Pages (10 years)", scale, pages, args.runs, not args.skip_browser, work)
             _step("spatial statistics on 928 synthetic districts")
             measures += national_measures(args.runs)

@@ -21,6 +21,8 @@ import re
 
 __all__ = [
     "BE_OFFSET",
+    "MONTHS",
+    "describe",
     "fiscal",
     "from_fiscal",
     "is_key",
@@ -32,6 +34,11 @@ __all__ = [
 ]
 
 BE_OFFSET = 543  # Buddhist Era year = Common Era year + 543
+# Abbreviated month names, January first, as Thai and English government documents write them.
+MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "th": ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."),
+}
 _KEY = re.compile(r"^(\d{4})Q([1-4])$")
 
 
@@ -80,3 +87,20 @@ def months(quarter: str) -> tuple[int, int]:
     """First and last calendar month (1-12) of a quarter."""
     _, q = split(quarter)
     return 3 * q - 2, 3 * q
+
+
+def describe(quarter: str) -> str:
+    """A quarter in every convention an analyst may have meant, to catch one read a quarter off.
+
+    >>> describe("2024Q4")
+    '2024Q4 = Oct–Dec 2024 = Q1 FY2025 = ไตรมาส 1 ปีงบประมาณ 2568 (ต.ค.–ธ.ค. 2567)'
+    """
+    year, _ = split(quarter)
+    first, last = months(quarter)
+    fiscal_year, fiscal_q = fiscal(quarter)
+    english = f"{MONTHS['en'][first - 1]}–{MONTHS['en'][last - 1]} {year}"
+    thai = f"{MONTHS['th'][first - 1]}–{MONTHS['th'][last - 1]} {year + BE_OFFSET}"
+    return (
+        f"{quarter} = {english} = Q{fiscal_q} FY{fiscal_year} = "
+        f"ไตรมาส {fiscal_q} ปีงบประมาณ {fiscal_year + BE_OFFSET} ({thai})"
+    )

@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from core.quarters import describe
 from db.connect import DatabaseBusy, DatabaseMissing, db_path
 from etl.load import KINDS, LoadResult, load_path
 from etl.problems import EnvironmentNotReady, InputRejected, Problem
@@ -118,15 +119,6 @@ def _progress_printer():
     return show
 
 
-def _months(quarter: str) -> str:
-    """'2024Q4 = Oct–Dec 2024 = Q1 FY2025 = ไตรมาส 1 ปีงบประมาณ 2568 (ต.ค.–ธ.ค. 2567)', as on the Upload page."""
-    from ui.periods import quarter_label
-
-    calendar = quarter_label(quarter, "en", style="calendar").split(" (")[0]
-    fiscal = quarter_label(quarter, "en", style="fiscal").split(" (")[0]
-    return f"{quarter} = {calendar} = {fiscal} = {quarter_label(quarter, 'th', style='fiscal')}"
-
-
 def _report(result: LoadResult) -> None:
     if result.unchanged:
         print(f"{result.file_name} is identical to a file already loaded; nothing changed.")
@@ -137,7 +129,7 @@ def _report(result: LoadResult) -> None:
     if result.quarters:
         print("Quarters (check that none is read one off):")
         for quarter in result.quarters:
-            print(f"  {_months(quarter)}")
+            print(f"  {describe(quarter)}")
     if result.diff is not None and not result.diff.empty and not result.unchanged:
         print("Difference per quarter and district (cases reported):")
         print(result.diff.to_string(index=False))
@@ -204,7 +196,7 @@ def _export(args: argparse.Namespace) -> int:
         return 3
     except NoData:
         print(
-            f"No data for {_months(args.quarter)} ({args.window}): nothing was written. "
+            f"No data for {describe(args.quarter)} ({args.window}): nothing was written. "
             "Check the quarter, or load its cases first.",
             file=sys.stderr,
         )

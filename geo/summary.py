@@ -11,8 +11,11 @@ queen weights then link only the districts with a rate.
 
 from __future__ import annotations
 
+import warnings
+
 import geopandas as gpd
 import pandas as pd
+from libpysal.weights import W, w_subset
 
 from core.codes import SERVICE_TYPES
 from geo.coverage import district_accessibility, nearest_by_type, two_step_fca
@@ -31,13 +34,21 @@ MIN_AREAS = 3
 _STATISTICS = {"gi_z": float, "gi_p": float, "hotspot_class": object, "lisa_class": object}
 
 
-def _local_statistics(districts: gpd.GeoDataFrame, smoothed: pd.Series) -> pd.DataFrame:
-    """Gi* and local Moran of ``smoothed`` (indexed by dist_code) over the districts where it is known."""
+def _local_statistics(districts: gpd.GeoDataFrame, smoothed: pd.Series, weights: W | None) -> pd.DataFrame:
+    """Gi* and local Moran of ``smoothed`` (indexed by dist_code) over the districts where it is known.
+
+    Contiguity between two districts does not depend on the others, so the
+    weights of all districts, cut down to the known ones, are theirs.
+    """
     known = districts[districts["dist_code"].map(smoothed).notna().to_numpy()]
     empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _STATISTICS.items()})
     if len(known) < MIN_AREAS:
         return empty
-    w = queen_weights(known, "dist_code")
+    if weights is None:
+        weights = queen_weights(districts, "dist_code")
+    with warnings.catch_warnings():  # islands are handled below
+        warnings.filterwarnings("ignore", "The weights matrix is not fully connected", UserWarning)
+        w = w_subset(weights, known["dist_code"].tolist(), silence_warnings=True)
     if len(w.islands) == w.n:
         return empty
     values = smoothed.reindex(w.id_order)
@@ -81,6 +92,7 @@ def district_summary(
     population: pd.Series,
     coverage: pd.DataFrame,
     n_services: pd.Series,
+    weights: W | None = None,
 ) -> pd.DataFrame:
     """The district table: counts, rates, hot spots, coverage and gaps over one window of quarters.
 
@@ -129,6 +141,9 @@ def district_summary(
         :func:`district_coverage` of the services open in the window.
     n_services : pandas.Series
         Services of every type open in the window, by ``dist_code``.
+    weights : libpysal.weights.W, optional
+        Queen contiguity of ``districts`` by ``dist_code``, when the caller
+        has it (it is computed otherwise).
 
     Returns
     -------
@@ -145,7 +160,7 @@ def district_summary(
     table["rate_per_100k"] = rate_per_100k(table["cases_reported"], table["population"])
     table["eb_rate_per_100k"] = eb_rate_per_100k(table["cases_reported"], table["population"])
     smoothed = table.set_index("dist_code")["eb_rate_per_100k"]
-    table = table.join(_local_statistics(districts, smoothed).reindex(codes).reset_index(drop=True))
+    table = table.join(_local_statistics(districts, smoothed, weights).reindex(codes).reset_index(drop=True))
     table["n_services"] = n_services.reindex(codes, fill_value=0).to_numpy()
     table["services_per_100k"] = rate_per_100k(table["n_services"], table["population"])
     table = table.join(coverage.reindex(codes).reset_index(drop=True))

@@ -155,12 +155,18 @@ HAND_CASES = """quarter,dist_code,subdist_code,community_id,violence_type,victim
 """
 
 
-@pytest.fixture
-def cases_db(db) -> Path:
-    """``db`` with the hand-written cases above (and the pilot community they need)."""
+@pytest.fixture(scope="session")
+def cases_template(reference_template, tmp_path_factory) -> Path:
     from etl.load import load_file
 
-    load_file("communities", HAND_COMMUNITIES.encode(), "communities.csv", db=db)
-    load_file("cases", HAND_CASES.encode(), "cases.csv", db=db)
-    publish(db)
-    return db
+    path = copy_with_snapshot(reference_template, tmp_path_factory.mktemp("cases") / "cases.duckdb")
+    load_file("communities", HAND_COMMUNITIES.encode(), "communities.csv", db=path)
+    load_file("cases", HAND_CASES.encode(), "cases.csv", db=path)
+    publish(path)
+    return path
+
+
+@pytest.fixture
+def cases_db(cases_template, tmp_path) -> Path:
+    """A writable database with the hand-written cases above (and the pilot community they need), published."""
+    return copy_with_snapshot(cases_template, tmp_path / "safespace.duckdb")

@@ -13,7 +13,8 @@ import pytest
 
 from core.downloads import neutralise_formulas
 from db import read
-from db.privacy import ENV_VAR
+from db.snapshot import published_path
+from etl.publish.disclosure import SUPPRESS_ENV_VAR as ENV_VAR
 
 ROOT = Path(__file__).resolve().parent.parent
 BOM = b"\xef\xbb\xbf"
@@ -34,14 +35,14 @@ def read_csv(path: Path) -> pd.DataFrame:
 def test_csv_is_utf8_with_bom_one_row_per_district_in_the_current_folder(demo_db, tmp_path):
     done = etl("export", "district-summary", "--quarter", "FY2568Q3", "--db", str(demo_db), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    path = tmp_path / "district_summary_2025Q2.csv"  # FY2568 Q3 is April-June 2025
+    path = tmp_path / "district_summary_2025Q2_4q.csv"  # FY2568 Q3 is April-June 2025; 4 quarters by default
     assert str(path) in done.stdout
     assert path.read_bytes().startswith(BOM)
     table = read_csv(path)
     assert len(table) == 50
     assert table["dist_code"].tolist() == [str(code) for code in range(1001, 1051)]
     assert "พระนคร" in table["name_th"].tolist() and "Phra Nakhon" in table["name_en"].tolist()
-    expected = read.district_summary(demo_db, "2025Q2")
+    expected = read.district_summary(published_path(demo_db), "4q", "2025Q2")
     assert table["cases_reported"].astype(int).tolist() == expected["cases_reported"].astype(int).tolist()
     assert table["gi_z"].to_numpy() == pytest.approx(expected["gi_z"].to_numpy())
     assert table["gi_z"].lt(0).any()  # negative z-scores stay numbers, not "'-1.2"
@@ -80,21 +81,25 @@ def test_xlsx_holds_the_same_values_as_the_csv(demo_db, tmp_path):
     assert all(isinstance(v, float) for v in gi_z) and min(gi_z) < 0
 
 
-def test_a_window_from_an_earlier_quarter(demo_db, tmp_path):
+@pytest.mark.parametrize(("window", "first"), [("1q", "2025Q2"), ("4q", "2024Q3"), ("fytd", "2024Q4")])
+def test_each_published_window(demo_db, tmp_path, window, first):
     done = etl(
-        "export",
-        "district-summary",
-        "--quarter",
-        "2025Q2",
-        "--from",
-        "ไตรมาส 1/2566",
-        "--db",
-        str(demo_db),
-        cwd=tmp_path,
+        "export", "district-summary", "--quarter", "2025Q2", "--window", window, "--db", str(demo_db), cwd=tmp_path
     )
     assert done.returncode == 0, done.stderr
+    table = read_csv(tmp_path / f"district_summary_2025Q2_{window}.csv")
+    assert set(table["quarter_from"]) == {first} and set(table["quarter"]) == {"2025Q2"}
+
+
+def test_an_arbitrary_window_only_from_the_true_counts(demo_db, tmp_path):
+    args = ["export", "district-summary", "--quarter", "2025Q2", "--from", "ไตรมาส 1/2566", "--db", str(demo_db)]
+    refused = etl(*args, cwd=tmp_path)
+    assert refused.returncode == 2 and "--no-suppress" in refused.stderr  # windows of one's choosing are a
+    assert not list(tmp_path.glob("*.csv"))  # differencing route, so they are never published
+    done = etl(*args, "--no-suppress", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
     table = read_csv(tmp_path / "district_summary_2023Q1_2025Q2.csv")
-    assert set(table["quarter_from"]) == {"2023Q1"} and set(table["n_quarters"]) == {10}
+    assert set(table["quarter_from"]) == {"2023Q1"}
 
 
 def test_the_suppressed_export_has_no_count_from_one_to_four(cases_db, tmp_path):
@@ -105,9 +110,18 @@ def test_the_suppressed_export_has_no_count_from_one_to_four(cases_db, tmp_path)
     table = pd.read_csv(out, encoding="utf-8-sig", dtype=str).set_index("dist_code")
     for count in ("cases_reported", "cases_referred"):
         assert not table[count].isin(SMALL).any(), count
-    assert table.loc["1002", "cases_reported"] == "<5" and table.loc["1004", "cases_reported"] == "<5"
-    assert pd.isna(table.loc["1002", "rate_per_100k"]) and pd.isna(table.loc["1002", "eb_rate_per_100k"])
+    assert table.loc["1002", "cases_reported"] == "<5"  # one hidden cell (3)
+    # Two hidden cells (1 and 3) sum to an estimate of 2.5 + 2.5: published as 5, never as the true 4.
+    assert table.loc["1004", "cases_reported"] == "5"
+    assert pd.isna(table.loc["1002", "rate_per_100k"])  # a plain rate would be a count over a known population
+    assert float(table.loc["1002", "eb_rate_per_100k"]) > 0  # smoothed from protected cells: published
     assert table.loc["1005", "cases_reported"] == "5" and table.loc["1003", "cases_reported"] == "0"
+
+
+def test_a_window_without_data_writes_nothing_and_says_so(cases_db, tmp_path):
+    done = etl("export", "district-summary", "--quarter", "2020Q1", "--db", str(cases_db), cwd=tmp_path)
+    assert done.returncode == 1 and "No data for 2020Q1" in done.stderr
+    assert not list(tmp_path.glob("district_summary*"))
 
 
 def test_no_suppress_writes_the_true_small_counts_and_warns(cases_db, tmp_path):
@@ -135,17 +149,28 @@ def test_a_bad_quarter_is_a_usage_error(quarter, tmp_path):
 
 def test_from_after_quarter_is_a_usage_error(tmp_path):
     absent = str(tmp_path / "absent.duckdb")
-    done = etl("export", "district-summary", "--quarter", "2025Q1", "--from", "2025Q2", "--db", absent, cwd=tmp_path)
+    done = etl(
+        "export",
+        "district-summary",
+        "--quarter",
+        "2025Q1",
+        "--from",
+        "2025Q2",
+        "--no-suppress",
+        "--db",
+        absent,
+        cwd=tmp_path,
+    )
     assert done.returncode == 2
     assert "--from 2025Q2 is after --quarter 2025Q1" in done.stderr
     assert not list(tmp_path.iterdir())
 
 
-def test_a_missing_database_is_not_ready(tmp_path):
+def test_a_missing_snapshot_is_not_ready(tmp_path):
     done = etl(
         "export", "district-summary", "--quarter", "2025Q2", "--db", str(tmp_path / "absent.duckdb"), cwd=tmp_path
     )
-    assert done.returncode == 3 and "python -m etl demo" in done.stderr
+    assert done.returncode == 3 and "python -m etl publish" in done.stderr
 
 
 def test_formula_payloads_are_neutralised_and_numbers_stay_numbers():

@@ -1169,18 +1169,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "period.calendar": {"th": "{months} {year}", "en": "{months} {year} ({key})"},
     "period.window": {"th": "{n} ไตรมาส: {start} ถึง {end}", "en": "{n} quarters: {start} to {end}"},
-    "month.1": {"th": "ม.ค.", "en": "Jan"},
-    "month.2": {"th": "ก.พ.", "en": "Feb"},
-    "month.3": {"th": "มี.ค.", "en": "Mar"},
-    "month.4": {"th": "เม.ย.", "en": "Apr"},
-    "month.5": {"th": "พ.ค.", "en": "May"},
-    "month.6": {"th": "มิ.ย.", "en": "Jun"},
-    "month.7": {"th": "ก.ค.", "en": "Jul"},
-    "month.8": {"th": "ส.ค.", "en": "Aug"},
-    "month.9": {"th": "ก.ย.", "en": "Sep"},
-    "month.10": {"th": "ต.ค.", "en": "Oct"},
-    "month.11": {"th": "พ.ย.", "en": "Nov"},
-    "month.12": {"th": "ธ.ค.", "en": "Dec"},
 }
 
 

@@ -54,7 +54,7 @@ def year(ce_year: int, lang: str | None = None) -> int:
 
 
 def _month(month: int, lang: str) -> str:
-    return t(f"month.{month}", lang)
+    return quarters.MONTHS[lang][month - 1]
 
 
 def _months(quarter: str, lang: str) -> str:

@@ -34,12 +34,14 @@ from etl.publish.disclosure import hidden_estimate, round_to, suppress_below
 from etl.publish.inputs import Inputs, read_inputs
 from etl.publish.snapshot import write_snapshot
 from etl.publish.windows import Window, all_windows, quarter_range
+from geo.hotspots import queen_weights
 from geo.joins import points
 from geo.summary import DEFAULT_CATCHMENT_M, district_coverage
 
 __all__ = ["PublishFailed", "PublishResult", "build_tables", "publish", "true_table"]
 
 Progress = Callable[[float, str], None]
+EMPTY_QUARTER = "2000Q1"  # the window of a warehouse without cases, published with no rows
 
 
 def _silent(_fraction: float, _message: str) -> None:
@@ -106,6 +108,7 @@ def _district_tables(inputs: Inputs, area: pd.DataFrame, windows: list[Window], 
     bangkok = area[area["dist_code"].isin(inputs.districts["dist_code"])]
     communities = _with_points(inputs.communities)
     services = inputs.services
+    weights = queen_weights(inputs.districts, "dist_code")  # once: contiguity does not change with the window
     coverage: dict[frozenset, tuple[pd.DataFrame, pd.Series]] = {}  # windows with the same open services share it
     frames: dict[str, list] = {"district_summary": [], "class_breaks": [], "attention": [], "kpis": []}
     opened: list[pd.DataFrame] = []
@@ -116,7 +119,7 @@ def _district_tables(inputs: Inputs, area: pd.DataFrame, windows: list[Window], 
             located = _with_points(open_now)
             counts = open_now["dist_code"].value_counts()
             coverage[key] = (district_coverage(communities, located), counts)
-        table = districts.district_window(window, bangkok, inputs.districts, inputs.population, *coverage[key])
+        table = districts.district_window(window, bangkok, inputs.districts, inputs.population, *coverage[key], weights)
         frames["district_summary"].append(table)
         frames["class_breaks"].append(districts.class_breaks(window, table))
         frames["attention"].append(districts.attention_rows(window, table))
@@ -165,11 +168,14 @@ def build_tables(inputs: Inputs, progress: Progress = _silent) -> dict[str, pd.D
         "loads": inputs.loads,
     }
     progress(0.1, "districts")
-    if windows:
-        tables |= _district_tables(inputs, area, windows, progress)
-        tables["breakdowns"] = pd.concat([headline.breakdowns(w, category) for w in windows], ignore_index=True)
-        tables |= _pilot_tables(inputs, area, ends, progress)
-    return tables
+    # Without cases there are no windows; one empty window gives every table its columns and no rows.
+    placeholder = not windows
+    if placeholder:
+        ends, windows = [EMPTY_QUARTER], all_windows([EMPTY_QUARTER])
+    per_window = _district_tables(inputs, area, windows, progress)
+    per_window["breakdowns"] = pd.concat([headline.breakdowns(w, category) for w in windows], ignore_index=True)
+    per_window |= _pilot_tables(inputs, area, ends, progress)
+    return tables | {name: frame.iloc[:0] if placeholder else frame for name, frame in per_window.items()}
 
 
 def publish(db=None, published=None, *, progress: Progress = _silent) -> PublishResult:

@@ -35,6 +35,7 @@ def district_window(
     population: pd.Series,
     coverage: pd.DataFrame,
     n_services: pd.Series,
+    weights=None,
     **rules,
 ) -> pd.DataFrame:
     """One row per Bangkok district for ``window``, every figure computed from protected ``cells``.
@@ -52,7 +53,7 @@ def district_window(
         referred[["dist_code", "cases_referred_estimate"]], on="dist_code", how="left"
     )
     estimates.columns = ["dist_code", "cases_reported", "cases_referred"]
-    table = district_summary(districts, estimates, population, coverage, n_services)
+    table = district_summary(districts, estimates, population, coverage, n_services, weights)
     for counts in (reported, referred):
         published = counts.drop(columns=[c for c in counts.columns if c.endswith("_estimate")]).set_index("dist_code")
         for column in published.columns:

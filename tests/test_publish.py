@@ -1,0 +1,270 @@
+"""The publish step as the pages and exports receive it: demo data, hand-made cases, esda run directly.
+
+Expected values are computed here from the snapshot's protected cells with
+plain arithmetic and esda, not with the production code.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+
+import duckdb
+import esda
+import numpy as np
+import pandas as pd
+import pytest
+from esda.smoothing import Empirical_Bayes
+from libpysal.weights import Queen
+from scipy import stats
+
+from db import read
+from db.snapshot import previous_path, published_path, read_status
+from etl.demo import CLUSTERS
+from etl.load import load_file
+from etl.publish import PublishFailed, publish
+
+REQUIRED = [
+    "quarter",
+    "quarter_from",
+    "dist_code",
+    "name_th",
+    "name_en",
+    "population",
+    "cases_reported",
+    "cases_referred",
+    "rate_per_100k",
+    "eb_rate_per_100k",
+    "gi_z",
+    "gi_p",
+    "hotspot_class",
+    "lisa_class",
+    "n_services",
+    "services_per_100k",
+    "access_2sfca",
+    "referral_rate",
+    "unreferred",
+    "need_class",
+    "coverage_class",
+    "gap_class",
+    "gap",
+    "dist_m_safe_space",
+]
+
+
+@pytest.fixture(autouse=True)
+def default_rules(monkeypatch):
+    for setting in ("SAFESPACE_SUPPRESS_BELOW", "SAFESPACE_ROUND_TO", "SAFESPACE_PUBLISHED"):
+        monkeypatch.delenv(setting, raising=False)
+
+
+@pytest.fixture(scope="module")
+def demo(demo_template) -> pd.DataFrame:
+    return read.district_summary(published_path(demo_template), "4q", "2025Q2")
+
+
+def row(frame: pd.DataFrame, code: str) -> pd.Series:
+    return frame.set_index("dist_code").loc[code]
+
+
+def estimates(snapshot, quarters: list[str]) -> pd.Series:
+    """Each district's sum of protected cells over ``quarters``, a hidden cell counting 2.5 (by hand)."""
+    with duckdb.connect(str(snapshot), read_only=True) as con:
+        cells = con.execute(
+            "SELECT dist_code, cases_reported, cases_reported_hidden FROM area_cells WHERE list_contains(?, quarter)",
+            [quarters],
+        ).df()
+    value = np.where(cells["cases_reported_hidden"], 2.5, cells["cases_reported"])
+    return pd.Series(value, index=cells["dist_code"]).groupby(level=0).sum()
+
+
+YEAR = ["2024Q3", "2024Q4", "2025Q1", "2025Q2"]
+
+
+# --- the demo database --------------------------------------------------------
+
+
+def test_one_row_per_bangkok_district_with_every_column(demo):
+    assert demo["dist_code"].tolist() == [str(code) for code in range(1001, 1051)]
+    assert set(REQUIRED) <= set(demo.columns)
+    assert (demo["quarter"] == "2025Q2").all() and (demo["quarter_from"] == "2024Q3").all()
+    assert demo[["eb_rate_per_100k", "gi_z", "access_2sfca"]].notna().all().all()
+
+
+def test_counts_are_sums_of_protected_cells_rounded_to_five(demo_template, demo):
+    expected = estimates(published_path(demo_template), YEAR).reindex(demo["dist_code"])
+    rounded = np.floor(expected / 5 + 0.5) * 5
+    shown = demo["cases_reported"].notna().to_numpy()
+    assert demo["cases_reported"].to_numpy()[shown] == pytest.approx(rounded.to_numpy()[shown])
+    assert demo["rate_per_100k"].to_numpy() == pytest.approx(
+        (demo["cases_reported"] * 100_000 / demo["population"]).to_numpy(), abs=0.05, nan_ok=True
+    )
+
+
+def test_every_window_of_every_quarter_is_published(demo_template):
+    snapshot = published_path(demo_template)
+    quarters = read.loaded_quarters(snapshot)
+    assert quarters[0] == "2022Q3" and quarters[-1] == "2025Q2"
+    fiscal = read.district_summary(snapshot, "fytd", "2025Q2")  # FY2568: October 2024 to June 2025
+    one = read.district_summary(snapshot, "1q", "2025Q2")
+    assert set(fiscal["quarter_from"]) == {"2024Q4"} and set(one["quarter_from"]) == {"2025Q2"}
+    assert read.district_summary(snapshot, "4q", "2026Q1").empty  # a window the data do not reach
+
+
+def test_smoothing_and_hotspots_agree_with_esda_run_on_the_protected_sums(demo_template, demo):
+    snapshot = published_path(demo_template)
+    layer = read.district_layer(snapshot)
+    w = Queen.from_dataframe(layer, ids=layer["dist_code"].tolist())
+    cases = estimates(snapshot, YEAR).reindex(w.id_order).to_numpy()
+    population = demo.set_index("dist_code")["population"].reindex(w.id_order).to_numpy()
+    smoothed = Empirical_Bayes(cases, population).r.ravel() * 100_000
+    assert demo.set_index("dist_code")["eb_rate_per_100k"].reindex(w.id_order).to_numpy() == pytest.approx(
+        smoothed, abs=0.051
+    )
+    gi = esda.G_Local(smoothed, w, transform="B", star=True, permutations=0)
+    p = 2 * stats.norm.sf(np.abs(gi.Zs))
+    assert demo["gi_z"].to_numpy() == pytest.approx(gi.Zs, abs=0.006)
+    assert demo["gi_p"].to_numpy() == pytest.approx(p, abs=0.00006)
+    hot = (p < 0.05) & (gi.Zs > 0)
+    assert (demo["hotspot_class"].isin(["hot_95", "hot_99"]).to_numpy() == hot).all()
+
+
+def test_the_demo_clusters_come_out_as_hot_spots(demo):
+    classes = demo.set_index("dist_code")["hotspot_class"]
+    for members, _ in CLUSTERS:
+        assert not classes[list(members)].str.startswith("cold").any(), members
+    big = [members for members, _ in CLUSTERS if len(members) >= 4]
+    for members in big:
+        assert classes[list(members)].isin(["hot_95", "hot_99"]).any(), members
+
+
+def test_gap_districts_are_high_need_and_low_coverage(demo):
+    assert demo["gap"].any()
+    gaps = demo[demo["gap"]]
+    assert (gaps["need_class"] == 3).all() and (gaps["coverage_class"] == 1).all()
+    others = demo[~demo["gap"]]
+    assert not ((others["need_class"] == 3) & (others["coverage_class"] == 1)).any()
+
+
+def test_need_and_coverage_are_terciles_of_the_smoothed_rate_and_access(demo):
+    assert demo.sort_values("eb_rate_per_100k")["need_class"].is_monotonic_increasing
+    assert demo["need_class"].value_counts().sort_index().tolist() == [17, 16, 17]
+    assert demo.sort_values("access_2sfca")["coverage_class"].is_monotonic_increasing
+
+
+def test_the_headline_figures_agree_with_the_district_table(demo_template, demo):
+    kpis = read.kpis(published_path(demo_template), "4q", "2025Q2")
+    assert kpis.hotspots == demo["hotspot_class"].isin(["hot_95", "hot_99"]).sum()
+    assert kpis.gaps == demo["gap"].sum()
+    assert kpis.cases % 5 == 0 and abs(kpis.cases - demo["cases_reported"].sum()) <= 5 * 50
+
+
+# --- hand-made cases ------------------------------------------------------------
+
+
+def test_a_hidden_cell_hides_its_district_but_not_its_statistics(cases_db):
+    table = read.district_summary(published_path(cases_db), "4q", "2025Q2")
+    small = row(table, "1002")  # one cell of 3
+    assert small["cases_reported_display"] == "<5" and small["suppressed"] and math.isnan(small["cases_reported"])
+    assert math.isnan(small["rate_per_100k"])
+    assert small["eb_rate_per_100k"] > 0 and small["hotspot_class"] in {"not_significant", "hot_95", "cold_95"}
+
+
+def test_two_hidden_cells_sum_to_an_estimate_never_to_their_true_total(cases_db):
+    table = read.district_summary(published_path(cases_db), "4q", "2025Q2")
+    assert row(table, "1004")["cases_reported_display"] == "5"  # cells 1 and 3: 2.5 + 2.5, not the true 4
+    # True 3 + 4 + 6 + 7 = 20; protected cells <5, <5, 5, 5 give 2.5 + 2.5 + 5 + 5 = 15: an estimate.
+    assert row(table, "1001")["cases_reported_display"] == "15"
+
+
+def test_districts_without_rows_have_no_data_and_no_statistics(cases_db):
+    table = read.district_summary(published_path(cases_db), "4q", "2025Q2")
+    empty = row(table, "1050")
+    assert math.isnan(empty["cases_reported"]) and pd.isna(empty["cases_reported_display"])
+    assert math.isnan(empty["eb_rate_per_100k"]) and pd.isna(empty["hotspot_class"]) and pd.isna(empty["need_class"])
+
+
+def test_referrals_left_blank_make_the_referral_rate_unknown(cases_db):
+    table = read.district_summary(published_path(cases_db), "4q", "2025Q2")
+    assert math.isnan(row(table, "1001")["referral_rate"])  # rows without a referral figure
+    zero = row(table, "1003")  # one row of 0 reported, referrals blank: nothing to refer
+    assert (zero["cases_referred"], zero["unreferred"]) == (0, 0)
+
+
+def test_an_empty_warehouse_publishes_the_map_without_windows(db):
+    snapshot = published_path(db)
+    assert read.loaded_quarters(snapshot) == []
+    assert len(read.district_layer(snapshot)) == 50
+    assert read.district_summary(snapshot, "4q", "2025Q2").empty
+
+
+COMMUNITY = (
+    "community_id,name_th,name_en,lat,lon,dist_code,population\n"
+    "T-1,ชุมชนทดสอบ,Test community,13.7563,100.4930,1001,1000\n"
+)
+SERVICES = (
+    "service_id,name_th,service_type,lat,lon,capacity,opened,closed\n"
+    "S-OPEN,เปิด,safe_space,13.7560,100.4960,10,2020-01-01,\n"
+    "S-CLOSED,ปิดแล้ว,safe_space,13.7560,100.5000,30,2020-01-01,2024-06-30\n"
+    "S-LATER,เปิดทีหลัง,safe_space,13.7560,100.5000,50,2025-07-01,\n"
+)
+
+
+def test_only_services_open_in_the_window_count(cases_db):
+    load_file("communities", COMMUNITY.encode(), "communities.csv", db=cases_db)
+    load_file("services", SERVICES.encode(), "services.csv", db=cases_db)
+    publish(cases_db)
+    snapshot = published_path(cases_db)
+    year = row(read.district_summary(snapshot, "4q", "2025Q2"), "1001")  # 2024Q3-2025Q2: only S-OPEN
+    assert year["n_services"] == 1
+    assert year["access_2sfca"] == pytest.approx(10 / 1000)  # capacity 10 for 1,000 people within 3 km
+    assert year["dist_m_safe_space"] == pytest.approx(325, abs=10)
+    earlier = row(read.district_summary(snapshot, "4q", "2024Q2"), "1001")  # S-CLOSED closed on 2024Q2's last day
+    assert earlier["n_services"] == 2 and earlier["access_2sfca"] == pytest.approx(40 / 1000)
+    assert read.service_points(snapshot, "4q", "2025Q2")["service_id"].tolist() == ["S-OPEN"]
+
+
+# --- the snapshot as a file ---------------------------------------------------------
+
+
+def test_the_same_warehouse_publishes_the_same_figures(demo_db, tmp_path):
+    again = tmp_path / "again.duckdb"
+    publish(demo_db, again)
+    for table in ("district_summary", "kpis", "pilot_difference", "area_cells", "breakdowns"):
+        with duckdb.connect(str(published_path(demo_db)), read_only=True) as first:
+            one = first.execute(f"SELECT * FROM {table} ORDER BY ALL").df()
+        with duckdb.connect(str(again), read_only=True) as second:
+            two = second.execute(f"SELECT * FROM {table} ORDER BY ALL").df()
+        pd.testing.assert_frame_equal(one, two, obj=table)
+
+
+def test_a_failed_publish_keeps_the_previous_snapshot_and_says_why(cases_db, monkeypatch):
+    snapshot = published_path(cases_db)
+    before = snapshot.read_bytes()
+    monkeypatch.setenv("SAFESPACE_SUPPRESS_BELOW", "five")  # a setting the publish step cannot use
+    with pytest.raises(PublishFailed, match="SAFESPACE_SUPPRESS_BELOW"):
+        publish(cases_db)
+    assert snapshot.read_bytes() == before
+    status = read_status(snapshot)
+    assert not status.ok and "SAFESPACE_SUPPRESS_BELOW" in status.error
+    monkeypatch.delenv("SAFESPACE_SUPPRESS_BELOW")
+    publish(cases_db)
+    assert read_status(snapshot).ok and previous_path(snapshot).read_bytes() == before
+
+
+def test_the_snapshot_is_found_by_setting_and_never_beside_another_warehouse(cases_db, tmp_path, monkeypatch):
+    chosen = tmp_path / "elsewhere" / "figures.duckdb"
+    monkeypatch.setenv("SAFESPACE_PUBLISHED", str(chosen))
+    publish(cases_db)
+    assert chosen.exists() and read.loaded_quarters(chosen)[-1] == "2025Q2"
+    monkeypatch.delenv("SAFESPACE_PUBLISHED")
+    other = shutil.copy(cases_db, tmp_path / "other.duckdb")
+    assert published_path(other).name == "other.published.duckdb" and not published_path(other).exists()
+
+
+def test_viewers_need_no_warehouse(cases_db):
+    snapshot = published_path(cases_db)
+    os.remove(cases_db)
+    assert read.kpis(snapshot, "4q", "2025Q2").cases_display is not None
+    assert len(read.district_summary(snapshot, "1q", "2025Q2")) == 50
