@@ -23,7 +23,7 @@ from ui import access, commands
 from ui.entry import through_dashboard
 from ui.history import history_table
 from ui.i18n import current_lang, t
-from ui.periods import quarter_label
+from ui.periods import datetime_label, quarter_label
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
 SHOWN_ERRORS = 50  # the rest are in the downloadable list
@@ -140,8 +140,12 @@ def check(kind: str, content: bytes, file_name: str, who: str, *, dry_run: bool)
 
 
 def publish_state() -> None:
-    """Whether the figures viewers see are the latest: the last publish, and why it failed if it did."""
-    status = read.publish_status(published_path(DB))
+    """Whether the figures viewers see are the latest: when they were published, and why the last publish
+    failed if it did."""
+    snapshot = published_path(DB)
+    if snapshot.exists():
+        st.caption(t("sidebar.published", date=datetime_label(read.meta(snapshot).published_at)))
+    status = read.publish_status(snapshot)
     if status is not None and not status.ok:
         st.error(t("upload.last_publish_failed", reason=status.error or ""))
 

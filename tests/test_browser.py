@@ -11,7 +11,6 @@ Screenshots land in ``tests/screenshots/`` for a person to look at.
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from io import BytesIO
@@ -45,7 +44,7 @@ from tests.browser import (
     wait_idle,
     wait_map_painted,
 )
-from tests.conftest import table_checksums
+from tests.conftest import copy_with_snapshot, table_checksums
 from ui.i18n import LANGS, TEXT
 
 pytestmark = pytest.mark.browser
@@ -86,7 +85,7 @@ def chromium(chromium_path) -> Iterator[Browser]:
 def app_server(chromium_path, demo_template, tmp_path_factory) -> Iterator[Server]:
     """The dashboard on a writable copy of the demo database, for the whole session."""
     folder = tmp_path_factory.mktemp("browser")
-    db = Path(shutil.copy(demo_template, folder / "demo.duckdb"))
+    db = copy_with_snapshot(demo_template, folder / "demo.duckdb")
     with streamlit_server(db, folder / "streamlit.log") as server:
         yield server
 
@@ -234,7 +233,7 @@ def test_a_first_request_straight_to_a_page_gets_the_whole_dashboard(tab, demo_t
     default page's file name (the default page itself lives at ``/``); the other case is the
     navigation's second page.
     """
-    db = Path(shutil.copy(demo_template, tmp_path / "demo.duckdb"))
+    db = copy_with_snapshot(demo_template, tmp_path / "demo.duckdb")
     with streamlit_server(db, tmp_path / "streamlit.log") as server:
         open_page(tab, f"{server.url}/{path}")
         expect(tab.locator(f'{SIDEBAR} [data-testid="stRadio"]').first).to_be_visible()

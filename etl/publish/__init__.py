@@ -30,7 +30,7 @@ from db.connect import DatabaseBusy, DatabaseMissing
 from db.snapshot import SNAPSHOT_VERSION, PublishStatus, published_path, write_status
 from etl.publish import districts, headline, pilots
 from etl.publish.cells import protect_area_cells, protect_category_cells
-from etl.publish.disclosure import hidden_estimate, round_to, suppress_below
+from etl.publish.disclosure import collapse_cells, hidden_estimate, round_to, suppress_below
 from etl.publish.inputs import Inputs, read_inputs
 from etl.publish.snapshot import write_snapshot
 from etl.publish.windows import Window, all_windows, quarter_range
@@ -103,9 +103,17 @@ def _meta(inputs: Inputs, ends: list[str]) -> pd.DataFrame:
     )
 
 
+def _by_district(cells: pd.DataFrame) -> pd.DataFrame:
+    """Area cells merged to one per quarter and district (communities with the rest), once: every window
+    then sums a few rows per district instead of every cell (:func:`disclosure.collapse_cells`)."""
+    keys = ["quarter", "dist_code"]
+    reported = collapse_cells(cells, keys, "cases_reported")
+    return reported.merge(collapse_cells(cells, keys, "cases_referred"), on=keys)
+
+
 def _district_tables(inputs: Inputs, area: pd.DataFrame, windows: list[Window], progress: Progress) -> dict:
     """The district summary, class breaks, attention list, headline figures and open services of every window."""
-    bangkok = area[area["dist_code"].isin(inputs.districts["dist_code"])]
+    bangkok = _by_district(area[area["dist_code"].isin(inputs.districts["dist_code"])])
     communities = _with_points(inputs.communities)
     services = inputs.services
     weights = queen_weights(inputs.districts, "dist_code")  # once: contiguity does not change with the window

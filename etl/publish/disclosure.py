@@ -35,6 +35,7 @@ __all__ = [
     "DEFAULT_SUPPRESS_BELOW",
     "ROUND_ENV_VAR",
     "SUPPRESS_ENV_VAR",
+    "collapse_cells",
     "hidden_estimate",
     "protect_cells",
     "round_to",
@@ -103,6 +104,31 @@ def protect_cells(values, *, threshold: int | None = None, base: int | None = No
     return pd.Series(_round_half_up(numbers.to_numpy(), step), index=numbers.index).where(~hidden), hidden
 
 
+def collapse_cells(cells: pd.DataFrame, by: str | Sequence[str], count: str) -> pd.DataFrame:
+    """Protected cells merged by ``by`` without publishing anything: ``count`` is the sum of the shown cells
+    (NaN when any cell is unknown) and ``{count}_hidden`` the number of hidden cells.
+
+    :func:`sum_cells` gives the same result from these as from the cells themselves, so a publish step
+    can collapse cells once (say to district and quarter) and sum windows from the small table.
+
+    >>> cells = pd.DataFrame({"d": ["a", "a", "a"], "q": [1, 1, 2], "n": [5.0, np.nan, 10.0],
+    ...     "n_hidden": [False, True, False]})
+    >>> collapse_cells(cells, ["d", "q"], "n")
+       d  q     n  n_hidden
+    0  a  1   5.0         1
+    1  a  2  10.0         0
+    >>> sum_cells(collapse_cells(cells, ["d", "q"], "n"), "d", "n").equals(sum_cells(cells, "d", "n"))
+    True
+    """
+    hidden = cells[f"{count}_hidden"].astype(int)
+    unknown = cells[count].isna() & (hidden == 0)
+    keys = [by] if isinstance(by, str) else list(by)
+    parts = pd.DataFrame({"shown": cells[count].fillna(0.0), "hidden": hidden, "unknown": unknown})
+    sums = parts.groupby([cells[k] for k in keys], sort=True).sum()
+    out = pd.DataFrame({count: sums["shown"].where(sums["unknown"] == 0), f"{count}_hidden": sums["hidden"]})
+    return out.reset_index()
+
+
 def sum_cells(
     cells: pd.DataFrame,
     by: str | Sequence[str],
@@ -114,7 +140,8 @@ def sum_cells(
     """Published sums of protected cells, one row per group of ``by``.
 
     ``cells`` holds ``count`` (the protected value, NaN where hidden or
-    unknown) and ``{count}_hidden``. A group's ``{count}_estimate`` is the sum
+    unknown) and ``{count}_hidden`` (a flag, or a number of hidden cells for
+    cells merged by :func:`collapse_cells`). A group's ``{count}_estimate`` is the sum
     of its shown cells plus :func:`hidden_estimate` for each hidden one: the
     input of statistics. ``count`` is that estimate rounded to ``base``, or
     NaN with ``{count}_hidden`` True where it is below ``threshold`` and
@@ -133,12 +160,12 @@ def sum_cells(
     """
     limit = suppress_below() if threshold is None else threshold
     step = round_to() if base is None else base
-    hidden = cells[f"{count}_hidden"].astype(bool)
-    known = cells[count].notna() | hidden
+    hidden = cells[f"{count}_hidden"].astype(int)
+    known = cells[count].notna() | (hidden > 0)
     parts = pd.DataFrame(
         {
             "value": cells[count].fillna(0.0) + hidden * hidden_estimate(limit),
-            "has_hidden": hidden,
+            "has_hidden": hidden > 0,
             "unknown": ~known,
         }
     )
