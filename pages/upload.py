@@ -22,7 +22,7 @@ from etl.problems import Problem, problems_csv
 from ui import access, commands
 from ui.entry import through_dashboard
 from ui.history import history_table
-from ui.i18n import current_lang, t
+from ui.i18n import TEXT, current_lang, t
 from ui.periods import datetime_label, quarter_label
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
@@ -103,13 +103,19 @@ def show_difference(diff: pd.DataFrame) -> None:
     st.dataframe(table, hide_index=True, width="stretch")
 
 
+def step_text(step: str) -> str:
+    """A step of the child's progress in the reader's language (a step this page does not know reads "checking")."""
+    key = f"upload.step.{step}"
+    return t(key) if key in TEXT else t("upload.checking")
+
+
 def run(args: list[str]) -> commands.Completed:
     """Run ``python -m etl`` with a progress bar that follows its steps."""
     bar = st.progress(0.0, text=t("upload.checking"))
     try:
         return commands.run_etl(
             [*args, "--json", "--db", DB],
-            lambda fraction, step: bar.progress(min(fraction, 1.0), text=t(f"upload.step.{step}")),
+            lambda fraction, step: bar.progress(min(fraction, 1.0), text=step_text(step)),
         )
     finally:
         bar.empty()

@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from db.connect import connect
+from db.snapshot import published_path, read_status
 from tests.browser import (
     FAILURES,
     MAP,
@@ -56,6 +57,8 @@ MAIN = '[data-testid="stMain"]'
 PILOTS, UPLOAD = r"pilot", r"upload"
 PILOT_NAMES = {"th": ("ไทยเกรียง", "วัดสวัสดิ์วารีสีมาราม"), "en": ("Thai Kriang", "Wat Sawatwareesimaram")}
 
+
+PUBLISH_TIMEOUT_MS = 90_000  # a load or revert with its publish, on a busy two-core machine
 
 # --- fixtures -------------------------------------------------------------------------
 
@@ -344,7 +347,8 @@ def test_analyst_checks_confirms_rejects_and_reverts_an_upload(tab, app_server, 
     save_screenshot(tab, "upload_dry_run_en")
 
     confirm.click()
-    expect(tab.get_by_text(template("upload.loaded", "en"))).to_be_visible()
+    # The load publishes before it answers: every window of every quarter, some seconds on the demo.
+    expect(tab.get_by_text(template("upload.loaded", "en"))).to_be_visible(timeout=PUBLISH_TIMEOUT_MS)
     [(load_id, status)] = load_status(db, "browser_cases.csv")
     assert status == "active"
 
@@ -365,13 +369,15 @@ def test_analyst_checks_confirms_rejects_and_reverts_an_upload(tab, app_server, 
     expect(tab.get_by_role("button", name=TEXT["upload.confirm"]["en"])).to_have_count(0)
     assert table_checksums(db) == loaded, "a rejected file changes nothing"
 
-    # Revert the good load: the earlier figures are back.
+    # Revert the good load: the earlier figures are back once it has published.
+    publish_time = read_status(published_path(db)).attempted_at
     open_page(tab, url, "en")
     form = tab.locator('[data-testid="stForm"]').filter(has_text=TEXT["upload.revert_which"]["en"])
     choose(tab, form.locator('input[role="combobox"]'), "browser_cases.csv")
     form.get_by_text(TEXT["upload.revert_sure"]["en"]).click()
     form.get_by_role("button", name=TEXT["upload.revert"]["en"]).click()
     wait_changed(lambda: load_status(db, "browser_cases.csv"), [(load_id, "active")])
+    wait_changed(lambda: read_status(published_path(db)).attempted_at, publish_time, PUBLISH_TIMEOUT_MS / 1000)
     assert load_status(db, "browser_cases.csv") == [(load_id, "reverted")]
     figures_reverted, map_reverted = overview(tab, app_server)
     assert figures_reverted == figures

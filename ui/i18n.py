@@ -1048,6 +1048,8 @@ TEXT: dict[str, dict[str, str]] = {
     "upload.step.reading": {"th": "กำลังอ่านไฟล์…", "en": "Reading…"},
     "upload.step.validating": {"th": "กำลังตรวจสอบข้อมูล…", "en": "Validating…"},
     "upload.step.comparing": {"th": "กำลังเปรียบเทียบกับข้อมูลเดิม…", "en": "Comparing with the data in force…"},
+    "upload.step.districts": {"th": "กำลังเผยแพร่ตัวเลขรายเขต…", "en": "Publishing district figures…"},
+    "upload.step.pilots": {"th": "กำลังเผยแพร่ผลชุมชนนำร่อง…", "en": "Publishing pilot figures…"},
     "upload.step.writing": {"th": "กำลังบันทึก…", "en": "Writing…"},
     "upload.step.done": {"th": "เสร็จแล้ว", "en": "Done"},
     "upload.rejected": {
