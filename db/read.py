@@ -234,9 +234,11 @@ class Kpis:
     gaps: int  # districts of high need and low coverage
     safe_spaces: int  # safe spaces in a Bangkok district open at some time in the window
     pilots: int  # pilot communities whose pilot started by the window's end
+    moran_i: float  # global Moran's I of the smoothed rate: is the map as a whole clustered?
+    moran_p: float  # its two-sided permutation p
 
 
-_NO_KPIS = Kpis(float("nan"), None, float("nan"), 0, 0, 0, 0)
+_NO_KPIS = Kpis(float("nan"), None, float("nan"), 0, 0, 0, 0, float("nan"), float("nan"))
 
 
 def kpis(path: Snapshot, span: str, end: str) -> Kpis:
@@ -254,6 +256,8 @@ def kpis(path: Snapshot, span: str, end: str) -> Kpis:
         gaps=int(row["gaps"]),
         safe_spaces=int(row["safe_spaces"]),
         pilots=int(row["pilots"]),
+        moran_i=float(row["moran_i"]),
+        moran_p=float(row["moran_p"]),
     )
 
 

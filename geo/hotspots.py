@@ -10,6 +10,7 @@ an island's own value as a significant hot spot or outlier.
 from __future__ import annotations
 
 import copy
+import functools
 import warnings
 
 import esda
@@ -18,18 +19,19 @@ import numpy as np
 import pandas as pd
 from libpysal.weights import Queen, W
 from numpy.typing import ArrayLike
-from scipy import stats
 
 __all__ = [
     "GI_LEVELS",
     "LISA_QUADRANTS",
     "getis_ord_gi_star",
+    "global_moran",
+    "hotspot_classes",
     "local_moran_clusters",
     "queen_weights",
 ]
 
-# (two-sided p below, label suffix), strictest first.
-GI_LEVELS = ((0.01, "99"), (0.05, "95"), (0.10, "90"))
+# (FDR-adjusted q below, label suffix), strictest first.
+GI_LEVELS = ((0.01, "99"), (0.05, "95"))
 # esda's Moran_Local quadrants: 1 HH, 2 LH, 3 LL, 4 HL.
 LISA_QUADRANTS = {1: "high_high", 2: "low_high", 3: "low_low", 4: "high_low"}
 NOT_SIGNIFICANT = "not_significant"
@@ -85,24 +87,48 @@ def _islands(w: W) -> np.ndarray:
     return np.isin(np.asarray(w.id_order, dtype=object), np.asarray(w.islands, dtype=object))
 
 
-def _gi_class(z: np.ndarray, p: np.ndarray) -> np.ndarray:
-    classes = np.full(z.shape, NOT_SIGNIFICANT, dtype=object)
-    for level, suffix in reversed(GI_LEVELS):  # loosest first, so stricter levels overwrite
-        hit = p < level  # NaN compares False
-        classes[hit] = np.where(z[hit] > 0, f"hot_{suffix}", f"cold_{suffix}")
-    return classes
+@functools.lru_cache(maxsize=8)
+def _random_orders(n: int, permutations: int, seed: int) -> np.ndarray:
+    """``permutations`` random orders of ``n`` items from ``seed``: the same draws for the same arguments,
+    computed once per process (a publish tests dozens of windows over the same districts)."""
+    orders = np.argsort(np.random.default_rng(seed).random((permutations, n)), axis=1)
+    orders.flags.writeable = False
+    return orders
 
 
-def getis_ord_gi_star(values: ArrayLike, w: W) -> pd.DataFrame:
+def _conditional_sums(y: np.ndarray, w: W, permutations: int, seed: int) -> np.ndarray:
+    """For each area, the sums of its neighbours' values under ``permutations`` conditional permutations.
+
+    The area's own value stays; its ``k`` neighbours' values are drawn
+    without replacement from the other ``n - 1`` values. One set of random
+    orders serves every area (as esda's ``crand`` does), so the work is a
+    gather per area. Returns an array (areas, permutations); islands get 0.
+    """
+    orders = _random_orders(w.n - 1, permutations, seed)  # a random order of the others, per draw
+    sums = np.zeros((w.n, permutations))
+    for at, area in enumerate(w.id_order):
+        k = len(w.neighbors[area])
+        if k:
+            sums[at] = np.delete(y, at)[orders[:, :k]].sum(axis=1)
+    return sums
+
+
+def getis_ord_gi_star(values: ArrayLike, w: W, permutations: int = 9999, seed: int = 12345) -> pd.DataFrame:
     """Getis-Ord local Gi*: is each area, with its neighbours, unusually high or low?
 
-    Binary weights with the area itself included (esda's ``star=True`` sets
-    the self-weight to 1 when the diagonal of binary weights is empty), and
-    analytical inference: ``gi_z`` is esda's ``Zs``, ``gi_p`` the two-sided
-    normal p-value ``2 (1 - Phi(|z|))`` (esda's ``p_norm`` is one-sided).
+    Binary weights with the area itself included (esda's ``star=True``).
+    ``gi_z`` is esda's analytical z-score, shown for its sign and size.
+    Inference is by conditional permutation: the area's value stays, its
+    neighbours' are drawn from the other areas ``permutations`` times from a
+    fixed ``seed``; ``gi_p`` is the two-sided pseudo p-value, twice the share
+    of draws at least as extreme on the observed side (with the observed
+    value counted once, as esda does), capped at 1. Control the false
+    discovery rate across areas with :func:`geo.fdr.benjamini_hochberg` and
+    classify with :func:`hotspot_classes`.
 
     An area whose neighbourhood is every area (the centre of a 3 x 3 grid)
-    has zero variance under the null: its z is NaN and it is not significant.
+    has zero variance under the null, and an island has no neighbourhood:
+    neither is tested (z and p NaN).
 
     Parameters
     ----------
@@ -110,32 +136,59 @@ def getis_ord_gi_star(values: ArrayLike, w: W) -> pd.DataFrame:
         A non-negative value per area (such as a smoothed rate), aligned with ``w``.
     w : libpysal.weights.W
         Contiguity weights, e.g. from :func:`queen_weights`; not modified.
+    permutations : int
+        Conditional permutations (9,999 resolve p down to 0.0001).
+    seed : int
+        Seed of the permutations: the same data always give the same p.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by ``w.id_order``: ``gi_z``, ``gi_p`` and ``hotspot_class``, one
-        of ``hot_99``, ``hot_95``, ``hot_90``, ``cold_99``, ``cold_95``,
-        ``cold_90`` (p < 0.01, 0.05, 0.10; sign of z) or ``not_significant``.
+        Indexed by ``w.id_order``: ``gi_z`` and ``gi_p``.
 
     Examples
     --------
     >>> from libpysal.weights import lat2W
-    >>> gi = getis_ord_gi_star([10, 9, 2, 9, 8, 2, 2, 2, 1], lat2W(3, 3))
+    >>> gi = getis_ord_gi_star([10, 9, 2, 9, 8, 2, 2, 2, 1], lat2W(3, 3), permutations=999)
     >>> gi.round(2).iloc[[0, 4, 8]]
-       gi_z  gi_p    hotspot_class
-    0  2.39  0.02           hot_95
-    4  0.87  0.38  not_significant
-    8 -1.84  0.07          cold_90
+       gi_z  gi_p
+    0  2.39  0.08
+    4  0.87  0.88
+    8 -1.84  0.41
     """
     y = _aligned(values, w)
     with warnings.catch_warnings(), np.errstate(invalid="ignore", divide="ignore"):
         # Zero-variance rows give NaN, and islands a "not fully connected" warning: both handled below.
         warnings.filterwarnings("ignore", "The weights matrix is not fully connected", UserWarning)
         gi = esda.G_Local(y, copy.deepcopy(w), transform="B", star=True, permutations=0)  # esda may re-transform w
-    z = np.where(_islands(w), np.nan, gi.Zs)
-    p = 2 * stats.norm.sf(np.abs(z))
-    return pd.DataFrame({"gi_z": z, "gi_p": p, "hotspot_class": _gi_class(z, p)}, index=pd.Index(w.id_order))
+    islands = _islands(w)
+    binary = copy.deepcopy(w)
+    binary.transform = "B"
+    observed = y + binary.sparse @ y  # the area's own value plus its neighbours' values
+    simulated = y[:, None] + _conditional_sums(y, w, permutations, seed)
+    above = (simulated >= observed[:, None] - 1e-12).sum(axis=1)
+    below = (simulated <= observed[:, None] + 1e-12).sum(axis=1)
+    p = np.minimum(1.0, 2 * (np.minimum(above, below) + 1) / (permutations + 1))
+    z = np.where(islands, np.nan, gi.Zs)
+    untestable = islands | ~np.isfinite(z)  # no neighbour, or a neighbourhood that is every area
+    return pd.DataFrame({"gi_z": z, "gi_p": np.where(untestable, np.nan, p)}, index=pd.Index(w.id_order))
+
+
+def hotspot_classes(z: ArrayLike, q: ArrayLike) -> np.ndarray:
+    """Hot and cold spot classes from the sign of Gi*'s z and its FDR-adjusted q-value.
+
+    ``hot_99``/``cold_99`` for q < 0.01, ``hot_95``/``cold_95`` for q < 0.05,
+    else ``not_significant`` (also where q is NaN).
+
+    >>> hotspot_classes([2.9, 2.1, -2.5, 1.0, np.nan], [0.004, 0.03, 0.02, 0.3, np.nan]).tolist()
+    ['hot_99', 'hot_95', 'cold_95', 'not_significant', 'not_significant']
+    """
+    z, q = np.asarray(z, dtype=float), np.asarray(q, dtype=float)
+    classes = np.full(z.shape, NOT_SIGNIFICANT, dtype=object)
+    for level, suffix in reversed(GI_LEVELS):  # loosest first, so stricter levels overwrite
+        hit = q < level  # NaN compares False
+        classes[hit] = np.where(z[hit] > 0, f"hot_{suffix}", f"cold_{suffix}")
+    return classes
 
 
 def local_moran_clusters(
@@ -195,4 +248,35 @@ def local_moran_clusters(
     p = np.where(islands | ~np.isfinite(lisa.Is), np.nan, lisa.p_sim)
     quadrant = pd.Series(lisa.q).map(LISA_QUADRANTS).to_numpy(dtype=object)
     classes = np.where(p < alpha, quadrant, NOT_SIGNIFICANT)
-    return pd.DataFrame({"lisa_i": local_i, "lisa_p": p, "lisa_class": classes}, index=pd.Index(w.id_order))
+    return pd.DataFrame(
+        {"lisa_i": local_i, "lisa_p": p, "lisa_quadrant": quadrant, "lisa_class": classes}, index=pd.Index(w.id_order)
+    )
+
+
+def global_moran(values: ArrayLike, w: W, seed: int = 12345, permutations: int = 999) -> tuple[float, float]:
+    """Global Moran's I of ``values`` on row-standardised ``w`` and its two-sided permutation p-value:
+    is the map as a whole clustered, or dispersed?
+
+    ``I = (n / S0) z'Wz / z'z`` for the deviations ``z`` from the mean; the
+    p-value is twice the share of ``permutations`` random relabellings (from
+    ``seed``) at least as extreme on the observed side, the observed map
+    counted once, capped at 1.
+
+    >>> from libpysal.weights import lat2W
+    >>> i, p = global_moran([9, 8, 7, 3, 2, 1] * 6, lat2W(6, 6))
+    >>> round(i, 2), p
+    (0.89, 0.002)
+    """
+    y = _aligned(values, w)
+    standardised = copy.deepcopy(w)
+    standardised.transform = "R"
+    matrix = standardised.sparse
+    z = y - y.mean()
+    if not np.any(z):
+        return float("nan"), float("nan")
+    scale = w.n / matrix.sum() / (z @ z)
+    observed = scale * (z @ (matrix @ z))
+    shuffled = z[_random_orders(w.n, permutations, seed)]  # (permutations, n)
+    simulated = scale * np.einsum("pi,pi->p", shuffled, (matrix @ shuffled.T).T)
+    extreme = (simulated >= observed).sum() if observed >= simulated.mean() else (simulated <= observed).sum()
+    return float(observed), float(min(1.0, 2 * (extreme + 1) / (permutations + 1)))

@@ -14,46 +14,80 @@ from __future__ import annotations
 import warnings
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from libpysal.weights import W, w_subset
 
 from core.codes import SERVICE_TYPES
 from geo.coverage import district_accessibility, nearest_by_type, two_step_fca
+from geo.fdr import benjamini_hochberg
 from geo.gaps import bivariate_class, referral_gap
-from geo.hotspots import getis_ord_gi_star, local_moran_clusters, queen_weights
+from geo.hotspots import getis_ord_gi_star, global_moran, hotspot_classes, local_moran_clusters, queen_weights
 from geo.rates import rate_per_100k
 from geo.smoothing import eb_rate_per_100k
 
-__all__ = ["ACCESS_SERVICE_TYPE", "DEFAULT_CATCHMENT_M", "MIN_AREAS", "district_coverage", "district_summary"]
+__all__ = [
+    "ACCESS_SERVICE_TYPE",
+    "ALPHA",
+    "DEFAULT_CATCHMENT_M",
+    "MIN_AREAS",
+    "district_coverage",
+    "district_summary",
+    "map_moran",
+]
 
 DEFAULT_CATCHMENT_M = 3000.0
 ACCESS_SERVICE_TYPE = "safe_space"  # the supply of the 2SFCA accessibility
 # Local statistics need areas to compare with: with fewer than three districts
 # with a rate, or none of them adjacent, they are not computed (esda would fail).
 MIN_AREAS = 3
-_STATISTICS = {"gi_z": float, "gi_p": float, "hotspot_class": object, "lisa_class": object}
+_STATISTICS = {
+    "gi_z": float,
+    "gi_p": float,
+    "gi_q": float,
+    "hotspot_class": object,
+    "lisa_p": float,
+    "lisa_q": float,
+    "lisa_class": object,
+}
+ALPHA = 0.05  # the false discovery rate the local statistics' classes control
+
+
+def _known_weights(districts: gpd.GeoDataFrame, smoothed: pd.Series, weights: W | None) -> W | None:
+    """Queen weights of the districts where ``smoothed`` is known; None when there are too few, or no
+    two adjacent. Contiguity between two districts does not depend on the others, so the weights of all
+    districts, cut down to the known ones, are theirs."""
+    known = districts[districts["dist_code"].map(smoothed).notna().to_numpy()]
+    if len(known) < MIN_AREAS:
+        return None
+    if weights is None:
+        weights = queen_weights(districts, "dist_code")
+    with warnings.catch_warnings():  # islands are handled by the statistics
+        warnings.filterwarnings("ignore", "The weights matrix is not fully connected", UserWarning)
+        w = w_subset(weights, known["dist_code"].tolist(), silence_warnings=True)
+    return None if len(w.islands) == w.n else w
 
 
 def _local_statistics(districts: gpd.GeoDataFrame, smoothed: pd.Series, weights: W | None) -> pd.DataFrame:
-    """Gi* and local Moran of ``smoothed`` (indexed by dist_code) over the districts where it is known.
-
-    Contiguity between two districts does not depend on the others, so the
-    weights of all districts, cut down to the known ones, are theirs.
-    """
-    known = districts[districts["dist_code"].map(smoothed).notna().to_numpy()]
-    empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _STATISTICS.items()})
-    if len(known) < MIN_AREAS:
-        return empty
-    if weights is None:
-        weights = queen_weights(districts, "dist_code")
-    with warnings.catch_warnings():  # islands are handled below
-        warnings.filterwarnings("ignore", "The weights matrix is not fully connected", UserWarning)
-        w = w_subset(weights, known["dist_code"].tolist(), silence_warnings=True)
-    if len(w.islands) == w.n:
-        return empty
+    """Gi* and local Moran of ``smoothed`` (indexed by dist_code) over the districts where it is known."""
+    w = _known_weights(districts, smoothed, weights)
+    if w is None:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in _STATISTICS.items()})
     values = smoothed.reindex(w.id_order)
+    gi = getis_ord_gi_star(values, w)
+    gi["gi_q"] = benjamini_hochberg(gi["gi_p"].round(4))  # the adjustment of the p-value as published
+    gi["hotspot_class"] = hotspot_classes(gi["gi_z"], gi["gi_q"])
     lisa = local_moran_clusters(values, w)
-    return getis_ord_gi_star(values, w).join(lisa["lisa_class"])
+    lisa["lisa_q"] = benjamini_hochberg(lisa["lisa_p"])
+    lisa["lisa_class"] = np.where(lisa["lisa_q"] < ALPHA, lisa["lisa_quadrant"], "not_significant")
+    return gi.join(lisa[["lisa_p", "lisa_q", "lisa_class"]])[list(_STATISTICS)]
+
+
+def map_moran(districts: gpd.GeoDataFrame, smoothed: pd.Series, weights: W | None = None) -> tuple[float, float]:
+    """Global Moran's I of ``smoothed`` (indexed by dist_code) over the districts where it is known, with its
+    two-sided permutation p (:func:`geo.hotspots.global_moran`); NaN for both when it cannot be computed."""
+    w = _known_weights(districts, smoothed, weights)
+    return (float("nan"), float("nan")) if w is None else global_moran(smoothed.reindex(w.id_order), w)
 
 
 def district_coverage(
@@ -102,11 +136,15 @@ def district_summary(
       window (summed over its quarters, not annualised);
       ``eb_rate_per_100k``: that rate after global empirical Bayes smoothing
       (:func:`geo.smoothing.eb_rate_per_100k`).
-    - ``gi_z``, ``gi_p``, ``hotspot_class``: local Getis-Ord Gi* of the
-      smoothed rate, queen contiguity, binary weights with the district
-      itself included, two-sided normal p-value; ``lisa_class``: local
-      Moran's I clusters from a fixed permutation seed
-      (:mod:`geo.hotspots`). Missing for districts without a rate, and for
+    - ``gi_z``, ``gi_p``, ``gi_q``, ``hotspot_class``: local Getis-Ord Gi*
+      of the smoothed rate, queen contiguity, binary weights with the
+      district itself included; analytical z, two-sided conditional
+      permutation p (9,999 draws, fixed seed) to 4 decimals, its
+      Benjamini-Hochberg q across the districts tested, and the class from
+      q (< 0.01, < 0.05) and the sign of z. ``lisa_p``, ``lisa_q``,
+      ``lisa_class``: local Moran's I, folded (one-directional) pseudo p
+      from 999 permutations, its BH q, and the cluster or outlier where
+      q < 0.05 (:mod:`geo.hotspots`, :mod:`geo.fdr`). Missing for districts without a rate, and for
       all when fewer than :data:`MIN_AREAS` districts have one or none of
       them are adjacent.
     - ``n_services``, ``services_per_100k``: services of every type located

@@ -85,10 +85,10 @@ def view_legend(
     """Colours, legend entries, legend title and note of a view; the classes view asks for its measure and scheme."""
     if view == "gi":
         colours, entries = category_view(summary["hotspot_class"], "gi", maps.GI_COLOURS, lang)
-        return colours, entries, t("hotspots.legend.gi", lang), t("hotspots.gi_note", lang)
+        return colours, entries, t("hotspots.legend.gi", lang), t("hotspots.gi_note", lang) + "\n\n" + moran_text()
     if view == "lisa":
         colours, entries = category_view(summary["lisa_class"], "lisa", maps.LISA_COLOURS, lang)
-        return colours, entries, t("hotspots.legend.lisa", lang), t("hotspots.lisa_note", lang)
+        return colours, entries, t("hotspots.legend.lisa", lang), t("hotspots.lisa_note", lang) + "\n\n" + moran_text()
     measure_column, scheme_column = st.columns(2)
     measure = measure_column.radio(
         t("hotspots.measure", lang),
@@ -140,6 +140,20 @@ def draw_map(
         maps.legend(title, entries)
         st.caption(note)
     return pd.Series(colours, index=summary.index).map({e.colour: e.label for e in entries})
+
+
+def moran_text() -> str:
+    """Global Moran's I of the window beside a local map: is the map as a whole clustered?"""
+    figures = loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, period.span, period.end)
+    if pd.isna(figures.moran_i):
+        return ""
+    meaning = "clustered" if figures.moran_p < 0.05 and figures.moran_i > 0 else "none"
+    return t(
+        "hotspots.moran",
+        i=number(figures.moran_i, 2),
+        p=number(figures.moran_p, 3),
+        meaning=t(f"hotspots.moran.{meaning}"),
+    )
 
 
 def pick_from_map(codes: list[str]) -> None:
@@ -226,8 +240,12 @@ table = pd.DataFrame(
         t("col.rate"): shown["rate"],
         t("hotspots.col.eb_rate"): shown["eb_rate"],
         t("hotspots.col.gi_z"): summary["gi_z"].round(2),
-        t("hotspots.col.gi_p"): summary["gi_p"].round(3),
+        t("hotspots.col.gi_p"): summary["gi_p"],
+        t("hotspots.col.gi_q"): summary["gi_q"],
         t("hotspots.col.gi"): shown["gi"],
+        t("hotspots.col.hot_windows"): [
+            f"{hot} / {of}" for hot, of in zip(summary["hot_windows"], summary["hot_windows_of"], strict=True)
+        ],
         t("hotspots.col.lisa"): shown["lisa"],
     }
 )

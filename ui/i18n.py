@@ -165,18 +165,35 @@ TEXT: dict[str, dict[str, str]] = {
         "dark grey marks a suppressed count.",
     },
     "hotspots.gi_note": {
-        "th": "จุดร้อนคือเขตที่อัตราปรับให้เรียบของเขตนั้นรวมกับเขตข้างเคียงสูงกว่าภาพรวมของกรุงเทพฯ อย่างมีนัยสำคัญ "
-        "จุดเย็นคือต่ำกว่า คำนวณจากจำนวนจริง จึงแสดงได้แม้เขตที่ปกปิดจำนวน",
-        "en": "A hot spot is a district whose smoothed rate, together with its neighbours', is significantly "
-        "higher than Bangkok's as a whole; a cold spot, lower. It is computed on the true counts, so it is "
-        "shown even where a count is suppressed.",
+        "th": "จุดร้อนคือเขตที่อัตราปรับเรียบของเขตนั้นรวมกับเขตข้างเคียงสูงกว่าภาพรวมของกรุงเทพฯ จุดเย็นคือต่ำกว่า "
+        "ทดสอบด้วยการสุ่มสลับแบบมีเงื่อนไข 9,999 ครั้ง และควบคุมอัตราการค้นพบเท็จ (Benjamini–Hochberg) ข้ามทุกเขตที่ทดสอบ "
+        "ความหมายเดียวกันทุกหน้า",
+        "en": "A hot spot is a district whose smoothed rate, together with its neighbours', is higher than "
+        "Bangkok's as a whole; a cold spot, lower. Tested by 9,999 conditional permutations, with the false "
+        "discovery rate controlled across all districts tested (Benjamini–Hochberg). The same definition on "
+        "every page.",
     },
     "hotspots.lisa_note": {
-        "th": "สูง–สูง: เขตอัตราสูงที่ล้อมรอบด้วยเขตอัตราสูง ต่ำ–ต่ำ: เขตอัตราต่ำท่ามกลางเขตอัตราต่ำ "
-        "สูง–ต่ำ และ ต่ำ–สูง: เขตที่ต่างจากเขตข้างเคียง (ทดสอบด้วยการสุ่มสลับ 999 ครั้ง p < 0.05)",
-        "en": "High–high: a high-rate district among high-rate neighbours; low–low: low among low. "
-        "High–low and low–high: a district unlike its neighbours (999 permutations, p < 0.05).",
+        "th": "สูง–สูง: เขตอัตราสูงที่ล้อมรอบด้วยเขตอัตราสูง ต่ำ–ต่ำ: ต่ำท่ามกลางต่ำ สูง–ต่ำ และ ต่ำ–สูง: เขตที่ต่างจากเขตข้างเคียง "
+        "ค่า p เป็นแบบทางเดียวพับ (folded pseudo p จากการสุ่มสลับ 999 ครั้ง) และควบคุมอัตราการค้นพบเท็จ q < 0.05",
+        "en": "High–high: a high-rate district among high-rate neighbours; low–low: low among low. High–low and "
+        "low–high: a district unlike its neighbours. The p-value is a folded, one-directional pseudo p from 999 "
+        "permutations, with the false discovery rate controlled at q < 0.05.",
     },
+    "hotspots.moran": {
+        "th": "ทั้งแผนที่: Moran's I = {i} (ค่า p สองทางจากการสุ่มสลับ = {p}) {meaning}",
+        "en": "The map as a whole: Moran's I = {i} (two-sided permutation p = {p}). {meaning}",
+    },
+    "hotspots.moran.clustered": {
+        "th": "อัตราที่ใกล้กันมีแนวโน้มคล้ายกัน (เกาะกลุ่ม)",
+        "en": "Neighbouring districts tend to have similar rates (clustered).",
+    },
+    "hotspots.moran.none": {
+        "th": "ไม่พบการเกาะกลุ่มที่ชัดเจนทั้งแผนที่",
+        "en": "No clear clustering across the map as a whole.",
+    },
+    "hotspots.col.gi_q": {"th": "Gi* ค่า q (FDR)", "en": "Gi* q (FDR)"},
+    "hotspots.col.hot_windows": {"th": "เป็นจุดร้อนกี่ช่วงใน 4 ช่วงล่าสุด", "en": "Hot spot in how many of the last 4 windows"},
     "hotspots.no_statistics": {
         "th": "ช่วงเวลานี้มีเขตที่คำนวณอัตราได้น้อยเกินไป (ต้องมีอย่างน้อย 3 เขตที่อยู่ติดกัน) จึงทดสอบจุดร้อนและกลุ่มพื้นที่ไม่ได้ "
         "เลือกไตรมาสอื่นที่แถบด้านข้าง หรือดูมุมมองอัตราและจำนวน",
@@ -197,7 +214,7 @@ TEXT: dict[str, dict[str, str]] = {
     "hotspots.download": {"th": "ดาวน์โหลดตาราง (CSV)", "en": "Download the table (CSV)"},
     "hotspots.col.eb_rate": {"th": "อัตราปรับให้เรียบ", "en": "Smoothed rate"},
     "hotspots.col.gi_z": {"th": "Gi* ค่า z", "en": "Gi* z"},
-    "hotspots.col.gi_p": {"th": "Gi* ค่า p (สองทาง)", "en": "Gi* p (two-sided)"},
+    "hotspots.col.gi_p": {"th": "Gi* ค่า p (สุ่มสลับ สองทาง)", "en": "Gi* p (permutation, two-sided)"},
     "hotspots.col.gi": {"th": "จุดร้อน–จุดเย็น", "en": "Hot/cold spot"},
     "hotspots.col.lisa": {"th": "กลุ่มพื้นที่", "en": "Cluster"},
     "hotspots.col.class": {"th": "ช่วงบนแผนที่", "en": "Map class"},
@@ -232,18 +249,16 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{window}, Bangkok as a whole. Breakdowns are not published per district: they could be "
         "subtracted from the district's total to give back small counts.",
     },
-    "gi.hot_99": {"th": "จุดร้อน (เชื่อมั่น 99%)", "en": "Hot spot, 99% confidence"},
-    "gi.hot_95": {"th": "จุดร้อน (เชื่อมั่น 95%)", "en": "Hot spot, 95% confidence"},
-    "gi.hot_90": {"th": "จุดร้อน (เชื่อมั่น 90%)", "en": "Hot spot, 90% confidence"},
-    "gi.not_significant": {"th": "ไม่มีนัยสำคัญทางสถิติ", "en": "Not significant"},
-    "gi.cold_90": {"th": "จุดเย็น (เชื่อมั่น 90%)", "en": "Cold spot, 90% confidence"},
-    "gi.cold_95": {"th": "จุดเย็น (เชื่อมั่น 95%)", "en": "Cold spot, 95% confidence"},
-    "gi.cold_99": {"th": "จุดเย็น (เชื่อมั่น 99%)", "en": "Cold spot, 99% confidence"},
-    "lisa.high_high": {"th": "กลุ่มสูง–สูง", "en": "High–high cluster"},
-    "lisa.high_low": {"th": "ค่าผิดปกติ สูง–ต่ำ", "en": "High–low outlier"},
-    "lisa.low_high": {"th": "ค่าผิดปกติ ต่ำ–สูง", "en": "Low–high outlier"},
-    "lisa.low_low": {"th": "กลุ่มต่ำ–ต่ำ", "en": "Low–low cluster"},
-    "lisa.not_significant": {"th": "ไม่มีนัยสำคัญทางสถิติ", "en": "Not significant"},
+    "gi.hot_99": {"th": "จุดร้อน Gi* (FDR q < 0.01)", "en": "Gi* hot spot (FDR q < 0.01)"},
+    "gi.hot_95": {"th": "จุดร้อน Gi* (FDR q < 0.05)", "en": "Gi* hot spot (FDR q < 0.05)"},
+    "gi.not_significant": {"th": "ไม่มีนัยสำคัญ (Gi*)", "en": "Not significant (Gi*)"},
+    "gi.cold_95": {"th": "จุดเย็น Gi* (FDR q < 0.05)", "en": "Gi* cold spot (FDR q < 0.05)"},
+    "gi.cold_99": {"th": "จุดเย็น Gi* (FDR q < 0.01)", "en": "Gi* cold spot (FDR q < 0.01)"},
+    "lisa.high_high": {"th": "กลุ่มสูง–สูง (Local Moran)", "en": "High–high cluster (Local Moran)"},
+    "lisa.high_low": {"th": "ค่าผิดปกติ สูง–ต่ำ (Local Moran)", "en": "High–low outlier (Local Moran)"},
+    "lisa.low_high": {"th": "ค่าผิดปกติ ต่ำ–สูง (Local Moran)", "en": "Low–high outlier (Local Moran)"},
+    "lisa.low_low": {"th": "กลุ่มต่ำ–ต่ำ (Local Moran)", "en": "Low–low cluster (Local Moran)"},
+    "lisa.not_significant": {"th": "ไม่มีนัยสำคัญ (Local Moran)", "en": "Not significant (Local Moran)"},
     # Methods & data page (pages/methods.py)
     "page.methods": {"th": "วิธีการและข้อมูล", "en": "Methods & data"},
     "methods.title": {"th": "วิธีการและที่มาของข้อมูล", "en": "Methods and data"},
@@ -343,23 +358,30 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "methods.measure.gi": {
         "th": "**จุดร้อน–จุดเย็น (Getis-Ord Gi\\*)**: เปรียบเทียบอัตราปรับให้เรียบของแต่ละเขตรวมกับเขตข้างเคียง "
-        "(queen contiguity: มีแนวเขตหรือมุมร่วมกัน น้ำหนักแบบ binary รวมตัวเขตเอง) กับทั้งเมือง ใช้ค่า z เชิงวิเคราะห์ "
-        "และค่า p สองทาง p = 2·(1 − Φ(|z|)) จุดร้อน (z > 0) หรือจุดเย็น (z < 0) ที่ความเชื่อมั่น 99% (p < 0.01) "
-        "95% (p < 0.05) หรือ 90% (p < 0.10) นอกนั้นไม่มีนัยสำคัญ เขตที่ไม่มีอัตราไม่รวมในการคำนวณ",
+        "(queen contiguity: มีแนวเขตหรือมุมร่วมกัน น้ำหนักแบบ binary รวมตัวเขตเอง) กับทั้งเมือง ค่า z เชิงวิเคราะห์บอกทิศและขนาด "
+        "ค่า p สองทางจากการสุ่มสลับแบบมีเงื่อนไข 9,999 ครั้ง (seed คงที่) แล้วปรับด้วย Benjamini–Hochberg ข้ามทุกเขตที่ทดสอบเป็นค่า q "
+        "จุดร้อน (z > 0) หรือจุดเย็น (z < 0) เมื่อ q < 0.01 หรือ q < 0.05 นอกนั้นไม่มีนัยสำคัญ "
+        "คอลัมน์ความคงที่นับว่าเขตเป็นจุดร้อนกี่ช่วงใน 4 ช่วงเวลาล่าสุดแบบเดียวกัน",
         "en": "**Hot and cold spots (Getis-Ord Gi\\*)**: the smoothed rate of each district together with its "
         "neighbours (queen contiguity: sharing an edge or a corner; binary weights with the district itself "
-        "included) against the whole city. Analytical z-score and two-sided p = 2·(1 − Φ(|z|)). Hot (z > 0) or "
-        "cold (z < 0) spot at 99 % (p < 0.01), 95 % (p < 0.05) or 90 % (p < 0.10) confidence; otherwise not "
-        "significant. Districts without a rate are left out of the weights.",
+        "included) against the whole city. The analytical z-score gives direction and size; the two-sided p "
+        "comes from 9,999 conditional permutations (fixed seed) and is adjusted across the districts tested by "
+        "Benjamini–Hochberg into q. Hot (z > 0) or cold (z < 0) spot at q < 0.01 or q < 0.05; otherwise not "
+        "significant. Stability counts in how many of the last four windows of the same length a district "
+        "was a hot spot.",
     },
     "methods.measure.lisa": {
         "th": "**กลุ่มพื้นที่ (Local Moran's I)**: ใช้น้ำหนัก queen แบบ row-standardised บนอัตราปรับให้เรียบ "
-        "ทดสอบด้วยการสุ่มสลับแบบมีเงื่อนไข {permutations} ครั้งจาก seed คงที่ {seed} (ข้อมูลเดิมได้ผลเดิมเสมอ) "
-        "มีนัยสำคัญเมื่อ p < 0.05: กลุ่มสูง–สูง และต่ำ–ต่ำ ค่าผิดปกติสูง–ต่ำ และต่ำ–สูง นอกนั้นไม่มีนัยสำคัญ",
+        "ทดสอบด้วยการสุ่มสลับแบบมีเงื่อนไข {permutations} ครั้งจาก seed คงที่ {seed} ค่า p ของ esda เป็นแบบทางเดียวพับ "
+        "(folded pseudo p) ปรับด้วย Benjamini–Hochberg และมีนัยสำคัญเมื่อ q < 0.05: กลุ่มสูง–สูง และต่ำ–ต่ำ "
+        "ค่าผิดปกติสูง–ต่ำ และต่ำ–สูง ข้างแผนที่แสดง Moran's I ของทั้งแผนที่พร้อมค่า p สองทางจากการสุ่มสลับ "
+        "ใช้อัตราปรับเรียบแทนการปรับมาตรฐานแบบ Assunção–Reis เพราะอัตราปรับเรียบได้ดึงเขตประชากรน้อยเข้าหาค่าเฉลี่ยแล้ว",
         "en": "**Clusters and outliers (Local Moran's I)**: row-standardised queen weights on the smoothed rate, "
-        "{permutations} conditional permutations from the fixed seed {seed} (the same data always gives the same "
-        "classes), significant at p < 0.05: high–high and low–low clusters, high–low and low–high outliers; "
-        "otherwise not significant.",
+        "{permutations} conditional permutations from the fixed seed {seed}. esda's p is a folded, "
+        "one-directional pseudo p; it is adjusted by Benjamini–Hochberg and a district is significant at "
+        "q < 0.05: high–high and low–low clusters, high–low and low–high outliers; otherwise not significant. "
+        "Beside the map, global Moran's I with its two-sided permutation p. The smoothed rate is used rather "
+        "than the Assunção–Reis standardisation, as the smoothing already pulls small districts towards the mean.",
     },
     "methods.measure.access": {
         "th": "**การเข้าถึง (2SFCA)**: two-step floating catchment area ขั้นที่ 1 ความจุของพื้นที่ปลอดภัยแต่ละแห่ง "
@@ -906,9 +928,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "kpi.hotspots": {"th": "เขตจุดร้อน", "en": "Hot-spot districts"},
     "kpi.hotspots.help": {
-        "th": "เขตที่อัตราปรับเรียบของตนและเขตข้างเคียงสูงร่วมกัน (Gi*) ที่ความเชื่อมั่น 95% ขึ้นไป",
-        "en": "Districts where the smoothed rates of the district and its neighbours are high together "
-        "(Gi*), at 95% confidence or more.",
+        "th": "เขตที่อัตราปรับเรียบของตนและเขตข้างเคียงสูงร่วมกัน (Gi* หลังควบคุมอัตราการค้นพบเท็จ q < 0.05) "
+        "ความหมายเดียวกับแผนที่และตาราง",
+        "en": "Districts where the smoothed rates of the district and its neighbours are high together (Gi*, "
+        "false discovery rate q < 0.05): the same definition as the map and the tables.",
     },
     "kpi.gaps": {"th": "เขตที่บริการไม่พอ", "en": "Gap districts"},
     "kpi.gaps.help": {
@@ -964,12 +987,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No district meets any criterion in this period (hot spot, gap, high rate or low referral).",
     },
     "attention.hot_99": {
-        "th": "จุดร้อน: อัตราของเขตนี้และเขตข้างเคียงสูงร่วมกัน (Gi* เชื่อมั่น 99%)",
-        "en": "a hot spot: high rates here and next door (Gi*, 99% confidence)",
+        "th": "จุดร้อน: อัตราของเขตนี้และเขตข้างเคียงสูงร่วมกัน (Gi*, FDR q < 0.01)",
+        "en": "a hot spot: high rates here and next door (Gi*, FDR q < 0.01)",
     },
     "attention.hot_95": {
-        "th": "จุดร้อน: อัตราของเขตนี้และเขตข้างเคียงสูงร่วมกัน (Gi* เชื่อมั่น 95%)",
-        "en": "a hot spot: high rates here and next door (Gi*, 95% confidence)",
+        "th": "จุดร้อน: อัตราของเขตนี้และเขตข้างเคียงสูงร่วมกัน (Gi*, FDR q < 0.05)",
+        "en": "a hot spot: high rates here and next door (Gi*, FDR q < 0.05)",
     },
     "attention.gap": {
         "th": "ความต้องการสูงแต่เข้าถึงพื้นที่ปลอดภัยได้น้อย",

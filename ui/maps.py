@@ -199,13 +199,11 @@ def legend(title: str, entries: list[LegendEntry]) -> None:
 # --- Classes chosen by the user, and categorical maps (the Hotspots page) ----
 
 NOT_SIGNIFICANT = (217, 217, 217)  # light grey: no hue, unlike every class, and darker than no data
-# ColorBrewer RdBu (7 classes) for Gi*: red hot, blue cold, stronger colour for stronger evidence.
+# ColorBrewer RdBu for Gi*: red hot, blue cold, the stronger shade for the stricter false discovery rate.
 GI_COLOURS = {
     "hot_99": (178, 24, 43),
     "hot_95": (239, 138, 98),
-    "hot_90": (253, 219, 199),
     "not_significant": NOT_SIGNIFICANT,
-    "cold_90": (209, 229, 240),
     "cold_95": (103, 169, 207),
     "cold_99": (33, 102, 172),
 }

@@ -36,7 +36,7 @@ from etl.publish.snapshot import write_snapshot
 from etl.publish.windows import Window, all_windows, quarter_range
 from geo.hotspots import queen_weights
 from geo.joins import points
-from geo.summary import DEFAULT_CATCHMENT_M, district_coverage
+from geo.summary import DEFAULT_CATCHMENT_M, district_coverage, map_moran
 
 __all__ = ["PublishFailed", "PublishResult", "build_tables", "publish", "true_table"]
 
@@ -131,12 +131,16 @@ def _district_tables(inputs: Inputs, area: pd.DataFrame, windows: list[Window], 
         frames["district_summary"].append(table)
         frames["class_breaks"].append(districts.class_breaks(window, table))
         frames["attention"].append(districts.attention_rows(window, table))
-        frames["kpis"].append(headline.kpis(window, bangkok, table, open_now, inputs.communities))
+        figures = headline.kpis(window, bangkok, table, open_now, inputs.communities)
+        smoothed = table.set_index("dist_code")["eb_rate_per_100k"]
+        figures["moran_i"], figures["moran_p"] = (round(v, 4) for v in map_moran(inputs.districts, smoothed, weights))
+        frames["kpis"].append(figures)
         opened.append(
             pd.DataFrame({"span": window.kind, "end_quarter": window.end, "service_id": open_now["service_id"]})
         )
         progress(0.1 + 0.6 * (at + 1) / len(windows), "districts")
     tables = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items() if name != "kpis"}
+    tables["district_summary"] = districts.with_stability(tables["district_summary"])
     tables["kpis"] = pd.DataFrame(frames["kpis"])
     tables["open_services"] = pd.concat(opened, ignore_index=True)
     return tables

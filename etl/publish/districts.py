@@ -19,10 +19,21 @@ from geo.gaps import referral_gap
 from geo.rates import rate_per_100k
 from geo.summary import district_summary
 
-__all__ = ["CLASS_MEASURES", "PRECISION", "attention_rows", "class_breaks", "district_window"]
+__all__ = ["CLASS_MEASURES", "PRECISION", "attention_rows", "class_breaks", "district_window", "with_stability"]
 
 # Decimal places of published statistics: what the pages show, and no more.
-PRECISION = {"rate_per_100k": 1, "eb_rate_per_100k": 1, "gi_z": 2, "gi_p": 4, "referral_rate": 3}
+PRECISION = {
+    "rate_per_100k": 1,
+    "eb_rate_per_100k": 1,
+    "gi_z": 2,
+    "gi_p": 4,
+    "gi_q": 4,
+    "lisa_p": 3,
+    "lisa_q": 3,
+    "referral_rate": 3,
+}
+HOT = ("hot_95", "hot_99")
+STABILITY_WINDOWS = 4  # a district's hot-spot record over this many windows ending with the one shown
 # Map measures whose classes a viewer may choose (the Hotspots page), by summary column.
 CLASS_MEASURES = {"rate": "rate_per_100k", "smoothed": "eb_rate_per_100k", "count": "cases_reported"}
 OVERVIEW_SCHEME = "overview"  # rounded quantiles of the smoothed rate, from 0
@@ -94,3 +105,13 @@ def attention_rows(window: Window, table: pd.DataFrame) -> pd.DataFrame:
     top.insert(0, "span", window.kind)
     top.insert(1, "end_quarter", window.end)
     return top[["span", "end_quarter", "rank", "dist_code", "points", "eb_rank", "referral_low", "reasons"]]
+
+
+def with_stability(summary: pd.DataFrame) -> pd.DataFrame:
+    """``summary`` (every window) with ``hot_windows``: in how many of the last four windows of the same
+    span, this one included, the district was a Gi* hot spot; and ``hot_windows_of``, how many of those
+    four windows have data (fewer at the start of the data)."""
+    hot = summary.assign(hot=summary["hotspot_class"].isin(HOT).astype(int), seen=1).sort_values("end_quarter")
+    rolling = hot.groupby(["span", "dist_code"])[["hot", "seen"]].rolling(STABILITY_WINDOWS, min_periods=1).sum()
+    rolling = rolling.reset_index(level=["span", "dist_code"], drop=True).astype(int)
+    return summary.assign(hot_windows=rolling["hot"], hot_windows_of=rolling["seen"])
