@@ -1,5 +1,6 @@
 """No page shows a count from 1 to 4: every table, map, chart and download of every page, in both
-languages, on the demo database (thousands of small cells, small per-community counts).
+languages, on the demo database (thousands of small cells, small per-community counts). And viewers'
+pages need nothing but the published snapshot: each renders with the warehouse deleted.
 
 Pages are found from dashboard.py's navigation, so a new page is checked without a new test.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -15,11 +17,13 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from tests.conftest import DASHBOARD
+from db.snapshot import published_path
+from tests.conftest import DASHBOARD, copy_with_snapshot
 
 PAGES = re.findall(r'st\.Page\("(pages/\w+\.py)"', DASHBOARD.read_text())
 SMALL = {1, 2, 3, 4}
 TEXT_ONLY = {"pages/upload.py"}  # no figures for a viewer: the page only explains how to sign in
+VIEWER_PAGES = [page for page in PAGES if page not in TEXT_ONLY]  # the pages that read only the snapshot
 # Names of fields that hold counts of victims, in data keys and in table headers (th and en).
 # Chart data carries the published text of a count in "display".
 COUNT_FIELD = re.compile(r"case|count|reported|referred|unreferred|display|จำนวน|ราย|ส่งต่อ", re.IGNORECASE)
@@ -107,3 +111,23 @@ def test_the_checker_finds_a_leak():
 def test_the_dashboard_file_lists_pages_that_exist():
     root = Path(DASHBOARD).parent
     assert all((root / page).exists() for page in PAGES)
+
+
+@pytest.fixture(scope="module")
+def snapshot_only(demo_template, tmp_path_factory) -> Path:
+    """The demo's published snapshot alone: the warehouse it was published from is deleted."""
+    warehouse = copy_with_snapshot(demo_template, tmp_path_factory.mktemp("snapshot_only") / "demo.duckdb")
+    os.remove(warehouse)
+    return warehouse
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("page", VIEWER_PAGES)
+def test_every_viewer_page_renders_from_the_snapshot_alone(snapshot_only, open_app, page, lang):
+    app = open_app(snapshot_only, lang=lang, page=page)
+    assert not snapshot_only.exists() and published_path(snapshot_only).exists()
+    assert not app.exception
+    assert not app.error, [e.value for e in app.error]
+    assert app.title and app.title[0].value
+    assert app.get("deck_gl_json_chart") or app.get("dataframe")  # its map or table, read from the snapshot
+    assert not snapshot_only.exists()  # reading never creates the warehouse

@@ -1,7 +1,9 @@
-"""The Overview as a user gets it: AppTest runs dashboard.py against real DuckDB files.
+"""The Overview as a user gets it: AppTest runs dashboard.py against real published DuckDB files.
 
-Expected figures come from the read layer's district summary or straight from
-the database, never from the page's own helpers, so a wrong wire fails.
+Expected counts are worked out by hand from the snapshot's protected cells
+(:mod:`tests.expected`); other figures come from the published snapshot
+through the read layer or straight from the warehouse, never from the page's
+own helpers, so a wrong wire fails.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -21,26 +22,21 @@ from streamlit.testing.v1 import AppTest
 
 from core import quarters
 from db import read
-from db.privacy import ENV_VAR as SUPPRESS_ENV
-from db.privacy import publish
-from geo.attention import attention
-from tests.conftest import HAND_CASES, HAND_COMMUNITIES
+from db.snapshot import published_path
+from tests.conftest import copy_with_snapshot
+from tests.expected import area_sum, snapshot_of
 from ui import maps
 from ui.i18n import TEXT, number
 
 SMALL_COUNTS = {"1", "2", "3", "4"}
 DEMO_END, DEMO_START = "2025Q2", "2024Q3"  # the demo's latest quarter and the default four-quarter window
+YEAR = quarters.window(DEMO_END, 4)  # the default window, 2024Q3-2025Q2 (the hand cases' too)
 
 
-@pytest.fixture(scope="module")
-def hand_db(reference_template, tmp_path_factory) -> Path:
-    """The hand-written cases of conftest, built once: the Overview only reads, and its caches stay warm."""
-    from etl.load import load_file
-
-    path = Path(shutil.copy(reference_template, tmp_path_factory.mktemp("hand") / "hand.duckdb"))
-    load_file("communities", HAND_COMMUNITIES.encode(), "communities.csv", db=path)
-    load_file("cases", HAND_CASES.encode(), "cases.csv", db=path)
-    return path
+@pytest.fixture
+def hand_db(cases_template) -> Path:
+    """The hand-written cases of conftest, published once per session: the Overview only reads them."""
+    return cases_template
 
 
 def deck(app: AppTest) -> dict:
@@ -85,13 +81,9 @@ def legend_title(lang: str, n: int) -> str:
     return TEXT["overview.legend"][lang].format(span=span)
 
 
-def true_totals(db, end: str, start: str) -> pd.DataFrame:
-    return read.district_summary(db, end, start, suppress=False)
-
-
-def published_text(value: float) -> str:
-    shown, hidden = publish([value])
-    return "<5" if hidden[0] else f"{int(shown[0]):,}"
+def summary_of(db, end: str = DEMO_END, span: str = "4q") -> pd.DataFrame:
+    """The published district table of a window, as the snapshot holds it."""
+    return read.district_summary(snapshot_of(db), span, end)
 
 
 def open_services(db, end: str, start: str) -> int:
@@ -135,7 +127,7 @@ def test_map_payload_is_under_250_kb(demo_template, open_app):
 def test_map_shows_the_smoothed_rate_of_every_district(demo_template, open_app):
     app = open_app(demo_template)
     props = features(app)
-    summary = read.district_summary(demo_template, DEMO_END, DEMO_START).set_index("dist_code")
+    summary = summary_of(demo_template).set_index("dist_code")
     assert len(props) == 50
     for code, row in summary.iterrows():
         assert props[code]["eb"] == number(row["eb_rate_per_100k"], 1)
@@ -151,18 +143,24 @@ def test_tooltip_shows_both_names_and_never_a_small_count(hand_db, open_app):
     for field in ("{name_th}", "{name_en}", "{cases}", "{rate}", "{eb}", "{hotspot}"):
         assert field in tooltip
     assert {p["cases"] for p in props.values()}.isdisjoint(SMALL_COUNTS)
-    assert props["1001"]["cases"] == "20"
+    assert props["1001"]["cases"] == "15"  # true 20; protected cells <5, <5, 5, 5 sum to 2.5 + 2.5 + 5 + 5
+    assert props["1004"]["cases"] == "5"  # cells 1 and 3: 2.5 + 2.5, never the true 4
     assert props["1003"]["cases"] == "0"
 
 
-def test_suppressed_district_is_marked_on_the_map(hand_db, open_app):
+def test_a_hidden_count_hides_its_rate_but_its_district_is_coloured_by_its_smoothed_rate(hand_db, open_app):
     props = features(open_app(hand_db))
-    for code in ("1002", "1004"):
-        assert props[code]["cases"] == "<5"
-        assert props[code]["rate"] == props[code]["eb"] == TEXT["value.suppressed"]["th"]
-        assert tuple(props[code]["fill"]) == maps.SUPPRESSED
-    assert tuple(props["1050"]["fill"]) == maps.NO_DATA
-    assert tuple(props["1003"]["fill"]) not in (maps.SUPPRESSED, maps.NO_DATA)
+    summary = summary_of(hand_db, "2025Q2").set_index("dist_code")
+    hidden = props["1002"]  # one cell of 3 in the year
+    assert hidden["cases"] == "<5" and hidden["rate"] == TEXT["value.suppressed"]["th"]
+    assert hidden["eb"] == number(summary.loc["1002", "eb_rate_per_100k"], 1) != TEXT["value.no_data"]["th"]
+    # Every district with data is in a class of the smoothed rate, "<5" ones too; the classes rise with it.
+    with_data = summary[summary["cases_reported_display"].notna()].sort_values("eb_rate_per_100k")
+    assert "1002" in with_data.index and len(with_data) == 5
+    classes = [maps.PALETTE.index(tuple(props[code]["fill"])) for code in with_data.index]
+    assert classes == sorted(classes) and classes[-1] == len(maps.PALETTE) - 1
+    assert tuple(props["1050"]["fill"]) == maps.NO_DATA  # no rows at all
+    assert maps.SUPPRESSED not in {tuple(p["fill"]) for p in props.values()}
 
 
 def test_labels_carry_their_thai_characters(hand_db, open_app):
@@ -172,28 +170,29 @@ def test_labels_carry_their_thai_characters(hand_db, open_app):
     assert used <= set(labels["characterSet"])
 
 
-def test_legend_has_classes_suppressed_and_no_data(hand_db, open_app):
+def test_legend_has_the_published_classes_and_no_data_but_no_suppressed_entry(hand_db, open_app):
     shown = texts(open_app(hand_db))
     assert legend_title("th", 4) in shown
     assert TEXT["legend.no_data"]["th"] in shown
-    assert TEXT["legend.suppressed"]["th"].format(top=4) in shown
-    assert "rgb(115,115,115)" in shown
+    breaks = read.class_breaks(snapshot_of(hand_db), "4q", "2025Q2", "smoothed", "overview")
+    assert breaks and f"–{number(breaks[-1], 1 if 0 < breaks[-1] < 10 else 0)}</span>" in shown
+    assert TEXT["legend.suppressed"]["th"].format(top=4) not in shown  # the map colours every district with data
+    assert maps._css(maps.SUPPRESSED) not in shown
 
 
 # --- KPI cards --------------------------------------------------------------------------
 
 
-def test_kpis_equal_the_district_summary_and_the_database(demo_template, open_app):
+def test_kpis_equal_the_protected_cells_the_district_summary_and_the_database(demo_template, open_app):
     cards = metrics(open_app(demo_template))
-    summary = read.district_summary(demo_template, DEMO_END, DEMO_START)
+    summary = summary_of(demo_template)
     assert cards["hotspots"][0] == str(summary["hotspot_class"].isin(["hot_95", "hot_99"]).sum())
     assert cards["gaps"][0] == str(int(summary["gap"].sum()))
-    truth = true_totals(demo_template, DEMO_END, DEMO_START)
-    assert cards["cases"][0] == published_text(truth["cases_reported"].sum())
-    known = truth[truth["cases_referred"].notna()]
-    referred, _ = publish([known["cases_referred"].sum()])
-    reported, _ = publish([known["cases_reported"].sum()])
-    assert cards["referral"][0] == f"{referred[0] / reported[0] * 100:.1f}%"
+    assert cards["cases"][0] == area_sum(demo_template, YEAR).text
+    # Referred over reported, both as published, over the districts whose referrals are published.
+    known = summary[summary["cases_referred"].notna()]
+    share = round(known["cases_referred"].sum() / known["cases_reported"].fillna(0).sum(), 3)
+    assert cards["referral"][0] == f"{share * 100:.1f}%"
     assert cards["safe_spaces"][0] == str(open_services(demo_template, DEMO_END, DEMO_START))
     with duckdb.connect(str(demo_template), read_only=True) as con:
         pilots = con.execute("SELECT count(*) FROM current_communities WHERE pilot AND pilot_start <= ?", [DEMO_END])
@@ -205,15 +204,13 @@ def test_kpi_changes_compare_the_previous_window_and_a_year_before(demo_template
     cards = metrics(app)
 
     def hot(end: str) -> int:
-        summary = read.district_summary(demo_template, end)
-        return int(summary["hotspot_class"].isin(["hot_95", "hot_99"]).sum())
+        return int(summary_of(demo_template, end)["hotspot_class"].isin(["hot_95", "hot_99"]).sum())
 
     now, before = hot(DEMO_END), hot(quarters.shift(DEMO_END, -1))
     assert cards["hotspots"][1] == f"{now - before:+d}"
-    year_ago = true_totals(demo_template, quarters.shift(DEMO_END, -4), quarters.shift(DEMO_START, -4))
-    this_year = true_totals(demo_template, DEMO_END, DEMO_START)
-    (year_shown,), (now_shown,) = (publish([t["cases_reported"].sum()])[0] for t in (year_ago, this_year))
-    assert TEXT["kpi.vs_year"]["th"].format(change=f"{now_shown - year_shown:+,.0f}") in texts(app)
+    year_ago = area_sum(demo_template, quarters.window(quarters.shift(DEMO_END, -4), 4)).value
+    this_year = area_sum(demo_template, YEAR).value
+    assert TEXT["kpi.vs_year"]["th"].format(change=f"{this_year - year_ago:+,.0f}") in texts(app)
     compared = TEXT["kpi.compared"]["th"].format(
         previous="4 ไตรมาส: เม.ย. 2567 ถึง มี.ค. 2568", year_before="4 ไตรมาส: ก.ค. 2566 ถึง มิ.ย. 2567"
     )
@@ -224,10 +221,10 @@ def test_window_choice_changes_the_numbers(demo_template, open_app):
     app = open_app(demo_template)
     shown = {}
     # The fiscal year 2568 runs from October 2024 (2024Q4); up to 2025Q2 that is three quarters.
-    for window, start, n in (("year", DEMO_START, 4), ("quarter", DEMO_END, 1), ("fiscal", "2024Q4", 3)):
+    for window, n in (("year", 4), ("quarter", 1), ("fiscal", 3)):
         app.segmented_control(key="window").set_value(window).run()
         shown[window] = metrics(app)["cases"][0]
-        assert shown[window] == published_text(true_totals(demo_template, DEMO_END, start)["cases_reported"].sum())
+        assert shown[window] == area_sum(demo_template, quarters.window(DEMO_END, n)).text
         assert legend_title("th", n) in texts(app)
     assert len(set(shown.values())) == 3
 
@@ -249,7 +246,8 @@ def test_attention_list_names_five_districts_with_reasons(demo_template, open_ap
     app = open_app(demo_template, lang)
     (listing,) = [m.value for m in app.markdown if re.match(r"1\. \*\*", m.value)]
     entries = listing.splitlines()
-    expected = attention(read.district_summary(demo_template, DEMO_END, DEMO_START))
+    expected = read.attention(snapshot_of(demo_template), "4q", DEMO_END)
+    assert len(expected) == 5
     name = "name_th" if lang == "th" else "name_en"
     assert [re.match(r"\d\. \*\*(.+?)\*\*", e).group(1) for e in entries] == expected[name].tolist()
     for entry, codes in zip(entries, expected["reasons"], strict=True):
@@ -262,8 +260,9 @@ def test_trend_chart_has_the_last_twelve_quarters(demo_template, open_app):
     lines = trend(open_app(demo_template))
     reported = lines[lines["series"] == TEXT["overview.trend.reported"]["th"]]
     assert len(reported) == 12 and reported["value"].notna().all()
-    totals = read.quarterly_totals(demo_template, DEMO_END, 12)
-    assert reported["value"].tolist() == totals["cases_reported"].tolist()
+    expected = [area_sum(demo_template, [quarter]) for quarter in quarters.window(DEMO_END, 12)]
+    assert reported["value"].tolist() == [e.value for e in expected]
+    assert reported["display"].tolist() == [e.text for e in expected]
     assert reported["axis"].iloc[-1] == "ไตรมาส 3 ปีงบ 2568"
 
 
@@ -272,7 +271,7 @@ def test_table_lists_fifty_districts_without_small_counts(hand_db, open_app):
     assert len(table) == 50
     cases = table[TEXT["col.cases"]["th"]]
     assert set(cases).isdisjoint(SMALL_COUNTS)
-    assert (cases == "<5").sum() == 2
+    assert (cases == "<5").sum() == 1  # 1002; 1004's two hidden cells sum to 5
 
 
 def test_district_filter_narrows_the_table_and_its_download(hand_db, open_app, downloads):
@@ -306,25 +305,40 @@ def test_switching_language_changes_visible_text(hand_db, open_app):
     assert app.query_params["lang"] == "en"
 
 
-# --- The read functions behind the page, on the hand-written cases of conftest ----------------
+# --- The published figures behind the page, on the hand-written cases of conftest --------------
 
 
-def test_quarterly_totals_are_bangkok_only_suppressed_and_rounded(hand_db):
-    totals = read.quarterly_totals(hand_db, "2025Q2", 6)
-    assert totals["quarter"].tolist() == ["2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2"]
-    # 2024Q1 has no rows; 3 + 1 and 4 are small; 5 + 1 + 0 = 6 rounds to 5; 7 + 3 + 3 + 5 = 18 (not 1104's 9) to 20.
-    assert totals["cases_reported_display"].fillna("-").tolist() == ["-", "100", "<5", "<5", "5", "20"]
-    assert totals["cases_referred"].isna().all()  # every quarter has a row with referrals left blank
+def test_trend_shows_bangkok_totals_of_protected_cells_per_quarter(hand_db, open_app):
+    lines = trend(open_app(hand_db, "en"))
+    reported = lines[lines["series"] == TEXT["overview.trend.reported"]["en"]]
+    assert reported["quarter"].tolist() == quarters.window("2025Q2", 12)
+    # Before 2024Q2 there are no rows. 2024Q3: cells 3 and 1 are each hidden, 2.5 + 2.5 = 5; 2024Q4: a lone
+    # hidden 4; 2025Q1: 5 + 1 = 6 is one cell, 5, with 1003's 0; 2025Q2: 5 + <5 + <5 + 5 = 15 (1104 is not Bangkok).
+    assert reported["display"].tolist() == ["no data"] * 7 + ["100", "5", "<5", "5", "15"]
+    assert reported["value"].fillna(-1).tolist() == [-1] * 7 + [100, 5, -1, 5, 15]
+    referred = lines[lines["series"] == TEXT["overview.trend.referred"]["en"]]
+    assert not referred["value"].notna().any()  # every quarter has a hidden or unknown referral cell
 
 
-def test_kpis_of_the_hand_written_cases(hand_db):
-    kpis = read.kpis(hand_db, "2025Q2")
-    assert (kpis.cases, kpis.cases_display) == (30.0, "30")  # 20 + 3 + 0 + 4 + 5 = 32, published as 30
-    assert pd.isna(kpis.referral_rate)  # only 1003 reports its referrals in full, and it reported none
-    assert (kpis.safe_spaces, kpis.pilots) == (0, 1)  # no services loaded; Thai Kriang started in 2024Q1
-    assert read.kpis(hand_db, "2024Q3", "2024Q3").cases_display == "<5"
-    assert read.kpis(hand_db, "2023Q4", "2023Q4").cases_display is None  # no rows at all
-    assert read.kpis(hand_db, "2023Q4", "2023Q4").pilots == 0
+def test_kpis_of_the_hand_written_cases(hand_db, open_app):
+    app = open_app(hand_db, "en")
+    cards = metrics(app, "en")
+    # 1001 15, 1002 <5 (2.5), 1003 0, 1004 5, 1005 5: 27.5, published as 30.
+    assert cards["cases"][0] == "30"
+    # Against the year to 2025Q1: 100 + 2.5 + 2.5 + 5 (1001), 2.5 (1004), 0 (1003): 112.5, published as 115.
+    assert cards["cases"][1] == "-85"
+    assert cards["referral"][0] == TEXT["value.no_data"]["en"]  # only 1003 publishes its referrals, and it reported 0
+    assert (cards["safe_spaces"][0], cards["pilots"][0]) == ("0", "1")  # no services; Thai Kriang started 2024Q1
+    app.segmented_control(key="window").set_value("quarter").run()
+    app.select_slider(key="quarter").set_value("2024Q4").run()
+    assert metrics(app, "en")["cases"][0] == "<5"  # one hidden cell
+    app.select_slider(key="quarter").set_value("2024Q3").run()
+    assert metrics(app, "en")["cases"][0] == "5"  # two hidden cells, 2.5 + 2.5
+
+
+def test_a_window_before_the_first_quarter_with_rows_has_no_kpis(hand_db):
+    kpis = read.kpis(snapshot_of(hand_db), "1q", "2023Q4")
+    assert kpis.cases_display is None and kpis.pilots == 0
 
 
 # --- Banner and empty states ----------------------------------------------------------
@@ -350,20 +364,36 @@ def test_empty_database_shows_a_sentence_not_a_map(db, open_app):
 def test_missing_database_says_what_to_do(tmp_path, open_app):
     app = open_app(tmp_path / "nothing.duckdb", "en")
     assert not app.exception
+    snapshot = tmp_path / "nothing.published.duckdb"
+    assert [e.value for e in app.error] == [TEXT["error.snapshot_missing"]["en"].format(path=snapshot)]
     assert "python -m etl demo" in app.error[0].value
-    assert not (tmp_path / "nothing.duckdb").exists()
+    assert not (tmp_path / "nothing.duckdb").exists() and not snapshot.exists()
 
 
-def test_database_without_schema_says_what_to_do(tmp_path, open_app):
-    blank = tmp_path / "blank.duckdb"
-    duckdb.connect(str(blank)).close()
-    app = open_app(blank)
+def test_a_warehouse_never_published_says_to_publish(tmp_path, open_app):
+    warehouse = tmp_path / "warehouse.duckdb"
+    duckdb.connect(str(warehouse)).close()
+    app = open_app(warehouse)
     assert not app.exception
-    assert "python -m etl init" in app.error[0].value
+    assert [e.value for e in app.error] == [TEXT["error.snapshot_missing"]["th"].format(path=published_path(warehouse))]
+    assert "python -m etl publish" in app.error[0].value
 
 
-def test_an_unexpected_failure_shows_a_sentence_not_a_traceback(hand_db, open_app, monkeypatch):
-    monkeypatch.setenv(SUPPRESS_ENV, "five")  # a broken setting the read layer rejects
-    app = open_app(hand_db)
+def test_a_file_that_is_not_a_snapshot_says_to_publish_again(tmp_path, open_app):
+    warehouse = tmp_path / "blank.duckdb"
+    duckdb.connect(str(published_path(warehouse))).close()  # a DuckDB file without the snapshot's tables
+    app = open_app(warehouse)
+    assert not app.exception
+    assert [e.value for e in app.error] == [
+        TEXT["error.snapshot_not_ready"]["th"].format(path=published_path(warehouse))
+    ]
+    assert "python -m etl publish" in app.error[0].value
+
+
+def test_an_unexpected_failure_shows_a_sentence_not_a_traceback(cases_template, tmp_path, open_app):
+    broken = copy_with_snapshot(cases_template, tmp_path / "broken.duckdb")
+    with duckdb.connect(str(published_path(broken))) as con:
+        con.execute("DROP TABLE kpis")  # a damaged snapshot: readable, but a table the page needs is gone
+    app = open_app(broken)
     assert not app.exception
     assert [e.value for e in app.error] == [TEXT["error.unexpected"]["th"]]

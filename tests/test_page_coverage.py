@@ -1,4 +1,8 @@
-"""Coverage & referral gaps, as a planner gets it: AppTest runs dashboard.py on real DuckDB files."""
+"""Coverage & referral gaps, as a planner gets it: AppTest runs dashboard.py on real published DuckDB files.
+
+Expected figures come from the published snapshot through the read layer, or are worked out by hand
+from its protected cells (:mod:`tests.expected`).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from streamlit.testing.v1 import AppTest
 from core.codes import SERVICE_TYPES
 from db import read
 from etl.load import load_file
+from etl.publish import publish
+from tests.expected import area_sum, snapshot_of
 from ui import maps
 from ui.i18n import TEXT
 
@@ -19,6 +25,15 @@ PAGE = "pages/coverage.py"
 SMALL_COUNTS = {"1", "2", "3", "4"}
 HTML_NAME = "<img src=x onerror=alert(1)>"
 LATEST, YEAR_START = "2025Q2", "2024Q3"  # the demo's last quarter and the default window of four
+
+
+def summary_of(db, span: str = "4q", end: str = LATEST):
+    return read.district_summary(snapshot_of(db), span, end)
+
+
+def services_of(db, span: str = "4q", end: str = LATEST):
+    """The services open in the window, as published."""
+    return read.service_points(snapshot_of(db), span, end)
 
 
 def decks(app: AppTest) -> list[dict]:
@@ -66,7 +81,7 @@ def test_runs_in_both_languages_with_both_maps(demo_db, open_app, lang):
 
 def test_every_open_service_type_is_a_layer_and_unticking_one_removes_it(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
-    open_now = read.service_points(demo_db, LATEST, YEAR_START)
+    open_now = services_of(demo_db)
     types = [kind for kind in SERVICE_TYPES if kind in set(open_now["service_type"])]
     assert len(types) == 8
     found = service_map(app)
@@ -95,7 +110,7 @@ def test_catchments_are_3000_m_circles_around_each_open_safe_space(demo_db, open
     catchments = service_map(app)["catchments"]
     assert catchments["getRadius"] == 3000
     assert catchments["radiusUnits"] == "meters"
-    safe_spaces = read.service_points(demo_db, LATEST, YEAR_START).query("service_type == 'safe_space'")
+    safe_spaces = services_of(demo_db).query("service_type == 'safe_space'")
     assert len(catchments["data"]) == len(safe_spaces)
 
     app.checkbox(key="coverage_catchments").uncheck().run()
@@ -119,7 +134,7 @@ def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_db, open_a
     cells = re.findall(r'<span title="[^"]*" style="background:(rgb\(\d+,\d+,\d+\))', legend)
     palette = {maps._css(colour) for row in maps.BIVARIATE for colour in row}
     assert len(cells) == 9 and set(cells) == palette
-    summary = read.district_summary(demo_db, LATEST, YEAR_START)
+    summary = summary_of(demo_db)
     features = {
         f["properties"]["dist_code"]: f["properties"] for f in bivariate_map(app)["districts"]["data"]["features"]
     }
@@ -131,7 +146,7 @@ def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_db, open_a
 
 def test_gap_table_lists_exactly_the_high_need_low_coverage_districts(demo_db, open_app, downloads):
     app = open_app(demo_db, "th", PAGE)
-    summary = read.district_summary(demo_db, LATEST, YEAR_START)
+    summary = summary_of(demo_db)
     expected = set(summary.loc[summary["gap_class"] == "3-1", "dist_code"])
     assert expected and gap_codes(app) == expected
     (table,) = [d.value for d in app.dataframe]
@@ -145,12 +160,12 @@ def test_gap_table_lists_exactly_the_high_need_low_coverage_districts(demo_db, o
 
 def test_the_district_filter_narrows_the_gap_table_and_the_services(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
-    summary = read.district_summary(demo_db, LATEST, YEAR_START)
+    summary = summary_of(demo_db)
     gap = sorted(summary.loc[summary["gap_class"] == "3-1", "dist_code"])[0]
     app.session_state["districts"] = [gap]
     app.run()
     assert gap_codes(app, "en") == {gap}
-    services = read.service_points(demo_db, LATEST, YEAR_START)
+    services = services_of(demo_db)
     in_gap = services[services["dist_code"] == gap]
     shown = sum(len(layer["data"]) for key, layer in service_map(app).items() if key.startswith("services-"))
     assert shown == len(in_gap)
@@ -161,14 +176,18 @@ SMALL_QUARTER = "2025Q3"
 
 @pytest.fixture
 def small_counts_db(demo_db):
-    """The demo with one more quarter in which every district reports 0-4 cases (shown alone, they are all small)."""
+    """The demo with one more quarter in which most districts report 0-4 cases (shown alone, they are small)
+    and every fourth 15-59, so that the smoothed rates differ and some districts are gaps."""
     rng = np.random.default_rng(7)
+    small, large = rng.integers(0, 5, 50), rng.integers(15, 60, 50)
+    counts = np.where(np.arange(50) % 4 == 0, large, small)
     rows = "".join(
         f"{SMALL_QUARTER},{code},physical,woman,{n},{min(n, 1)}\n"
-        for code, n in zip(range(1001, 1051), rng.integers(0, 5, 50), strict=True)
+        for code, n in zip(range(1001, 1051), counts, strict=True)
     )
     header = "quarter,dist_code,violence_type,victim_group,cases_reported,cases_referred\n"
     load_file("cases", (header + rows).encode(), "small.csv", db=demo_db)
+    publish(demo_db)
     return demo_db
 
 
@@ -176,14 +195,21 @@ def test_no_count_from_1_to_4_in_tooltips_tables_or_downloads(small_counts_db, o
     app = open_app(small_counts_db, "en", PAGE)
     app.button_group(key="window").set_value("quarter").run()
     assert not app.exception
-    summary = read.district_summary(small_counts_db, SMALL_QUARTER, SMALL_QUARTER)
-    assert summary["suppressed"].sum() > 30 and summary["gap_class"].notna().all()
-    tips = [f["properties"] for f in bivariate_map(app)["districts"]["data"]["features"]]
-    assert {tip["cases"] for tip in tips} <= {"<5", "0"}
-    assert "suppressed" in {tip["referral"] for tip in tips}
+    summary = summary_of(small_counts_db, "1q", SMALL_QUARTER)
+    # Need and gap classes are published for every district with data, "<5" ones too.
+    assert summary["suppressed"].sum() > 25 and summary["gap_class"].notna().all()
+    features = bivariate_map(app)["districts"]["data"]["features"]
+    tips = {f["properties"]["dist_code"]: f["properties"] for f in features}
+    assert {"<5", "0"} <= {tip["cases"] for tip in tips.values()}
+    assert all(tips[code]["cases"] == area_sum(small_counts_db, [SMALL_QUARTER], code).text for code in tips)
+    assert {tip["cases"] for tip in tips.values()}.isdisjoint(SMALL_COUNTS)
+    assert "suppressed" in {tip["referral"] for tip in tips.values()}
+    assert all(tip["need"] != TEXT["value.no_data"]["en"] for tip in tips.values())
     (table,) = [d.value for d in app.dataframe]
     assert len(table) == (summary["gap_class"] == "3-1").sum() > 0
-    assert set(table[TEXT["col.cases"]["en"]]).isdisjoint(SMALL_COUNTS)
+    gaps = table.set_index(TEXT["col.dist_code"]["en"])[TEXT["col.cases"]["en"]]
+    assert all(text == area_sum(small_counts_db, [SMALL_QUARTER], code).text for code, text in gaps.items())
+    assert set(gaps).isdisjoint(SMALL_COUNTS)
     content = downloads[f"gap_districts_{SMALL_QUARTER}_{SMALL_QUARTER}.csv"]
     assert set(re.split(r"[,\n\r]", content.decode("utf-8-sig"))).isdisjoint(SMALL_COUNTS)
 
@@ -193,6 +219,7 @@ def test_a_service_named_with_html_stays_text(demo_db, open_app):
         f'service_id,name_th,name_en,service_type,lat,lon\nX1,"{HTML_NAME}","{HTML_NAME}",safe_space,13.7563,100.5018\n'
     )
     load_file("services", services.encode(), "services.csv", db=demo_db)
+    publish(demo_db)
     app = open_app(demo_db, "en", PAGE)
     assert not app.exception
     names = [point["name"] for point in service_map(app)["services-safe_space"]["data"]]

@@ -1,4 +1,4 @@
-"""The Methods & data page as a user gets it: AppTest runs dashboard.py on real DuckDB files."""
+"""The Methods & data page as a user gets it: AppTest runs dashboard.py on real published DuckDB files."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from db import read
 from geo.boundaries import geo_dir
+from tests.expected import snapshot_of
 from ui.i18n import TEXT
 
 PAGE = "pages/methods.py"
@@ -62,7 +63,7 @@ def test_defines_every_measure_and_the_suppression_policy(demo_db, methods, lang
     shown = texts(methods(demo_db, lang))
     for key in [k for k in TEXT if k.startswith("methods.measure.")]:
         assert TEXT[key][lang].split("**")[1] in shown  # each definition's bold name
-    assert "2·(1 − Φ(|z|))" in shown  # the two-sided p of Gi*
+    assert "9,999" in shown and "Benjamini–Hochberg" in shown  # Gi*'s permutation p and its adjustment into q
     assert "12345" in shown and "999" in shown  # the permutation seed and count of Local Moran
     assert {"th": "รัศมี 3 กม.", "en": "within 3 km"}[lang] in shown  # the 2SFCA catchment
     assert "“<5”" in shown and TEXT["methods.guard"][lang] in shown
@@ -70,7 +71,7 @@ def test_defines_every_measure_and_the_suppression_policy(demo_db, methods, lang
 
 def test_shows_the_load_history_without_revert_controls(demo_db, methods):
     app = methods(demo_db, "en")
-    loads = read.load_history(demo_db)
+    loads = read.load_history(snapshot_of(demo_db))  # as published
     (history,) = [d.value for d in app.dataframe]
     assert history[TEXT["history.load_id"]["en"]].tolist() == loads["load_id"].tolist()
     assert TEXT["history.demo"]["en"] in set(history[TEXT["history.synthetic"]["en"]])
@@ -84,4 +85,4 @@ def test_database_without_cases_still_explains_everything(db, methods):
     assert not app.error
     assert TEXT["methods.measures"]["th"] in texts(app)
     (history,) = [d.value for d in app.dataframe]
-    assert len(history) == len(read.load_history(db))  # boundaries and population from `etl init`
+    assert len(history) == len(read.load_history(snapshot_of(db)))  # boundaries and population from `etl init`

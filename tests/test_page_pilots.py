@@ -1,16 +1,21 @@
-"""Pilot communities, as a planner gets it: AppTest runs dashboard.py on real DuckDB files."""
+"""Pilot communities, as a planner gets it: AppTest runs dashboard.py on real published DuckDB files.
+
+Expected figures come from the published snapshot through the read layer.
+"""
 
 from __future__ import annotations
 
 import json
 
+import duckdb
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from db import read
 from etl.load import load_file
-from geo.pilots import difference_in_differences
+from etl.publish import publish
+from tests.expected import snapshot_of
 from ui.i18n import TEXT
 
 PAGE = "pages/pilots.py"
@@ -81,7 +86,7 @@ def test_map_shows_both_named_pilots_approximate_and_thai_kriang_in_samut_prakan
 
 def test_difference_in_differences_shown_is_the_estimators(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
-    expected = difference_in_differences(read.community_quarters(demo_db, LATEST))
+    expected = read.pilot_difference(snapshot_of(demo_db), LATEST)
     assert expected.enough
     (metric,) = app.metric
     assert metric.value == f"{expected.estimate:+,.1f}"
@@ -99,7 +104,7 @@ def test_trend_marks_each_start_and_publishes_group_totals(demo_db, open_app):
     markers = {row["text"] for row in rows if "text" in row}
     assert markers == {"2 start"}  # 2024Q1, Q2 and Q3 each start two pilots
     assert len([row for row in rows if "text" in row]) == 3
-    trend = read.pilot_trend(demo_db, LATEST)
+    trend = read.pilot_trend(snapshot_of(demo_db), LATEST)
     assert len([row for row in rows if "series" in row]) == len(trend)
 
 
@@ -109,7 +114,7 @@ def test_too_few_communities_shows_the_reason_not_a_number(cases_db, open_app):
     assert not app.metric
     reason = TEXT["pilots.reason.communities"]["en"].format(n_pilot=1, n_comparison=0)
     assert TEXT["pilots.did_missing"]["en"].format(reason=reason) in [i.value for i in app.info]
-    assert not difference_in_differences(read.community_quarters(cases_db, LATEST)).enough
+    assert not read.pilot_difference(snapshot_of(cases_db), LATEST).enough
 
 
 SMALL_COMMUNITIES = (
@@ -121,18 +126,30 @@ SMALL_COMMUNITIES = (
 )
 
 
+# Each community reports one case before the pilots start (2024Q3) and one after, never in the same quarter
+# as the other of its group: every published sum (a group's quarter, a pilot before or after) is one hidden cell.
+SMALL_QUARTERS = {
+    "P1": ("2024Q1", "2024Q3"),
+    "P2": ("2024Q2", "2024Q4"),
+    "C1": ("2024Q1", "2024Q3"),
+    "C2": ("2024Q2", "2024Q4"),
+}
+
+
 @pytest.fixture
 def small_db(db):
-    """Two pilots (one named with HTML) and two comparisons, each reporting one case a quarter."""
+    """Two pilots (one named with HTML) and two comparisons, each reporting one case in two quarters, published."""
     load_file("communities", SMALL_COMMUNITIES.encode(), "communities.csv", db=db)
-    codes = read.community_points(db).set_index("community_id")["dist_code"]
+    with duckdb.connect(str(db), read_only=True) as con:  # the district the loader placed each community in
+        codes = dict(con.execute("SELECT community_id, dist_code FROM current_communities").fetchall())
     rows = "".join(
         f"{quarter},{codes[community]},{community},physical,woman,1,1\n"
-        for quarter in ("2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1")
-        for community in ("P1", "P2", "C1", "C2")
+        for community, quarters in SMALL_QUARTERS.items()
+        for quarter in quarters
     )
     header = "quarter,dist_code,community_id,violence_type,victim_group,cases_reported,cases_referred\n"
     load_file("cases", (header + rows).encode(), "cases.csv", db=db)
+    publish(db)
     return db
 
 
@@ -140,7 +157,8 @@ def test_no_count_from_1_to_4_in_the_chart_the_table_or_the_map(small_db, open_a
     app = open_app(small_db, "en", PAGE)
     assert not app.exception and not app.error
     rows = [row for row in chart_rows(app) if "display" in row]
-    assert rows and all(row["display"] == "suppressed (<5 cases)" for row in rows)
+    assert len(rows) == 8  # two groups in each of four quarters
+    assert all(row["display"] == "suppressed (<5 cases)" for row in rows)
     assert all(row["value"] is None for row in rows)  # a rate would give the count back
     table = pilot_table(app)
     for column in ("Cases before", "Cases from start"):

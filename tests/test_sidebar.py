@@ -1,5 +1,5 @@
 """The shared frame as a user drives it: period slider, play and step, window, period style, district filter,
-the "data as of" line and the synthetic-data banner on every page."""
+the "data as of" line and the synthetic-data banner on every viewer's page (not on the Upload page)."""
 
 from __future__ import annotations
 
@@ -157,8 +157,20 @@ def pages() -> list[str]:
     return re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', DASHBOARD.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("page_path", pages())
-def test_the_synthetic_data_banner_shows_on_every_page(demo_template, open_app, page_path):
+UPLOAD = "pages/upload.py"
+
+
+@pytest.mark.parametrize("page_path", [page for page in pages() if page != UPLOAD])
+def test_the_synthetic_data_banner_shows_on_every_viewer_page(demo_template, open_app, page_path):
     app = open_app(demo_template, page=page_path)
     assert not app.exception
     assert TEXT["banner.synthetic"]["th"] in [w.value for w in app.warning]
+
+
+def test_the_upload_page_works_on_the_warehouse_without_the_viewers_frame(demo_template, open_app):
+    app = open_app(demo_template, page=UPLOAD)
+    assert not app.exception and not app.error
+    assert app.title[0].value == TEXT["upload.title"]["th"]
+    assert TEXT["banner.synthetic"]["th"] not in [w.value for w in app.warning]
+    assert not app.get("select_slider") and not app.get("multiselect")  # no period or district to choose
+    assert TEXT["sidebar.data_as_of"]["th"].split("{")[0] not in sidebar_text(app)
