@@ -296,7 +296,7 @@ def test_every_pilot_has_a_safe_space_and_only_thai_kriangs_lies_outside_bangkok
 
 def test_case_counts_cover_the_demo_quarters_by_sub_district(demo_template):
     case_quarters = [q for (q,) in query(demo_template, "SELECT DISTINCT quarter FROM current_case_counts ORDER BY 1")]
-    assert case_quarters == demo.QUARTERS and len(case_quarters) == 16 and case_quarters[-1] == "2026Q3"
+    assert case_quarters == demo.QUARTERS and len(case_quarters) == 16 and case_quarters[-1] == "2026Q2"
     district_rows = "SELECT count(*), count(DISTINCT subdist_code) FROM current_case_counts WHERE community_id IS NULL"
     assert query(demo_template, district_rows) == [(16 * 180 * 5 * 5, 180)]
 

@@ -22,13 +22,15 @@ from streamlit.testing.v1 import AppTest
 from db import quarters, read
 from db.privacy import ENV_VAR as SUPPRESS_ENV
 from db.privacy import publish
+from etl.demo import QUARTERS as DEMO_QUARTERS
 from geo.attention import attention
 from tests.conftest import HAND_CASES, HAND_COMMUNITIES
 from ui import maps
 from ui.i18n import TEXT, number
 
 SMALL_COUNTS = {"1", "2", "3", "4"}
-DEMO_END, DEMO_START = "2025Q2", "2024Q3"  # the demo's latest quarter and the default four-quarter window
+# The demo's latest quarter and the default four-quarter window (2025Q3-2026Q2).
+DEMO_END, DEMO_START = DEMO_QUARTERS[-1], DEMO_QUARTERS[-4]
 
 
 @pytest.fixture(scope="module")
@@ -214,7 +216,7 @@ def test_kpi_changes_compare_the_previous_window_and_a_year_before(demo_template
     (year_shown,), (now_shown,) = (publish([t["cases_reported"].sum()])[0] for t in (year_ago, this_year))
     assert TEXT["kpi.vs_year"]["th"].format(change=f"{now_shown - year_shown:+,.0f}") in texts(app)
     compared = TEXT["kpi.compared"]["th"].format(
-        previous="4 ไตรมาส: เม.ย. 2567 ถึง มี.ค. 2568", year_before="4 ไตรมาส: ก.ค. 2566 ถึง มิ.ย. 2567"
+        previous="4 ไตรมาส: เม.ย. 2568 ถึง มี.ค. 2569", year_before="4 ไตรมาส: ก.ค. 2567 ถึง มิ.ย. 2568"
     )
     assert compared in texts(app)
 
@@ -222,8 +224,8 @@ def test_kpi_changes_compare_the_previous_window_and_a_year_before(demo_template
 def test_window_choice_changes_the_numbers(demo_template, open_app):
     app = open_app(demo_template)
     shown = {}
-    # The fiscal year 2568 runs from October 2024 (2024Q4); up to 2025Q2 that is three quarters.
-    for window, start, n in (("year", DEMO_START, 4), ("quarter", DEMO_END, 1), ("fiscal", "2024Q4", 3)):
+    # The fiscal year 2569 runs from October 2025 (2025Q4); up to 2026Q2 that is three quarters.
+    for window, start, n in (("year", DEMO_START, 4), ("quarter", DEMO_END, 1), ("fiscal", "2025Q4", 3)):
         app.segmented_control(key="window").set_value(window).run()
         shown[window] = metrics(app)["cases"][0]
         assert shown[window] == published_text(true_totals(demo_template, DEMO_END, start)["cases_reported"].sum())
@@ -263,7 +265,7 @@ def test_trend_chart_has_the_last_twelve_quarters(demo_template, open_app):
     assert len(reported) == 12 and reported["value"].notna().all()
     totals = read.quarterly_totals(demo_template, DEMO_END, 12)
     assert reported["value"].tolist() == totals["cases_reported"].tolist()
-    assert reported["axis"].iloc[-1] == "ไตรมาส 3 ปีงบ 2568"
+    assert reported["axis"].iloc[-1] == "ไตรมาส 3 ปีงบ 2569"
 
 
 def test_table_lists_fifty_districts_without_small_counts(hand_db, open_app):

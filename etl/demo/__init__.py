@@ -67,8 +67,9 @@ LOADED_BY = "demo generator"
 # Communities first: case rows refer to community ids, which must be registered.
 FILE_NAMES = {"communities": "communities.csv", "services": "services.csv", "cases": "cases.csv"}
 
-# Four years of quarters ending with the latest complete quarter of the demo.
-QUARTERS = quarters.window("2026Q3", 16)
+# Four years of quarters, to the second quarter of 2026 (Q3 of the fiscal year 2569): the
+# latest complete quarter is 2026Q3, and real reports arrive a quarter or more late.
+QUARTERS = quarters.window("2026Q2", 16)
 
 
 # --- files and database -------------------------------------------------------
