@@ -4,7 +4,7 @@ Bangkok has no public counts by district or quarter. The published totals
 (``dv_reference_magnitudes.csv``) set the scale: the BMA's 11 hospitals and
 68 health centres saw 1,115 victims of domestic violence in FY2019; the
 national DV cases entering state assistance ran from 1,001 to 2,177 a year
-in FY2016-21. The demo draws about 1,500-1,900 reported cases a year for
+in FY2016-21. The demo draws about 1,500-1,700 reported cases a year for
 Bangkok (:data:`BASE_RATE`, :data:`TREND_PER_QUARTER`), so most
 district-quarter cells are small, as real ones would be.
 
