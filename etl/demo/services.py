@@ -145,7 +145,6 @@ def _offices(src: Sources) -> pd.DataFrame:
             "lat": coordinates(lat),
             "lon": coordinates(lon),
             "phone": offices["phone"],
-            "hours": "08:30-16:30",
             "source": np.where(moved, OFFICE_MOVED_SOURCE, OFFICE_SOURCE),
             "approximate": np.where(moved, "true", "false"),
         }
@@ -210,8 +209,7 @@ def _safe_spaces(rng: np.random.Generator, src: Sources, community: pd.DataFrame
     opened[: len(pilots)] = [_quarter_start(q) for q in pilots["pilot_start"]]
     names = _numbered("safe_space", len(places))
     names["name_th"][: len(pilots)] = [f"พื้นที่ปลอดภัย{name} (ตัวอย่าง)" for name in pilots["name_th"]]
-    english = [name.removesuffix(f" {MARK}") for name in pilots["name_en"]]
-    names["name_en"][: len(pilots)] = [f"Demo safe space, {name}" for name in english]
+    names["name_en"][: len(pilots)] = [f"Demo safe space, {name}" for name in pilots["name_en"]]
     return pd.DataFrame({"service_type": "safe_space", **names, "lon": lon, "lat": lat, "opened": opened})
 
 
