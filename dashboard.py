@@ -68,7 +68,8 @@ published = str(snapshot.published_path())
 try:
     if page.url_path != "upload":  # the analysts' page works on the warehouse, with or without a snapshot
         read.check_ready(published)
-        sidebar.frame(published)  # the shared sidebar controls and the synthetic-data banner
+        # The shared sidebar and the synthetic-data banner; Methods shows no data by period, so no controls.
+        sidebar.frame(published, controls=page.url_path != "methods")
     page.run()
 except Exception as exc:  # the one place that turns any failure into a sentence
     st.error(_problem(exc, published))

@@ -24,6 +24,7 @@ from shapely.geometry import box
 from core import quarters
 from core.codes import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
 from db.connect import connect
+from etl.demo.synthetic import SEED, points_in_districts
 
 __all__ = [
     "NATIONAL_DISTRICTS",
@@ -34,7 +35,6 @@ __all__ = [
     "scale_files",
 ]
 
-SEED = 20250630
 NATIONAL_DISTRICTS = 928  # Thailand's districts (amphoe and khet)
 COMBINATIONS = len(VIOLENCE_TYPES) * len(VICTIM_GROUPS)
 FIRST_QUARTER = "1960Q1"  # the million-row file needs 223 quarters of 180 sub-districts
@@ -106,16 +106,8 @@ def _points(rng: np.random.Generator, ref: Reference, n: int) -> tuple[np.ndarra
     """``n`` points inside Bangkok's districts, more where more people live: lon, lat, district code."""
     share = ref.districts["population"].to_numpy(float)
     codes = rng.choice(ref.districts["dist_code"].to_numpy(), n, p=share / share.sum())
-    lon, lat = np.empty(n), np.empty(n)
-    for code, shape in zip(ref.districts["dist_code"], ref.districts.geometry, strict=True):
-        todo = np.flatnonzero(codes == code)
-        minx, miny, maxx, maxy = shape.bounds
-        while len(todo):
-            x = rng.uniform(minx, maxx, len(todo)).round(6)
-            y = rng.uniform(miny, maxy, len(todo)).round(6)
-            inside = shapely.contains_xy(shape, x, y)
-            lon[todo[inside]], lat[todo[inside]] = x[inside], y[inside]
-            todo = todo[~inside]
+    shapes = dict(zip(ref.districts["dist_code"], ref.districts.geometry, strict=True))
+    lon, lat = points_in_districts(rng, shapes, codes)
     return lon, lat, codes
 
 

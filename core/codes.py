@@ -1,6 +1,6 @@
 """The codes the warehouse stores for categories (labels live in ui/i18n.py)."""
 
-__all__ = ["CLASS_SCHEMES", "SERVICE_TYPES", "VICTIM_GROUPS", "VIOLENCE_TYPES"]
+__all__ = ["CLASS_SCHEMES", "COMMUNITY_TYPES", "SERVICE_TYPES", "VICTIM_GROUPS", "VIOLENCE_TYPES"]
 
 VIOLENCE_TYPES = ("physical", "psychological", "sexual", "neglect", "other")
 VICTIM_GROUPS = ("child", "woman", "man", "elder", "unknown")
@@ -17,3 +17,6 @@ SERVICE_TYPES = (
 )
 # Map classification schemes a viewer may choose (computed by mapclassify in the publish step).
 CLASS_SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
+# The BMA community register's types (ประเภทชุมชน), in its own Thai words:
+# ชุมชนเมือง, ชุมชนแออัด, ชุมชนชานเมือง, ชุมชนอาคารสูง, ชุมชนหมู่บ้านจัดสรร.
+COMMUNITY_TYPES = ("urban", "crowded", "suburban", "high_rise", "housing_estate")

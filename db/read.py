@@ -42,6 +42,7 @@ __all__ = [
     "class_breaks",
     "community_points",
     "context_districts",
+    "context_lines",
     "display",
     "district_layer",
     "district_names",
@@ -190,6 +191,11 @@ def context_districts(path: Snapshot) -> gpd.GeoDataFrame:
 def health_centre_areas(path: Snapshot) -> gpd.GeoDataFrame:
     """The BMA health-centre service areas (about 2014-15), EPSG:4326."""
     return _geometry(path, "health_centre_areas", "hc_id")
+
+
+def context_lines(path: Snapshot) -> gpd.GeoDataFrame:
+    """Main roads (``kind`` road) and the Chao Phraya (river), simplified for display, EPSG:4326."""
+    return _geometry(path, "context_lines", "kind, name_th")
 
 
 def district_names(path: Snapshot) -> pd.DataFrame:

@@ -137,7 +137,26 @@ _V1 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# Version 2: real registers and context layers. Services may be marked as at an
+# approximate location; communities carry a type and whether their population
+# is an estimate; main roads and the river are drawn for orientation.
+_V2 = [
+    "ALTER TABLE service_points ADD COLUMN approximate BOOLEAN DEFAULT false",
+    # urban | crowded | suburban | high_rise | housing_estate (core.codes.COMMUNITY_TYPES)
+    "ALTER TABLE communities ADD COLUMN community_type VARCHAR",
+    "ALTER TABLE communities ADD COLUMN population_estimated BOOLEAN DEFAULT false",
+    """
+    CREATE TABLE context_lines (
+        kind         VARCHAR NOT NULL,  -- road | river
+        name_th      VARCHAR,
+        name_en      VARCHAR,
+        geom         GEOMETRY NOT NULL,
+        geom_display GEOMETRY NOT NULL
+    )
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Views hold no data, so they are simply recreated to match the code.

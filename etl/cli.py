@@ -242,7 +242,10 @@ def _run(args: argparse.Namespace) -> int:
 
         seed = {} if args.seed is None else {"seed": args.seed}
         build(db=args.db, out_dir=args.out, force=args.force, **seed)
-        print(f"Demo database built at {db_path(args.db)} (synthetic case counts, services and communities).")
+        print(
+            f"Demo database built at {db_path(args.db)}: real communities and service points, synthetic case "
+            "counts, safe spaces, shelters, crisis centres and NGOs."
+        )
         return _publish(args)
     elif args.command == "load":
         try:

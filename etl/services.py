@@ -9,7 +9,7 @@ from etl.columns import Column
 from etl.lookups import Lookups
 from etl.points import locate
 from etl.problems import Problems
-from etl.values import parse_choice, parse_date, parse_int, register_rows
+from etl.values import parse_bool, parse_choice, parse_date, parse_int, register_rows
 
 __all__ = ["COLUMNS", "validate"]
 
@@ -26,6 +26,7 @@ COLUMNS = [
     Column("phone", aliases=("โทรศัพท์", "tel")),
     Column("hours", aliases=("เวลาทำการ",)),
     Column("source", aliases=("แหล่งข้อมูล",)),
+    Column("approximate", aliases=("ตำแหน่งโดยประมาณ", "approximate_location")),
 ]
 
 SERVICE_WORDS = {code: code for code in SERVICE_TYPES} | {
@@ -53,4 +54,5 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     out["capacity"] = parse_int(frame, "capacity", problems, required=False)
     out["opened"] = parse_date(frame, "opened", problems)
     out["closed"] = parse_date(frame, "closed", problems)
+    out["approximate"] = parse_bool(frame, "approximate", problems)  # empty: an exact location
     return out, problems, warnings

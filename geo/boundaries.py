@@ -1,4 +1,4 @@
-"""The real reference data: boundaries, population facts, hospitals, pilots.
+"""The real reference data: boundaries, population facts, registers of places, context lines.
 
 The files live outside the repository, in ``SAFESPACE_GEO_DIR`` (default
 ``../shared/geo`` beside the checkout); their origins and licences are in
@@ -17,12 +17,20 @@ __all__ = [
     "FILES",
     "GeoDataMissing",
     "geo_dir",
+    "read_communities",
+    "read_community_population",
     "read_context_districts",
     "read_district_facts",
+    "read_district_offices",
     "read_districts",
     "read_health_centre_areas",
+    "read_health_centres",
     "read_hospitals",
+    "read_magnitudes",
     "read_pilot_locations",
+    "read_police_stations",
+    "read_river",
+    "read_roads",
     "read_subdistricts",
 ]
 
@@ -37,6 +45,14 @@ FILES = {
     "district_facts": "bkk_district_facts.csv",
     "hospitals": "bkk_hospitals.csv",
     "pilot_locations": "pilot_locations.csv",
+    "communities": "bkk_communities.geojson",
+    "community_population": "bkk_community_population_2022.csv",
+    "police_stations": "bkk_police_stations.geojson",
+    "district_offices": "bkk_district_offices.geojson",
+    "health_centres": "bma_health_centres.geojson",
+    "roads": "bkk_main_roads.geojson",
+    "river": "chao_phraya.geojson",
+    "magnitudes": "dv_reference_magnitudes.csv",
 }
 
 
@@ -63,6 +79,16 @@ def _path(name: str, folder: str | os.PathLike | None) -> Path:
 def _read_layer(name: str, folder, columns: list[str]) -> gpd.GeoDataFrame:
     frame = gpd.read_file(_path(name, folder))
     return frame[[*columns, "geometry"]].to_crs("EPSG:4326")
+
+
+def _read_points(name: str, folder, columns: list[str]) -> gpd.GeoDataFrame:
+    """A point layer in file order with text columns (empty, not None, where the file has null)
+    and ``lon``/``lat`` as written in the file."""
+    frame = _read_layer(name, folder, columns)
+    text = [c for c in columns if frame[c].dtype == object or str(frame[c].dtype).startswith("str")]
+    frame[text] = frame[text].fillna("").astype(str)
+    frame["lon"], frame["lat"] = frame.geometry.x, frame.geometry.y
+    return frame
 
 
 def read_districts(folder=None) -> gpd.GeoDataFrame:
@@ -107,3 +133,49 @@ def read_hospitals(folder=None) -> pd.DataFrame:
 def read_pilot_locations(folder=None) -> pd.DataFrame:
     """Pilot communities' located points; a pilot not found has empty lat/lon."""
     return _read_csv("pilot_locations", folder)
+
+
+def read_communities(folder=None) -> gpd.GeoDataFrame:
+    """The BMA community register (2,016 points, 2022): ids, Thai names, types, coded and located sub-districts."""
+    columns = ["community_id", "name_th", "type_th", "type_en", "dist_code", "subdist_code_at_point", "qa_note"]
+    return _read_points("communities", folder, columns)
+
+
+def read_community_population(folder=None) -> pd.DataFrame:
+    """Residents and households in each district's registered communities (BMA, 25 April 2022)."""
+    table = _read_csv("community_population", folder)
+    for column in ("communities", "population_in_communities", "households"):
+        table[column] = table[column].astype(int)
+    return table
+
+
+def read_police_stations(folder=None) -> gpd.GeoDataFrame:
+    """Bangkok's police stations; ``qa_flags`` names the doubtful points (empty when none)."""
+    return _read_points("police_stations", folder, ["station_id", "name_th", "dist_code", "qa_flags"])
+
+
+def read_district_offices(folder=None) -> gpd.GeoDataFrame:
+    """The 50 district offices, with phone numbers; ``qa_flags`` names the doubtful points."""
+    columns = ["office_id", "name_th", "dist_code", "dist_name_th", "phone", "qa_flags"]
+    return _read_points("district_offices", folder, columns)
+
+
+def read_health_centres(folder=None) -> gpd.GeoDataFrame:
+    """The 69 BMA public health centres at estimated points (see ``location_is_approximate``)."""
+    columns = ["centre_id", "hc_no", "name_th", "dist_code", "location_is_approximate"]
+    return _read_points("health_centres", folder, columns)
+
+
+def read_roads(folder=None) -> gpd.GeoDataFrame:
+    """Named main roads (BMA land-value layer, about 2009-12): lines for orientation."""
+    return _read_layer("roads", folder, ["name_th"])
+
+
+def read_river(folder=None) -> gpd.GeoDataFrame:
+    """The Chao Phraya's centre line (Natural Earth 10 m, coarse): for orientation."""
+    return _read_layer("river", folder, ["name_en"])
+
+
+def read_magnitudes(folder=None) -> pd.DataFrame:
+    """Published national and Bangkok counts of domestic violence: orders of magnitude."""
+    return _read_csv("magnitudes", folder)

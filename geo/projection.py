@@ -10,11 +10,21 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-__all__ = ["DISPLAY_PRECISION", "METRIC_CRS", "WGS84", "area_km2", "display_geometry", "to_metric"]
+__all__ = [
+    "DISPLAY_PRECISION",
+    "LINE_TOLERANCE_M",
+    "METRIC_CRS",
+    "WGS84",
+    "area_km2",
+    "display_geometry",
+    "display_lines",
+    "to_metric",
+]
 
 METRIC_CRS = "EPSG:32647"
 WGS84 = "EPSG:4326"
 DISPLAY_PRECISION = 1e-5  # degrees: about 1 m, enough for a district map
+LINE_TOLERANCE_M = 25.0  # context lines (roads, river) drawn over a city map
 
 
 def to_metric(frame: gpd.GeoDataFrame | gpd.GeoSeries):
@@ -43,5 +53,19 @@ def display_geometry(frame: gpd.GeoDataFrame | gpd.GeoSeries, tolerance_m: float
     """
     metric = to_metric(frame.geometry)
     simplified = shapely.coverage_simplify(metric.values, tolerance_m)
+    wgs = gpd.GeoSeries(simplified, index=frame.index, crs=METRIC_CRS).to_crs(WGS84)
+    return gpd.GeoSeries(shapely.set_precision(wgs.values, DISPLAY_PRECISION), index=frame.index, crs=WGS84)
+
+
+def display_lines(frame: gpd.GeoDataFrame | gpd.GeoSeries, tolerance_m: float = LINE_TOLERANCE_M) -> gpd.GeoSeries:
+    """Simplify lines for the browser: Douglas-Peucker in metres, then a 1e-5 degree grid.
+
+    >>> from shapely.geometry import LineString
+    >>> bent = gpd.GeoSeries([LineString([(0, 0), (500, 10), (1000, 0)])], crs=METRIC_CRS).to_crs(WGS84)
+    >>> len(display_lines(bent).iloc[0].coords)  # the 10 m bend is within the tolerance
+    2
+    """
+    metric = to_metric(frame.geometry)
+    simplified = shapely.simplify(metric.values, tolerance_m, preserve_topology=False)
     wgs = gpd.GeoSeries(simplified, index=frame.index, crs=METRIC_CRS).to_crs(WGS84)
     return gpd.GeoSeries(shapely.set_precision(wgs.values, DISPLAY_PRECISION), index=frame.index, crs=WGS84)

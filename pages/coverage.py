@@ -79,7 +79,7 @@ def service_deck(
     synthetic: bool,
 ) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
     """The services map and its legend: outlines, names, the optional layers in ``extras``, then the points."""
-    layers = [outlines["districts"]]
+    layers = [outlines["districts"], *sidebar.context_layers()]
     lines = [maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline"))]
     for extra, (colour, text) in OPTIONAL_LINES.items():
         if extra in extras:
@@ -157,6 +157,7 @@ def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str
     )
     layers = [
         maps.choropleth_layer(shaded, ["dist_code", "name_th", "name_en", *fields]),
+        *sidebar.context_layers(),
         maps.label_layer(shaded, f"name_{lang}"),
     ]
     return maps.map_deck(layers, tooltip)

@@ -125,6 +125,7 @@ def draw_map(
     )
     layers = [
         maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *shown.columns]),
+        *sidebar.context_layers(),
         maps.label_layer(districts, f"name_{current_lang()}"),
     ]
     map_column, legend_column = st.columns([5, 1])

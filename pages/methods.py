@@ -30,16 +30,17 @@ DICTIONARY = (
         ("health_centre_areas",),
         "hc_id, hc_short_name, area_name_th, zone_th, group_th, area_km2, geom, geom_display",
     ),
+    (("context_lines",), "kind (road, river), name_th, name_en, geom, geom_display"),
     (("population", "current_population"), "dist_code, year, population, source, load_id"),
     (
         ("service_points", "current_service_points"),
         "service_id, name_th, name_en, service_type, lat, lon, capacity, dist_code, opened, closed, phone, "
-        "hours, source, load_id",
+        "hours, source, load_id, approximate",
     ),
     (
         ("communities", "current_communities"),
         "community_id, name_th, name_en, lat, lon, dist_code, population, households, pilot, pilot_start, "
-        "location_note, load_id",
+        "location_note, load_id, community_type, population_estimated",
     ),
     (
         ("case_counts", "current_case_counts"),

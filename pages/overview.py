@@ -91,7 +91,9 @@ def published(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def load_deck(path: str, version: str, span: str, end: str, lang: str) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
+def load_deck(
+    path: str, version: str, span: str, end: str, lang: str, context: bool
+) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
     """The smoothed-rate map and its class entries, built once per window and language (texts in ``lang``).
 
     Every district with data is coloured by its smoothed rate, "<5" ones too: the rate is computed from
@@ -113,6 +115,7 @@ def load_deck(path: str, version: str, span: str, end: str, lang: str) -> tuple[
     )
     layers = [
         maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *fields]),
+        *(loaders.context_layers(path, version) if context else []),
         maps.label_layer(districts, "name_th" if lang == "th" else "name_en"),
     ]
     return maps.map_deck(layers, tooltip), classes
@@ -126,7 +129,8 @@ def legend_title(n_quarters: int) -> str:
 
 def district_map(chosen: sidebar.Period, lang: str) -> None:
     """The smoothed rate by district, with the legend and the notes beside it."""
-    deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang)
+    context = bool(sidebar.context_layers())
+    deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang, context)
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(deck, height=600, alt=t("overview.map_alt"))
     with legend_column:
@@ -229,6 +233,10 @@ kpi_cards(
     loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, year_before.span, year_before.end),
 )
 st.caption(t("kpi.compared", previous=previous.label, year_before=year_before.label))
+hidden = int(summary["suppressed"].sum())
+if hidden:  # with realistic counts many cells are small: say how much of the map is hidden
+    top = SNAPSHOT.meta.suppress_below - 1
+    st.caption(t("overview.hidden", n=hidden, of=len(summary), window=chosen.label, below=top + 1))
 
 # --- Map, and the districts to watch --------------------------------------------
 st.subheader(t("overview.map_title"))

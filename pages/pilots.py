@@ -185,6 +185,7 @@ st.subheader(t("pilots.map"))
 places = load_places(SNAPSHOT.path, SNAPSHOT.version)
 layers = [
     *load_outlines(SNAPSHOT.path, SNAPSHOT.version),
+    *sidebar.context_layers(),
     maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{LANG}"),
     *community_layers(communities, LANG),
 ]

@@ -28,8 +28,12 @@ def etl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     )
 
 
+# Columns that may hold "<5" besides numbers.
+TEXT_COLUMNS = {"dist_code": str, "cases_reported": str, "cases_referred": str}
+
+
 def read_csv(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, encoding="utf-8-sig", dtype={"dist_code": str, "cases_reported": str})
+    return pd.read_csv(path, encoding="utf-8-sig", dtype=TEXT_COLUMNS)
 
 
 def test_csv_is_utf8_with_bom_one_row_per_district_in_the_current_folder(demo_db, tmp_path):
@@ -68,7 +72,7 @@ def test_xlsx_holds_the_same_values_as_the_csv(demo_db, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     from_csv = read_csv(csv)
-    from_xlsx = pd.read_excel(xlsx, engine="openpyxl", dtype={"dist_code": str, "cases_reported": str})
+    from_xlsx = pd.read_excel(xlsx, engine="openpyxl", dtype=TEXT_COLUMNS)
     assert from_xlsx.columns.tolist() == from_csv.columns.tolist()
     pd.testing.assert_frame_equal(from_xlsx, from_csv, check_dtype=False)
     sheet = openpyxl.load_workbook(xlsx).active

@@ -23,14 +23,16 @@ from streamlit.testing.v1 import AppTest
 from core import quarters
 from db import read
 from db.snapshot import published_path
+from etl.demo import QUARTERS as DEMO_QUARTERS
 from tests.conftest import copy_with_snapshot
 from tests.expected import area_sum, snapshot_of
 from ui import maps
 from ui.i18n import TEXT, number
 
 SMALL_COUNTS = {"1", "2", "3", "4"}
-DEMO_END, DEMO_START = "2025Q2", "2024Q3"  # the demo's latest quarter and the default four-quarter window
-YEAR = quarters.window(DEMO_END, 4)  # the default window, 2024Q3-2025Q2 (the hand cases' too)
+# The demo's latest quarter and the default four-quarter window (2025Q3-2026Q2).
+DEMO_END, DEMO_START = DEMO_QUARTERS[-1], DEMO_QUARTERS[-4]
+YEAR = quarters.window(DEMO_END, 4)  # the default window of the demo
 
 
 @pytest.fixture
@@ -212,7 +214,7 @@ def test_kpi_changes_compare_the_previous_window_and_a_year_before(demo_template
     this_year = area_sum(demo_template, YEAR).value
     assert TEXT["kpi.vs_year"]["th"].format(change=f"{this_year - year_ago:+,.0f}") in texts(app)
     compared = TEXT["kpi.compared"]["th"].format(
-        previous="4 ไตรมาส: เม.ย. 2567 ถึง มี.ค. 2568", year_before="4 ไตรมาส: ก.ค. 2566 ถึง มิ.ย. 2567"
+        previous="4 ไตรมาส: เม.ย. 2568 ถึง มี.ค. 2569", year_before="4 ไตรมาส: ก.ค. 2567 ถึง มิ.ย. 2568"
     )
     assert compared in texts(app)
 
@@ -220,7 +222,7 @@ def test_kpi_changes_compare_the_previous_window_and_a_year_before(demo_template
 def test_window_choice_changes_the_numbers(demo_template, open_app):
     app = open_app(demo_template)
     shown = {}
-    # The fiscal year 2568 runs from October 2024 (2024Q4); up to 2025Q2 that is three quarters.
+    # The fiscal year 2569 runs from October 2025 (2025Q4); up to 2026Q2 that is three quarters.
     for window, n in (("year", 4), ("quarter", 1), ("fiscal", 3)):
         app.segmented_control(key="window").set_value(window).run()
         shown[window] = metrics(app)["cases"][0]
@@ -263,7 +265,7 @@ def test_trend_chart_has_the_last_twelve_quarters(demo_template, open_app):
     expected = [area_sum(demo_template, [quarter]) for quarter in quarters.window(DEMO_END, 12)]
     assert reported["value"].tolist() == [e.value for e in expected]
     assert reported["display"].tolist() == [e.text for e in expected]
-    assert reported["axis"].iloc[-1] == "ไตรมาส 3 ปีงบ 2568"
+    assert reported["axis"].iloc[-1] == "ไตรมาส 3 ปีงบ 2569"
 
 
 def test_table_lists_fifty_districts_without_small_counts(hand_db, open_app):

@@ -13,8 +13,10 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core import quarters
 from core.codes import SERVICE_TYPES
 from db import read
+from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import publish
 from tests.expected import area_sum, snapshot_of
@@ -24,7 +26,7 @@ from ui.i18n import TEXT
 PAGE = "pages/coverage.py"
 SMALL_COUNTS = {"1", "2", "3", "4"}
 HTML_NAME = "<img src=x onerror=alert(1)>"
-LATEST, YEAR_START = "2025Q2", "2024Q3"  # the demo's last quarter and the default window of four
+LATEST, YEAR_START = DEMO_QUARTERS[-1], DEMO_QUARTERS[-4]  # the demo's last quarter and the default window of four
 
 
 def summary_of(db, span: str = "4q", end: str = LATEST):
@@ -171,7 +173,7 @@ def test_the_district_filter_narrows_the_gap_table_and_the_services(demo_db, ope
     assert shown == len(in_gap)
 
 
-SMALL_QUARTER = "2025Q3"
+SMALL_QUARTER = quarters.shift(DEMO_QUARTERS[-1], 1)  # the quarter after the demo's last
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from db import read
+from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import publish
 from tests.expected import snapshot_of
@@ -21,7 +22,7 @@ from ui.i18n import TEXT
 PAGE = "pages/pilots.py"
 SMALL_COUNTS = {"1", "2", "3", "4"}
 HTML_NAME = "<img src=x onerror=alert(1)>"
-LATEST = "2025Q2"
+LATEST = DEMO_QUARTERS[-1]
 THAI_KRIANG = (100.53975, 13.61977)  # the register's point, as the map rounds it
 
 
@@ -62,26 +63,24 @@ def test_runs_in_both_languages(demo_db, open_app, lang):
     assert len(pilot_table(app)) == 6
 
 
-def test_map_shows_both_named_pilots_approximate_and_thai_kriang_in_samut_prakan(demo_db, open_app):
+def test_map_shows_both_named_pilots_and_thai_kriang_approximate_in_samut_prakan(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     pilots = pilots_on_map(app)
     kriang, sawat = pilots["Thai Kriang community"], pilots["Wat Sawatwareesimaram community"]
     assert kriang["position"] == list(THAI_KRIANG)
     assert kriang["district"] == "Phra Pradaeng, Samut Prakan (outside Bangkok)"
     assert sawat["district"] == "Dusit"
-    assert "approximate location" in kriang["note"] and "approximate location" in sawat["note"]
+    assert sawat["position"] == [100.51624, 13.78201]  # BMA0184, the register's point
+    assert "approximate location" in kriang["note"] and "approximate location" not in sawat["note"]
     labels = {row["text"] for row in deck(app)["pilot-names"]["data"]}
-    assert {
-        "Thai Kriang community\n(approximate location)",
-        "Wat Sawatwareesimaram community\n(approximate location)",
-    } <= labels
+    assert {"Thai Kriang community\n(approximate location)", "Wat Sawatwareesimaram community"} <= labels
     # The Samut Prakan outline is drawn around the Thai Kriang point, so it does not float outside the map.
     xs, ys = zip(*(point for path in deck(app)["samut-prakan"]["data"] for point in path["path"]), strict=True)
     assert min(xs) < THAI_KRIANG[0] < max(xs) and min(ys) < THAI_KRIANG[1] < max(ys)
-    assert len(deck(app)["communities-comparison"]["data"]) == 24
-    table = pilot_table(app)
-    named = table[table["Community"].isin(["Thai Kriang community", "Wat Sawatwareesimaram community"])]
-    assert set(named["Location"]) == {"approximate location"}
+    assert len(deck(app)["communities-comparison"]["data"]) == 20  # four for each pilot in Bangkok
+    table = pilot_table(app).set_index("Community")
+    assert table.at["Thai Kriang community", "Location"] == "approximate location"
+    assert table.at["Wat Sawatwareesimaram community", "Location"] == TEXT["pilots.as_registered"]["en"]
 
 
 def test_difference_in_differences_shown_is_the_estimators(demo_db, open_app):
@@ -102,8 +101,8 @@ def test_trend_marks_each_start_and_publishes_group_totals(demo_db, open_app):
     series = {row["series"] for row in rows if "series" in row}
     assert series == {"Pilot communities", "Comparison communities"}
     markers = {row["text"] for row in rows if "text" in row}
-    assert markers == {"2 start"}  # 2024Q1, Q2 and Q3 each start two pilots
-    assert len([row for row in rows if "text" in row]) == 3
+    assert markers == {"2 start", "1 start"}  # 2024Q1 starts the two named pilots, the next four quarters one each
+    assert len([row for row in rows if "text" in row]) == 5
     trend = read.pilot_trend(snapshot_of(demo_db), LATEST)
     assert len([row for row in rows if "series" in row]) == len(trend)
 

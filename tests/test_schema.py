@@ -1,10 +1,13 @@
 """The warehouse schema: idempotent, versioned, and built from the real boundaries."""
 
 import duckdb
+import geopandas as gpd
 import pytest
+import shapely
 
-from db.schema import SCHEMA_VERSION, ensure_schema, schema_version
+from db.schema import MIGRATIONS, SCHEMA_VERSION, ensure_schema, schema_version
 from etl.reference import init
+from geo.projection import to_metric
 from tests.conftest import table_checksums
 
 
@@ -58,8 +61,6 @@ def test_display_geometry_is_small_and_gap_free(db):
     with duckdb.connect(str(db), read_only=True) as con:
         size = con.execute("SELECT sum(length(ST_AsGeoJSON(geom_display))) FROM districts").fetchall()[0][0]
         wkb = [bytes(r[0]) for r in con.execute("SELECT ST_AsWKB(geom_display) FROM districts").fetchall()]
-    import shapely
-
     shapes = shapely.from_wkb(wkb)
     assert size < 200_000
     assert shapely.is_valid(shapes).all()
@@ -67,3 +68,52 @@ def test_display_geometry_is_small_and_gap_free(db):
     union = shapely.union_all(shapes)
     holes = sum(len(p.interiors) for p in getattr(union, "geoms", [union]))
     assert holes == 0
+
+
+def test_a_version_1_database_migrates_in_place_keeping_its_rows(tmp_path):
+    path = tmp_path / "v1.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+        for statement in MIGRATIONS[0]:
+            con.execute(statement)
+        con.execute("INSERT INTO schema_migrations VALUES (1, current_timestamp)")
+        con.execute(
+            "INSERT INTO service_points (service_id, service_type, lat, lon, load_id) "
+            "VALUES ('S1', 'police', 13.7, 100.5, 1)"
+        )
+        con.execute("INSERT INTO communities (community_id, lat, lon, load_id) VALUES ('C1', 13.7, 100.5, 1)")
+    with duckdb.connect(str(path)) as con:
+        assert ensure_schema(con) == SCHEMA_VERSION - 1
+        service = con.execute("SELECT service_id, approximate FROM service_points").fetchall()
+        community = con.execute("SELECT community_id, community_type, population_estimated FROM communities").fetchall()
+        lines = con.execute("SELECT count(*) FROM context_lines").fetchall()
+    assert service == [("S1", False)]
+    assert community == [("C1", None, False)]
+    assert lines == [(0,)]
+
+
+def test_init_loads_main_roads_and_the_river_as_simplified_context_lines(db):
+    with duckdb.connect(str(db), read_only=True) as con:
+        kinds = dict(con.execute("SELECT kind, count(*) FROM context_lines GROUP BY kind").fetchall())
+        river = con.execute("SELECT name_th, name_en FROM context_lines WHERE kind = 'river'").fetchall()
+        unnamed = con.execute("SELECT count(*) FROM context_lines WHERE kind = 'road' AND name_th IS NULL").fetchall()
+        full, display = zip(
+            *[
+                (bytes(a), bytes(b))
+                for a, b in con.execute("SELECT ST_AsWKB(geom), ST_AsWKB(geom_display) FROM context_lines").fetchall()
+            ],
+            strict=True,
+        )
+        history = con.execute("SELECT file_name FROM loads WHERE kind = 'boundaries'").fetchall()[0][0]
+    assert kinds == {"road": 476, "river": 1}
+    assert river == [("แม่น้ำเจ้าพระยา", "Chao Phraya River")] and unnamed == [(0,)]
+    full, display = shapely.from_wkb(full), shapely.from_wkb(display)
+    assert not shapely.is_empty(display).any()
+    assert shapely.get_num_coordinates(display).sum() < 0.4 * shapely.get_num_coordinates(full).sum()
+    coords = shapely.get_coordinates(display)
+    assert (abs(coords * 1e5 - (coords * 1e5).round()) < 1e-6).all()  # rounded to 1e-5 degrees
+    # Simplified in metres: every display line stays within the 25 m tolerance of its full line.
+    metric_full = to_metric(gpd.GeoSeries(full, crs="EPSG:4326"))
+    metric_display = to_metric(gpd.GeoSeries(display, crs="EPSG:4326"))
+    assert metric_full.hausdorff_distance(metric_display).max() < 25 + 2
+    assert "bkk_main_roads.geojson" in history and "chao_phraya.geojson" in history

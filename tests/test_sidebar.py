@@ -14,7 +14,7 @@ from ui.i18n import TEXT
 from ui.periods import quarter_label
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
-FIRST, LAST = "2022Q3", "2025Q2"  # the demo's quarters
+FIRST, LAST = "2022Q3", "2026Q2"  # the demo's quarters
 
 
 def bold(app: AppTest) -> str:
@@ -30,15 +30,15 @@ def test_the_slider_starts_at_the_latest_quarter_in_the_fiscal_style(demo_templa
     app = open_app(demo_template)
     slider = app.select_slider(key="quarter")
     assert slider.value == LAST
-    assert slider.format_func(LAST) == "ไตรมาส 3 ปีงบ 2568"
-    assert bold(app) == "ไตรมาส 3 ปีงบประมาณ 2568 (เม.ย.–มิ.ย. 2568)"
+    assert slider.format_func(LAST) == "ไตรมาส 3 ปีงบ 2569"
+    assert bold(app) == "ไตรมาส 3 ปีงบประมาณ 2569 (เม.ย.–มิ.ย. 2569)"
 
 
 @pytest.mark.parametrize(
     ("lang", "fiscal", "calendar", "short_calendar"),
     [
-        ("th", "ไตรมาส 3 ปีงบประมาณ 2568 (เม.ย.–มิ.ย. 2568)", "เม.ย.–มิ.ย. 2568", "เม.ย.–มิ.ย. 2568"),
-        ("en", "Q3 FY2025 (Apr–Jun 2025)", "Apr–Jun 2025 (2025Q2)", "Apr–Jun 2025"),
+        ("th", "ไตรมาส 3 ปีงบประมาณ 2569 (เม.ย.–มิ.ย. 2569)", "เม.ย.–มิ.ย. 2569", "เม.ย.–มิ.ย. 2569"),
+        ("en", "Q3 FY2026 (Apr–Jun 2026)", "Apr–Jun 2026 (2026Q2)", "Apr–Jun 2026"),
     ],
 )
 def test_period_style_switches_every_label_with_the_year_of_the_language(
@@ -56,7 +56,7 @@ def test_period_style_switches_every_label_with_the_year_of_the_language(
     compared = [c.value for c in app.caption if c.value.startswith(TEXT["kpi.compared"][lang].split("{")[0])]
     assert compared == [
         TEXT["kpi.compared"][lang].format(
-            previous=quarter_label("2025Q1", lang, "calendar"), year_before=quarter_label("2024Q2", lang, "calendar")
+            previous=quarter_label("2026Q1", lang, "calendar"), year_before=quarter_label("2025Q2", lang, "calendar")
         )
     ]
 
@@ -64,9 +64,9 @@ def test_period_style_switches_every_label_with_the_year_of_the_language(
 @pytest.mark.parametrize(
     ("window", "label"),
     [
-        ("year", "4 ไตรมาส: ก.ค. 2567 ถึง มิ.ย. 2568"),
-        ("fiscal", "ปีงบประมาณ 2568 ถึงไตรมาส 3 (3 ไตรมาส: ต.ค. 2567 ถึง มิ.ย. 2568)"),
-        ("quarter", "ไตรมาส 3 ปีงบประมาณ 2568 (เม.ย.–มิ.ย. 2568)"),
+        ("year", "4 ไตรมาส: ก.ค. 2568 ถึง มิ.ย. 2569"),
+        ("fiscal", "ปีงบประมาณ 2569 ถึงไตรมาส 3 (3 ไตรมาส: ต.ค. 2568 ถึง มิ.ย. 2569)"),
+        ("quarter", "ไตรมาส 3 ปีงบประมาณ 2569 (เม.ย.–มิ.ย. 2569)"),
     ],
 )
 def test_window_choice_sets_the_period_of_the_page(demo_template, open_app, window, label):
@@ -100,10 +100,10 @@ def test_relabelled_slider_defaults_to_the_chosen_quarter(demo_template, open_ap
 def test_next_steps_one_quarter_and_stops_at_the_latest(demo_template, open_app):
     app = open_app(demo_template)
     assert app.button(key="step").disabled  # already at the latest quarter
-    app.select_slider(key="quarter").set_value("2025Q1").run()
+    app.select_slider(key="quarter").set_value("2026Q1").run()
     app.button(key="step").click().run()
     assert app.select_slider(key="quarter").value == LAST
-    assert bold(app) == "ไตรมาส 3 ปีงบประมาณ 2568 (เม.ย.–มิ.ย. 2568)"
+    assert bold(app) == "ไตรมาส 3 ปีงบประมาณ 2569 (เม.ย.–มิ.ย. 2569)"
     assert app.button(key="step").disabled
 
 
@@ -143,7 +143,7 @@ def test_district_filter_offers_the_fifty_districts_and_survives_a_language_swit
 def test_data_as_of_and_latest_quarter_lines(demo_template, open_app):
     shown = sidebar_text(open_app(demo_template, "en"))
     assert re.search(r"Data as of \d{1,2} [A-Z][a-z]{2} 20\d\d", shown)
-    assert "Latest quarter: Q3 FY2025 (Apr–Jun 2025)" in shown
+    assert "Latest quarter: Q3 FY2026 (Apr–Jun 2026)" in shown
 
 
 def test_empty_database_says_there_are_no_cases_and_offers_no_period(db, open_app):

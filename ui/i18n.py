@@ -32,6 +32,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The last quarter of the period shown; choose how many quarters it adds up below.",
     },
     "sidebar.data_as_of": {"th": "ข้อมูล ณ วันที่ {date}", "en": "Data as of {date}"},
+    "sidebar.map_context": {"th": "แสดงแม่น้ำเจ้าพระยาและถนนสายหลักบนแผนที่", "en": "Show the Chao Phraya and main roads"},
     "sidebar.published": {"th": "เผยแพร่ตัวเลขเมื่อ {date}", "en": "Figures published {date}"},
     "sidebar.stale": {
         "th": "การเผยแพร่ครั้งล่าสุด ({date}) ไม่สำเร็จ ตัวเลขที่เห็นจึงเก่ากว่าข้อมูลที่นำเข้าล่าสุด นักวิเคราะห์ดูสาเหตุได้ที่หน้านำเข้าข้อมูล",
@@ -83,6 +84,12 @@ TEXT: dict[str, dict[str, str]] = {
         "(about 2017), so the rates are approximate.",
     },
     "overview.population_year": {"th": "ประชากรปี {year}", "en": "Population of {year}"},
+    "overview.hidden": {
+        "th": "{n} จาก {of} เขตมีรายงานน้อยกว่า {below} ราย ใน{window} จำนวนของเขตเหล่านี้จึงแสดงเป็น “<{below}” "
+        "แต่อัตราปรับเรียบและการจัดกลุ่มยังแสดงครบทุกเขต",
+        "en": "{n} of {of} districts reported fewer than {below} cases in {window}, so their counts show as "
+        "“<{below}”; their smoothed rates and classes are still shown.",
+    },
     "overview.privacy_note": {
         "th": "จำนวน 1–{top} รายแสดงเป็น “<{below}” และไม่คำนวณอัตรา เพื่อไม่ให้ระบุตัวผู้ถูกกระทำได้ ส่วน 0 หมายถึงไม่มีรายงาน",
         "en": "Counts of 1–{top} are shown as “<{below}” without a rate, so that no victim can be identified; "
@@ -296,6 +303,10 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "พื้นที่รับผิดชอบของศูนย์บริการสาธารณสุข กทม. (ประมาณ พ.ศ. 2557–2558)",
         "en": "BMA public health centres' service areas (about 2014–15).",
     },
+    "methods.table.context_lines": {
+        "th": "ถนนสายหลักและแม่น้ำเจ้าพระยา ใช้เป็นบริบทบนแผนที่เท่านั้น",
+        "en": "Main roads and the Chao Phraya, for orientation on maps only.",
+    },
     "methods.table.population": {
         "th": "ประชากรรายเขต `year` ว่างเมื่อแหล่งข้อมูลไม่ระบุปี (ตัวเลขอ้างอิง ประมาณ พ.ศ. 2560)",
         "en": "Residents per district; `year` is empty when the source states none (the reference figure, about 2017).",
@@ -490,9 +501,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "methods.source.pilot_locations": {
         "th": "ไทยเกรียง: จุดหมู่บ้านปี 2555 ที่จับคู่จากชื่อเท่านั้น (ตำแหน่งโดยประมาณ) วัดสวัสดิ์วารีสีมาราม: "
-        "ไม่พบตำแหน่ง ใช้วางชุมชนนำร่องในข้อมูลตัวอย่าง",
-        "en": "Thai Kriang: a 2012 village point matched by name only (approximate); Wat Sawatwareesimaram: not "
-        "found. Places the pilot communities of the demo data.",
+        "จุดของ BMA0184 ในทะเบียนชุมชน กทม. (เขตดุสิต)",
+        "en": "Thai Kriang: a 2012 village point matched by name only (approximate); Wat Sawatwareesimaram: "
+        "BMA0184's point in the BMA community register (Dusit).",
     },
     "methods.licence.bma_open_data": {
         "th": "ไม่ระบุ (พอร์ทัลข้อมูลเปิดของ กทม.)",
@@ -543,9 +554,12 @@ TEXT: dict[str, dict[str, str]] = {
         "seen); used only to scale the demo data.",
     },
     "methods.synthetic": {
-        "th": "ข้อมูลอื่นทั้งหมด (จำนวนผู้ถูกกระทำ ชุมชน และหน่วยบริการที่ไม่ใช่โรงพยาบาล) ในข้อมูลตัวอย่างเป็นข้อมูลสังเคราะห์",
-        "en": "Everything else in the demo data (case counts, communities, the non-hospital service points) "
-        "is synthetic.",
+        "th": "ในข้อมูลตัวอย่าง ชุมชน โรงพยาบาล สถานีตำรวจ สำนักงานเขต และศูนย์บริการสาธารณสุขเป็นข้อมูลจริง "
+        "(ประชากรรายชุมชนเป็นค่าประมาณ) ส่วนจำนวนผู้ถูกกระทำ พื้นที่ปลอดภัย บ้านพัก ศูนย์พึ่งได้ และองค์กรเอกชน "
+        "เป็นข้อมูลสังเคราะห์ ไม่พบรายชื่อศูนย์พึ่งได้ (OSCC) ที่เปิดเผย",
+        "en": "In the demo data the communities, hospitals, police stations, district offices and health centres "
+        "are real (community populations are estimates); the case counts, safe spaces, shelters, crisis centres "
+        "and NGOs are synthetic. No public list of One Stop Crisis Centres (OSCC) was found.",
     },
     "methods.population_no_year": {
         "th": "ประชากรที่ใช้อยู่: {source} (ไม่มีการระบุปี) นำเข้าตารางที่ระบุปีได้ด้วย `python -m etl load population ไฟล์`",
@@ -789,10 +803,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{district}, Samut Prakan (outside Bangkok)",
     },
     "pilots.map_note": {
-        "th": "ชุมชนที่ระบุว่า “ตำแหน่งโดยประมาณ” ไม่มีพิกัดที่เปิดเผย จุดบนแผนที่จึงเป็นตำแหน่งโดยประมาณ "
-        "ชุมชนไทยเกรียงอยู่ที่อำเภอพระประแดง จังหวัดสมุทรปราการ นอกเขตกรุงเทพฯ",
-        "en": "Communities marked “approximate location” have no published coordinates, so their point is "
-        "approximate. Thai Kriang lies in Phra Pradaeng, Samut Prakan, just outside Bangkok.",
+        "th": "ชุมชนที่ระบุว่า “ตำแหน่งโดยประมาณ” ไม่ได้ใช้พิกัดจากทะเบียน จุดบนแผนที่จึงเป็นตำแหน่งโดยประมาณ "
+        "ชุมชนไทยเกรียงอยู่ที่อำเภอพระประแดง จังหวัดสมุทรปราการ นอกเขตกรุงเทพฯ จึงไม่มีชุมชนเปรียบเทียบในเขตเดียวกัน",
+        "en": "Communities marked “approximate location” are not at a register point, so their point is "
+        "approximate. Thai Kriang lies in Phra Pradaeng, Samut Prakan, just outside Bangkok, so it has no "
+        "same-district comparison communities.",
     },
     "pilots.no_cases": {
         "th": "ยังไม่มีข้อมูลจำนวนผู้ถูกกระทำ จึงยังเปรียบเทียบชุมชนนำร่องไม่ได้ นำเข้าไฟล์ข้อมูลรายไตรมาสที่มีรหัสชุมชน",

@@ -12,12 +12,14 @@ import pandas as pd
 import streamlit as st
 
 from db import read
+from ui import maps
 
 __all__ = [
     "attention",
     "class_breaks",
     "community_points",
     "context_districts",
+    "context_layers",
     "district_layer",
     "district_names",
     "district_summary",
@@ -53,6 +55,12 @@ def district_layer(snapshot: str, version: str) -> gpd.GeoDataFrame:
 @st.cache_data(show_spinner=False)
 def context_districts(snapshot: str, version: str) -> gpd.GeoDataFrame:
     return read.context_districts(snapshot)
+
+
+@st.cache_data(show_spinner=False)
+def context_layers(snapshot: str, version: str) -> list:
+    """The river and main roads as thin, quiet line layers for under any map, built once per snapshot."""
+    return maps.context_layers(read.context_lines(snapshot))
 
 
 @st.cache_data(show_spinner=False)

@@ -46,6 +46,7 @@ __all__ = [
     "category_colours",
     "choropleth_layer",
     "classed_colours",
+    "context_layers",
     "label_layer",
     "legend",
     "local_names",
@@ -314,6 +315,35 @@ def outline_layer(
         get_width=width_px,
         width_units=pdk.types.String("pixels"),
     )
+
+
+RIVER = (70, 130, 180)  # steel blue: water, quiet
+ROAD = (150, 150, 150)  # mid grey, thinner than the district outlines
+
+
+def context_layers(lines: gpd.GeoDataFrame) -> list[pdk.Layer]:
+    """The river and the main roads as thin PathLayers drawn under the districts (not pickable).
+
+    ``lines`` has ``kind`` (``river`` or ``road``) and line geometry, already
+    simplified for display. Coordinates are rounded to 1e-4° (about 11 m),
+    plenty for orientation, so the layers add little to a map's payload.
+    """
+    layers = []
+    for kind, colour, width in (("road", ROAD, 0.8), ("river", RIVER, 2.5)):
+        parts = shapely.get_parts(lines.loc[lines["kind"] == kind].geometry.to_numpy())
+        paths = [np.round(shapely.get_coordinates(part), 4).tolist() for part in parts]
+        layers.append(
+            pdk.Layer(
+                "PathLayer",
+                data=pd.DataFrame({"path": paths}),
+                id=f"context-{kind}",
+                get_path="path",
+                get_color=[*colour, 170],
+                get_width=width,
+                width_units=pdk.types.String("pixels"),
+            )
+        )
+    return layers
 
 
 def marker_layer(

@@ -45,6 +45,7 @@ from ui.periods import (
 )
 
 __all__ = [
+    "CONTEXT_KEY",
     "DISTRICTS_KEY",
     "LANG_KEY",
     "PLAYING_KEY",
@@ -57,6 +58,7 @@ __all__ = [
     "Window",
     "chosen_districts",
     "chosen_quarter",
+    "context_layers",
     "filter_districts",
     "frame",
     "language",
@@ -68,6 +70,7 @@ LANG_KEY = "lang"
 QUARTER_KEY = "quarter"
 WINDOW_KEY = "window"
 DISTRICTS_KEY = "districts"
+CONTEXT_KEY = "map_context"  # the river and main roads under every map
 PLAYING_KEY = "playing"
 _PLAYED_AT = "_played_at"  # monotonic time of the last step while playing
 _SNAPSHOT = "_snapshot"  # the snapshot's path and version, read once per run by frame()
@@ -267,19 +270,23 @@ def _freshness(shown: Snapshot) -> None:
         st.warning(t("sidebar.stale", date=datetime_label(status.attempted_at.replace(tzinfo=None))))
 
 
-def frame(path: str) -> None:
-    """The shared sidebar controls, the "data as of" lines, and the synthetic-data banner above the page."""
+def frame(path: str, controls: bool = True) -> None:
+    """The shared sidebar controls, the "data as of" lines, and the synthetic-data banner above the page.
+
+    ``controls`` False leaves out the period, district and map controls, for a page that shows no data
+    by period (Methods): controls that do nothing would mislead."""
     version = read.version(path)
     shown = st.session_state[_SNAPSHOT] = Snapshot(path, version, loaders.meta(path, version))
     options = loaders.quarters(path, version)
     with st.sidebar:
-        if options:
+        if options and controls:
             _quarter_controls(options)
             if (chosen := period()) is not None and chosen.n_quarters > 1:
                 st.caption(chosen.label)
             _period_controls()
             _district_filter(path, version)
-        else:
+            st.checkbox(t("sidebar.map_context"), value=True, key=CONTEXT_KEY)
+        elif not options:
             st.session_state.pop(QUARTER_KEY, None)
             st.caption(t("sidebar.no_cases"))
         if shown.meta.last_loaded is not None:
@@ -294,6 +301,12 @@ def frame(path: str) -> None:
 def snapshot() -> Snapshot:
     """The snapshot :func:`frame` read in this run: the pages' path, cache key and metadata."""
     return st.session_state[_SNAPSHOT]
+
+
+def context_layers() -> list:
+    """The river and main roads for under a map, when the reader keeps them on (the default)."""
+    shown = snapshot()
+    return loaders.context_layers(shown.path, shown.version) if st.session_state.get(CONTEXT_KEY, True) else []
 
 
 def chosen_quarter() -> str | None:

@@ -173,6 +173,7 @@ def build_tables(inputs: Inputs, progress: Progress = _silent) -> dict[str, pd.D
         "districts": _wkb(inputs.districts),
         "context_districts": _wkb(inputs.context_districts),
         "health_centre_areas": _wkb(inputs.health_centre_areas),
+        "context_lines": _wkb(inputs.context_lines),
         "area_cells": area,
         "category_cells": category,
         "services": inputs.services,

@@ -33,6 +33,7 @@ class Inputs:
     districts: gpd.GeoDataFrame  # Bangkok's 50: dist_code, name_th, name_en, area_km2, display geometry
     context_districts: gpd.GeoDataFrame
     health_centre_areas: gpd.GeoDataFrame
+    context_lines: gpd.GeoDataFrame  # main roads and the river, for orientation
     population: pd.Series  # residents by dist_code
     area_cells: pd.DataFrame  # TRUE sums by quarter, dist_code, community_id ('' = rows without a community)
     category_cells: pd.DataFrame  # TRUE sums of Bangkok's districts by quarter, violence_type, victim_group
@@ -120,6 +121,11 @@ def read_inputs(db=None) -> Inputs:
                 con,
                 "SELECT hc_id, hc_short_name, area_name_th, zone_th, area_km2, ST_AsWKB(geom_display) AS wkb "
                 "FROM health_centre_areas ORDER BY hc_id",
+            ),
+            context_lines=geometry_frame(
+                con,
+                "SELECT kind, name_th, name_en, ST_AsWKB(geom_display) AS wkb FROM context_lines "
+                "ORDER BY kind, name_th",
             ),
             population=population.set_index("dist_code")["population"],
             area_cells=con.execute(_AREA_CELLS).df(),
