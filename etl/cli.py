@@ -131,7 +131,7 @@ def _history(db) -> None:
 
 def _hash_password() -> int:
     """Ask twice at a terminal; read one line from a pipe (for scripts)."""
-    from etl.passwords import hash_password
+    from core.passwords import hash_password
 
     if sys.stdin.isatty():
         password = getpass.getpass("Analyst password: ")

@@ -61,7 +61,7 @@ def test_environment_not_ready_exits_3_with_what_to_do(tmp_path, monkeypatch):
 
 
 def test_hash_password_prints_a_hash_that_verifies():
-    from etl.passwords import verify_password
+    from core.passwords import verify_password
 
     done = subprocess.run(
         [sys.executable, "-m", "etl", "hash-password"],

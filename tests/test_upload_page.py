@@ -4,7 +4,7 @@ import pytest
 from streamlit import config
 
 from etl.load import load_file
-from etl.passwords import hash_password
+from core.passwords import hash_password
 from tests.test_load import csv, query
 from ui.i18n import TEXT
 
