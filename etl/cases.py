@@ -11,7 +11,7 @@ from etl.lookups import Lookups
 from etl.problems import Problems
 from etl.values import map_unique, parse_choice, parse_int, parse_quarter
 
-__all__ = ["COLUMNS", "KEY", "validate"]
+__all__ = ["COLUMNS", "KEY", "check", "validate"]
 
 COLUMNS = [
     Column("quarter", True, ("ไตรมาส",)),
@@ -143,3 +143,10 @@ def _check_duplicates(frame: pd.DataFrame, out: pd.DataFrame, problems: Problems
         numbers = rows.loc[group.index].tolist()
         for row in numbers[1:]:
             problems.add("cases.duplicate", row, "quarter", first=numbers[0])
+
+
+def check(table, con):
+    """:func:`validate` on an Arrow table of text cells, giving rows typed as the ``case_counts`` table."""
+    from etl.typed import check_frame
+
+    return check_frame(validate, table, con, "case_counts")

@@ -3,6 +3,9 @@
 Exit codes: 0 done (warnings are printed but do not reject), 1 input
 rejected (nothing written), 2 usage error, 3 environment not ready
 (reference files missing, database busy or not built).
+
+A load imports no Streamlit, geopandas or spatial statistics (cases files
+need none of them), so the command starts quickly.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from db import quarters as quarter_keys
 from db.connect import DatabaseBusy, DatabaseMissing, db_path
 from etl.load import KINDS, LoadResult, load_path
 from etl.problems import EnvironmentNotReady, InputRejected, Problem
@@ -96,13 +100,24 @@ def _progress_printer():
     return show
 
 
-def _months(quarter: str) -> str:
-    """'2024Q4 = Oct–Dec 2024 = Q1 FY2025 = ไตรมาส 1 ปีงบประมาณ 2568 (ต.ค.–ธ.ค. 2567)', as on the Upload page."""
-    from ui.periods import quarter_label
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_TH = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 
-    calendar = quarter_label(quarter, "en", style="calendar").split(" (")[0]
-    fiscal = quarter_label(quarter, "en", style="fiscal").split(" (")[0]
-    return f"{quarter} = {calendar} = {fiscal} = {quarter_label(quarter, 'th', style='fiscal')}"
+
+def _months(quarter: str) -> str:
+    """'2024Q4 = Oct–Dec 2024 = Q1 FY2025 = ไตรมาส 1 ปีงบประมาณ 2568 (ต.ค.–ธ.ค. 2567)', as on the Upload page.
+
+    The page's words are in ui/ (with Streamlit); a test keeps these the same.
+
+    >>> _months("2024Q4")
+    '2024Q4 = Oct–Dec 2024 = Q1 FY2025 = ไตรมาส 1 ปีงบประมาณ 2568 (ต.ค.–ธ.ค. 2567)'
+    """
+    year, _ = quarter_keys.split(quarter)
+    first, last = quarter_keys.months(quarter)
+    fiscal_year, fiscal_q = quarter_keys.fiscal(quarter)
+    be = quarter_keys.BE_OFFSET
+    thai = f"ไตรมาส {fiscal_q} ปีงบประมาณ {fiscal_year + be} ({MONTHS_TH[first - 1]}–{MONTHS_TH[last - 1]} {year + be})"
+    return f"{quarter} = {MONTHS_EN[first - 1]}–{MONTHS_EN[last - 1]} {year} = Q{fiscal_q} FY{fiscal_year} = {thai}"
 
 
 def _report(result: LoadResult) -> None:
@@ -116,10 +131,22 @@ def _report(result: LoadResult) -> None:
         print("Quarters (check that none is read one off):")
         for quarter in result.quarters:
             print(f"  {_months(quarter)}")
-    if result.diff is not None and not result.diff.empty and not result.unchanged:
+    if result.diff_rows and not result.unchanged:
         print("Difference per quarter and district (cases reported):")
-        print(result.diff.to_string(index=False))
+        print(_table(result.diff_rows))
     _print_problems("Warnings", result.warnings)
+
+
+def _table(rows: list[dict]) -> str:
+    """Rows of equal keys as a plain text table, numbers right-aligned (without pandas, for a light CLI)."""
+    columns = list(rows[0])
+    cells = [[f"{row[c]:,}" if isinstance(row[c], int) else str(row[c]) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(line[i]) for line in cells)) for i, c in enumerate(columns)]
+    numeric = [isinstance(rows[0][c], int) for c in columns]
+    lines = [[c.rjust(w) if n else c.ljust(w) for c, w, n in zip(columns, widths, numeric, strict=True)]]
+    for line in cells:
+        lines.append([v.rjust(w) if n else v.ljust(w) for v, w, n in zip(line, widths, numeric, strict=True)])
+    return "\n".join("  ".join(line).rstrip() for line in lines)
 
 
 def _history(db) -> None:

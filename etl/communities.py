@@ -10,7 +10,7 @@ from etl.points import locate
 from etl.problems import Problems
 from etl.values import parse_bool, parse_int, parse_quarter, register_rows
 
-__all__ = ["COLUMNS", "validate"]
+__all__ = ["COLUMNS", "check", "validate"]
 
 COLUMNS = [
     Column("community_id", True, ("รหัสชุมชน", "id")),
@@ -47,3 +47,10 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     no_start = out["pilot"] & out["pilot_start"].isna() & (frame["pilot_start"] == "")
     problems.where(frame, no_start.to_numpy(), "pilot_start", "pilot.no_start")
     return out, problems, warnings
+
+
+def check(table, con):
+    """:func:`validate` on an Arrow table of text cells, giving rows typed as the ``communities`` table."""
+    from etl.typed import check_frame
+
+    return check_frame(validate, table, con, "communities")

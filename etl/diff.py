@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from etl.cases import KEY
 
-__all__ = ["case_diff"]
+__all__ = ["COLUMNS", "case_diff", "diff_frame"]
+
+COLUMNS = ["quarter", "dist_code", "old_total", "new_total", "rows_added", "rows_changed", "rows_removed"]
 
 _KEY_SQL = ", ".join(f"coalesce({c}, '')" for c in KEY)
 
 
-def case_diff(con: duckdb.DuckDBPyConnection, new: pd.DataFrame) -> pd.DataFrame:
+def case_diff(con: duckdb.DuckDBPyConnection, new: pa.Table) -> list[dict]:
     """Old and new totals and rows added, changed and removed, per quarter and district in ``new``.
 
     "Removed" rows are those in force now, for a quarter and district the
@@ -43,7 +45,16 @@ def case_diff(con: duckdb.DuckDBPyConnection, new: pd.DataFrame) -> pd.DataFrame
                    count_if(removed) AS rows_removed
             FROM paired GROUP BY ALL ORDER BY quarter, dist_code
             """
-        ).df()
-        return diff.astype({"rows_added": int, "rows_changed": int, "rows_removed": int})
+        ).fetchall()
+        return [dict(zip(COLUMNS, row, strict=True)) for row in diff]
     finally:
         con.unregister("incoming")
+
+
+def diff_frame(rows: list[dict]):
+    """The difference as a DataFrame with integer counts (for the Upload page)."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=COLUMNS).astype(
+        {"old_total": int, "new_total": int, "rows_added": int, "rows_changed": int, "rows_removed": int}
+    )

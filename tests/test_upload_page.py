@@ -3,8 +3,8 @@
 import pytest
 from streamlit import config
 
-from etl.load import load_file
 from core.passwords import hash_password
+from etl.load import load_file
 from tests.test_load import csv, query
 from ui.i18n import TEXT
 
