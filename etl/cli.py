@@ -15,7 +15,10 @@ import getpass
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
+from datetime import UTC
+from zoneinfo import ZoneInfo
 
 from db import quarters as quarter_keys
 from db.connect import DatabaseBusy, DatabaseMissing, db_path
@@ -56,9 +59,16 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("file")
     load.add_argument("--dry-run", action="store_true", help="validate and show the difference; write nothing")
     load.add_argument("--json", action="store_true", help="print a machine-readable summary")
-    revert = commands.add_parser("revert", parents=[db_option], help="revert a load: the previous version returns")
+    revert = commands.add_parser(
+        "revert", parents=[db_option], help="revert a load: its earlier version, if any, is in force again"
+    )
     revert.add_argument("load_id", type=int)
-    commands.add_parser("history", parents=[db_option], help="list the loads")
+    revert.add_argument(
+        "--force", action="store_true", help="also when the load is the first version of some data (it is removed)"
+    )
+    restore = commands.add_parser("restore", parents=[db_option], help="undo a revert: the load counts again")
+    restore.add_argument("load_id", type=int)
+    commands.add_parser("history", parents=[db_option], help="list the loads (times in Bangkok)")
     commands.add_parser("hash-password", help="print a salted hash of the analyst password for the settings")
     export = commands.add_parser("export", parents=[db_option], help="write a table to a CSV or Excel file")
     export.add_argument("table", choices=["district-summary"])
@@ -149,11 +159,73 @@ def _table(rows: list[dict]) -> str:
     return "\n".join("  ".join(line).rstrip() for line in lines)
 
 
-def _history(db) -> None:
-    from db.read import load_history
+BANGKOK = ZoneInfo("Asia/Bangkok")
+HISTORY_WIDTH = 100  # a terminal's columns
+# (heading, width, right-aligned); the file name takes what is left
+HISTORY_COLUMNS = (
+    ("id", 4, True),
+    ("kind", 11, False),
+    ("status", 8, False),
+    ("rows", 9, True),
+    ("loaded (Bangkok)", 16, False),
+    ("by", 11, False),
+    ("quarters", 13, False),
+)
 
-    loads = load_history(db).sort_values("load_id")
-    print(loads.to_string(index=False) if not loads.empty else "No loads yet.")
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: Thai vowel and tone marks take none, wide characters two."""
+    return sum(
+        0 if unicodedata.category(c) in {"Mn", "Me", "Cf"} else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def _fit(text: str, width: int, right: bool = False) -> str:
+    """``text`` cut with "…" to ``width`` terminal columns and padded to exactly that.
+
+    >>> _fit("ชุมชนวัดสวัสดิ์", 6) + "|", _fit("12", 4, right=True)
+    ('ชุมชนวั…|', '  12')
+    """
+    if _width(text) > width:
+        cut = ""
+        for char in text:
+            if _width(cut + char) > width - 1:
+                break
+            cut += char
+        text = cut + "…"
+    pad = " " * (width - _width(text))
+    return pad + text if right else text + pad
+
+
+def _quarter_span(quarters: str | None) -> str:
+    """'2024Q3,2024Q4,2025Q1' -> '2024Q3–2025Q1' (the first and the last)."""
+    keys = sorted(q for q in (quarters or "").split(",") if q)
+    return f"{keys[0]}–{keys[-1]}" if len(keys) > 1 else "".join(keys)
+
+
+def history_lines(db, width: int = HISTORY_WIDTH) -> list[str]:
+    """The load history as lines of at most ``width`` terminal columns, oldest first, times in Bangkok."""
+    from db.connect import connect
+
+    with connect(db, read_only=True) as con:
+        loads = con.execute(
+            "SELECT load_id, kind, status, rows, loaded_at, loaded_by, quarters, file_name FROM loads ORDER BY load_id"
+        ).fetchall()
+    if not loads:
+        return ["No loads yet."]
+    file_width = width - sum(w + 1 for _, w, _ in HISTORY_COLUMNS)
+    columns = (*HISTORY_COLUMNS, ("file", file_width, False))
+    lines = [" ".join(_fit(heading, w, right) for heading, w, right in columns).rstrip()]
+    for load_id, kind, status, rows, loaded_at, loaded_by, quarters, file_name in loads:
+        local = loaded_at.replace(tzinfo=UTC).astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M")
+        cells = (str(load_id), kind, status, f"{rows:,}", local, loaded_by, _quarter_span(quarters), file_name or "")
+        lines.append(" ".join(_fit(c, w, right) for c, (_, w, right) in zip(cells, columns, strict=True)).rstrip())
+    return lines
+
+
+def _history(db) -> None:
+    print("\n".join(history_lines(db)))
 
 
 def _hash_password() -> int:
@@ -229,17 +301,18 @@ def _run(args: argparse.Namespace) -> int:
             print(json.dumps(result.as_dict(), ensure_ascii=False, default=str))
         else:
             _report(result)
-    elif args.command == "revert":
-        from etl.revert import revert
+    elif args.command in ("revert", "restore"):
+        from etl.revert import restore, revert
 
         try:
-            done = revert(args.load_id, db=args.db)
+            if args.command == "revert":
+                done = revert(args.load_id, db=args.db, force=args.force)
+            else:
+                done = restore(args.load_id, db=args.db)
         except InputRejected as exc:
             print(exc, file=sys.stderr)
             return 1
-        print(
-            f"Reverted load {done['load_id']} ({done['kind']}, {done['file_name']}); the previous version is in force."
-        )
+        print(done.text())
     elif args.command == "history":
         _history(args.db)
     elif args.command == "hash-password":
