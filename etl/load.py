@@ -5,6 +5,12 @@ exactly the checks of a load (types and ranges included), only without the
 write. The write is one transaction (a load row, its data rows and the
 file's archived bytes), so a rejected or interrupted load leaves the
 database exactly as it was.
+
+One writer at a time: the write connection is exclusive (across processes
+by DuckDB's file lock, within one by db.connect.WRITER), and inside its
+transaction the load checks again whether an identical file has just been
+loaded (then nothing changes) and whether any load or revert happened since
+it validated (then it validates again against what is there now).
 """
 
 from __future__ import annotations
@@ -177,6 +183,13 @@ def validate_file(kind: str, content: bytes, con: duckdb.DuckDBPyConnection, pro
     return checked.rows, checked.warnings
 
 
+def _state(con: duckdb.DuckDBPyConnection) -> tuple:
+    """Changes whenever a load is added, reverted or restored: what validation depended on."""
+    return con.execute(
+        "SELECT count(*), coalesce(max(load_id), 0), coalesce(sum(hash(load_id, status)), 0) FROM loads"
+    ).fetchall()[0]
+
+
 def _identical(con: duckdb.DuckDBPyConnection, kind: str, sha: str) -> bool:
     same = con.execute("SELECT count(*) FROM active_loads WHERE kind = ? AND sha256 = ?", [kind, sha])
     return same.fetchall()[0][0] > 0
@@ -235,13 +248,19 @@ def load_file(
             progress(0.7, "comparing")
             _compare(kind, result, checked, con)
             result.unchanged = _identical(con, kind, sha)
+            state = _state(con)
         if not (dry_run or result.unchanged):
             progress(0.8, "writing")
             with connect(db, read_only=False) as con:
                 con.execute("BEGIN TRANSACTION")
                 try:
-                    who = loaded_by or getpass.getuser()
-                    result.load_id = _insert(con, spec, result, checked.rows, parsed.archive, who, synthetic)
+                    result.unchanged = _identical(con, kind, sha)  # a twin load may have committed meanwhile
+                    if not result.unchanged:
+                        if _state(con) != state:  # loads or reverts since: check against what is there now
+                            checked = check_rows(kind, parsed, con)
+                            _compare(kind, result, checked, con)
+                        who = loaded_by or getpass.getuser()
+                        result.load_id = _insert(con, spec, result, checked.rows, parsed.archive, who, synthetic)
                     con.execute("COMMIT")
                 except BaseException:
                     con.execute("ROLLBACK")
