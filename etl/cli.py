@@ -30,6 +30,7 @@ __all__ = ["main"]
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: not one of the documented outcomes
 SHOWN_PROBLEMS = 50  # the rest are counted, and all are in --json
+SHOWN_DIFF = 200  # quarter-district lines of the difference; all are in --json
 
 
 def _quarter(text: str) -> str:
@@ -142,8 +143,11 @@ def _report(result: LoadResult) -> None:
         for quarter in result.quarters:
             print(f"  {_months(quarter)}")
     if result.diff_rows and not result.unchanged:
-        print("Difference per quarter and district (cases reported):")
-        print(_table(result.diff_rows))
+        rows = result.diff_rows
+        print(f"Difference per quarter and district (cases reported; {len(rows):,} quarter-districts):")
+        print(_table(rows[:SHOWN_DIFF]))
+        if len(rows) > SHOWN_DIFF:
+            print(f"  … and {len(rows) - SHOWN_DIFF:,} more (use --json for all)")
     _print_problems("Warnings", result.warnings)
 
 

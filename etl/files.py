@@ -85,6 +85,13 @@ def utf8(content: bytes) -> bytes:
         raise InputRejected.because("file.encoding", line=_line(content, exc.start)) from None
 
 
+def _trim(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Cells without leading and trailing white space (Unicode's, such as a no-break space, too)."""
+    if pc.all(pc.string_is_ascii(column)).as_py() is not False:
+        return pc.ascii_trim_whitespace(column)  # three times faster, and the same for ASCII text
+    return pc.utf8_trim_whitespace(column)
+
+
 def _header_and_delimiter(content: bytes) -> tuple[list[str], str]:
     sample = content[:SAMPLE_BYTES].decode("utf-8", errors="ignore")
     lines = sample.splitlines()
@@ -144,14 +151,14 @@ def _read_csv(content: bytes) -> tuple[list[str], list[pa.ChunkedArray]]:
     if table.num_rows == 0:
         return [], []
     header = [table.column(i)[0].as_py() for i in range(table.num_columns)]
-    return header, [pc.utf8_trim_whitespace(column.slice(1)) for column in table.columns]
+    return header, [_trim(column.slice(1)) for column in table.columns]
 
 
 def _read_xlsx(content: bytes, sheet_names: tuple[str, ...], limit_bytes: int):
     from etl.xlsx import read_xlsx
 
     header, columns = read_xlsx(content, sheet_names, limit_bytes)
-    return header, [pc.utf8_trim_whitespace(pa.array(column, pa.string())) for column in columns]
+    return header, [_trim(pa.array(column, pa.string())) for column in columns]
 
 
 def read_table(content: bytes, sheet_names: tuple[str, ...] = (), limit_bytes: int = 50 << 20) -> pa.Table:
@@ -163,7 +170,7 @@ def read_table(content: bytes, sheet_names: tuple[str, ...] = (), limit_bytes: i
     >>> read_table("ไตรมาส;เขต;\\n 2025Q1 ;ดุสิต;\\n".encode("cp874")).to_pylist()
     [{'ไตรมาส': '2025Q1', 'เขต': 'ดุสิต'}]
     """
-    if not content.strip():
+    if not content or content.isspace():  # isspace stops at the first other byte; strip would copy
         raise InputRejected.because("file.empty")
     if content.startswith(XLSX_MAGIC):
         header, columns = _read_xlsx(content, sheet_names, limit_bytes)

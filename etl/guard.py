@@ -78,14 +78,15 @@ def find_thai_ids(text: str) -> bool:
 
 def _id_rows(column: pa.ChunkedArray) -> list[int]:
     """0-based rows of ``column`` whose cell holds a Thai ID."""
-    long_enough = pc.greater_equal(pc.utf8_length(column), 13)
+    long_enough = pc.greater_equal(pc.binary_length(column), 13)  # bytes: at least as many as characters
     if not pc.any(long_enough).as_py():  # most columns are short
         return []
-    candidate = pc.and_(long_enough, pc.match_substring_regex(column, CANDIDATE))
-    rows = pc.indices_nonzero(pc.fill_null(candidate, False)).to_pylist()
+    rows = pc.indices_nonzero(long_enough)
+    candidate = pc.match_substring_regex(column.take(rows), CANDIDATE)
+    rows = rows.filter(pc.fill_null(candidate, False)).to_pylist()
     if not rows:
         return []
-    texts = column.take(pa.array(rows)).to_pylist()
+    texts = column.take(pa.array(rows, pa.uint64())).to_pylist()
     return [row for row, text in zip(rows, texts, strict=True) if find_thai_ids(text)]
 
 

@@ -6,11 +6,15 @@ write. The write is one transaction (a load row, its data rows and the
 file's archived bytes), so a rejected or interrupted load leaves the
 database exactly as it was.
 
-One writer at a time: the write connection is exclusive (across processes
-by DuckDB's file lock, within one by db.connect.WRITER), and inside its
-transaction the load checks again whether an identical file has just been
-loaded (then nothing changes) and whether any load or revert happened since
-it validated (then it validates again against what is there now).
+One writer at a time: a load takes the write connection, which is
+exclusive (across processes by DuckDB's file lock, within one by
+db.connect.WRITER), before it checks the rows against the database, and
+does everything in one transaction: whether an identical file is already
+loaded (then nothing changes), the checks, the comparison and the insert.
+So a twin load started at the same moment waits and then changes nothing,
+and no load or revert can slip in between checking and writing. Reading
+the file happens before, without the database; a dry run needs only a
+read-only connection.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from etl.columns import match_columns, matching_kind
 from etl.files import XLSX_MAGIC, read_table
 from etl.guard import check_personal_data
 from etl.problems import EnvironmentNotReady, InputRejected, Problem, Problems
+from etl.typed import ROWS, Rows, release
 
 __all__ = ["KINDS", "LoadResult", "Progress", "load_file", "load_path", "max_upload_mb", "validate_file"]
 
@@ -119,9 +124,8 @@ class Parsed:
 
 @dataclass
 class Checked:
-    rows: pa.Table  # typed as the target table's columns
+    rows: Rows  # held in the checking connection as etl.typed.ROWS
     warnings: list[Problem]
-    quarters: list[str]
 
 
 def _ready(con: duckdb.DuckDBPyConnection) -> None:
@@ -167,27 +171,23 @@ def parse_file(kind: str, content: bytes, progress: Progress = _silent) -> Parse
 
 
 def check_rows(kind: str, parsed: Parsed, con: duckdb.DuckDBPyConnection) -> Checked:
-    """Check the rows against the rules and the database; raise :class:`InputRejected` listing every problem."""
-    rows, problems, warnings, quarters = KINDS[kind].module.check(parsed.table, con)
+    """Check the rows against the rules and the database; raise :class:`InputRejected` listing every problem.
+
+    The rows are left in ``con`` as etl.typed.ROWS; call etl.typed.release(con) when done.
+    """
+    rows, problems, warnings = KINDS[kind].module.check(parsed.table, con)
     _reject_if(problems)
     if parsed.ignored:
         warnings = [Problem(1, None, None, "file.ignored_columns", {"columns": ", ".join(parsed.ignored)}), *warnings]
-    return Checked(rows, list(warnings), quarters)
+    return Checked(rows, list(warnings))
 
 
 def validate_file(kind: str, content: bytes, con: duckdb.DuckDBPyConnection, progress: Progress = _silent):
-    """Parse and check a file; returns the rows to store (Arrow) and the warnings."""
+    """Parse and check a file; returns the rows to store (etl.typed.Rows, held in ``con``) and the warnings."""
     parsed = parse_file(kind, content, progress)
     progress(0.3, "validating")
     checked = check_rows(kind, parsed, con)
     return checked.rows, checked.warnings
-
-
-def _state(con: duckdb.DuckDBPyConnection) -> tuple:
-    """Changes whenever a load is added, reverted or restored: what validation depended on."""
-    return con.execute(
-        "SELECT count(*), coalesce(max(load_id), 0), coalesce(sum(hash(load_id, status)), 0) FROM loads"
-    ).fetchall()[0]
 
 
 def _identical(con: duckdb.DuckDBPyConnection, kind: str, sha: str) -> bool:
@@ -195,28 +195,26 @@ def _identical(con: duckdb.DuckDBPyConnection, kind: str, sha: str) -> bool:
     return same.fetchall()[0][0] > 0
 
 
-def _compare(kind: str, result: LoadResult, checked: Checked, con: duckdb.DuckDBPyConnection) -> None:
-    result.rows, result.quarters, result.warnings = checked.rows.num_rows, checked.quarters, checked.warnings
+def _check_and_compare(kind: str, parsed: Parsed, result: LoadResult, con: duckdb.DuckDBPyConnection) -> Checked:
+    """Check the rows in ``con`` and fill in what the load would change (the rows stay in ``con``)."""
+    checked = check_rows(kind, parsed, con)
+    result.rows, result.quarters, result.warnings = checked.rows.count, checked.rows.quarters, checked.warnings
+    result.unchanged = _identical(con, kind, result.sha256)
     if kind == "cases":
         from etl.diff import case_diff
 
-        result.diff_rows = case_diff(con, checked.rows)
+        result.diff_rows = case_diff(con)
+    return checked
 
 
-def _insert(
-    con: duckdb.DuckDBPyConnection, spec: Kind, result: LoadResult, rows: pa.Table, archive: bytes, who: str, synthetic
-) -> int:
+def _insert(con: duckdb.DuckDBPyConnection, spec: Kind, result: LoadResult, rows: Rows, archive: bytes, who, synthetic):
     load_id = con.execute(
         "INSERT INTO loads (kind, file_name, sha256, rows, quarters, loaded_by, synthetic) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING load_id",
         [result.kind, result.file_name, result.sha256, result.rows, ",".join(result.quarters) or None, who, synthetic],
     ).fetchall()[0][0]
-    con.register("incoming", rows)
-    try:
-        columns = ", ".join(rows.column_names)
-        con.execute(f"INSERT INTO {spec.table} ({columns}, load_id) SELECT {columns}, ? FROM incoming", [load_id])
-    finally:
-        con.unregister("incoming")
+    columns = ", ".join(rows.columns)
+    con.execute(f"INSERT INTO {spec.table} ({columns}, load_id) SELECT {columns}, ? FROM {ROWS}", [load_id])
     con.execute("INSERT INTO load_files VALUES (?, ?)", [load_id, archive])
     return load_id
 
@@ -241,26 +239,24 @@ def load_file(
     try:
         parsed = parse_file(kind, content, progress)
         result.ignored_columns = parsed.ignored
-        with connect(db, read_only=True) as con:
-            _ready(con)
-            progress(0.3, "validating")
-            checked = check_rows(kind, parsed, con)
-            progress(0.7, "comparing")
-            _compare(kind, result, checked, con)
-            result.unchanged = _identical(con, kind, sha)
-            state = _state(con)
-        if not (dry_run or result.unchanged):
-            progress(0.8, "writing")
-            with connect(db, read_only=False) as con:
+        if dry_run:
+            with connect(db, read_only=True) as con:
+                _ready(con)
+                progress(0.3, "validating")
+                _check_and_compare(kind, parsed, result, con)
+                release(con)
+        else:
+            with connect(db, read_only=False) as con:  # one writer at a time, from the checks to the commit
+                _ready(con)
+                progress(0.3, "validating")
                 con.execute("BEGIN TRANSACTION")
                 try:
-                    result.unchanged = _identical(con, kind, sha)  # a twin load may have committed meanwhile
+                    checked = _check_and_compare(kind, parsed, result, con)
                     if not result.unchanged:
-                        if _state(con) != state:  # loads or reverts since: check against what is there now
-                            checked = check_rows(kind, parsed, con)
-                            _compare(kind, result, checked, con)
+                        progress(0.8, "writing")
                         who = loaded_by or getpass.getuser()
                         result.load_id = _insert(con, spec, result, checked.rows, parsed.archive, who, synthetic)
+                    release(con)
                     con.execute("COMMIT")
                 except BaseException:
                     con.execute("ROLLBACK")

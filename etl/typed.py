@@ -1,20 +1,45 @@
-"""Rows as the warehouse stores them: validated frames converted to the target table's column types.
+"""Checked rows as the warehouse stores them, held in the connection that checked them.
 
-Converting is part of validation, so a dry run meets exactly the type and
-range checks a load meets; a value the column cannot hold is a bug here,
-never a surprise at write time.
+Every kind's ``check(table, con)`` leaves its rows in ``con`` as
+:data:`ROWS` (``valid_rows``), typed as the target table's columns, and
+returns a :class:`Rows` describing them; the loader inserts from there and
+calls :func:`release`. Converting is part of validation, so a dry run meets
+exactly the type and range checks a load meets; a value the column cannot
+hold is a bug here, never a surprise at write time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
 
 from etl.problems import Problems
 
-__all__ = ["ARROW_TYPES", "check_frame", "target_schema"]
+__all__ = ["ARROW_TYPES", "ROWS", "Rows", "check_frame", "release", "target_schema"]
+
+ROWS = "valid_rows"
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The checked rows in ``ROWS``: which columns to store, how many rows, and their quarters (cases)."""
+
+    columns: list[str]
+    count: int
+    quarters: list[str]
+
+
+def release(con: duckdb.DuckDBPyConnection) -> None:
+    """Forget the checked rows (a temporary table or a registered Arrow table)."""
+    kind = con.execute("SELECT table_type FROM information_schema.tables WHERE table_name = ?", [ROWS]).fetchall()
+    if kind and kind[0][0] == "LOCAL TEMPORARY":
+        con.execute(f"DROP TABLE {ROWS}")
+    else:
+        con.unregister(ROWS)
+
 
 ARROW_TYPES = {
     "VARCHAR": pa.string(),
@@ -38,14 +63,15 @@ def target_schema(con: duckdb.DuckDBPyConnection, table: str, columns: list[str]
 
 def check_frame(
     validate: Callable, table: pa.Table, con: duckdb.DuckDBPyConnection, target: str
-) -> tuple[pa.Table | None, Problems, Problems, list[str]]:
-    """Run a pandas validator on ``table``; return typed rows, problems, warnings and the quarters."""
+) -> tuple[Rows | None, Problems, Problems]:
+    """Run a pandas validator on ``table``; leave the typed rows in ``con`` as ROWS."""
     from etl.lookups import Lookups
 
     out, problems, warnings = validate(table.to_pandas(), Lookups.from_db(con))
     if problems:
-        return None, problems, warnings, []
+        return None, problems, warnings
     schema = target_schema(con, target, list(out.columns))
     rows = pa.Table.from_pandas(out, schema=schema, preserve_index=False, safe=True)
     quarters = sorted(set(rows.column("quarter").to_pylist())) if "quarter" in rows.column_names else []
-    return rows, problems, warnings, quarters
+    con.register(ROWS, rows)
+    return Rows(rows.column_names, rows.num_rows, quarters), problems, warnings

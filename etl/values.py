@@ -8,14 +8,12 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from etl.problems import EnvironmentNotReady, Problems
-from etl.quarter_text import parse_quarter_text, quarter_bounds
+from etl.limits import INT_MAX, WHOLE_NUMBER, checked_bounds
+from etl.problems import Problems
+from etl.quarter_text import parse_quarter_text
 
 __all__ = [
-    "INT_MAX",
-    "WHOLE_NUMBER",
     "blank",
-    "checked_bounds",
     "map_unique",
     "parse_bool",
     "parse_choice",
@@ -26,8 +24,6 @@ __all__ = [
     "register_rows",
 ]
 
-INT_MAX = 2**31 - 1  # the warehouse stores counts as INTEGER
-WHOLE_NUMBER = r"-?\d{1,12}"  # after removing thousands separators and spaces
 TRUE_WORDS = {"true", "yes", "y", "1", "ใช่", "จริง"}
 FALSE_WORDS = {"false", "no", "n", "0", "ไม่ใช่", "ไม่", "เท็จ", ""}
 
@@ -91,14 +87,6 @@ def map_unique(values: pd.Series, function) -> pd.Series:
     codes, uniques = pd.factorize(values)
     mapped = np.array([function(u) for u in uniques] + [None], dtype=object)
     return pd.Series(mapped[codes], index=values.index)
-
-
-def checked_bounds() -> tuple[str, str]:
-    """:func:`etl.quarter_text.quarter_bounds`, a bad setting being the environment's fault (exit 3)."""
-    try:
-        return quarter_bounds()
-    except ValueError as exc:
-        raise EnvironmentNotReady(str(exc)) from exc
 
 
 def parse_quarter(frame: pd.DataFrame, column: str, problems: Problems, *, required: bool) -> pd.Series:

@@ -115,3 +115,16 @@ def test_quarter_months_in_the_cli_match_the_pages():
         calendar = quarter_label(quarter, "en", style="calendar").split(" (")[0]
         fiscal = quarter_label(quarter, "en", style="fiscal").split(" (")[0]
         assert _months(quarter) == f"{quarter} = {calendar} = {fiscal} = {quarter_label(quarter, 'th', style='fiscal')}"
+
+
+def test_a_cases_load_imports_no_streamlit_geopandas_or_spatial_statistics(db, tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_text(GOOD)
+    heavy = ("streamlit", "geopandas", "shapely", "esda", "libpysal", "pyproj")
+    code = (
+        "import sys; from etl.cli import main; "
+        f"code = main(['load', 'cases', {str(path)!r}, '--db', {str(db)!r}]); "
+        f"print(code, [m for m in {heavy!r} if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout + done.stderr

@@ -4,6 +4,7 @@ Two loads at once: one writer at a time, and an identical file changes nothing e
 import os
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -95,31 +96,33 @@ def test_the_second_of_two_identical_loads_in_one_process_changes_nothing(db, tm
     assert query(db, "SELECT count(*) FROM loads WHERE kind = 'cases'") == [(1,)]
 
 
-def test_a_twin_committed_between_validation_and_write_makes_the_load_change_nothing(db):
+def test_a_twin_started_while_a_load_writes_waits_and_then_changes_nothing(db):
     content = CASES.encode()
+    twins = []
 
-    def twin_first(fraction: float, step: str) -> None:
-        if step == "writing" and not twin_first.done:
-            twin_first.done = True
-            load_file("cases", content, "twin.csv", db=db)
+    def start_twin(fraction: float, step: str) -> None:
+        if step == "writing" and not twins:
+            twins.append(ThreadPoolExecutor(max_workers=1).submit(load_file, "cases", content, "twin.csv", db=db))
+            time.sleep(0.5)  # the twin is waiting for the write connection now
 
-    twin_first.done = False
-    result = load_file("cases", content, "cases.csv", db=db, progress=twin_first)
-    assert result.unchanged and result.load_id is None
-    assert query(db, "SELECT file_name FROM loads WHERE kind = 'cases'") == [("twin.csv",)]
+    first = load_file("cases", content, "cases.csv", db=db, progress=start_twin)
+    twin = twins[0].result(timeout=60)
+    assert first.load_id is not None and twin.unchanged and twin.load_id is None
+    assert query(db, "SELECT file_name FROM loads WHERE kind = 'cases'") == [("cases.csv",)]
 
 
-def test_a_load_is_checked_again_when_the_registers_changed_after_validation(db):
+def test_a_revert_started_during_a_load_waits_and_keeps_the_references_valid(db):
     communities = load_file("communities", COMMUNITIES.encode(), "communities.csv", db=db)
-    content = csv("2025Q1,1002,,D1,physical,woman,2,")
+    reverts = []
 
-    def revert_first(fraction: float, step: str) -> None:
-        if step == "writing":
-            revert(communities.load_id, db=db, force=True)
+    def start_revert(fraction: float, step: str) -> None:
+        if step == "validating" and not reverts:
+            reverts.append(ThreadPoolExecutor(max_workers=1).submit(revert, communities.load_id, db=db, force=True))
+            time.sleep(0.5)  # the revert is waiting for the write connection now
 
-    before_revert = table_checksums(db)
-    with pytest.raises(InputRejected) as caught:
-        load_file("cases", content, "cases.csv", db=db, progress=revert_first)
-    assert [(p.row, p.column, p.code) for p in caught.value.problems] == [(2, "community_id", "community.unknown")]
-    assert table_checksums(db) != before_revert  # the revert happened; the load did not
-    assert query(db, "SELECT count(*) FROM loads WHERE kind = 'cases'") == [(0,)]
+    load_file("cases", csv("2025Q1,1002,,D1,physical,woman,2,"), "cases.csv", db=db, progress=start_revert)
+    with pytest.raises(InputRejected, match=r"would leave 1 current case row\(s\).*\(D1\)"):
+        reverts[0].result(timeout=60)  # the new rows name D1, so its register stays
+    assert query(db, "SELECT status FROM loads WHERE load_id = ?".replace("?", str(communities.load_id))) == [
+        ("active",)
+    ]
