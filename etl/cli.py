@@ -89,14 +89,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_problems(title: str, problems: list[Problem], out=sys.stdout) -> None:
+def _print_problems(title: str, problems: list[Problem], out=sys.stdout, total: int | None = None) -> None:
+    """The first problems; ``total`` counts them all (beyond etl.problems.MAX_PROBLEMS only counted)."""
     if not problems:
         return
-    print(f"{title} ({len(problems)}):", file=out)
-    for problem in problems[:SHOWN_PROBLEMS]:
+    listed = [p for p in problems if p.code != "file.more_problems"]
+    total = len(listed) if total is None else total
+    print(f"{title} ({total:,}):", file=out)
+    for problem in listed[:SHOWN_PROBLEMS]:
         print(f"  - {problem}", file=out)
-    if len(problems) > SHOWN_PROBLEMS:
-        print(f"  … and {len(problems) - SHOWN_PROBLEMS} more (use --json for the full list)", file=out)
+    if total > SHOWN_PROBLEMS:
+        more = "use --json for the list" if total == len(listed) else f"--json lists the first {len(listed):,}"
+        print(f"  … and {total - SHOWN_PROBLEMS:,} more ({more})", file=out)
 
 
 def _progress_printer():
@@ -296,10 +300,15 @@ def _run(args: argparse.Namespace) -> int:
             result = load_path(args.kind, args.file, db=args.db, dry_run=args.dry_run, progress=_progress_printer())
         except InputRejected as exc:
             if args.json:
-                print(json.dumps({"errors": [p.as_dict() for p in exc.problems], "rejected": True}, ensure_ascii=False))
+                print(
+                    json.dumps(
+                        {"errors": [p.as_dict() for p in exc.problems], "total": exc.total, "rejected": True},
+                        ensure_ascii=False,
+                    )
+                )
             else:
                 print(exc, file=sys.stderr)
-                _print_problems("Errors", exc.problems, out=sys.stderr)
+                _print_problems("Errors", exc.problems, out=sys.stderr, total=exc.total)
             return 1
         if args.json:
             print(json.dumps(result.as_dict(), ensure_ascii=False, default=str))

@@ -40,7 +40,7 @@ from etl.guard import check_personal_data
 from etl.problems import EnvironmentNotReady, InputRejected, Problem, Problems
 from etl.typed import ROWS, Rows, release
 
-__all__ = ["KINDS", "LoadResult", "Progress", "load_file", "load_path", "max_upload_mb", "validate_file"]
+__all__ = ["KINDS", "LoadResult", "Progress", "check_rows", "load_file", "load_path", "max_upload_mb", "parse_file"]
 
 Progress = Callable[[float, str], None]  # fraction done (0-1), what is happening
 
@@ -180,14 +180,6 @@ def check_rows(kind: str, parsed: Parsed, con: duckdb.DuckDBPyConnection) -> Che
     if parsed.ignored:
         warnings = [Problem(1, None, None, "file.ignored_columns", {"columns": ", ".join(parsed.ignored)}), *warnings]
     return Checked(rows, list(warnings))
-
-
-def validate_file(kind: str, content: bytes, con: duckdb.DuckDBPyConnection, progress: Progress = _silent):
-    """Parse and check a file; returns the rows to store (etl.typed.Rows, held in ``con``) and the warnings."""
-    parsed = parse_file(kind, content, progress)
-    progress(0.3, "validating")
-    checked = check_rows(kind, parsed, con)
-    return checked.rows, checked.warnings
 
 
 def _identical(con: duckdb.DuckDBPyConnection, kind: str, sha: str) -> bool:
