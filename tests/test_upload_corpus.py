@@ -257,3 +257,27 @@ def test_file_over_the_size_limit_gets_one_sentence(db, monkeypatch):
 def test_templates_are_valid_uploads(db, kind):
     template = Path(__file__).parent.parent / "data" / "templates" / f"{kind}.csv"
     assert load_path(kind, template, db=db, dry_run=True).rows >= 1
+
+
+def test_the_whole_corpus_ends_in_accept_or_refuse_through_the_cli(reference_template, tmp_path, capsys):
+    """Every file, as an analyst would load it: exit 0 or 1, never 70, and a refusal changes nothing."""
+    import shutil
+
+    from etl.cli import main
+
+    files = {name: (kind, CORPUS / name) for name, (kind, *_) in {**GOOD, **BAD}.items()}
+    files |= {"good_services.csv": ("services", CORPUS / "good_services.csv")}
+    files |= {"good_services_dates.xlsx": ("services", CORPUS / "good_services_dates.xlsx")}
+    files |= {"good_communities_cp874.csv": ("communities", CORPUS / "good_communities_cp874.csv")}
+    for name, (make, (kind, *_)) in GENERATED.items():
+        (tmp_path / name).write_bytes(make())
+        files[name] = (kind, tmp_path / name)
+    for name, (kind, path) in files.items():
+        db = shutil.copy(reference_template, tmp_path / "corpus.duckdb")
+        before = table_checksums(db)
+        code = main(["load", kind, str(path), "--db", str(db)])
+        err = capsys.readouterr().err
+        assert code == (0 if name.startswith("good_") else 1), (name, code, err)
+        assert "Traceback" not in err and "Internal error" not in err, name
+        if code == 1:
+            assert table_checksums(db) == before, name
