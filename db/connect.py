@@ -5,11 +5,17 @@ even a read-only one, blocks writers in other processes. So nothing here
 holds a connection open: callers take one with ``connect()`` and close it
 at once (``with connect() as con: ...``). A busy file is retried briefly,
 then reported as :class:`DatabaseBusy` with a message saying what to do.
+
+Within one process (the dashboard server's sessions), DuckDB would let two
+write connections run side by side, and refuses a read-only connection
+while a write one is open. So write connections are taken one at a time
+(:data:`WRITER`), and a refused read is retried like a locked file.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +32,7 @@ ENV_VAR = "SAFESPACE_DB"
 # A CLI load holds the write lock for a few seconds at most; override with SAFESPACE_DB_RETRY_SECONDS.
 RETRY_SECONDS = 5.0
 RETRY_STEP = 0.1
+WRITER = threading.RLock()  # one write connection at a time in this process
 
 
 def _retry_seconds() -> float:
@@ -52,7 +59,8 @@ def db_path(override: str | os.PathLike | None = None) -> Path:
 
 def _is_lock_error(exc: duckdb.Error) -> bool:
     text = str(exc).lower()
-    return "lock" in text or "being used by another process" in text
+    # "different configuration": this process holds the file open read-only (or read-write) just now.
+    return "lock" in text or "being used by another process" in text or "different configuration" in text
 
 
 @contextmanager
@@ -75,22 +83,32 @@ def connect(
         )
     if not read_only:
         target.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + (_retry_seconds() if retry_seconds is None else retry_seconds)
-    while True:
-        try:
-            con = duckdb.connect(str(target), read_only=read_only)
-            break
-        except duckdb.Error as exc:
-            if not _is_lock_error(exc):
-                raise
-            if time.monotonic() >= deadline:
-                raise DatabaseBusy(
-                    f"The database {target} is in use by another process "
-                    f"({exc}). Wait for the other load to finish, or close the "
-                    "program that holds it, then try again."
-                ) from exc
-            time.sleep(RETRY_STEP)
+    wait = _retry_seconds() if retry_seconds is None else retry_seconds
+    deadline = time.monotonic() + wait
+    if not read_only and not WRITER.acquire(timeout=wait):
+        raise DatabaseBusy(
+            f"The database {target} is busy with another load or revert in this program. "
+            "Wait for it to finish, then try again."
+        )
     try:
-        yield con
+        while True:
+            try:
+                con = duckdb.connect(str(target), read_only=read_only)
+                break
+            except duckdb.Error as exc:
+                if not _is_lock_error(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise DatabaseBusy(
+                        f"The database {target} is in use by another process "
+                        f"({exc}). Wait for the other load to finish, or close the "
+                        "program that holds it, then try again."
+                    ) from exc
+                time.sleep(RETRY_STEP)
+        try:
+            yield con
+        finally:
+            con.close()
     finally:
-        con.close()
+        if not read_only:
+            WRITER.release()

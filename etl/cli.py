@@ -2,8 +2,12 @@
 
 Exit codes: 0 done (warnings are printed but do not reject), 1 input
 rejected (nothing written), 2 usage error, 3 environment not ready
-(reference files missing, database busy or not built), 4 the change was
-written but publishing failed (viewers still see the previous figures).
+(reference files missing, database busy or not built, no snapshot), 4 the
+change was written but publishing failed (viewers still see the previous figures).
+
+A load imports no Streamlit, geopandas or spatial statistics (cases files
+need none of them), so the command starts quickly; publishing afterwards
+does import the statistics.
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ import getpass
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
+from datetime import UTC
+from zoneinfo import ZoneInfo
 
 from core.quarters import describe
 from db.connect import DatabaseBusy, DatabaseMissing, db_path
@@ -26,6 +33,7 @@ __all__ = ["main"]
 PUBLISH_FAILED = 4  # the warehouse changed, the snapshot did not
 INTERNAL_ERROR = 70  # EX_SOFTWARE: not one of the documented outcomes
 SHOWN_PROBLEMS = 50  # the rest are counted, and all are in --json
+SHOWN_DIFF = 200  # quarter-district lines of the difference; all are in --json
 
 
 def _quarter(text: str) -> str:
@@ -62,11 +70,19 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--json", action="store_true", help="print a machine-readable summary")
     load.add_argument("--no-publish", action="store_true", help="load only (for batches: publish once at the end)")
     load.add_argument("--by", help="who to record as loading the file (default: the operating-system user)")
-    revert = commands.add_parser("revert", parents=both, help="revert a load and publish: the previous version returns")
+    revert = commands.add_parser(
+        "revert", parents=both, help="revert a load and publish: its earlier version, if any, is in force again"
+    )
     revert.add_argument("load_id", type=int)
-    revert.add_argument("--json", action="store_true", help="print a machine-readable summary")
-    revert.add_argument("--by", help="who to record as reverting (default: the operating-system user)")
-    commands.add_parser("history", parents=[db_option], help="list the loads")
+    revert.add_argument(
+        "--force", action="store_true", help="also when the load is the first version of some data (it is removed)"
+    )
+    restore = commands.add_parser("restore", parents=both, help="undo a revert and publish: the load counts again")
+    restore.add_argument("load_id", type=int)
+    for undoing in (revert, restore):
+        undoing.add_argument("--json", action="store_true", help="print a machine-readable summary")
+        undoing.add_argument("--by", help="who to record as reverting (default: the operating-system user)")
+    commands.add_parser("history", parents=[db_option], help="list the loads (times in Bangkok)")
     commands.add_parser("publish", parents=both, help="compute and protect every published figure into the snapshot")
     commands.add_parser("hash-password", help="print a salted hash of the analyst password for the settings")
     export = commands.add_parser("export", parents=both, help="write a published table to a CSV or Excel file")
@@ -92,14 +108,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_problems(title: str, problems: list[Problem], out=sys.stdout) -> None:
+def _print_problems(title: str, problems: list[Problem], out=sys.stdout, total: int | None = None) -> None:
+    """The first problems; ``total`` counts them all (beyond etl.problems.MAX_PROBLEMS only counted)."""
     if not problems:
         return
-    print(f"{title} ({len(problems)}):", file=out)
-    for problem in problems[:SHOWN_PROBLEMS]:
+    listed = [p for p in problems if p.code != "file.more_problems"]
+    total = len(listed) if total is None else total
+    print(f"{title} ({total:,}):", file=out)
+    for problem in listed[:SHOWN_PROBLEMS]:
         print(f"  - {problem}", file=out)
-    if len(problems) > SHOWN_PROBLEMS:
-        print(f"  … and {len(problems) - SHOWN_PROBLEMS} more (use --json for the full list)", file=out)
+    if total > SHOWN_PROBLEMS:
+        more = "use --json for the list" if total == len(listed) else f"--json lists the first {len(listed):,}"
+        print(f"  … and {total - SHOWN_PROBLEMS:,} more ({more})", file=out)
 
 
 PROGRESS_ENV_VAR = "SAFESPACE_PROGRESS"  # "lines": one "PROGRESS <fraction> <step>" line per step, for the Upload page
@@ -130,22 +150,99 @@ def _report(result: LoadResult) -> None:
         print("Quarters (check that none is read one off):")
         for quarter in result.quarters:
             print(f"  {describe(quarter)}")
-    if result.diff is not None and not result.diff.empty and not result.unchanged:
-        print("Difference per quarter and district (cases reported):")
-        print(result.diff.to_string(index=False))
+    if result.diff_rows and not result.unchanged:
+        rows = result.diff_rows
+        print(f"Difference per quarter and district (cases reported; {len(rows):,} quarter-districts):")
+        print(_table(rows[:SHOWN_DIFF]))
+        if len(rows) > SHOWN_DIFF:
+            print(f"  … and {len(rows) - SHOWN_DIFF:,} more (use --json for all)")
     _print_problems("Warnings", result.warnings)
 
 
-def _history(db) -> None:
-    from etl.history import load_history
+def _table(rows: list[dict]) -> str:
+    """Rows of equal keys as a plain text table, numbers right-aligned (without pandas, for a light CLI)."""
+    columns = list(rows[0])
+    cells = [[f"{row[c]:,}" if isinstance(row[c], int) else str(row[c]) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(line[i]) for line in cells)) for i, c in enumerate(columns)]
+    numeric = [isinstance(rows[0][c], int) for c in columns]
+    lines = [[c.rjust(w) if n else c.ljust(w) for c, w, n in zip(columns, widths, numeric, strict=True)]]
+    for line in cells:
+        lines.append([v.rjust(w) if n else v.ljust(w) for v, w, n in zip(line, widths, numeric, strict=True)])
+    return "\n".join("  ".join(line).rstrip() for line in lines)
 
-    loads = load_history(db).sort_values("load_id")
-    print(loads.to_string(index=False) if not loads.empty else "No loads yet.")
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+HISTORY_WIDTH = 100  # a terminal's columns
+# (heading, width, right-aligned); the file name takes what is left
+HISTORY_COLUMNS = (
+    ("id", 4, True),
+    ("kind", 11, False),
+    ("status", 8, False),
+    ("rows", 9, True),
+    ("loaded (Bangkok)", 16, False),
+    ("by", 11, False),
+    ("quarters", 13, False),
+)
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: Thai vowel and tone marks take none, wide characters two."""
+    return sum(
+        0 if unicodedata.category(c) in {"Mn", "Me", "Cf"} else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def _fit(text: str, width: int, right: bool = False) -> str:
+    """``text`` cut with "…" to ``width`` terminal columns and padded to exactly that.
+
+    >>> _fit("ชุมชนวัดสวัสดิ์", 6) + "|", _fit("12", 4, right=True)
+    ('ชุมชนวั…|', '  12')
+    """
+    if _width(text) > width:
+        cut = ""
+        for char in text:
+            if _width(cut + char) > width - 1:
+                break
+            cut += char
+        text = cut + "…"
+    pad = " " * (width - _width(text))
+    return pad + text if right else text + pad
+
+
+def _quarter_span(quarters: str | None) -> str:
+    """'2024Q3,2024Q4,2025Q1' -> '2024Q3–2025Q1' (the first and the last)."""
+    keys = sorted(q for q in (quarters or "").split(",") if q)
+    return f"{keys[0]}–{keys[-1]}" if len(keys) > 1 else "".join(keys)
+
+
+def history_lines(db, width: int = HISTORY_WIDTH) -> list[str]:
+    """The load history as lines of at most ``width`` terminal columns, oldest first, times in Bangkok."""
+    from db.connect import connect
+
+    with connect(db, read_only=True) as con:
+        loads = con.execute(
+            "SELECT load_id, kind, status, rows, loaded_at, loaded_by, quarters, file_name FROM loads ORDER BY load_id"
+        ).fetchall()
+    if not loads:
+        return ["No loads yet."]
+    file_width = width - sum(w + 1 for _, w, _ in HISTORY_COLUMNS)
+    columns = (*HISTORY_COLUMNS, ("file", file_width, False))
+    lines = [" ".join(_fit(heading, w, right) for heading, w, right in columns).rstrip()]
+    for load_id, kind, status, rows, loaded_at, loaded_by, quarters, file_name in loads:
+        local = loaded_at.replace(tzinfo=UTC).astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M")
+        cells = (str(load_id), kind, status, f"{rows:,}", local, loaded_by, _quarter_span(quarters), file_name or "")
+        lines.append(" ".join(_fit(c, w, right) for c, (_, w, right) in zip(cells, columns, strict=True)).rstrip())
+    return lines
+
+
+def _history(db) -> None:
+    print("\n".join(history_lines(db)))
 
 
 def _hash_password() -> int:
     """Ask twice at a terminal; read one line from a pipe (for scripts)."""
-    from etl.passwords import hash_password
+    from core.passwords import hash_password
 
     if sys.stdin.isatty():
         password = getpass.getpass("Analyst password: ")
@@ -259,10 +356,15 @@ def _run(args: argparse.Namespace) -> int:
             )
         except InputRejected as exc:
             if args.json:
-                print(json.dumps({"errors": [p.as_dict() for p in exc.problems], "rejected": True}, ensure_ascii=False))
+                print(
+                    json.dumps(
+                        {"errors": [p.as_dict() for p in exc.problems], "total": exc.total, "rejected": True},
+                        ensure_ascii=False,
+                    )
+                )
             else:
                 print(exc, file=sys.stderr)
-                _print_problems("Errors", exc.problems, out=sys.stderr)
+                _print_problems("Errors", exc.problems, out=sys.stderr, total=exc.total)
             return 1
         if args.json:
             print(json.dumps(result.as_dict(), ensure_ascii=False, default=str))
@@ -270,11 +372,14 @@ def _run(args: argparse.Namespace) -> int:
             _report(result)
         if not (args.dry_run or result.unchanged or args.no_publish):
             return _publish(args, out=sys.stderr if args.json else sys.stdout)
-    elif args.command == "revert":
-        from etl.revert import revert
+    elif args.command in ("revert", "restore"):
+        from etl.revert import restore, revert
 
         try:
-            done = revert(args.load_id, db=args.db, reverted_by=args.by)
+            if args.command == "revert":
+                done = revert(args.load_id, db=args.db, reverted_by=args.by, force=args.force)
+            else:
+                done = restore(args.load_id, db=args.db)
         except InputRejected as exc:
             if args.json:
                 print(json.dumps({"errors": [p.as_dict() for p in exc.problems], "rejected": True}, ensure_ascii=False))
@@ -282,12 +387,9 @@ def _run(args: argparse.Namespace) -> int:
                 print(exc, file=sys.stderr)
             return 1
         if args.json:
-            print(json.dumps({"reverted": done}, ensure_ascii=False, default=str))
+            print(json.dumps({"outcome": done.as_dict()}, ensure_ascii=False, default=str))
         else:
-            print(
-                f"Reverted load {done['load_id']} ({done['kind']}, {done['file_name']}); "
-                "the previous version is in force."
-            )
+            print(done.text())
         return _publish(args, out=sys.stderr if args.json else sys.stdout)
     elif args.command == "publish":
         return _publish(args)

@@ -3,18 +3,25 @@
 Headers match case-, space-, hyphen- and underscore-insensitively, and by
 their aliases (Thai headers among them), so ``Dist Code``, ``DIST_CODE`` and
 ``รหัสเขต`` all name ``dist_code``.
+
+One rule for the header row of every format (CSV and .xlsx alike),
+:func:`tidy_headers`: names are trimmed; a column without a name is dropped
+when it is empty and refused when it holds data; two names that are the
+same once normalised (``quarter`` and ``Quarter ``) are refused.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import pandas as pd
+import pyarrow as pa
 
-from etl.problems import Problems
+from etl.problems import InputRejected, Problems
 
-__all__ = ["Column", "match_columns", "matching_kind", "normalise_header"]
+__all__ = ["Column", "column_letter", "match_columns", "matching_kind", "normalise_header", "tidy_headers"]
 
 
 @dataclass(frozen=True)
@@ -24,29 +31,86 @@ class Column:
     aliases: tuple[str, ...] = field(default_factory=tuple)
 
 
+def _visible(text: str) -> str:
+    """``text`` in NFC without invisible format characters (zero-width spaces, stray BOMs), trimmed."""
+    text = unicodedata.normalize("NFC", str(text))
+    return "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
+
+
 def normalise_header(text: str) -> str:
-    """``' Dist_Code '`` -> ``'distcode'``.
+    """``' Dist_Code '`` -> ``'distcode'``; full-width letters and invisible characters do not count.
 
-    >>> normalise_header("Cases - Reported")
-    'casesreported'
+    >>> normalise_header("Cases - Reported"), normalise_header("\\ufeffＱuarter\\u200b")
+    ('casesreported', 'quarter')
     """
-    return re.sub(r"[\s_\-]+", "", str(text)).lower()
+    return re.sub(r"[\s_\-]+", "", unicodedata.normalize("NFKC", _visible(text))).lower()
 
 
-def match_columns(frame: pd.DataFrame, columns: list[Column], problems: Problems) -> pd.DataFrame:
-    """Rename ``frame``'s headers to canonical names; unknown headers are dropped.
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of the 0-based column ``index``.
 
-    A missing required column or two headers naming the same column is a
-    problem on row 1 (the header row).
+    >>> column_letter(0), column_letter(25), column_letter(26), column_letter(16383)
+    ('A', 'Z', 'AA', 'XFD')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def tidy_headers(header: list[str], has_data: Callable[[int], bool]) -> tuple[list[int], list[str]]:
+    """The columns to keep and their trimmed names, by the one header rule; raise ``InputRejected`` otherwise.
+
+    >>> tidy_headers([" quarter", "", "cases "], lambda i: False)
+    ([0, 2], ['quarter', 'cases'])
+    >>> tidy_headers(["quarter", "Quarter "], lambda i: True)
+    Traceback (most recent call last):
+    etl.problems.InputRejected: The header row repeats quarter (columns A, B). Give every column its own name.
+    """
+    names = [_visible(name) for name in header]
+    problems = Problems()
+    keep = []
+    for i, name in enumerate(names):
+        if name:
+            keep.append(i)
+        elif has_data(i):
+            problems.add("header.blank", 1, column_letter(i), letter=column_letter(i))
+    if problems:
+        raise InputRejected.listing(problems)
+    seen: dict[str, list[int]] = {}
+    for i in keep:
+        seen.setdefault(normalise_header(names[i]), []).append(i)
+    repeated = [where for where in seen.values() if len(where) > 1]
+    if repeated:
+        listed = "; ".join(
+            f"{names[where[0]]} (columns {', '.join(column_letter(i) for i in where)})" for where in repeated
+        )
+        raise InputRejected.because("file.repeated_headers", headers=listed)
+    return keep, [names[i] for i in keep]
+
+
+def match_columns(
+    table: pa.Table, columns: list[Column], problems: Problems
+) -> tuple[pa.Table, dict[str, str], list[str]]:
+    """Rename ``table``'s headers to canonical names; unknown headers are dropped.
+
+    Returns the table with every column of ``columns`` (absent ones empty),
+    which file header each canonical name came from, and the headers
+    ignored. A missing required column or two headers naming the same
+    column is a problem on row 1 (the header row).
     """
     lookup = {}
     for column in columns:
         for alias in (column.name, *column.aliases):
             lookup[normalise_header(alias)] = column.name
-    renamed: dict[str, str] = {}
-    for header in frame.columns:
+    renamed: dict[str, str] = {}  # file header -> canonical name
+    ignored = []
+    for header in table.column_names:
         name = lookup.get(normalise_header(header))
         if name is None:
+            ignored.append(header)
             continue
         if name in renamed.values():
             first = next(h for h, n in renamed.items() if n == name)
@@ -57,11 +121,13 @@ def match_columns(frame: pd.DataFrame, columns: list[Column], problems: Problems
         if column.required and column.name not in renamed.values():
             accepted = ", ".join((column.name, *column.aliases))
             problems.add("header.missing", 1, name=column.name, accepted=accepted)
-    out = frame[list(renamed)].rename(columns=renamed)
-    for column in columns:
-        if column.name not in out:
-            out[column.name] = ""
-    return out[[c.name for c in columns]]
+    source = {name: header for header, name in renamed.items()}
+    empty = pa.repeat(pa.scalar("", pa.string()), table.num_rows) if len(source) < len(columns) else None
+    out = pa.table(
+        [table.column(source[c.name]) if c.name in source else empty for c in columns],
+        names=[c.name for c in columns],
+    )
+    return out, source, ignored
 
 
 def matching_kind(headers, kinds: dict[str, list[Column]]) -> str | None:

@@ -14,7 +14,7 @@ from etl.values import parse_bool, parse_choice, parse_int, parse_quarter, regis
 from geo.joins import points
 from geo.projection import to_metric
 
-__all__ = ["COLUMNS", "DISTRICT_TOLERANCE_M", "TYPE_WORDS", "validate"]
+__all__ = ["COLUMNS", "DISTRICT_TOLERANCE_M", "TYPE_WORDS", "check", "validate"]
 
 COLUMNS = [
     Column("community_id", True, ("รหัสชุมชน", "id")),
@@ -96,3 +96,10 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     no_start = out["pilot"] & out["pilot_start"].isna() & (frame["pilot_start"] == "")
     problems.where(frame, no_start.to_numpy(), "pilot_start", "pilot.no_start")
     return out, problems, warnings
+
+
+def check(table, con):
+    """:func:`validate` on an Arrow table of text cells, giving rows typed as the ``communities`` table."""
+    from etl.typed import check_frame
+
+    return check_frame(validate, table, con, "communities")

@@ -3,47 +3,62 @@
 from __future__ import annotations
 
 import duckdb
-import pandas as pd
 
-from etl.cases import KEY
+from etl.typed import ROWS
 
-__all__ = ["case_diff"]
+__all__ = ["COLUMNS", "case_diff", "diff_frame"]
 
-_KEY_SQL = ", ".join(f"coalesce({c}, '')" for c in KEY)
+COLUMNS = ["quarter", "dist_code", "old_total", "new_total", "rows_added", "rows_changed", "rows_removed"]
 
 
-def case_diff(con: duckdb.DuckDBPyConnection, new: pd.DataFrame) -> pd.DataFrame:
-    """Old and new totals and rows added, changed and removed, per quarter and district in ``new``.
+def case_diff(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Old and new totals and rows added, changed and removed, per quarter and district of the checked rows
+    (etl.typed.ROWS in ``con``).
 
     "Removed" rows are those in force now, for a quarter and district the
     file covers, that the file no longer lists: after the load they no longer count.
     """
-    con.register("incoming", new)
-    try:
-        diff = con.execute(
-            f"""
-            WITH n AS (SELECT *, [{_KEY_SQL}] AS k FROM incoming),
-            o AS (
-                SELECT *, [{_KEY_SQL}] AS k FROM current_case_counts
-                WHERE (quarter, dist_code) IN (SELECT DISTINCT (quarter, dist_code) FROM n)
-            ),
-            paired AS (
-                SELECT coalesce(n.quarter, o.quarter) AS quarter, coalesce(n.dist_code, o.dist_code) AS dist_code,
-                       o.cases_reported AS old_reported, n.cases_reported AS new_reported,
-                       o.k IS NULL AS added, n.k IS NULL AS removed,
-                       o.k IS NOT NULL AND n.k IS NOT NULL AND (
-                           o.cases_reported IS DISTINCT FROM n.cases_reported
-                           OR o.cases_referred IS DISTINCT FROM n.cases_referred) AS changed
-                FROM n FULL OUTER JOIN o ON n.k = o.k
-            )
-            SELECT quarter, dist_code,
-                   coalesce(sum(old_reported), 0)::BIGINT AS old_total,
-                   coalesce(sum(new_reported), 0)::BIGINT AS new_total,
-                   count_if(added) AS rows_added, count_if(changed) AS rows_changed,
-                   count_if(removed) AS rows_removed
-            FROM paired GROUP BY ALL ORDER BY quarter, dist_code
-            """
-        ).df()
-        return diff.astype({"rows_added": int, "rows_changed": int, "rows_removed": int})
-    finally:
-        con.unregister("incoming")
+    diff = con.execute(
+        f"""
+        WITH new AS (
+            SELECT quarter, dist_code, sum(cases_reported)::BIGINT AS new_total, count(*) AS n
+            FROM {ROWS} GROUP BY ALL
+        ),
+        o AS (SELECT c.* FROM current_case_counts c SEMI JOIN new USING (quarter, dist_code)),
+        -- Row by row only where rows are in force now (a new quarter's rows are simply added).
+        n AS (
+            SELECT r.* FROM {ROWS} r SEMI JOIN (SELECT DISTINCT quarter, dist_code FROM o) USING (quarter, dist_code)
+        ),
+        paired AS (
+            SELECT coalesce(n.quarter, o.quarter) AS quarter, coalesce(n.dist_code, o.dist_code) AS dist_code,
+                   o.cases_reported AS old_reported,
+                   o.quarter IS NULL AS added, n.quarter IS NULL AS removed,
+                   o.quarter IS NOT NULL AND n.quarter IS NOT NULL AND (
+                       o.cases_reported IS DISTINCT FROM n.cases_reported
+                       OR o.cases_referred IS DISTINCT FROM n.cases_referred) AS changed
+            FROM n FULL OUTER JOIN o
+            ON n.quarter = o.quarter AND n.dist_code = o.dist_code
+               AND n.subdist_code IS NOT DISTINCT FROM o.subdist_code
+               AND n.community_id IS NOT DISTINCT FROM o.community_id
+               AND n.violence_type = o.violence_type AND n.victim_group = o.victim_group
+        ),
+        compared AS (
+            SELECT quarter, dist_code, coalesce(sum(old_reported), 0)::BIGINT AS old_total,
+                   count_if(added) AS added, count_if(changed) AS changed, count_if(removed) AS removed
+            FROM paired GROUP BY ALL
+        )
+        SELECT quarter, dist_code, coalesce(c.old_total, 0), new.new_total,
+               coalesce(c.added, new.n), coalesce(c.changed, 0), coalesce(c.removed, 0)
+        FROM new LEFT JOIN compared c USING (quarter, dist_code) ORDER BY quarter, dist_code
+        """
+    ).fetchall()
+    return [dict(zip(COLUMNS, row, strict=True)) for row in diff]
+
+
+def diff_frame(rows: list[dict]):
+    """The difference as a DataFrame with integer counts (for the Upload page)."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=COLUMNS).astype(
+        {"old_total": int, "new_total": int, "rows_added": int, "rows_changed": int, "rows_removed": int}
+    )

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-
-import pandas as pd
+from collections.abc import Iterable
 
 __all__ = ["DistrictNames", "skeleton"]
 
@@ -62,21 +61,22 @@ def skeleton(name: str) -> str:
 class DistrictNames:
     """Look district codes up by name and suggest the closest names for a typo.
 
-    >>> import pandas as pd
-    >>> names = DistrictNames(pd.DataFrame({"dist_code": ["1002"], "name_th": ["ดุสิต"], "name_en": ["Dusit"]}))
+    >>> names = DistrictNames([("1002", "ดุสิต", "Dusit")])
     >>> names.code("เขตดุสิต"), names.code("DUSIT district"), names.code("Dusitt"), names.code("Bang Rak")
     ('1002', '1002', '1002', None)
     """
 
-    def __init__(self, districts: pd.DataFrame):
+    def __init__(self, districts: Iterable[tuple[str, str, str]]):
+        """``districts``: (dist_code, name_th, name_en) for every district a name may mean."""
         self._codes: dict[str, str] = {skeleton(alias): code for alias, code in ALIASES.items()}
         self._labels: dict[str, str] = {}
-        for row in districts.itertuples():
-            label = f"{row.name_en} / {row.name_th} ({row.dist_code})"
-            for name in (row.name_th, row.name_en):
-                self._codes[skeleton(name)] = row.dist_code
+        known = set()
+        for dist_code, name_th, name_en in districts:
+            known.add(dist_code)
+            label = f"{name_en} / {name_th} ({dist_code})"
+            for name in (name_th, name_en):
+                self._codes[skeleton(name)] = dist_code
                 self._labels[skeleton(name)] = label
-        known = set(districts["dist_code"])
         self._codes = {k: v for k, v in self._codes.items() if v in known}
 
     def code(self, name: str) -> str | None:

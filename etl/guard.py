@@ -1,7 +1,17 @@
 """The first line of privacy defence: files must hold anonymised aggregates only.
 
 A cases file with a column that looks like personal data is rejected, and
-so is any file with a cell holding a valid Thai national ID number.
+so is any file with a Thai national ID number anywhere: in any cell of any
+column (the columns the loader ignores too), alone or inside longer text
+("ID:1101700207366", "victim 1-1017-00207-36-6 referred"), as spreadsheet
+float text ("1101700207366.0"), and in the header row.
+
+An ID is 13 digits passing the checksum that stand on their own: not part
+of a longer number and not after a decimal point (the digits of a
+coordinate such as 13.7820131101700207366 are not an ID), written plain,
+followed by ".0", or grouped 1-4-5-2-1 with dashes or spaces. Thai digits
+(๐-๙) count as digits.
+
 Register files (services, communities) legitimately carry a service's
 phone, hours and address, so the header rule depends on the kind of file.
 Messages never repeat the personal value itself.
@@ -9,13 +19,15 @@ Messages never repeat the personal value itself.
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+import re
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from etl.columns import normalise_header
 from etl.problems import Problems
 
-__all__ = ["check_personal_data", "is_thai_id"]
+__all__ = ["check_personal_data", "find_thai_ids", "is_thai_id"]
 
 _ALWAYS_PERSONAL = {
     "citizenid", "nationalid", "idcard", "idcardno", "idcardnumber", "pid", "personalid",
@@ -28,6 +40,17 @@ _CASES_ALSO = {
     "address", "ที่อยู่", "email", "อีเมล",
 }  # fmt: skip
 PERSONAL_HEADERS = {"cases": _ALWAYS_PERSONAL | _CASES_ALSO}
+
+_D = "[0-9๐-๙]"  # Arrow's regular expressions (RE2) take \d as ASCII only
+_SEP = "[- ]"
+# A cheap first pass in Arrow over every cell: 13 digits in a row, or the grouped form.
+CANDIDATE = f"{_D}{{13}}|{_D}{_SEP}{_D}{{4}}{_SEP}{_D}{{5}}{_SEP}{_D}{{2}}{_SEP}{_D}"
+# The exact rule, in Python, for the few cells that pass the first.
+_ID = re.compile(
+    r"(?<!\d)(?<!\d\.)"  # not inside a longer number, not after a decimal point
+    r"(?:(\d{13})(?!\d)(?!\.\d*[1-9])"  # plain, or with a zero fraction: 1101700207366.0
+    r"|(\d)[- ](\d{4})[- ](\d{5})[- ](\d{2})[- ](\d)(?!\d))"  # 1-1017-00207-36-6
+)
 
 
 def is_thai_id(digits: str) -> bool:
@@ -42,25 +65,39 @@ def is_thai_id(digits: str) -> bool:
     return (11 - total % 11) % 10 == int(digits[12])
 
 
-def _id_cells(column: pd.Series) -> np.ndarray:
-    """Rows whose cell is a valid Thai ID, written plain or as 1-2345-67890-12-3."""
-    if not (column.str.len() >= 13).any():  # cheap pre-check: most columns are short
-        return np.zeros(len(column), dtype=bool)
-    candidates = column.str.fullmatch(r"\d[\d\- ]{11,18}\d").fillna(False).to_numpy(dtype=bool, copy=True)
-    if not candidates.any():
-        return candidates
-    digits = column[candidates].str.replace(r"[\- ]", "", regex=True)
-    candidates[candidates] = digits.map(is_thai_id).to_numpy(dtype=bool)
-    return candidates
+def find_thai_ids(text: str) -> bool:
+    """Whether ``text`` holds a Thai national ID standing on its own (see the module's rule).
+
+    >>> [find_thai_ids(t) for t in ("ID:1101700207366", "1101700207366.0", "victim 1 1017 00207 36 6 referred")]
+    [True, True, True]
+    >>> [find_thai_ids(t) for t in ("13.7820131101700207366", "11101700207366", "1101700207366.5", "1101700207367")]
+    [False, False, False, False]
+    """
+    return any(is_thai_id("".join(filter(None, match.groups()))) for match in _ID.finditer(text))
 
 
-def check_personal_data(frame: pd.DataFrame, kind: str, problems: Problems) -> None:
-    """Add a problem for each personal-data header and each Thai ID cell."""
+def _id_rows(column: pa.ChunkedArray) -> list[int]:
+    """0-based rows of ``column`` whose cell holds a Thai ID."""
+    long_enough = pc.greater_equal(pc.binary_length(column), 13)  # bytes: at least as many as characters
+    if not pc.any(long_enough).as_py():  # most columns are short
+        return []
+    rows = pc.indices_nonzero(long_enough)
+    candidate = pc.match_substring_regex(column.take(rows), CANDIDATE)
+    rows = rows.filter(pc.fill_null(candidate, False)).to_pylist()
+    if not rows:
+        return []
+    texts = column.take(pa.array(rows, pa.uint64())).to_pylist()
+    return [row for row, text in zip(rows, texts, strict=True) if find_thai_ids(text)]
+
+
+def check_personal_data(table: pa.Table, kind: str, problems: Problems) -> None:
+    """Add a problem for each personal-data header and each cell (or header) holding a Thai ID."""
     personal = PERSONAL_HEADERS.get(kind, _ALWAYS_PERSONAL)
-    for header in frame.columns:
+    for header in table.column_names:
         if normalise_header(header) in personal:
             problems.add("privacy.column", 1, header, header=header)
-    for header in frame.columns:
-        hits = _id_cells(frame[header])
-        for row in frame.index[hits] + 2:
-            problems.add("privacy.thai_id", int(row), header)
+        elif find_thai_ids(header):
+            problems.add("privacy.thai_id", 1, None)
+    for header in table.column_names:
+        for row in _id_rows(table.column(header)):
+            problems.add("privacy.thai_id", row + 2, header)

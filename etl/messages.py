@@ -7,7 +7,12 @@ ui/i18n.py because etl/ runs without Streamlit.
 
 from __future__ import annotations
 
-__all__ = ["MESSAGES", "render"]
+__all__ = ["MESSAGES", "Term", "render"]
+
+
+class Term(str):
+    """A message parameter that is itself a message code, shown in the language of the message around it."""
+
 
 MESSAGES: dict[str, dict[str, str]] = {
     # Whole file
@@ -16,20 +21,78 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ บันทึกชีตเป็น CSV (UTF-8) หรือ Excel .xlsx แล้วนำเข้าใหม่",
     },
     "file.encoding": {
-        "en": "The file's text encoding is not UTF-8 or Thai Windows (TIS-620). Save it as CSV UTF-8 from Excel.",
-        "th": "การเข้ารหัสข้อความของไฟล์ไม่ใช่ UTF-8 หรือ TIS-620 ให้บันทึกจาก Excel เป็น CSV UTF-8",
+        "en": "Line {line} is neither UTF-8 nor Thai Windows (TIS-620) text. Save the sheet as CSV UTF-8 from Excel.",
+        "th": "บรรทัดที่ {line} ไม่ใช่ข้อความแบบ UTF-8 หรือ TIS-620 ให้บันทึกชีตจาก Excel เป็น CSV UTF-8",
+    },
+    "file.mixed_encoding": {
+        "en": "Line {line} is not UTF-8 text, unlike line {first} and the rest of the file: the file mixes "
+        "two encodings, so Thai text would be garbled. Save the whole sheet again as CSV UTF-8.",
+        "th": "บรรทัดที่ {line} ไม่ใช่ข้อความแบบ UTF-8 ต่างจากบรรทัดที่ {first} และส่วนอื่นของไฟล์ ไฟล์นี้ปนการเข้ารหัสสองแบบ "
+        "ข้อความภาษาไทยจะเพี้ยน ให้บันทึกทั้งชีตใหม่เป็น CSV UTF-8",
+    },
+    "file.nul": {
+        "en": "Line {line} holds a NUL character (byte 0), which a text file never contains: the file is damaged. "
+        "Export the sheet again as CSV UTF-8.",
+        "th": "บรรทัดที่ {line} มีอักขระ NUL (ไบต์ 0) ซึ่งไฟล์ข้อความไม่มี ไฟล์อาจเสียหาย ให้ส่งออกชีตใหม่เป็น CSV UTF-8",
+    },
+    "file.utf16": {
+        "en": "The file is saved as Unicode text (UTF-16). Save the sheet as CSV UTF-8 and upload that.",
+        "th": "ไฟล์นี้บันทึกเป็นข้อความ Unicode (UTF-16) ให้บันทึกชีตเป็น CSV UTF-8 แล้วนำเข้าไฟล์นั้น",
+    },
+    "header.blank": {
+        "en": "Column {letter} has data but no header. Give it a header, or delete the column.",
+        "th": "คอลัมน์ {letter} มีข้อมูลแต่ไม่มีหัวคอลัมน์ ตั้งชื่อหัวคอลัมน์ หรือลบคอลัมน์นั้น",
     },
     "file.repeated_headers": {
         "en": "The header row repeats {headers}. Give every column its own name.",
         "th": "แถวหัวตารางมีชื่อคอลัมน์ซ้ำ: {headers} ตั้งชื่อคอลัมน์ไม่ให้ซ้ำกัน",
     },
     "file.unreadable": {
-        "en": "The file could not be read as a table: {detail}. Check that every row has the same columns.",
-        "th": "อ่านไฟล์เป็นตารางไม่ได้ ({detail}) ตรวจสอบว่าทุกแถวมีจำนวนคอลัมน์เท่ากัน",
+        "en": "The file could not be read as a table. Save the sheet as CSV UTF-8 with one header row "
+        "and the same columns in every row.",
+        "th": "อ่านไฟล์เป็นตารางไม่ได้ ให้บันทึกชีตเป็น CSV UTF-8 ที่มีแถวหัวตารางหนึ่งแถว และทุกแถวมีคอลัมน์เท่ากัน",
+    },
+    "file.ragged_row": {
+        "en": "This row has {actual} cells but the header row has {expected}. Look for an extra separator "
+        '({delimiter}) or a quote (") that is not closed.',
+        "th": "แถวนี้มี {actual} ช่อง แต่แถวหัวตารางมี {expected} ช่อง ตรวจหาตัวคั่น ({delimiter}) ที่เกินมา "
+        'หรือเครื่องหมายคำพูด (") ที่ไม่ได้ปิด',
+    },
+    "file.huge_cell": {
+        "en": 'A cell from this row on is longer than {limit} MB, usually a quote (") that is opened and never '
+        "closed, so the rows after it read as one cell. Close or remove the quote.",
+        "th": 'ตั้งแต่แถวนี้มีช่องที่ยาวเกิน {limit} MB มักเกิดจากเครื่องหมายคำพูด (") ที่เปิดแล้วไม่ได้ปิด '
+        "ทำให้แถวถัดไปถูกอ่านเป็นช่องเดียว ให้ปิดหรือลบเครื่องหมายคำพูดนั้น",
     },
     "file.bad_excel": {
-        "en": "The Excel file could not be opened ({detail}). Save it again as .xlsx.",
-        "th": "เปิดไฟล์ Excel ไม่ได้ ({detail}) บันทึกใหม่เป็น .xlsx",
+        "en": "The Excel file could not be opened: it is damaged, protected by a password, or not an .xlsx "
+        "workbook. Open it in Excel and save it again as an Excel Workbook (.xlsx).",
+        "th": "เปิดไฟล์ Excel ไม่ได้ ไฟล์อาจเสียหาย มีรหัสผ่าน หรือไม่ใช่ไฟล์ .xlsx ให้เปิดใน Excel แล้วบันทึกใหม่เป็น .xlsx",
+    },
+    "file.excel_structure": {
+        "en": "The workbook is not built the way Excel builds one (too many parts or an unusual compression), "
+        "so it was not opened. Copy the data into a new workbook and save that.",
+        "th": "โครงสร้างของไฟล์ Excel นี้ผิดปกติ (มีส่วนประกอบมากเกินไปหรือบีบอัดแบบแปลก) จึงไม่เปิดอ่าน "
+        "ให้คัดลอกข้อมูลไปไว้ในไฟล์ใหม่แล้วบันทึก",
+    },
+    "file.excel_unpacked_too_large": {
+        "en": "The workbook unpacks to {size} MB, more than the {limit} MB limit (the limit applies to what is "
+        "read, not only to the file's size). Save the sheet as CSV UTF-8, or split it by quarter.",
+        "th": "ไฟล์ Excel นี้เมื่อคลายออกมีขนาด {size} MB เกินขนาดที่กำหนด {limit} MB (นับขนาดข้อมูลที่อ่าน "
+        "ไม่ใช่เฉพาะขนาดไฟล์) ให้บันทึกชีตเป็น CSV UTF-8 หรือแบ่งไฟล์ตามไตรมาส",
+    },
+    "file.excel_range": {
+        "en": "A sheet of the workbook declares the range {range} ({cells} cells), far more than any table here; "
+        "the file is damaged or built to exhaust the server. Copy the data into a new workbook and save that.",
+        "th": "ชีตหนึ่งในไฟล์ระบุช่วงเซลล์ {range} ({cells} เซลล์) มากเกินกว่าตารางใด ๆ "
+        "ไฟล์อาจเสียหายหรือถูกสร้างมาเพื่อให้เซิร์ฟเวอร์ทำงานไม่ได้ "
+        "ให้คัดลอกข้อมูลไปไว้ในไฟล์ใหม่แล้วบันทึก",
+    },
+    "file.excel_too_big_to_read": {
+        "en": "Reading this workbook would take more than {limit} MB of memory, so it was stopped; it probably "
+        "has cells far outside its table. Copy the table into a new workbook, or save the sheet as CSV UTF-8.",
+        "th": "การอ่านไฟล์ Excel นี้ต้องใช้หน่วยความจำเกิน {limit} MB จึงหยุดอ่าน ไฟล์อาจมีเซลล์อยู่ห่างจากตารางมาก "
+        "ให้คัดลอกตารางไปไว้ในไฟล์ใหม่ หรือบันทึกชีตเป็น CSV UTF-8",
     },
     "file.empty": {
         "en": "The file is empty. Export the sheet again with its header row and data.",
@@ -46,6 +109,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "file.wrong_kind": {
         "en": "This looks like a {other} file, not a {kind} file. Choose '{other}' as the kind, or check the file.",
         "th": "ไฟล์นี้ดูเหมือนไฟล์ประเภท {other} ไม่ใช่ {kind} เลือกประเภท '{other}' หรือตรวจสอบไฟล์",
+    },
+    "file.more_problems": {
+        "en": "… and {n} more problems not listed. Fix those above (the same mistake often repeats) and check again.",
+        "th": "… และยังมีปัญหาอีก {n} รายการที่ไม่ได้แสดง แก้ไขรายการข้างต้น (มักเป็นข้อผิดพลาดเดียวกันซ้ำ ๆ) แล้วตรวจสอบอีกครั้ง",
+    },
+    "file.ignored_columns": {
+        "en": "Columns not used and not stored: {columns}.",
+        "th": "คอลัมน์ที่ไม่ได้ใช้และไม่ได้บันทึก: {columns}",
     },
     "file.rejected": {
         "en": "The file was rejected: {n} problem(s); nothing was written.",
@@ -78,6 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ไม่ใช่จำนวนเต็ม ใส่เฉพาะตัวเลข ไม่มีทศนิยมหรือตัวอักษร",
     },
     "int.too_small": {"en": "Must be {minimum} or more.", "th": "ต้องมีค่าตั้งแต่ {minimum} ขึ้นไป"},
+    "int.too_large": {
+        "en": "Too large: must be at most {maximum}. Check the number for extra digits.",
+        "th": "ค่ามากเกินไป ต้องไม่เกิน {maximum} ตรวจสอบว่ามีตัวเลขเกินมาหรือไม่",
+    },
     "float.missing": {
         "en": "Missing. Enter a decimal number, e.g. 13.7563.",
         "th": "ไม่มีค่า ใส่ตัวเลขทศนิยม เช่น 13.7563",
@@ -92,6 +167,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "quarter.bad": {
         "en": "Not a quarter. Write e.g. 2025Q2 (calendar), ไตรมาส 2/2568, or FY2568Q1 (fiscal year from 1 October).",
         "th": "ไม่ใช่ไตรมาส เขียนเช่น ไตรมาส 2/2568 (ปีปฏิทิน), 2025Q2 หรือ ปีงบประมาณ 2568 ไตรมาส 1 (ปีงบประมาณเริ่ม 1 ตุลาคม)",
+    },
+    "quarter.future": {
+        "en": "Read as {quarter}, which is after the current quarter ({current}). Check the year: "
+        "a Buddhist Era year is 543 more than the Common Era year (2568 = 2025).",
+        "th": "อ่านได้เป็น {quarter} ซึ่งอยู่หลังไตรมาสปัจจุบัน ({current}) ตรวจสอบปี: ปี พ.ศ. มากกว่าปี ค.ศ. 543 ปี (2568 = 2025)",
+    },
+    "quarter.too_early": {
+        "en": "Read as {quarter}, before {first}, the earliest quarter accepted (SAFESPACE_FIRST_QUARTER). "
+        "Check the year.",
+        "th": "อ่านได้เป็น {quarter} ซึ่งก่อน {first} ไตรมาสแรกที่รับได้ (SAFESPACE_FIRST_QUARTER) ตรวจสอบปี",
     },
     "date.bad": {
         "en": "Not a date. Write it as YYYY-MM-DD.",
@@ -198,6 +283,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Load {load_id} ({file_name}) is already {status}.",
         "th": "การนำเข้าหมายเลข {load_id} ({file_name}) มีสถานะ {status} อยู่แล้ว",
     },
+    "revert.no_earlier_version": {
+        "en": "Load {load_id} ({file_name}) is the first version of {n} {unit}: reverting it removes their data "
+        "and nothing earlier comes back. To do that anyway, revert it with force (--force on the command line); "
+        "restoring the load undoes it.",
+        "th": "การนำเข้าหมายเลข {load_id} ({file_name}) เป็นข้อมูลรุ่นแรกของ {n} {unit} หากย้อนกลับ ข้อมูลเหล่านั้นจะหายไป "
+        "โดยไม่มีรุ่นก่อนหน้ากลับมาแทน หากต้องการเช่นนั้นจริง ให้ย้อนกลับแบบยืนยัน (--force ในบรรทัดคำสั่ง) "
+        "และยกเลิกได้ด้วยการคืนสถานะการนำเข้านี้",
+    },
+    "revert.breaks_references": {
+        "en": "Reverting load {load_id} would leave {n} current case row(s) (quarters {quarters}) naming communities "
+        "that would then not exist or lie in another district ({communities}). Revert or replace those cases "
+        "loads first.",
+        "th": "หากย้อนกลับการนำเข้าหมายเลข {load_id} ข้อมูลรายจำนวน {n} แถว (ไตรมาส {quarters}) จะอ้างถึงชุมชนที่ไม่มีอยู่ "
+        "หรืออยู่ในเขตอื่น ({communities}) ให้ย้อนกลับหรือแทนที่ข้อมูลรายเหล่านั้นก่อน",
+    },
+    "revert.done_earlier": {
+        "en": "Reverted load {load_id} ({file_name}): the earlier version is in force again for {earlier} {unit}. "
+        "python -m etl restore {load_id} undoes this.",
+        "th": "ย้อนกลับการนำเข้าหมายเลข {load_id} ({file_name}) แล้ว ข้อมูลรุ่นก่อนหน้ากลับมาใช้สำหรับ {earlier} {unit} "
+        "ยกเลิกได้ด้วย python -m etl restore {load_id}",
+    },
+    "revert.done_removed": {
+        "en": "Reverted load {load_id} ({file_name}): {removed} {unit} had no earlier version and now have no data; "
+        "the earlier version is in force again for {earlier}. python -m etl restore {load_id} undoes this.",
+        "th": "ย้อนกลับการนำเข้าหมายเลข {load_id} ({file_name}) แล้ว {removed} {unit} ไม่มีข้อมูลรุ่นก่อนหน้า จึงไม่มีข้อมูลแล้ว "
+        "และข้อมูลรุ่นก่อนหน้ากลับมาใช้สำหรับ {earlier} รายการ ยกเลิกได้ด้วย python -m etl restore {load_id}",
+    },
+    "revert.done_superseded": {
+        "en": "Reverted load {load_id} ({file_name}): later loads already replace all of it, so the figures shown "
+        "do not change. python -m etl restore {load_id} undoes this.",
+        "th": "ย้อนกลับการนำเข้าหมายเลข {load_id} ({file_name}) แล้ว การนำเข้าที่ใหม่กว่าแทนที่ข้อมูลทั้งหมดอยู่แล้ว "
+        "ตัวเลขที่แสดงจึงไม่เปลี่ยน ยกเลิกได้ด้วย python -m etl restore {load_id}",
+    },
+    # Restoring (undoing a revert)
+    "restore.not_reverted": {
+        "en": "Load {load_id} ({file_name}) is {status}, not reverted: only a reverted load can be restored.",
+        "th": "การนำเข้าหมายเลข {load_id} ({file_name}) มีสถานะ {status} ไม่ได้ถูกย้อนกลับ คืนสถานะได้เฉพาะการนำเข้าที่ถูกย้อนกลับ",
+    },
+    "restore.breaks_references": {
+        "en": "Restoring load {load_id} would bring back {n} case row(s) (quarters {quarters}) naming communities "
+        "that do not exist now or lie in another district ({communities}). Restore or load those communities first.",
+        "th": "หากคืนสถานะการนำเข้าหมายเลข {load_id} ข้อมูลรายจำนวน {n} แถว (ไตรมาส {quarters}) จะอ้างถึงชุมชนที่ไม่มีอยู่ "
+        "หรืออยู่ในเขตอื่น ({communities}) ให้คืนสถานะหรือนำเข้าชุมชนเหล่านั้นก่อน",
+    },
+    "restore.done": {
+        "en": "Restored load {load_id} ({file_name}): it counts again, as the version in force for {in_force} {unit}.",
+        "th": "คืนสถานะการนำเข้าหมายเลข {load_id} ({file_name}) แล้ว ข้อมูลนี้กลับมาใช้สำหรับ {in_force} {unit}",
+    },
+    # Units that versions are counted in
+    "unit.cases": {"en": "quarter-district(s)", "th": "ไตรมาส-เขต"},
+    "unit.services": {"en": "service(s)", "th": "หน่วยบริการ"},
+    "unit.communities": {"en": "community(ies)", "th": "ชุมชน"},
+    "unit.population": {"en": "district(s)", "th": "เขต"},
 }
 
 
@@ -206,5 +344,8 @@ def render(code: str, lang: str = "en", **params: object) -> str:
 
     >>> render("int.too_small", "th", minimum=0)
     'ต้องมีค่าตั้งแต่ 0 ขึ้นไป'
+    >>> render("restore.done", "th", load_id=7, file_name="a.csv", in_force=2, unit=Term("unit.cases"))
+    'คืนสถานะการนำเข้าหมายเลข 7 (a.csv) แล้ว ข้อมูลนี้กลับมาใช้สำหรับ 2 ไตรมาส-เขต'
     """
+    params = {k: MESSAGES[v][lang] if isinstance(v, Term) else v for k, v in params.items()}
     return MESSAGES[code][lang].format(**params)

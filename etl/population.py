@@ -9,7 +9,7 @@ from etl.lookups import Lookups
 from etl.problems import Problems
 from etl.values import parse_int
 
-__all__ = ["COLUMNS", "validate"]
+__all__ = ["COLUMNS", "check", "validate"]
 
 COLUMNS = [
     Column("dist_code", True, ("รหัสเขต",)),
@@ -32,3 +32,10 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     repeated = out[["dist_code", "year"]].astype(str).duplicated()
     problems.where(frame, repeated.to_numpy(), "dist_code", "population.repeated")
     return out, problems, warnings
+
+
+def check(table, con):
+    """:func:`validate` on an Arrow table of text cells, giving rows typed as the ``population`` table."""
+    from etl.typed import check_frame
+
+    return check_frame(validate, table, con, "population")

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
-import pandas as pd
-
-from core.downloads import csv_bytes
 from etl.messages import render
 
-__all__ = ["EnvironmentNotReady", "InputRejected", "Problem", "Problems", "problems_csv"]
+__all__ = ["MAX_PROBLEMS", "EnvironmentNotReady", "InputRejected", "Problem", "Problems", "problems_csv"]
+
+MAX_PROBLEMS = 10_000  # kept per file; the rest are counted (a bad million-row file would fill the memory)
 
 
 @dataclass(frozen=True)
@@ -58,13 +56,30 @@ class Problem:
 
 
 class Problems(list):
-    """A list of :class:`Problem` with a vectorised way to add many at once."""
+    """A list of :class:`Problem` with a vectorised way to add many at once.
+
+    At most :data:`MAX_PROBLEMS` are kept; ``total`` counts them all.
+
+    >>> many = Problems()
+    >>> for row in range(2, MAX_PROBLEMS + 12):
+    ...     many.add("int.missing", row, "cases_reported")
+    >>> len(many), many.total, many.sorted()[-1].message.startswith("… and 10 more")
+    (10000, 10010, True)
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.total = len(self)
 
     def add(self, code: str, row: int | None = None, column: str | None = None, value=None, **params) -> None:
-        self.append(Problem(row, column, None if value is None else str(value), code, params))
+        self.total += 1
+        if len(self) < MAX_PROBLEMS:
+            self.append(Problem(row, column, None if value is None else str(value), code, params))
 
-    def where(self, frame: pd.DataFrame, mask, column: str, code: str, values=None, **params) -> None:
-        """Add problem ``code`` for every row of ``frame`` where ``mask`` is true."""
+    def where(self, frame, mask, column: str, code: str, values=None, **params) -> None:
+        """Add problem ``code`` for every row of ``frame`` (a DataFrame) where ``mask`` is true."""
+        import numpy as np
+
         mask = np.asarray(mask, dtype=bool)
         if not mask.any():
             return
@@ -74,15 +89,25 @@ class Problems(list):
             self.add(code, int(row), column, value, **params)
 
     def sorted(self) -> list[Problem]:
-        return sorted(self, key=lambda p: (p.row or 0, p.column or ""))
+        """Sorted by row and column; beyond :data:`MAX_PROBLEMS`, a last line says how many more there are."""
+        kept = sorted(self, key=lambda p: (p.row or 0, p.column or ""))
+        if self.total > len(self):
+            kept.append(Problem(None, None, None, "file.more_problems", {"n": f"{self.total - len(self):,}"}))
+        return kept
 
 
 class InputRejected(Exception):
     """The file was rejected; nothing was written. Exit code 1."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], total: int | None = None):
         self.problems = problems
+        self.total = len(problems) if total is None else total  # beyond MAX_PROBLEMS, only counted
         super().__init__(self.text())
+
+    @classmethod
+    def listing(cls, problems: Problems) -> InputRejected:
+        """A rejection listing ``problems`` (the first MAX_PROBLEMS of them, and how many more)."""
+        return cls(problems.sorted(), problems.total)
 
     @classmethod
     def because(cls, code: str, **params) -> InputRejected:
@@ -92,7 +117,7 @@ class InputRejected(Exception):
     def text(self, lang: str = "en") -> str:
         """The one-line summary in ``lang``."""
         single = self.problems[0] if len(self.problems) == 1 and self.problems[0].row is None else None
-        return single.text(lang) if single else render("file.rejected", lang, n=len(self.problems))
+        return single.text(lang) if single else render("file.rejected", lang, n=f"{self.total:,}")
 
 
 class EnvironmentNotReady(Exception):
@@ -101,6 +126,10 @@ class EnvironmentNotReady(Exception):
 
 def problems_csv(problems: list[Problem], lang: str = "en") -> bytes:
     """Every problem as CSV (UTF-8 with BOM, so Excel shows Thai), for download, in ``lang``."""
+    import pandas as pd
+
+    from core.downloads import csv_bytes
+
     frame = pd.DataFrame(
         {
             "row": [p.row for p in problems],

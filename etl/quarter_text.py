@@ -11,15 +11,25 @@ BE: 543 is subtracted):
 ['2025Q2', '2025Q2', '2025Q2', '2024Q4', '2024Q4']
 >>> parse_quarter_text("2025Q5") is None
 True
+
+Plausible quarters lie between ``SAFESPACE_FIRST_QUARTER`` (default 2000Q1)
+and the current quarter in Bangkok: :func:`quarter_bounds`. A file's
+9999Q4 (read as Buddhist Era 9999 = 9456) or 0000Q1 is refused, not stored.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from core.quarters import BE_OFFSET, from_fiscal, key
 
-__all__ = ["parse_quarter_text"]
+__all__ = ["FIRST_QUARTER", "current_quarter", "parse_quarter_text", "quarter_bounds"]
+
+FIRST_QUARTER = "2000Q1"  # default of SAFESPACE_FIRST_QUARTER
+BANGKOK = ZoneInfo("Asia/Bangkok")
 
 BE_FROM = 2400  # no Common Era year in these files is this large
 _SPACE = r"[\s\-/.]*"
@@ -50,3 +60,25 @@ def parse_quarter_text(text: str) -> str | None:
         if match := pattern.match(cleaned):
             return from_fiscal(_ce(int(match["year"])), int(match["q"]))
     return None
+
+
+def current_quarter(today: date | None = None) -> str:
+    """The calendar quarter of ``today`` (default: now in Bangkok).
+
+    >>> current_quarter(date(2026, 12, 2))
+    '2026Q4'
+    """
+    today = today or datetime.now(BANGKOK).date()
+    return key(today.year, (today.month - 1) // 3 + 1)
+
+
+def quarter_bounds() -> tuple[str, str]:
+    """The earliest and the latest quarter a file may hold: ``SAFESPACE_FIRST_QUARTER`` and now.
+
+    Raises ValueError when the setting is not a quarter.
+    """
+    setting = os.environ.get("SAFESPACE_FIRST_QUARTER", "").strip() or FIRST_QUARTER
+    first = parse_quarter_text(setting)
+    if first is None:
+        raise ValueError(f"SAFESPACE_FIRST_QUARTER={setting!r} is not a quarter; write it like 2000Q1")
+    return first, current_quarter()

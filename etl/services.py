@@ -11,7 +11,7 @@ from etl.points import locate
 from etl.problems import Problems
 from etl.values import parse_bool, parse_choice, parse_date, parse_int, register_rows
 
-__all__ = ["COLUMNS", "validate"]
+__all__ = ["COLUMNS", "check", "validate"]
 
 COLUMNS = [
     Column("service_id", True, ("รหัสหน่วยบริการ", "id")),
@@ -56,3 +56,10 @@ def validate(frame: pd.DataFrame, lookups: Lookups) -> tuple[pd.DataFrame, Probl
     out["closed"] = parse_date(frame, "closed", problems)
     out["approximate"] = parse_bool(frame, "approximate", problems)  # empty: an exact location
     return out, problems, warnings
+
+
+def check(table, con):
+    """:func:`validate` on an Arrow table of text cells, giving rows typed as the ``service_points`` table."""
+    from etl.typed import check_frame
+
+    return check_frame(validate, table, con, "service_points")

@@ -3,9 +3,12 @@ adds one problem per bad cell, naming the row, the column and the fix."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
+from etl.limits import INT_MAX, WHOLE_NUMBER, checked_bounds
 from etl.problems import Problems
 from etl.quarter_text import parse_quarter_text
 
@@ -29,19 +32,24 @@ def blank(values: pd.Series) -> np.ndarray:
     return (values == "").to_numpy()
 
 
-def parse_int(frame: pd.DataFrame, column: str, problems: Problems, *, required: bool, minimum: int = 0) -> pd.Series:
-    """Whole numbers; thousands separators and spaces are fine, decimals and text are not."""
+def parse_int(
+    frame: pd.DataFrame, column: str, problems: Problems, *, required: bool, minimum: int = 0, maximum: int = INT_MAX
+) -> pd.Series:
+    """Whole numbers from ``minimum`` to ``maximum`` (by default what the warehouse's INTEGER holds);
+    thousands separators and spaces are fine, decimals and text are not."""
     text = frame[column].str.replace(",", "", regex=False).str.replace(" ", "", regex=False)
     empty = blank(text)
     if required:
         problems.where(frame, empty, column, "int.missing")
-    whole = text.str.fullmatch(r"-?\d{1,12}").to_numpy(dtype=bool)
+    whole = text.str.fullmatch(WHOLE_NUMBER).to_numpy(dtype=bool)
     problems.where(frame, ~empty & ~whole, column, "int.not_whole")
     numbers = pd.Series(pd.NA, index=frame.index, dtype="Int64")
     numbers[whole] = text[whole].astype("int64")
     low = (numbers < minimum).fillna(False).to_numpy(dtype=bool)
     problems.where(frame, low, column, "int.too_small", minimum=minimum)
-    return numbers.mask(low)
+    high = (numbers > maximum).fillna(False).to_numpy(dtype=bool)
+    problems.where(frame, high, column, "int.too_large", maximum=f"{maximum:,}")
+    return numbers.mask(low | high)
 
 
 def parse_float(frame: pd.DataFrame, column: str, problems: Problems, *, required: bool) -> pd.Series:
@@ -82,7 +90,8 @@ def map_unique(values: pd.Series, function) -> pd.Series:
 
 
 def parse_quarter(frame: pd.DataFrame, column: str, problems: Problems, *, required: bool) -> pd.Series:
-    """Quarters in any accepted spelling (see etl.quarter_text), stored as calendar ``YYYYQn``."""
+    """Quarters in any accepted spelling (see etl.quarter_text), stored as calendar ``YYYYQn``,
+    from ``SAFESPACE_FIRST_QUARTER`` to the current quarter."""
     text = frame[column]
     empty = blank(text)
     if required:
@@ -94,15 +103,28 @@ def parse_quarter(frame: pd.DataFrame, column: str, problems: Problems, *, requi
         column,
         "quarter.bad",
     )
-    return parsed
+    first, current = checked_bounds()
+    early = (parsed.notna() & (parsed.fillna("") < first)).to_numpy(dtype=bool)
+    late = (parsed.notna() & (parsed.fillna("") > current)).to_numpy(dtype=bool)
+    for mask, code in ((early, "quarter.too_early"), (late, "quarter.future")):
+        for row in frame.index[mask]:
+            problems.add(code, int(row) + 2, column, text[row], quarter=parsed[row], first=first, current=current)
+    return parsed.mask(early | late)
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
 
 
 def parse_date(frame: pd.DataFrame, column: str, problems: Problems) -> pd.Series:
-    """ISO dates ``YYYY-MM-DD``; empty is allowed."""
+    """ISO dates ``YYYY-MM-DD`` (a spreadsheet's date cells arrive so); empty is allowed."""
     text = frame[column]
-    dates = pd.to_datetime(text.where(text != ""), format="%Y-%m-%d", errors="coerce")
+    dates = map_unique(text, _iso_date)
     problems.where(frame, ~blank(text) & dates.isna().to_numpy(), column, "date.bad")
-    return dates.dt.date
+    return dates
 
 
 def register_rows(

@@ -19,6 +19,7 @@ from db.connect import db_path
 from db.snapshot import published_path
 from etl.history import load_history
 from etl.problems import Problem, problems_csv
+from etl.revert import Outcome
 from ui import access, commands
 from ui.entry import through_dashboard
 from ui.history import history_table
@@ -32,7 +33,8 @@ REVERTIBLE = KINDS
 # Exit codes of python -m etl (see etl/cli.py).
 DONE, REJECTED, NOT_READY, PUBLISH_FAILED = 0, 1, 3, 4
 DONE_KEY = "upload_done"  # the load id just committed, shown once after the rerun
-NONCE_KEY = "upload_nonce"  # a new uploader key clears the file after a load
+NONCE_KEY = "upload_nonce"  # new uploader and form keys clear the file and the ticks after a change
+OUTCOME_KEY = "upload_outcome"  # what the last revert or restore changed, shown once after the rerun
 
 
 def sign_in(who: access.Access) -> None:
@@ -48,10 +50,10 @@ def sign_in(who: access.Access) -> None:
         with st.form("unlock"):
             password = st.text_input(t("access.password"), type="password")
             if st.form_submit_button(t("access.unlock"), type="primary"):
-                unlocked, wait = access.try_password(password)
-                if unlocked:
+                attempt = access.check_password(password)
+                if attempt.unlocked:
                     st.rerun()
-                st.error(t("access.wrong_password", seconds=wait) if wait else t("access.wrong_password_now"))
+                st.error(attempt.text(current_lang()))
     else:
         if who.problem:
             st.error(t(who.problem))
@@ -156,6 +158,19 @@ def publish_state() -> None:
         st.error(t("upload.last_publish_failed", reason=status.error or ""))
 
 
+def undo(action: str, load_id: int, who: access.Access, force: bool = False) -> None:
+    """Revert or restore a load in a child process (which publishes); the outcome is said after the rerun,
+    with the form cleared, so a second click cannot revert the next load by accident."""
+    args = [action, str(int(load_id)), "--by", who.who or "analyst", *(["--force"] if force else [])]
+    done = run(args)
+    if done.returncode == REJECTED and done.payload is not None:
+        st.error(" ".join(problem.text(current_lang()) for problem in problems_of(done.payload["errors"])))
+    elif (summary := outcome(done, "")) is not None:
+        st.session_state[OUTCOME_KEY] = summary["outcome"]
+        st.session_state[NONCE_KEY] = st.session_state.get(NONCE_KEY, 0) + 1  # new forms: nothing ticked
+        st.rerun()
+
+
 def history(who: access.Access) -> None:
     loads = load_history(DB)
     st.subheader(t("upload.history"))
@@ -163,23 +178,32 @@ def history(who: access.Access) -> None:
         st.caption(t("upload.no_history"))
         return
     st.dataframe(history_table(loads), hide_index=True, width="stretch")
+    nonce = st.session_state.get(NONCE_KEY, 0)
+    names = loads.set_index("load_id")["file_name"]
     revertible = loads[(loads["status"] == "active") & loads["kind"].isin(REVERTIBLE)]
-    if revertible.empty:
-        return
-    with st.form("revert"):
-        load_id = st.selectbox(
-            t("upload.revert_which"),
-            revertible["load_id"].tolist(),
-            format_func=lambda i: f"{i}: {revertible.set_index('load_id').at[i, 'file_name']}",
-        )
-        sure = st.checkbox(t("upload.revert_sure"))
-        if st.form_submit_button(t("upload.revert")) and sure:
-            done = run(["revert", str(int(load_id)), "--by", who.who or "analyst"])
-            if done.returncode == REJECTED and done.payload is not None:
-                st.error(" ".join(problem.text(current_lang()) for problem in problems_of(done.payload["errors"])))
-            elif outcome(done, "") is not None:
-                st.success(t("upload.reverted", load_id=load_id))
-                st.rerun()
+    if not revertible.empty:
+        with st.form(f"revert_{nonce}"):
+            load_id = st.selectbox(
+                t("upload.revert_which"),
+                revertible["load_id"].tolist(),
+                index=None,
+                format_func=lambda i: f"{i}: {names[i]}",
+            )
+            sure = st.checkbox(t("upload.revert_sure"))
+            force = st.checkbox(t("upload.revert_force"))
+            if st.form_submit_button(t("upload.revert")) and sure and load_id is not None:
+                undo("revert", load_id, who, force)
+    reverted = loads[loads["status"] == "reverted"]
+    if not reverted.empty:
+        with st.form(f"restore_{nonce}"):
+            load_id = st.selectbox(
+                t("upload.restore_which"),
+                reverted["load_id"].tolist(),
+                index=None,
+                format_func=lambda i: f"{i}: {names[i]}",
+            )
+            if st.form_submit_button(t("upload.restore")) and load_id is not None:
+                undo("restore", load_id, who)
 
 
 through_dashboard()
@@ -203,6 +227,9 @@ with st.expander(t("upload.formats")):
 # --- Dry run, then confirm ------------------------------------------------------
 if DONE_KEY in st.session_state:
     st.success(t("upload.loaded", load_id=st.session_state.pop(DONE_KEY)))
+if OUTCOME_KEY in st.session_state:  # what a revert or restore changed, in the reader's language
+    record = st.session_state.pop(OUTCOME_KEY)
+    st.success(Outcome(**{k: v for k, v in record.items() if k != "message"}).text(current_lang()))
 nonce = st.session_state.get(NONCE_KEY, 0)
 upload = st.file_uploader(t("upload.file"), type=["csv", "tsv", "txt", "xlsx"], key=f"file_{kind}_{nonce}")
 if upload is not None:

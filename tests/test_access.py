@@ -1,10 +1,14 @@
-"""Who may upload: password hashing, slowing down guesses, and the local-mode rule."""
+"""Who may upload: password hashing, bounding guesses for the whole server, and the local-mode rule."""
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit import config
 
-from etl.passwords import hash_password, verify_password
-from ui.access import Throttle, local_mode
+from core.passwords import hash_password, verify_password
+from ui.access import PER_MINUTE, Attempt, PasswordGate, local_mode
 
 
 def test_hash_is_salted_and_verifies_only_the_right_password():
@@ -20,19 +24,73 @@ def test_hash_is_salted_and_verifies_only_the_right_password():
 
 def test_failed_tries_make_the_next_try_wait_longer():
     now = [100.0]
-    throttle = Throttle(free=3, cap=30, clock=lambda: now[0])
-    for _ in range(3):
-        throttle.failed()
-    assert throttle.wait_seconds() == 1  # the fourth try waits 1 s
-    throttle.failed()
-    assert throttle.wait_seconds() == 2
+    gate = PasswordGate(per_minute=1000, free=3, cap=30, clock=lambda: now[0])
+    assert [gate.attempt(lambda: False).wait for _ in range(3)] == [0, 0, 1]  # the fourth try waits 1 s
+    now[0] += 1
+    assert gate.attempt(lambda: False) == Attempt("wrong", 2)
+    assert gate.attempt(lambda: True) == Attempt("busy", 2), "a try during the wait is not checked"
     now[0] += 2
-    assert throttle.wait_seconds() == 0
     for _ in range(20):
-        throttle.failed()
-    assert throttle.wait_seconds() == 30  # capped
-    throttle.succeeded()
-    assert throttle.wait_seconds() == 0
+        now[0] += 60
+        gate.attempt(lambda: False)
+    assert gate.attempt(lambda: True) == Attempt("busy", 30)  # capped
+    now[0] += 30
+    assert gate.attempt(lambda: True) == Attempt("unlocked")
+    assert gate.attempt(lambda: False) == Attempt("wrong", 0)
+
+
+def test_checks_are_bounded_per_minute_for_everyone_and_busy_is_never_called_wrong():
+    now = [0.0]
+    gate = PasswordGate(per_minute=PER_MINUTE, clock=lambda: now[0])
+    for second in range(PER_MINUTE):
+        now[0] = second
+        assert gate.attempt(lambda odd=second % 2: odd == 1).outcome in {"wrong", "unlocked"}
+    now[0] = 30.0
+    checked = []
+    busy = gate.attempt(lambda: checked.append(1) or True)
+    assert busy == Attempt("busy", 30) and not checked, "the right password is not even checked"
+    assert "not checked" in busy.text("en") and "Wrong" not in busy.text("en")
+    assert "ยังไม่ได้ตรวจ" in busy.text("th")
+    now[0] = 60.0  # the first check of the minute has aged out: one more may run
+    assert gate.attempt(lambda: True).unlocked
+
+
+def test_parallel_tries_are_checked_one_at_a_time_and_counted():
+    gate = PasswordGate(per_minute=PER_MINUTE, free=1000, queue_seconds=30)
+    running, most, checks = [0], [0], []
+    lock = threading.Lock()
+
+    def slow_wrong_check() -> bool:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+            checks.append(1)
+        time.sleep(0.02)
+        with lock:
+            running[0] -= 1
+        return False
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        outcomes = list(pool.map(lambda _: gate.attempt(slow_wrong_check).outcome, range(40)))
+    assert most[0] == 1, "checks never overlap"
+    assert len(checks) == PER_MINUTE == outcomes.count("wrong")
+    assert outcomes.count("busy") == 40 - PER_MINUTE
+
+
+def test_a_long_queue_is_told_busy_not_wrong():
+    gate = PasswordGate(queue_seconds=0.05)
+    started = threading.Event()
+
+    def held() -> bool:
+        started.set()
+        time.sleep(0.5)
+        return False
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first = pool.submit(gate.attempt, held)
+        started.wait()
+        assert gate.attempt(lambda: True).outcome == "busy"
+        assert first.result().outcome == "wrong"
 
 
 @pytest.mark.parametrize(

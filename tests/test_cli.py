@@ -61,7 +61,7 @@ def test_environment_not_ready_exits_3_with_what_to_do(tmp_path, monkeypatch):
 
 
 def test_hash_password_prints_a_hash_that_verifies():
-    from etl.passwords import verify_password
+    from core.passwords import verify_password
 
     done = subprocess.run(
         [sys.executable, "-m", "etl", "hash-password"],
@@ -83,3 +83,48 @@ def test_dry_run_names_each_quarter_with_its_months_in_both_conventions(db, tmp_
     path.write_text("quarter,dist_code,violence_type,cases_reported\nFY2568Q1,1002,physical,7\n")
     done = etl("load", "cases", str(path), "--db", str(db), "--dry-run")
     assert "2024Q4 = Oct–Dec 2024 = Q1 FY2025 = ไตรมาส 1 ปีงบประมาณ 2568 (ต.ค.–ธ.ค. 2567)" in done.stdout
+
+
+def test_history_fits_100_columns_with_bangkok_times(db, tmp_path):
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    from etl.cli import _width
+    from tests.test_load import query
+
+    path = tmp_path / ("ข้อมูลผู้ถูกกระทำความรุนแรงในครอบครัว_รายไตรมาส_" + "x" * 60 + ".csv")
+    path.write_text(GOOD.replace("2025Q2", "2024Q3") + "2025Q2,1003,other,man,1,\n")
+    assert etl("load", "cases", str(path), "--db", str(db)).returncode == 0
+    done = etl("history", "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert all(_width(line) <= 100 for line in lines), [(_width(line), line) for line in lines]
+    assert lines[0].split()[:5] == ["id", "kind", "status", "rows", "loaded"] and "(Bangkok)" in lines[0]
+    loaded_at = query(db, "SELECT max(loaded_at) FROM loads")[0][0]
+    bangkok = loaded_at.replace(tzinfo=UTC).astimezone(ZoneInfo("Asia/Bangkok")).strftime("%Y-%m-%d %H:%M")
+    assert bangkok in lines[-1] and "2024Q3–2025Q2" in lines[-1] and "ข้อมูลผู้ถูก" in lines[-1]
+    assert lines[-1].endswith("…")
+
+
+def test_quarter_months_in_the_cli_match_the_pages():
+    from core.quarters import window
+    from etl.cli import _months
+    from ui.periods import quarter_label
+
+    for quarter in window("2030Q4", 124):
+        calendar = quarter_label(quarter, "en", style="calendar").split(" (")[0]
+        fiscal = quarter_label(quarter, "en", style="fiscal").split(" (")[0]
+        assert _months(quarter) == f"{quarter} = {calendar} = {fiscal} = {quarter_label(quarter, 'th', style='fiscal')}"
+
+
+def test_a_cases_load_imports_no_streamlit_geopandas_or_spatial_statistics(db, tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_text(GOOD)
+    heavy = ("streamlit", "geopandas", "shapely", "esda", "libpysal", "pyproj")
+    code = (
+        "import sys; from etl.cli import main; "
+        f"code = main(['load', 'cases', {str(path)!r}, '--db', {str(db)!r}]); "
+        f"print(code, [m for m in {heavy!r} if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout + done.stderr

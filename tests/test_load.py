@@ -194,3 +194,40 @@ def test_excel_encodings_and_delimiters(db, encode, separator):
 def test_unreadable_files_get_one_clear_sentence(db, content, expected):
     (problem,) = rejected(db, "cases", content)
     assert expected in problem.message
+
+
+def test_valid_utf8_is_never_read_as_cp874(db):
+    # "ดุสิต" in UTF-8 happens to be valid cp874 bytes too; it must stay UTF-8.
+    content = "quarter,district,violence_type,cases_reported\n2025Q1,ดุสิต,physical,3\n".encode()
+    content.decode("cp874")
+    load(db, "cases", content)
+    assert query(db, "SELECT dist_code FROM current_case_counts") == [("1002",)]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "quarter,dist_code,violence_type,cases_reported,Quarter",  # the same after normalising
+        "quarter,dist_code,violence_type,cases_reported,quarter\u200b",  # an invisible character
+        "quarter,dist_code,violence_type,cases_reported,\u00a0quarter",  # a non-breaking space
+    ],
+)
+def test_headers_that_collide_after_normalising_are_refused(db, header):
+    (problem,) = rejected(db, "cases", csv("2025Q1,1002,physical,3,2025Q1", header=header))
+    assert "repeats quarter (columns A, E)" in problem.message
+
+
+def test_the_difference_counts_rows_added_changed_and_removed(db):
+    load(
+        db,
+        "cases",
+        csv("2025Q2,1002,,,physical,woman,7,", "2025Q2,1002,,,sexual,child,3,", "2025Q2,1003,,,other,man,4,"),
+    )
+    new = csv("2025Q2,1002,,,physical,woman,9,", "2025Q2,1002,,,other,man,1,", "2025Q2,1004,,,neglect,elder,2,")
+    diff = load(db, "cases", new, dry_run=True).diff_rows
+    assert diff == [
+        {"quarter": "2025Q2", "dist_code": "1002", "old_total": 10, "new_total": 10,
+         "rows_added": 1, "rows_changed": 1, "rows_removed": 1},
+        {"quarter": "2025Q2", "dist_code": "1004", "old_total": 0, "new_total": 2,
+         "rows_added": 1, "rows_changed": 0, "rows_removed": 0},
+    ]  # fmt: skip

@@ -3,8 +3,8 @@
 import pytest
 from streamlit import config
 
+from core.passwords import hash_password
 from etl.load import load_file
-from etl.passwords import hash_password
 from tests.test_load import csv, query
 from ui.i18n import TEXT
 
@@ -65,10 +65,15 @@ def test_analyst_reverts_a_load_from_the_history(cases_db, open_app, monkeypatch
     monkeypatch.setenv("SAFESPACE_LOCAL_MODE", "1")
     newer = load_file("cases", csv("2025Q2,1001,,,physical,woman,70,"), "fix.csv", db=cases_db)
     app = open_app(cases_db, page=UPLOAD, lang="en")
-    assert app.selectbox[0].value == newer.load_id  # newest first
+    assert app.selectbox[0].value is None  # nothing is chosen for the analyst: reverting takes a deliberate choice
+    assert app.selectbox[0].options[0].startswith(f"{newer.load_id}:")  # newest first
+    app.selectbox[0].set_value(newer.load_id)
     app.checkbox[0].check()
-    app.main.button[-1].click().run()  # the sidebar has buttons too (play, next)
+    app.main.button[-1].click().run()
     assert not app.exception
+    # Said once, in words that are true of what changed; the form starts afresh, nothing chosen or ticked.
+    assert "in force again" in " ".join(s.value for s in app.success)
+    assert app.selectbox[0].value is None and not any(box.value for box in app.checkbox)
     status, by = query(cases_db, f"SELECT status, reverted_by FROM loads WHERE load_id = {newer.load_id}")[0]
     assert status == "reverted" and by.startswith("local user")
     assert query(

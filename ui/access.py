@@ -7,8 +7,9 @@ The analyst role comes from, in this order:
    ``SAFESPACE_ANALYST_EMAILS``, comma-separated).
 2. An analyst password, stored only as a salted hash (``[safespace]
    analyst_password_hash`` or ``SAFESPACE_ANALYST_PASSWORD_HASH``; make one
-   with ``python -m etl hash-password``). Failed tries slow down further
-   tries for everyone, so a new browser session does not reset the count.
+   with ``python -m etl hash-password``). Checks are bounded for the whole
+   server (:class:`PasswordGate`), so a new browser session does not reset
+   the count and parallel sessions cannot guess faster.
 3. Local mode, an explicit opt-in (``SAFESPACE_LOCAL_MODE=1``, set by
    ``make run``), honoured only while the server listens on loopback. The
    bind address alone never grants anything: a reverse proxy on the same
@@ -20,18 +21,29 @@ With none of these, uploading is off and the page says how to turn it on.
 from __future__ import annotations
 
 import getpass
+import math
 import os
 import threading
 import time
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 import streamlit as st
 
-from etl.passwords import verify_password
+from core.passwords import verify_password
 
-__all__ = ["THROTTLE", "Access", "Throttle", "current_access", "local_mode", "password_hash", "try_password"]
+__all__ = [
+    "GATE",
+    "Access",
+    "Attempt",
+    "PasswordGate",
+    "check_password",
+    "current_access",
+    "local_mode",
+    "password_hash",
+]
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 UNLOCKED_KEY = "analyst_unlocked"
@@ -47,42 +59,118 @@ class Access:
     problem: str | None = None  # an i18n key explaining why local mode is refused
 
 
-class Throttle:
-    """Slow down password guessing: after ``free`` failures, each try waits twice as long (capped).
+PER_MINUTE = 10  # password checks a minute for the whole server, right or wrong
+FREE_FAILURES = 3  # consecutive wrong passwords before each further check waits
+MAX_DELAY = 30.0  # seconds: the longest wait after a run of wrong passwords
+QUEUE_SECONDS = 5.0  # how long a try waits for another one being checked before it is told "busy"
 
-    >>> clock = iter([0.0, 0.0, 0.0, 0.0, 1.0, 5.0]).__next__
-    >>> throttle = Throttle(free=3, cap=30, clock=clock)
-    >>> for _ in range(4):
-    ...     throttle.failed()
-    >>> throttle.wait_seconds(), throttle.wait_seconds()
-    (1.0, 0)
+_TEXT = {
+    "busy": {
+        "en": "Too many password tries on this server just now; yours was not checked. Try again in {seconds} s.",
+        "th": "มีการลองรหัสผ่านบนเซิร์ฟเวอร์นี้มากเกินไปในขณะนี้ ยังไม่ได้ตรวจรหัสผ่านของคุณ ลองใหม่ได้ในอีก {seconds} วินาที",
+    },
+    "wrong_wait": {
+        "en": "Wrong password. You can try again in {seconds} s.",
+        "th": "รหัสผ่านไม่ถูกต้อง ลองใหม่ได้ในอีก {seconds} วินาที",
+    },
+    "wrong": {"en": "Wrong password.", "th": "รหัสผ่านไม่ถูกต้อง"},
+    "unlocked": {"en": "Uploading unlocked.", "th": "ปลดล็อกการนำเข้าแล้ว"},
+}
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """The outcome of one password try.
+
+    ``busy``: the password was **not** checked (too many tries on the server);
+    ``wrong``: it was checked and does not match; ``unlocked``: it matched.
+    ``wait`` is the whole seconds before the next try will be checked.
     """
 
-    def __init__(self, free: int = 3, cap: float = 30.0, clock=time.monotonic):
-        self.free, self.cap, self.clock = free, cap, clock
+    outcome: Literal["unlocked", "wrong", "busy"]
+    wait: int = 0
+
+    @property
+    def unlocked(self) -> bool:
+        return self.outcome == "unlocked"
+
+    def text(self, lang: str = "en") -> str:
+        """What to tell the person, in ``lang`` ("th" or "en").
+
+        >>> Attempt("busy", 12).text("en")
+        'Too many password tries on this server just now; yours was not checked. Try again in 12 s.'
+        """
+        key = "wrong_wait" if self.outcome == "wrong" and self.wait else self.outcome
+        return _TEXT[key][lang].format(seconds=self.wait)
+
+
+class PasswordGate:
+    """Bound password guessing for the whole server: one check at a time, ``per_minute`` a minute.
+
+    Checking a password and counting it are one step under one lock, so
+    parallel sessions cannot slip extra guesses in between. Beyond
+    ``per_minute`` checks in the last 60 seconds, or while the delay after
+    ``free`` consecutive wrong passwords runs (doubling from 1 s up to
+    ``cap``), every try is answered "busy" without being checked, the right
+    password included.
+
+    >>> now = [0.0]
+    >>> gate = PasswordGate(per_minute=2, clock=lambda: now[0])
+    >>> [gate.attempt(lambda: False).outcome for _ in range(3)]
+    ['wrong', 'wrong', 'busy']
+    >>> gate.attempt(lambda: True), gate.attempt(lambda: True).wait
+    (Attempt(outcome='busy', wait=60), 60)
+    >>> now[0] = 60.0
+    >>> gate.attempt(lambda: True).outcome
+    'unlocked'
+    """
+
+    def __init__(
+        self,
+        per_minute: int = PER_MINUTE,
+        free: int = FREE_FAILURES,
+        cap: float = MAX_DELAY,
+        clock=time.monotonic,
+        queue_seconds: float = QUEUE_SECONDS,
+    ):
+        self.per_minute, self.free, self.cap, self.clock = per_minute, free, cap, clock
+        self.queue_seconds = queue_seconds
+        self._checks: deque[float] = deque()  # when each check of the last minute started
         self._failures = 0
-        self._last = 0.0
+        self._last_failure = 0.0
         self._lock = threading.Lock()
 
-    def wait_seconds(self) -> float:
-        """Seconds to wait before the next try is even checked (0: go ahead)."""
-        with self._lock:
-            if self._failures < self.free:
-                return 0
-            delay = min(self.cap, 2.0 ** (self._failures - self.free))
-            return max(0, round(self._last + delay - self.clock(), 1))
+    def _wait(self, now: float) -> float:
+        """Seconds before a check may run; call with the lock held."""
+        while self._checks and now - self._checks[0] >= 60:
+            self._checks.popleft()
+        waits = [0.0]
+        if len(self._checks) >= self.per_minute:
+            waits.append(self._checks[0] + 60 - now)
+        if self._failures >= self.free:
+            waits.append(self._last_failure + min(self.cap, 2.0 ** (self._failures - self.free)) - now)
+        return max(waits)
 
-    def failed(self) -> None:
-        with self._lock:
+    def attempt(self, matches: Callable[[], bool]) -> Attempt:
+        """Run ``matches`` (the password check) if the limits allow, and count it."""
+        if not self._lock.acquire(timeout=self.queue_seconds):
+            return Attempt("busy", math.ceil(self.queue_seconds))
+        try:
+            wait = self._wait(self.clock())
+            if wait > 0:
+                return Attempt("busy", math.ceil(wait))
+            self._checks.append(self.clock())
+            if matches():
+                self._failures = 0
+                return Attempt("unlocked")
             self._failures += 1
-            self._last = self.clock()
+            self._last_failure = self.clock()
+            return Attempt("wrong", math.ceil(self._wait(self._last_failure)))
+        finally:
+            self._lock.release()
 
-    def succeeded(self) -> None:
-        with self._lock:
-            self._failures = 0
 
-
-THROTTLE = Throttle()  # one per server process, shared by every session
+GATE = PasswordGate()  # one per server process, shared by every session
 
 
 def _secrets() -> Mapping:
@@ -134,15 +222,14 @@ def current_access() -> Access:
     return Access(False, "none", problem=problem)
 
 
-def try_password(password: str) -> tuple[bool, float]:
-    """Check a password under the throttle; returns (unlocked, seconds to wait before retrying)."""
-    wait = THROTTLE.wait_seconds()
-    if wait:
-        return False, wait
+def check_password(password: str) -> Attempt:
+    """Check a password under the server-wide limits; unlock this session when it matches.
+
+    Show the person ``attempt.text(lang)``: a try that was not checked is
+    answered "busy", never "wrong password".
+    """
     stored = password_hash()
-    if stored and verify_password(password, stored):
-        THROTTLE.succeeded()
+    attempt = GATE.attempt(lambda: bool(stored) and verify_password(password, stored))
+    if attempt.unlocked:
         st.session_state[UNLOCKED_KEY] = True
-        return True, 0
-    THROTTLE.failed()
-    return False, THROTTLE.wait_seconds()
+    return attempt

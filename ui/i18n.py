@@ -1140,11 +1140,18 @@ TEXT: dict[str, dict[str, str]] = {
     "upload.no_history": {"th": "ยังไม่มีการนำเข้า", "en": "No loads yet."},
     "upload.revert_which": {"th": "ย้อนกลับการนำเข้าหมายเลข", "en": "Revert load"},
     "upload.revert_sure": {
-        "th": "ยืนยัน: ข้อมูลจากการนำเข้านี้จะไม่ถูกนับ และข้อมูลรุ่นก่อนหน้าจะกลับมาใช้",
-        "en": "I understand: this load stops counting and the previous version is in force again.",
+        "th": "ยืนยัน: ข้อมูลจากการนำเข้านี้จะไม่ถูกนับ ส่วนที่มีฉบับก่อนหน้า ฉบับนั้นจะกลับมาใช้ (ยกเลิกได้ภายหลัง)",
+        "en": "I understand: this load stops counting; where it has an earlier version, that version is in force "
+        "again (this can be undone).",
     },
     "upload.revert": {"th": "ย้อนกลับ", "en": "Revert"},
-    "upload.reverted": {"th": "ย้อนกลับการนำเข้าหมายเลข {load_id} แล้ว", "en": "Load {load_id} reverted."},
+    "upload.revert_force": {
+        "th": "นำออกแม้เป็นฉบับแรกของข้อมูลนั้น (ข้อมูลส่วนนั้นจะหายไปจากแดชบอร์ด ไม่มีฉบับก่อนหน้ามาแทน)",
+        "en": "Remove it even if it is the first version of its data (that data leaves the dashboard; no earlier "
+        "version takes its place)",
+    },
+    "upload.restore_which": {"th": "การนำเข้าที่ย้อนกลับแล้วซึ่งจะนำกลับมาใช้", "en": "Reverted load to bring back"},
+    "upload.restore": {"th": "ยกเลิกการย้อนกลับ", "en": "Undo the revert"},
     "history.load_id": {"th": "หมายเลข", "en": "Load"},
     "history.kind": {"th": "ประเภท", "en": "Kind"},
     "history.kind.cases": {"th": "จำนวนผู้ถูกกระทำ", "en": "Case counts"},
@@ -1171,11 +1178,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "access.password": {"th": "รหัสผ่านนักวิเคราะห์", "en": "Analyst password"},
     "access.unlock": {"th": "ปลดล็อกการนำเข้า", "en": "Unlock uploading"},
-    "access.wrong_password": {
-        "th": "รหัสผ่านไม่ถูกต้อง ลองใหม่ได้ในอีก {seconds} วินาที",
-        "en": "Wrong password. You can try again in {seconds} s.",
-    },
-    "access.wrong_password_now": {"th": "รหัสผ่านไม่ถูกต้อง", "en": "Wrong password."},
     "access.how_to_enable": {
         "th": "การนำเข้ายังปิดอยู่ เพราะยังไม่ได้ตั้งค่าการยืนยันตัวตน ผู้ดูแลระบบเปิดได้ทางใดทางหนึ่ง:\n\n"
         "1. OpenID Connect: ใส่ส่วน `[auth]` ใน `.streamlit/secrets.toml` และรายชื่ออีเมลนักวิเคราะห์ใน "

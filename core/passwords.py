@@ -1,5 +1,8 @@
 """Salted password hashes for the analyst password (when OpenID Connect is not set up).
 
+Here, not in etl/ or ui/, because both use it: `python -m etl hash-password` makes a
+hash and ui/access.py checks one, and ui/ must not import etl/ (nor etl/ import ui/).
+
 Only the hash is stored in the settings; ``python -m etl hash-password``
 prints one. Hashes are PBKDF2-HMAC-SHA256 with a random 16-byte salt,
 written ``pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>``, and checked in
