@@ -113,7 +113,8 @@ def test_quarter_months_in_the_cli_match_the_pages():
     for quarter in window("2030Q4", 124):
         calendar = quarter_label(quarter, "en", style="calendar").split(" (")[0]
         fiscal = quarter_label(quarter, "en", style="fiscal").split(" (")[0]
-        assert describe(quarter) == f"{quarter} = {calendar} = {fiscal} = {quarter_label(quarter, 'th', style='fiscal')}"
+        thai = quarter_label(quarter, "th", style="fiscal")
+        assert describe(quarter) == f"{quarter} = {calendar} = {fiscal} = {thai}"
 
 
 def test_a_cases_load_imports_no_streamlit_geopandas_or_spatial_statistics(db, tmp_path):
