@@ -180,28 +180,23 @@ def history(who: access.Access) -> None:
     st.dataframe(history_table(loads), hide_index=True, width="stretch")
     nonce = st.session_state.get(NONCE_KEY, 0)
     names = loads.set_index("load_id")["file_name"]
-    revertible = loads[(loads["status"] == "active") & loads["kind"].isin(REVERTIBLE)]
+
+    def choice(key: str, ids: pd.Series) -> int | None:
+        """A load chosen on purpose: nothing is preselected."""
+        return st.selectbox(t(key), ids.tolist(), index=None, format_func=lambda i: f"{i}: {names[i]}")
+
+    revertible = loads[(loads["status"] == "active") & loads["kind"].isin(REVERTIBLE)]["load_id"]
     if not revertible.empty:
         with st.form(f"revert_{nonce}"):
-            load_id = st.selectbox(
-                t("upload.revert_which"),
-                revertible["load_id"].tolist(),
-                index=None,
-                format_func=lambda i: f"{i}: {names[i]}",
-            )
+            load_id = choice("upload.revert_which", revertible)
             sure = st.checkbox(t("upload.revert_sure"))
             force = st.checkbox(t("upload.revert_force"))
             if st.form_submit_button(t("upload.revert")) and sure and load_id is not None:
                 undo("revert", load_id, who, force)
-    reverted = loads[loads["status"] == "reverted"]
+    reverted = loads[loads["status"] == "reverted"]["load_id"]
     if not reverted.empty:
         with st.form(f"restore_{nonce}"):
-            load_id = st.selectbox(
-                t("upload.restore_which"),
-                reverted["load_id"].tolist(),
-                index=None,
-                format_func=lambda i: f"{i}: {names[i]}",
-            )
+            load_id = choice("upload.restore_which", reverted)
             if st.form_submit_button(t("upload.restore")) and load_id is not None:
                 undo("restore", load_id, who)
 

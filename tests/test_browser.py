@@ -341,8 +341,9 @@ def test_analyst_checks_confirms_rejects_and_reverts_an_upload(tab, app_server, 
     confirm = tab.get_by_role("button", name=TEXT["upload.confirm"]["en"])
     expect(confirm).to_be_visible()
     expect(tab.locator('[data-testid="stAlert"]').filter(has_text=template("upload.valid", "en"))).to_be_visible()
-    difference = [row for row in grid(tab) if "1001" in row]
-    assert difference and any(re.fullmatch(r"5,?000", cell) for cell in difference[0]), grid(tab)
+    # The table of the difference replaces the page's earlier tables as the child process answers: poll.
+    difference = wait_changed(lambda: [row for row in grid(tab) if "1001" in row], [])
+    assert any(re.fullmatch(r"5,?000", cell) for cell in difference[0]), grid(tab)
     assert table_checksums(db) == state, "a dry run writes nothing"
     save_screenshot(tab, "upload_dry_run_en")
 
