@@ -40,13 +40,25 @@ def load_outlines(path: str, version: str) -> dict[str, pdk.Layer]:
     }
 
 
-def type_label(service_type: str, lang: str, synthetic: bool) -> str:
-    """A service type's legend label; in the demo, hospitals are the real locations among synthetic ones."""
+def origins(services: pd.DataFrame) -> dict[str, str]:
+    """Where each type's points come from: ``synthetic`` (demo data), ``estimated`` (placed, not surveyed)
+    or ``real``, from the published sources and approximate flags."""
+    synthetic = services["source"].fillna("").str.startswith("synthetic")
+    frame = services.assign(synthetic=synthetic, approximate=services["approximate"].fillna(False).astype(bool))
+    by_type = frame.groupby("service_type")[["synthetic", "approximate"]].any()
+    return {
+        kind: "synthetic" if row["synthetic"] else "estimated" if row["approximate"] else "real"
+        for kind, row in by_type.iterrows()
+    }
+
+
+def type_label(service_type: str, lang: str, origin: dict[str, str]) -> str:
+    """A service type's legend label, saying whether its points are real, estimated or synthetic demo data."""
     text = label("service", service_type, lang)
-    return t("coverage.real_locations", lang, service=text) if synthetic and service_type == "hospital" else text
+    return t(f"coverage.origin.{origin.get(service_type, 'real')}", lang, service=text)
 
 
-def service_layers(services: pd.DataFrame, types: list[str], lang: str, synthetic: bool) -> list[pdk.Layer]:
+def service_layers(services: pd.DataFrame, types: list[str], lang: str, origin: dict[str, str]) -> list[pdk.Layer]:
     """One marker layer per chosen type, with flat tooltip fields: name, kind and district."""
     points = services.assign(
         name=maps.local_names(services, lang),
@@ -54,7 +66,7 @@ def service_layers(services: pd.DataFrame, types: list[str], lang: str, syntheti
     )
     return [
         maps.marker_layer(
-            points[points["service_type"] == kind].assign(kind=type_label(kind, lang, synthetic)),
+            points[points["service_type"] == kind].assign(kind=type_label(kind, lang, origin)),
             f"services-{kind}",
             maps.SERVICE_COLOURS[kind],
             ["name", "kind", "district"],
@@ -76,7 +88,7 @@ def service_deck(
     districts: gpd.GeoDataFrame,
     outlines: dict[str, pdk.Layer],
     lang: str,
-    synthetic: bool,
+    origin: dict[str, str],
 ) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
     """The services map and its legend: outlines, names, the optional layers in ``extras``, then the points."""
     layers = [outlines["districts"], *sidebar.context_layers()]
@@ -86,13 +98,13 @@ def service_deck(
             layers.append(outlines[extra])
             lines.append(maps.LegendEntry(colour, t(text)))
     layers.append(maps.label_layer(districts.assign(fill=[maps.NO_DATA] * len(districts)), f"name_{lang}"))
-    entries = [maps.LegendEntry(maps.SERVICE_COLOURS[kind], type_label(kind, lang, synthetic)) for kind in types]
+    entries = [maps.LegendEntry(maps.SERVICE_COLOURS[kind], type_label(kind, lang, origin)) for kind in types]
     safe_spaces = services[services["service_type"] == "safe_space"]
     if "catchments" in extras and not safe_spaces.empty:
         colour = maps.SERVICE_COLOURS["safe_space"]
         layers.append(maps.catchment_layer(safe_spaces, "catchments", colour, SNAPSHOT.meta.catchment_m))
         entries.append(maps.LegendEntry(maps.translucent(colour), t("coverage.catchments", km=f"{KM:g}")))
-    layers += service_layers(services, types, lang, synthetic)
+    layers += service_layers(services, types, lang, origin)
     return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}"), entries + lines
 
 
@@ -209,13 +221,12 @@ elif not types:
     st.info(t("coverage.choose_types"))
 else:
     outlines = load_outlines(SNAPSHOT.path, SNAPSHOT.version)
-    deck, entries = service_deck(services, types, extras, districts, outlines, LANG, SNAPSHOT.meta.synthetic)
+    deck, entries = service_deck(services, types, extras, districts, outlines, LANG, origins(all_services))
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(deck, height=640, alt=t("coverage.services_alt"))
     with legend_column:
         maps.legend(t("coverage.legend_services"), entries)
-        if SNAPSHOT.meta.synthetic:
-            st.caption(t("coverage.synthetic_services"))
+        st.caption(t("coverage.origins_note"))
 
 # --- Need x coverage ------------------------------------------------------------
 st.subheader(t("coverage.bivariate"))

@@ -183,7 +183,13 @@ def history(who: access.Access) -> None:
 
     def choice(key: str, ids: pd.Series) -> int | None:
         """A load chosen on purpose: nothing is preselected."""
-        return st.selectbox(t(key), ids.tolist(), index=None, format_func=lambda i: f"{i}: {names[i]}")
+        return st.selectbox(
+            t(key),
+            ids.tolist(),
+            index=None,
+            format_func=lambda i: f"{i}: {names[i]}",
+            placeholder=t("upload.choose_load"),
+        )
 
     revertible = loads[(loads["status"] == "active") & loads["kind"].isin(REVERTIBLE)]["load_id"]
     if not revertible.empty:

@@ -361,11 +361,12 @@ TEXT: dict[str, dict[str, str]] = {
     "methods.measure.eb": {
         "th": "**อัตราปรับให้เรียบ (Empirical Bayes)**: การปรับแบบ global empirical Bayes (ตัวประมาณของ Marshall, "
         "esda `Empirical_Bayes`) ดึงอัตราของแต่ละเขตเข้าหาอัตรารวมของกรุงเทพฯ ยิ่งประชากรน้อยยิ่งดึงมาก "
-        "เพื่อไม่ให้ผู้ถูกกระทำไม่กี่รายในเขตเล็กทำให้อัตรากระโดด คำนวณจากจำนวนจริง และไม่แสดงเมื่อจำนวนถูกปกปิด",
+        "เพื่อไม่ให้ผู้ถูกกระทำไม่กี่รายในเขตเล็กทำให้อัตรากระโดด คำนวณจากผลรวมของช่องที่ปกปิดแล้ว (ไม่ใช่จำนวนจริง) "
+        "จึงแสดงได้ทุกเขตที่มีข้อมูล รวมทั้งเขตที่จำนวนแสดงเป็น “<5”",
         "en": "**Smoothed rate (empirical Bayes)**: global empirical Bayes smoothing (Marshall's estimator, esda "
         "`Empirical_Bayes`) pulls each district's rate towards Bangkok's, the more so the smaller its population, "
-        "so a few cases in a small district do not make its rate jump. Computed on the true counts; withheld "
-        "where the count is suppressed.",
+        "so a few cases in a small district do not make its rate jump. Computed from the sums of protected "
+        "cells (not the true counts), so it is shown for every district with data, those showing “<5” too.",
     },
     "methods.measure.gi": {
         "th": "**จุดร้อน–จุดเย็น (Getis-Ord Gi\\*)**: เปรียบเทียบอัตราปรับให้เรียบของแต่ละเขตรวมกับเขตข้างเคียง "
@@ -426,13 +427,14 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "**การเปรียบเทียบชุมชนนำร่อง (difference-in-differences)**: อัตราต่อประชากร 100,000 คนต่อไตรมาส "
         "ของชุมชนนำร่องเทียบกับชุมชนอื่น ก่อนและหลังเริ่มโครงการของแต่ละแห่ง ค่าประมาณ = (นำร่องหลัง − นำร่องก่อน) "
         "− (เปรียบเทียบหลัง − เปรียบเทียบก่อน) ชุมชนเปรียบเทียบแบ่งตามไตรมาสเริ่มของนำร่องแต่ละรุ่น "
-        "ช่วงความเชื่อมั่น 95% จาก bootstrap แบบสุ่มชุมชนซ้ำด้วย seed คงที่ ถ้าชุมชนหรือจำนวนรายน้อยเกินไป "
-        "หน้าจะบอกเหตุผลแทนการแสดงตัวเลข",
+        "ช่วงความเชื่อมั่น 95% จาก bootstrap แบบสุ่มชุมชนซ้ำด้วย seed คงที่ คำนวณจากช่องรายชุมชนรายไตรมาสที่ปกปิดแล้ว "
+        "ถ้าชุมชนหรือจำนวนรายน้อยเกินไป หน้าจะบอกเหตุผลแทนการแสดงตัวเลข",
         "en": "**Pilot comparison (difference in differences)**: rates per 100,000 per quarter of pilot against "
         "non-pilot communities, before and from each pilot's start. Estimate = (pilot after − pilot before) − "
         "(comparison after − comparison before); comparison communities are split at each pilot cohort's start. "
-        "95 % interval: a cluster bootstrap resampling communities from a fixed seed. Where communities or cases "
-        "are too few, the page says why instead of printing a number.",
+        "95 % interval: a cluster bootstrap resampling communities from a fixed seed. Computed from the "
+        "protected community-quarter cells. Where communities or cases are too few, the page says why instead "
+        "of printing a number.",
     },
     "methods.sources": {"th": "แหล่งข้อมูลและสัญญาอนุญาต", "en": "Data sources and licences"},
     "methods.sources_intro": {
@@ -705,10 +707,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Map of service points by type, with catchments around safe spaces, on Bangkok's 50 districts",
     },
     "coverage.legend_services": {"th": "หน่วยบริการ", "en": "Service points"},
-    "coverage.real_locations": {"th": "{service} (ตำแหน่งจริง)", "en": "{service} (real locations)"},
-    "coverage.synthetic_services": {
-        "th": "ตำแหน่งโรงพยาบาลเป็นข้อมูลจริงจากชั้นข้อมูล GIS ของ กทม. หน่วยบริการอื่นเป็นข้อมูลตัวอย่างที่สร้างขึ้น",
-        "en": "Hospital locations are real (BMA GIS layer); the other service points are synthetic demo data.",
+    "coverage.origin.real": {"th": "{service} (ตำแหน่งจริง)", "en": "{service} (real locations)"},
+    "coverage.origin.estimated": {"th": "{service} (ตำแหน่งโดยประมาณ)", "en": "{service} (estimated locations)"},
+    "coverage.origin.synthetic": {"th": "{service} (ข้อมูลตัวอย่าง)", "en": "{service} (synthetic demo)"},
+    "coverage.origins_note": {
+        "th": "แต่ละประเภทบอกที่มาของตำแหน่ง: ตำแหน่งจริงจากทะเบียนที่เปิดเผย ตำแหน่งโดยประมาณ (วางตามพื้นที่ ไม่ได้สำรวจจริง "
+        "คลาดเคลื่อนได้ 1–2 กม.) หรือข้อมูลตัวอย่างที่สร้างขึ้น",
+        "en": "Each type says where its points come from: real locations from public registers, estimated "
+        "locations (placed by area, not surveyed; 1–2 km off), or synthetic demo data.",
     },
     "coverage.outside_bangkok": {"th": "นอกกรุงเทพฯ", "en": "outside Bangkok"},
     "map.bangkok_outline": {"th": "ขอบเขตเขตของกรุงเทพฯ", "en": "Bangkok district boundary"},
@@ -1151,6 +1157,7 @@ TEXT: dict[str, dict[str, str]] = {
         "version takes its place)",
     },
     "upload.restore_which": {"th": "การนำเข้าที่ย้อนกลับแล้วซึ่งจะนำกลับมาใช้", "en": "Reverted load to bring back"},
+    "upload.choose_load": {"th": "เลือกการนำเข้า", "en": "Choose a load"},
     "upload.restore": {"th": "ยกเลิกการย้อนกลับ", "en": "Undo the revert"},
     "history.load_id": {"th": "หมายเลข", "en": "Load"},
     "history.kind": {"th": "ประเภท", "en": "Kind"},

@@ -81,7 +81,7 @@ _COMMUNITIES = """
 """
 _SERVICES = """
     SELECT s.service_id, s.name_th, s.name_en, s.service_type, s.lon, s.lat, s.capacity, s.dist_code,
-           d.name_th AS district_th, d.name_en AS district_en, s.opened, s.closed, s.source
+           d.name_th AS district_th, d.name_en AS district_en, s.opened, s.closed, s.source, s.approximate
     FROM current_service_points s LEFT JOIN districts d USING (dist_code)
     ORDER BY s.service_type, s.service_id
 """
