@@ -63,6 +63,7 @@ SUPPRESSED = (115, 115, 115)
 NO_DATA = (255, 255, 255)
 OUTLINE = (70, 70, 70)
 VIEW = pdk.ViewState(latitude=13.74, longitude=100.63, zoom=9.6, min_zoom=8, max_zoom=14)
+ROMANISED = "(romanised)"  # how the register's rule-based English names are marked (etl/romanise.py)
 TEXT_FONT = '"Noto Sans Thai", "Sarabun", "Leelawadee UI", "Tahoma", sans-serif'
 
 
@@ -486,13 +487,21 @@ def bivariate_legend(title: str, need_axis: str, coverage_axis: str, cell_label)
 def local_names(frame: pd.DataFrame, lang: str, prefix: str = "name_") -> pd.Series:
     """The ``<prefix>th`` or ``<prefix>en`` column in the reader's language, else the other one, as text.
 
-    Registers may leave one of the two names empty.
+    Registers may leave one of the two names empty. An English name that is only a romanisation of the
+    Thai one (marked :data:`ROMANISED`) is shown after the Thai name, so the official name is there too.
 
     >>> local_names(pd.DataFrame({"name_th": ["ก", None], "name_en": ["A", "B"]}), "th").tolist()
     ['ก', 'B']
+    >>> local_names(pd.DataFrame({"name_th": ["ชุมชนเย็นอากาศ"], "name_en": ["Chumchon Yen Akat (romanised)"]}), "en")[0]
+    'ชุมชนเย็นอากาศ · Chumchon Yen Akat (romanised)'
     """
     other = "en" if lang == "th" else "th"
-    return frame[f"{prefix}{lang}"].fillna(frame[f"{prefix}{other}"]).fillna("").astype(str)
+    names = frame[f"{prefix}{lang}"].fillna(frame[f"{prefix}{other}"]).fillna("").astype(str)
+    if lang == "en":
+        thai = frame[f"{prefix}th"].fillna("").astype(str)
+        romanised = names.str.endswith(ROMANISED) & (thai != "")
+        names = names.where(~romanised, thai + " · " + names)
+    return names
 
 
 def translucent(colour: tuple[int, int, int], alpha: int = CATCHMENT_ALPHA) -> tuple[int, int, int]:

@@ -36,11 +36,13 @@ from etl.publish.snapshot import write_snapshot
 from etl.publish.windows import Window, all_windows, quarter_range
 from geo.hotspots import queen_weights
 from geo.joins import points
+from geo.projection import display_lines
 from geo.summary import DEFAULT_CATCHMENT_M, district_coverage, map_moran
 
 __all__ = ["PublishFailed", "PublishResult", "build_tables", "publish", "true_table"]
 
 Progress = Callable[[float, str], None]
+CONTEXT_TOLERANCE_M = 80.0  # simplification of roads and river for the maps, in metres (EPSG:32647)
 EMPTY_QUARTER = "2000Q1"  # the window of a warehouse without cases, published with no rows
 
 
@@ -173,7 +175,10 @@ def build_tables(inputs: Inputs, progress: Progress = _silent) -> dict[str, pd.D
         "districts": _wkb(inputs.districts),
         "context_districts": _wkb(inputs.context_districts),
         "health_centre_areas": _wkb(inputs.health_centre_areas),
-        "context_lines": _wkb(inputs.context_lines),
+        # Orientation only, under every map: simplified further so it costs each map's payload little.
+        "context_lines": _wkb(
+            inputs.context_lines.set_geometry(display_lines(inputs.context_lines, CONTEXT_TOLERANCE_M))
+        ),
         "area_cells": area,
         "category_cells": category,
         "services": inputs.services,
