@@ -24,6 +24,7 @@ from db import read
 from db.snapshot import published_path
 from etl.load import load_file
 from etl.publish import publish
+from tests.expected import published
 
 SMALL = {1, 2, 3, 4}
 QUARTERS = quarters.window("2025Q2", 6)
@@ -174,12 +175,9 @@ def test_inverting_the_smoothed_rate_gives_back_the_protected_estimate_not_the_t
 
 
 def published_sum(cells: pd.DataFrame) -> float | None:
-    """A sum of protected cells as the Methods page defines it, by hand: hidden cells count 2.5, the sum is
-    rounded half up to a multiple of 5, and a sum below 5 that holds a hidden cell is hidden (None)."""
-    estimate = np.where(cells["cases_reported_hidden"], 2.5, cells["cases_reported"]).sum()
-    if estimate < 5 and cells["cases_reported_hidden"].any():
-        return None
-    return float(np.floor(estimate / 5 + 0.5) * 5)
+    """A sum of protected cells as the Methods page defines it, by hand (:func:`tests.expected.published`);
+    None where it is hidden."""
+    return published(cells["cases_reported"].tolist(), cells["cases_reported_hidden"].astype(bool).tolist()).value
 
 
 def test_parts_and_totals_are_sums_of_the_same_protected_cells(twins):

@@ -363,6 +363,8 @@ def test_analyst_checks_confirms_rejects_and_reverts_an_upload(tab, app_server, 
     upload(tab, url, "browser_bad_cases.csv", BAD_CASES.format(quarter=quarter))
     expect(tab.locator('[data-testid="stAlert"]').filter(has_text=template("upload.rejected", "en"))).to_be_visible()
     wait_idle(tab)
+    # As with the difference, the error table replaces the page's earlier tables when the child answers: poll.
+    wait_changed(lambda: [row for row in grid(tab) if "9999" in row], [])
     problems = grid(tab)
     assert {row[0] for row in problems} == {"2", "3", "4"}, problems
     assert any("9999" in row for row in problems)
