@@ -83,7 +83,12 @@ def _parser() -> argparse.ArgumentParser:
         undoing.add_argument("--json", action="store_true", help="print a machine-readable summary")
         undoing.add_argument("--by", help="who to record as reverting (default: the operating-system user)")
     commands.add_parser("history", parents=[db_option], help="list the loads (times in Bangkok)")
-    commands.add_parser("publish", parents=both, help="compute and protect every published figure into the snapshot")
+    republish = commands.add_parser(
+        "publish", parents=both, help="compute and protect every published figure into the snapshot"
+    )
+    republish.add_argument(
+        "--all", dest="full", action="store_true", help="recompute every window, not only those whose inputs changed"
+    )
     commands.add_parser("hash-password", help="print a salted hash of the analyst password for the settings")
     export = commands.add_parser("export", parents=both, help="write a published table to a CSV or Excel file")
     export.add_argument("table", choices=["district-summary"])
@@ -313,7 +318,7 @@ def _publish(args: argparse.Namespace, out=sys.stdout) -> int:
     from etl.publish import PublishFailed, publish
 
     try:
-        result = publish(args.db, args.published, progress=_progress_printer())
+        result = publish(args.db, args.published, progress=_progress_printer(), full=getattr(args, "full", False))
     except PublishFailed as exc:
         print(
             f"Publishing failed ({exc}). Viewers still see the previous published figures. "
@@ -322,7 +327,8 @@ def _publish(args: argparse.Namespace, out=sys.stdout) -> int:
         )
         return PUBLISH_FAILED
     print(
-        f"Published {result.quarters} quarters ({result.windows} windows) to {result.path} in {result.seconds:.1f} s.",
+        f"Published {result.quarters} quarters ({result.windows} windows, {result.recomputed} recomputed, the others "
+        f"unchanged) to {result.path} in {result.seconds:.1f} s.",
         file=out,
     )
     return 0
