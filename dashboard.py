@@ -21,7 +21,7 @@ import streamlit as st
 
 from db import read, snapshot
 from db.connect import ENV_VAR
-from ui import sidebar
+from ui import loaders, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import t
 
@@ -67,7 +67,7 @@ page = st.navigation(
 published = str(snapshot.published_path())
 try:
     if page.url_path != "upload":  # the analysts' page works on the warehouse, with or without a snapshot
-        read.check_ready(published)
+        loaders.check_ready(published, read.version(published))
         # The shared sidebar and the synthetic-data banner; Methods shows no data by period, so no controls.
         sidebar.frame(published, controls=page.url_path != "methods")
     page.run()

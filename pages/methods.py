@@ -146,6 +146,7 @@ def privacy(rules: read.Meta) -> None:
     keys = ("cells", "sums", "why", "hidden", "export", "rendering")
     rules = [t(f"methods.privacy.{key}", **fmt) for key in keys]
     st.markdown(t("methods.privacy.intro") + "\n\n" + "\n".join(f"{i}. {rule}" for i, rule in enumerate(rules, 1)))
+    st.markdown(t("methods.publishing"))
     st.subheader(t("methods.guard"))
     st.markdown(t("methods.guard_text"))
 

@@ -20,10 +20,13 @@ NEXT_QUARTER = "2026Q3"
 assert DEMO_QUARTERS[-1] == "2026Q2", "the tests below count windows from the demo's last quarter"
 
 
+RECORDS = ("meta", "publish_record")  # when and how a snapshot was made, not what it publishes
+
+
 def _tables(path) -> dict[str, tuple[pd.DataFrame, list]]:
-    """Every table of a snapshot but its publishing record, in a fixed order, with its column types."""
+    """Every table of a snapshot but its records of publishing, in a fixed order, with its column types."""
     with duckdb.connect(str(path), read_only=True) as con:
-        names = [name for (name,) in con.execute("SHOW TABLES").fetchall() if name != "meta"]
+        names = [name for (name,) in con.execute("SHOW TABLES").fetchall() if name not in RECORDS]
         return {
             name: (
                 con.execute(f'SELECT * FROM "{name}" ORDER BY ALL').df(),

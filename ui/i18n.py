@@ -638,6 +638,17 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Names from files (services, communities) are always shown as text, never as markup, and CSV/XLSX "
         "downloads prefix a cell starting with = + - @ with ' so a spreadsheet cannot run it as a formula.",
     },
+    "methods.publishing": {
+        "th": "การเผยแพร่แต่ละครั้งคำนวณใหม่เฉพาะช่วงเวลาที่ข้อมูลตั้งต้นเปลี่ยน (เซลล์ที่คุ้มครองแล้วของไตรมาสในช่วงนั้น "
+        "หน่วยบริการที่เปิดในช่วงนั้น ทะเบียน ประชากร กฎการคุ้มครอง หรือโปรแกรม) ช่วงเวลาอื่นใช้ตัวเลขเดิมจากการเผยแพร่ครั้งก่อน "
+        "ซึ่งได้ผลเหมือนคำนวณใหม่ทั้งหมดทุกประการ ทุกช่วงที่คำนวณใหม่ใช้วิธีเต็ม รวมการสุ่มเรียงสับเปลี่ยน 9,999 ครั้ง "
+        "คำสั่ง `python -m etl publish --all` คำนวณใหม่ทุกช่วง",
+        "en": "Each publish recomputes only the windows whose inputs changed (the protected cells of their quarters, "
+        "the services open in them, the registers, population, disclosure rules or the program itself); the other "
+        "windows keep their figures from the previous publish, which gives exactly what recomputing them would. "
+        "Every recomputed window gets the full method, 9,999 permutations included. `python -m etl publish --all` "
+        "recomputes every window.",
+    },
     "methods.guard": {"th": "การป้องกันข้อมูลส่วนบุคคลตอนนำเข้า", "en": "The upload privacy guard"},
     "methods.guard_text": {
         "th": "ไฟล์ต้องเป็นจำนวนรวมที่ไม่ระบุตัวบุคคลเท่านั้น ไฟล์จำนวนผู้ถูกกระทำที่มีคอลัมน์คล้ายข้อมูลส่วนบุคคล "

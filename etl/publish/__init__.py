@@ -192,8 +192,10 @@ def build_tables(inputs: Inputs, progress: Progress = _silent, previous: Path | 
     trend = fresh.pop("pilot_trend")
     per_window = _merge(fresh, kept, windows, ends) | {"pilot_trend": trend}
     tables = {
-        "meta": _meta(inputs, present).assign(
-            context_digest=digests.context, recomputed_windows=0 if placeholder else len(todo)
+        "meta": _meta(inputs, present),
+        # How this snapshot was made: for the next publish (:mod:`etl.publish.reuse`), not for viewers.
+        "publish_record": pd.DataFrame(
+            {"context_digest": [digests.context], "recomputed_windows": [0 if placeholder else len(todo)]}
         ),
         "quarters": pd.DataFrame({"quarter": present}, dtype=object),
         "window_inputs": digests.windows,
@@ -245,7 +247,7 @@ def publish(db=None, published=None, *, progress: Progress = _silent, full: bool
         raise PublishFailed(reason) from exc
     write_status(target, PublishStatus(datetime.now(UTC), True, inputs.data_version))
     progress(1.0, "done")
-    recomputed = int(tables["meta"]["recomputed_windows"].iloc[0])
+    recomputed = int(tables["publish_record"]["recomputed_windows"].iloc[0])
     seconds = time.perf_counter() - started
     return PublishResult(target, len(tables["quarters"]), len(tables["kpis"]), recomputed, seconds)
 

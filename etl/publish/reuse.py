@@ -23,6 +23,7 @@ from pathlib import Path
 
 import duckdb
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -126,7 +127,7 @@ def read_previous(path: Path, now: Digests) -> Previous | None:
         return None
     try:
         with duckdb.connect(str(path), read_only=True) as con:
-            if con.execute("SELECT context_digest FROM meta").fetchone()[0] != now.context:
+            if con.execute("SELECT context_digest FROM publish_record").fetchone()[0] != now.context:
                 return None
             before = {name: con.execute(f'SELECT * FROM "{name}"').df() for name in ("window_inputs", "pilot_inputs")}
             tables = {name: con.execute(f'SELECT * FROM "{name}"').df() for name in WINDOW_TABLES + PILOT_TABLES}
@@ -139,8 +140,9 @@ def read_previous(path: Path, now: Digests) -> Previous | None:
     kept = {}
     for name, frame in tables.items():
         if name in WINDOW_TABLES:
-            keep = [(span, end) in windows for span, end in zip(frame["span"], frame["end_quarter"], strict=True)]
+            pairs = zip(frame["span"], frame["end_quarter"], strict=True)
+            keep = np.fromiter((pair in windows for pair in pairs), dtype=bool, count=len(frame))
         else:
-            keep = frame["end_quarter"].isin(ends)
-        kept[name] = frame[keep]
+            keep = frame["end_quarter"].isin(ends).to_numpy(dtype=bool)
+        kept[name] = frame[keep]  # a mask, never a list: an empty list would select no columns
     return Previous(windows, ends, kept)
