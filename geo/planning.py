@@ -209,7 +209,9 @@ def plan_problem(
         ``plan.no_demand``.
     """
     if not (np.isfinite(radius_m) and RADIUS_MIN_M <= radius_m <= RADIUS_MAX_M):
-        raise PlanError("plan.bad_radius", value=radius_m, low=f"{RADIUS_MIN_M:,.0f}", high=f"{RADIUS_MAX_M:,.0f}")
+        raise PlanError(
+            "plan.bad_radius", value=f"{radius_m:g}", low=f"{RADIUS_MIN_M:,.0f}", high=f"{RADIUS_MAX_M:,.0f}"
+        )
     if candidates.empty:
         raise PlanError("plan.no_candidates")
     if demand.empty:
