@@ -59,6 +59,7 @@ page = st.navigation(
         st.Page("pages/overview.py", title=t("page.overview"), icon=":material/map:", default=True),
         st.Page("pages/hotspots.py", title=t("page.hotspots"), icon=":material/local_fire_department:"),
         st.Page("pages/coverage.py", title=t("page.coverage"), icon=":material/location_on:"),
+        st.Page("pages/planning.py", title=t("page.planning"), icon=":material/add_location_alt:"),
         st.Page("pages/pilots.py", title=t("page.pilots"), icon=":material/diversity_3:"),
         st.Page("pages/upload.py", title=t("page.upload"), icon=":material/upload_file:"),
         st.Page("pages/methods.py", title=t("page.methods"), icon=":material/menu_book:"),

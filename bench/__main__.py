@@ -19,6 +19,7 @@ from bench.generate import cases_file, next_quarter_file, read_reference, scale_
 from bench.machine import describe, summary
 from bench.national import national_measures
 from bench.pages import first_run_seconds, missing_pages, page_measures, time_pages
+from bench.planning import planning_measures
 from bench.report import RESULTS, Measure, table, write_json
 from etl.demo import build
 from etl.publish import publish
@@ -114,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         build(db=demo, out_dir=work / "demo")
         measures += _publish("Publish", demo, "demo", work)
         measures += _pages("Pages (demo)", demo, pages, args.runs, not args.skip_browser, work)
+        _step("planning: 10 new sites over the demo's communities, each model")
+        measures += planning_measures(demo, args.runs)
 
         if not args.skip_scale:
             _step("ETL: ten years, 2,000 communities, 500 services")

@@ -110,6 +110,16 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="compute from the true counts in the database (analysts only; never publish the file)",
     )
+    plan = commands.add_parser("plan", parents=both, help="recommend new safe-space sites (a scenario, not data)")
+    plan.add_argument("what", choices=["sites"])
+    plan.add_argument("--k", type=int, required=True, help="how many new sites")
+    plan.add_argument("--radius", type=float, help="catchment in metres, 200-20000 (default: the published one)")
+    plan.add_argument("--candidates", default="communities", help="communities|health-centres|district-offices|all")
+    plan.add_argument("--model", default="mclp", help="mclp (maximal covering, default) or p-median")
+    plan.add_argument("--time-limit", type=float, default=60.0, help="seconds the solver may take (default 60)")
+    plan.add_argument("--json", action="store_true", help="print one JSON object with the inputs and the result")
+    plan.add_argument("--out", help="also write that JSON object to this file")
+    plan.add_argument("--lang", choices=["en", "th"], default="en", help="language of the text and the names")
     return parser
 
 
@@ -405,6 +415,10 @@ def _run(args: argparse.Namespace) -> int:
         return _hash_password()
     elif args.command == "export":
         return _export(args)
+    elif args.command == "plan":
+        from etl.plan import run
+
+        return run(args)
     return 0
 
 

@@ -55,7 +55,7 @@ DICTIONARY = (
     (("schema_migrations",), "version, applied_at"),
 )
 UPLOAD_KINDS = ("cases", "services", "communities", "population")
-MEASURES = ("rate", "eb", "gi", "lisa", "access", "referral", "bivariate", "did")
+MEASURES = ("rate", "eb", "gi", "lisa", "access", "referral", "bivariate", "did", "plan")
 LISA_PERMUTATIONS, LISA_SEED = 999, 12345  # geo.hotspots.local_moran_clusters as geo.summary calls it
 # Every file of ../shared/geo as SOURCES.md lists it: (file, licence key); origin text: methods.source.<stem>.
 SOURCE_FILES = (
