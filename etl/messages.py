@@ -411,6 +411,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plan.solved": {"en": "Solved in {seconds} s.", "th": "คำนวณเสร็จใน {seconds} วินาที"},
     "plan.wrote": {"en": "Wrote the scenario to {path}", "th": "บันทึกสถานการณ์สมมติไว้ที่ {path}"},
+    # Pilot evaluation (issue 12): why there is, or is not, enough data
+    "pilot_eval.enough": {
+        "en": "{n_pilots} pilots with four quarters before and four from their start, against {n_comparison} "
+        "comparison communities: enough for an estimate.",
+        "th": "ชุมชนนำร่อง {n_pilots} แห่งที่มีข้อมูลสี่ไตรมาสก่อนเริ่มและสี่ไตรมาสนับจากเริ่ม เทียบกับชุมชนเปรียบเทียบ "
+        "{n_comparison} แห่ง: ข้อมูลเพียงพอสำหรับการประมาณ",
+    },
+    "pilot_eval.few_pilots": {
+        "en": "Only {n} pilot(s) have four quarters before and four from their start with a comparison community; "
+        "at least {needed} are needed. Figures shown, if any, are not reliable.",
+        "th": "มีชุมชนนำร่องเพียง {n} แห่งที่มีข้อมูลสี่ไตรมาสก่อนเริ่มและสี่ไตรมาสนับจากเริ่มพร้อมชุมชนเปรียบเทียบ "
+        "ต้องมีอย่างน้อย {needed} แห่ง ตัวเลขที่แสดง (ถ้ามี) ยังเชื่อถือไม่ได้",
+    },
+    "pilot_eval.few_comparisons": {
+        "en": "Only {n} comparison communit(ies) are left after the choice of group and the spillover distance; "
+        "at least {needed} are needed. Figures shown, if any, are not reliable.",
+        "th": "เหลือชุมชนเปรียบเทียบเพียง {n} แห่งหลังเลือกกลุ่มและตัดชุมชนที่อยู่ใกล้ชุมชนนำร่อง ต้องมีอย่างน้อย "
+        "{needed} แห่ง ตัวเลขที่แสดง (ถ้ามี) ยังเชื่อถือไม่ได้",
+    },
+    "pilot_eval.no_estimate": {
+        "en": "The model cannot be estimated: the pilots or the comparison communities have no cases in part of "
+        "the quarters compared (for referrals: no reported case to refer).",
+        "th": "ประมาณแบบจำลองไม่ได้ เพราะชุมชนนำร่องหรือชุมชนเปรียบเทียบไม่มีรายงานในบางไตรมาสที่เปรียบเทียบ "
+        "(สำหรับการส่งต่อ: ไม่มีรายที่รายงานให้ส่งต่อ)",
+    },
 }
 
 
