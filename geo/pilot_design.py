@@ -162,10 +162,13 @@ def design(counts: pd.DataFrame, communities: pd.DataFrame, end: str, comparison
     register["start"] = pd.Series([s if isinstance(s, str) and is_key(s) else None for s in starts], dtype=object)
     is_pilot = register["start"].notna()
     register["distance_m"] = _nearest_pilot_m(register, register[is_pilot]).where(~is_pilot)
-    full = np.array([
-        isinstance(start, str) and set(event_window(start)) <= have[cid]
-        for cid, start in zip(register["community_id"], register["start"], strict=True)
-    ], dtype=bool)
+    full = np.array(
+        [
+            isinstance(start, str) and set(event_window(start)) <= have[cid]
+            for cid, start in zip(register["community_id"], register["start"], strict=True)
+        ],
+        dtype=bool,
+    )
     register["role"] = np.select(
         [is_pilot & full, is_pilot, register["distance_m"] < SPILLOVER_M], [PILOT, SHORT, SPILLOVER], COMPARISON
     )

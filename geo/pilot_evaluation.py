@@ -52,7 +52,9 @@ def _panel(stacked: pd.DataFrame, outcome: str) -> pd.DataFrame:
     for rel, name in _EVENTS.items():
         frame[name] = (frame["treated"] & (frame["rel"] == rel)).astype(float)
     if outcome == "reported":
-        return frame.assign(y=frame["reported"], scale=frame["population"], rate=1e5 * frame["reported"] / frame["population"])
+        return frame.assign(
+            y=frame["reported"], scale=frame["population"], rate=1e5 * frame["reported"] / frame["population"]
+        )
     frame = frame[(frame["reported"] > 0) & frame["referred"].notna()]
     return frame.assign(y=frame["referred"], scale=frame["reported"], rate=100 * frame["referred"] / frame["reported"])
 

@@ -139,7 +139,9 @@ def poisson_did(data: Dense, labels: np.ndarray) -> np.ndarray:
     """
     treated, member = _membership(data, labels)
     post = np.asarray(RELATIVE_QUARTERS) >= 0
-    valid = _informative(member[..., None] & np.isfinite(data.y)[None] & (np.nan_to_num(data.exposure) > 0)[None], data.y)
+    valid = _informative(
+        member[..., None] & np.isfinite(data.y)[None] & (np.nan_to_num(data.exposure) > 0)[None], data.y
+    )
     y = np.where(valid, data.y[None], 0.0)
     cells = treated[..., None] & post & valid
     treated_y = np.where(cells, y, 0.0).sum(axis=(1, 2, 3))
@@ -148,25 +150,27 @@ def poisson_did(data: Dense, labels: np.ndarray) -> np.ndarray:
     y = np.where(valid, y, 0.0)
     mu = np.where(valid, np.nan_to_num(data.exposure)[None], 0.0)
 
-    def gap(at: np.ndarray, step: np.ndarray) -> np.ndarray:
-        """Move b by ``step`` (from ``at``), refit the fixed effects, and return the profile equation's gap."""
+    def gap(step: np.ndarray) -> np.ndarray:
+        """Move b by ``step``, refit the fixed effects, and return the profile equation's gap."""
         mu[cells] *= np.broadcast_to(np.exp(step)[:, None, None, None], mu.shape)[cells]
         _fit_effects(mu, y)
-        with np.errstate(divide="ignore"):
-            return np.where(solvable, np.log(treated_y) - np.log(np.where(cells, mu, 0.0).sum(axis=(1, 2, 3))), 0.0)
+        fitted = np.where(cells, mu, 0.0).sum(axis=(1, 2, 3))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(solvable, np.log(treated_y) - np.log(fitted), 0.0)
 
     previous = np.zeros(len(labels))
-    previous_gap = gap(previous, previous)
+    previous_gap = gap(previous)
     current = previous + previous_gap
-    current_gap = gap(previous, previous_gap)
+    current_gap = gap(previous_gap)
     for _ in range(100):
         slope = (current_gap - previous_gap) / np.where(current == previous, 1.0, current - previous)
-        step = np.where((np.abs(current_gap) > _TOLERANCE) & (slope < 0), -current_gap / np.where(slope < 0, slope, -1.0), 0.0)
+        moving = (np.abs(current_gap) > _TOLERANCE) & (slope < 0)  # the gap falls as b rises
+        step = np.where(moving, -current_gap / np.where(moving, slope, -1.0), 0.0)
         if not step.any():
             break
         previous, previous_gap = current, current_gap
         current = current + step
-        current_gap = gap(previous, step)
+        current_gap = gap(step)
     return np.where(~cells.any(axis=(1, 2, 3)), np.nan, np.where(treated_y > 0, current, -np.inf))
 
 

@@ -40,7 +40,7 @@ def counts_of(cells: pd.DataFrame, hidden: float) -> pd.DataFrame:
 
 
 def _round(value, decimals: int):
-    return None if value is None else round(float(value), decimals)
+    return None if value is None else round(float(value), decimals) + 0.0  # no "-0.0"
 
 
 def _rows(result: dict) -> tuple[list[dict], list[dict]]:
@@ -78,11 +78,13 @@ def _rows(result: dict) -> tuple[list[dict], list[dict]]:
     return evaluation, events
 
 
-def evaluation_tables(counts: pd.DataFrame, communities: pd.DataFrame, ends: list[str]) -> dict[str, pd.DataFrame]:
-    """The three tables of the evaluation up to each quarter of ``ends``, for every comparison group."""
+def evaluation_tables(
+    counts: pd.DataFrame, communities: pd.DataFrame, ends: list[str], comparisons: tuple[str, ...] = COMPARISONS
+) -> dict[str, pd.DataFrame]:
+    """The three tables of the evaluation up to each quarter of ``ends``, for each of ``comparisons``."""
     evaluation, events, compared = [], [], []
     for end in ends:
-        for comparison in COMPARISONS:
+        for comparison in comparisons:
             result = evaluate(counts, communities, end, comparison)
             rows, event_rows = _rows(result)
             evaluation += rows
