@@ -179,7 +179,7 @@ def design(counts: pd.DataFrame, communities: pd.DataFrame, end: str, comparison
             NOT_CHOSEN
         )
     elif comparison == "matched":
-        matched = register["community_id"].map(_matched(counts, pilots, pool))
+        matched = register["community_id"].map(_matched(counts, pilots, pool)).astype(object)
         register.loc[(register["role"] == COMPARISON) & matched.isna(), "role"] = NOT_CHOSEN
         register["stratum"] = matched.fillna(register["community_id"].where(register["role"] == PILOT))
         register["stratum"] = register["stratum"].fillna("")

@@ -40,8 +40,13 @@ def load_trend(path: str, version: str, end: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def load_difference(path: str, version: str, end: str) -> read.PilotDifference:
-    return read.pilot_difference(path, end)
+def load_evaluation(path: str, version: str, end: str, comparison: str) -> dict[str, pd.DataFrame]:
+    return read.pilot_evaluation(path, end, comparison)
+
+
+@st.cache_data(show_spinner=False)
+def load_evaluated_quarters(path: str, version: str) -> list[str]:
+    return read.pilot_evaluation_quarters(path)
 
 
 @st.cache_data(show_spinner=False)
@@ -121,24 +126,74 @@ def trend_chart(trend: pd.DataFrame, pilots: pd.DataFrame, lang: str):
     )
 
 
-def signed(value: float) -> str:
-    """A change per 100,000 with its sign and one decimal, e.g. "-56.2" or "+3.0"."""
-    return f"{value:+,.1f}"
+COMPARISONS = ("all", "same-district", "matched")
+OUTCOMES = ("reported", "referral")
 
 
-def why_not(result: read.PilotDifference) -> str:
-    """Why there is no estimate, in the reader's language, from the counts the result carries.
+def ratio_text(value, low, high, lang: str) -> str:
+    """A rate ratio with its interval, e.g. "0.64 (0.44 to 0.95)"; "no data" without an estimate."""
+    if pd.isna(value):
+        return t("value.no_data", lang)
+    interval = t("pilots.eval.interval", lang, low=number(low, 2, lang), high=number(high, 2, lang))
+    return f"{number(value, 2, lang)} ({interval})"
 
-    The estimator's own reason is English and may quote a small case count,
-    so it is never shown.
-    """
-    if result.n_pilot < 2 or result.n_comparison < 2:
-        return t("pilots.reason.communities", n_pilot=result.n_pilot, n_comparison=result.n_comparison)
-    if result.n_quarters_before == 0:
-        return t("pilots.reason.before")
-    if result.n_quarters_after == 0:
-        return t("pilots.reason.after")
-    return t("pilots.reason.cases")
+
+def difference_text(value, low, high, lang: str) -> str:
+    """A signed difference with its interval, e.g. "-31.6 (-63.4 to +0.1)"; "no data" without an estimate."""
+    if pd.isna(value):
+        return t("value.no_data", lang)
+    interval = t("pilots.eval.interval", lang, low=f"{low:+,.1f}", high=f"{high:+,.1f}")
+    return f"{value:+,.1f} ({interval})"
+
+
+def evaluation_table(evaluation: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Both outcomes side by side: rate ratio, difference, randomization p, MDE, and whether data suffice."""
+    rows = evaluation.set_index("outcome").reindex(list(OUTCOMES))
+    return pd.DataFrame(
+        {
+            t("pilots.eval.outcome", lang): [t(f"pilots.eval.outcome.{o}", lang) for o in OUTCOMES],
+            t("pilots.eval.rate_ratio", lang): [
+                ratio_text(r.rate_ratio, r.rate_ratio_low, r.rate_ratio_high, lang) for r in rows.itertuples()
+            ],
+            t("pilots.eval.difference", lang) + " / " + t("pilots.eval.difference_referral", lang): [
+                difference_text(r.difference, r.difference_low, r.difference_high, lang) for r in rows.itertuples()
+            ],
+            t("pilots.eval.p", lang): [number(p, 3, lang) for p in rows["p_randomization"]],
+            t("pilots.eval.mde", lang): [number(m, 2, lang) for m in rows["mde"]],
+            t("pilots.eval.enough_col", lang): [
+                t("pilots.eval.yes" if e else "pilots.eval.no", lang) for e in rows["enough"]
+            ],
+        }
+    )
+
+
+def event_chart(events: pd.DataFrame, lang: str):
+    """The event study of both outcomes: rate ratios against the quarter before the start."""
+    data = events.assign(
+        series=events["outcome"].map(lambda o: t(f"pilots.eval.outcome.{o}", lang)),
+        display=[
+            ratio_text(e, low, high, lang) if pd.notna(low) else number(e, 2, lang)
+            for e, low, high in zip(events["estimate"], events["ci_low"], events["ci_high"], strict=True)
+        ],
+    )
+    data = data[data["estimate"].notna()]
+    return charts.event_study(data, x_title=t("pilots.eval.axis_rel", lang), y_title=t("pilots.eval.axis_ratio", lang))
+
+
+def compared_table(compared: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Who was compared: each reporting community, its district, its role and its distance to the nearest pilot."""
+    order = ["pilot", "comparison", "pilot_short", "pilot_alone", "spillover", "not_chosen"]
+    rows = compared.assign(rank=compared["role"].map(order.index)).sort_values(["rank", "community_id"])
+    return pd.DataFrame(
+        {
+            t("pilots.col.community", lang): maps.local_names(rows, lang).to_numpy(),
+            t("pilots.col.district", lang): maps.local_names(rows, lang, "district_").to_numpy(),
+            t("pilots.eval.col.role", lang): [t(f"pilots.eval.role.{r}", lang) for r in rows["role"]],
+            t("pilots.eval.col.distance", lang): [
+                number(d, 0, lang) if pd.notna(d) else "" for d in rows["distance_m"]
+            ],
+        }
+    )
 
 
 def published_rate(rates: pd.Series, suppressed: pd.Series, lang: str) -> list[str]:
@@ -229,26 +284,60 @@ else:
     pilots = communities[communities["pilot"]]
     charts.show(("pilots", SNAPSHOT.version, chosen.end, LANG), lambda: trend_chart(trend, pilots, LANG))
 
-# --- Difference in differences ----------------------------------------------------
-st.subheader(t("pilots.did"))
-result = load_difference(SNAPSHOT.path, SNAPSHOT.version, chosen.end)
-if result.enough:
-    st.metric(t("pilots.did_metric"), signed(result.estimate))
-    st.markdown(
-        t(
-            "pilots.did_text",
-            estimate=signed(result.estimate),
-            low=signed(result.ci_low),
-            high=signed(result.ci_high),
-            n_pilot=result.n_pilot,
-            n_comparison=result.n_comparison,
-            n_total=result.n_pilot + result.n_comparison,
-            before=result.n_quarters_before,
-            after=result.n_quarters_after,
-        )
-    )
+# --- Evaluation -------------------------------------------------------------------
+st.subheader(t("pilots.eval"))
+evaluated = load_evaluated_quarters(SNAPSHOT.path, SNAPSHOT.version)
+if not evaluated:
+    st.info(t("pilots.eval.none"))
 else:
-    st.info(t("pilots.did_missing", reason=why_not(result)))
+    latest = evaluated[-1]
+    if chosen.end != latest:
+        st.info(t("pilots.eval.latest_only", latest=quarter_label(latest)))
+    comparison = st.radio(
+        t("pilots.eval.comparison"),
+        COMPARISONS,
+        format_func=lambda c: t(f"pilots.eval.comparison.{c}", LANG),  # LANG fixed: it may run outside the run
+        horizontal=True,
+        key="pilot_comparison",
+    )
+    tables = load_evaluation(SNAPSHOT.path, SNAPSHOT.version, latest, comparison)
+    evaluation = tables["pilot_evaluation"].set_index("outcome")
+    main = evaluation.loc["reported"]
+    reason = main[f"reason_{LANG}"]
+    if main["enough"]:
+        st.success(t("pilots.eval.enough", reason=reason))
+    else:
+        st.warning(t("pilots.eval.not_enough", reason=reason))
+    columns = st.columns(4)
+    columns[0].metric(t("pilots.eval.rate_ratio"), number(main["rate_ratio"], 2))
+    columns[0].caption(ratio_text(main["rate_ratio"], main["rate_ratio_low"], main["rate_ratio_high"], LANG))
+    columns[1].metric(t("pilots.eval.difference"), number(main["difference"], 1))
+    columns[1].caption(difference_text(main["difference"], main["difference_low"], main["difference_high"], LANG))
+    columns[2].metric(t("pilots.eval.p"), number(main["p_randomization"], 3))
+    columns[3].metric(t("pilots.eval.mde"), number(main["mde"], 2))
+    if pd.notna(main["rate_ratio"]) and pd.notna(main["mde"]):
+        st.markdown(
+            t(
+                "pilots.eval.text",
+                ratio=number(main["rate_ratio"], 2),
+                percent=number(100 * main["rate_ratio"], 0),
+                difference=f"{main['difference']:+,.1f}",
+                p=number(main["p_randomization"], 3),
+                n_permutations=int(main["n_permutations"]),
+                mde=number(main["mde"], 2),
+                mde_up=number(1 / main["mde"], 2),
+            )
+        )
+    st.dataframe(evaluation_table(tables["pilot_evaluation"], LANG), hide_index=True, width="stretch")
+    st.markdown(f"**{t('pilots.eval.event')}**")
+    st.caption(t("pilots.eval.event_caption"))
+    charts.show(
+        ("pilot-events", SNAPSHOT.version, latest, comparison, LANG),
+        lambda: event_chart(tables["pilot_event_study"], LANG),
+    )
+    st.markdown(f"**{t('pilots.eval.compared')}**")
+    st.caption(t("pilots.eval.compared_caption", spillover=number(main["spillover_m"], 0)))
+    st.dataframe(compared_table(tables["pilot_compared"], LANG), hide_index=True, width="stretch")
 st.warning(t("pilots.caveat" if SNAPSHOT.meta.synthetic else "pilots.caveat_real"), icon=":material/info:")
 
 # --- Each pilot -----------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Altair chart builders that several pages share.
 
-One builder for now, :func:`quarterly_trend`: values per quarter as lines
-with points, one line per series, and optional vertical rules that mark
-quarters (a pilot's start, the chosen window). Pages give it a tidy frame
+:func:`quarterly_trend`: values per quarter as lines with points, one line
+per series, and optional vertical rules that mark quarters (a pilot's
+start, the chosen window). :func:`event_study`: ratios with intervals per
+quarter relative to a start, on a log scale around 1. Pages give it a tidy frame
 whose text is already translated and whose counts are already published
 (db/read.py), so the chart shows nothing the tables do not. Rendering is
 :func:`show`, which skips Altair's schema check (the doctest below makes it).
@@ -20,7 +21,7 @@ import streamlit as st
 
 from ui import loaders
 
-__all__ = ["SERIES_COLOURS", "quarterly_trend", "show"]
+__all__ = ["SERIES_COLOURS", "event_study", "quarterly_trend", "show"]
 
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 MARKER_COLOUR = "#555555"
@@ -92,6 +93,44 @@ def quarterly_trend(
             rules.mark_text(align="left", baseline="top", dx=4, y=4, color=MARKER_COLOUR).encode(text="text:N"),
         ]
     return alt.layer(*layers).properties(height=height)
+
+
+def event_study(data: pd.DataFrame, *, x_title: str, y_title: str, height: int = 300) -> alt.LayerChart:
+    """Ratios with 95 % intervals per relative quarter, one colour per series, a rule at 1, on a log scale.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        ``relative_quarter`` (int), ``series`` (the legend's text), ``estimate``, ``ci_low`` and ``ci_high``
+        (ratios; the reference quarter has an estimate of 1 and no interval), and ``display`` (the
+        tooltip's text).
+    x_title, y_title : str
+        Axis titles.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"relative_quarter": [-1, 0], "series": "Reported", "estimate": [1.0, 0.7],
+    ...     "ci_low": [None, 0.5], "ci_high": [None, 0.98], "display": ["1.00", "0.70 (0.50 to 0.98)"]})
+    >>> [layer["mark"]["type"] for layer in event_study(data, x_title="q", y_title="ratio").to_dict()["layer"]]
+    ['rule', 'rule', 'point']
+    """
+    series = list(dict.fromkeys(data["series"]))
+    colour = alt.Color(
+        "series:N",
+        title=None,
+        sort=series,
+        scale=alt.Scale(domain=series, range=list(SERIES_COLOURS[: len(series)])),
+        legend=alt.Legend(orient="top"),
+    )
+    x = alt.X("relative_quarter:O", title=x_title, axis=alt.Axis(labelAngle=0))
+    scale = alt.Scale(type="log")
+    base = alt.Chart(data).encode(x=x, xOffset=alt.XOffset("series:N", sort=series), color=colour)
+    one = alt.Chart(pd.DataFrame({"one": [1.0]})).mark_rule(color=MARKER_COLOUR, strokeDash=[4, 4]).encode(y="one:Q")
+    intervals = base.mark_rule(strokeWidth=2).encode(y=alt.Y("ci_low:Q", scale=scale, title=y_title), y2="ci_high:Q")
+    points = base.mark_point(filled=True, size=60).encode(
+        y=alt.Y("estimate:Q", scale=scale, title=y_title), tooltip=[alt.Tooltip("display:N", title=y_title)]
+    )
+    return alt.layer(one, intervals, points).properties(height=height)
 
 
 def show(key: tuple, build: Callable[[], alt.TopLevelMixin]) -> None:
