@@ -177,9 +177,9 @@ def poisson_did(data: Dense, labels: np.ndarray) -> np.ndarray:
 def randomization(data: Dense, n: int = N_PERMUTATIONS, seed: int = SEED) -> tuple[float, np.ndarray]:
     """The observed log rate ratio and ``n`` under relabellings within strata (fixed ``seed``)."""
     observed = poisson_did(data, data.labels[None, :])[0]
-    draws = np.concatenate(
-        [poisson_did(data, chunk) for chunk in np.array_split(permuted_labels(data.labels, data.strata, n, seed), 4)]
-    )
+    labels = permuted_labels(data.labels, data.strata, n, seed)
+    # in chunks of about 250 relabellings, so the working arrays stay a few megabytes
+    draws = np.concatenate([poisson_did(data, chunk) for chunk in np.array_split(labels, -(-n // 250))])
     return float(observed), draws
 
 

@@ -424,17 +424,33 @@ TEXT: dict[str, dict[str, str]] = {
         "districts have high need and low coverage (3-1).",
     },
     "methods.measure.did": {
-        "th": "**การเปรียบเทียบชุมชนนำร่อง (difference-in-differences)**: อัตราต่อประชากร 100,000 คนต่อไตรมาส "
-        "ของชุมชนนำร่องเทียบกับชุมชนอื่น ก่อนและหลังเริ่มโครงการของแต่ละแห่ง ค่าประมาณ = (นำร่องหลัง − นำร่องก่อน) "
-        "− (เปรียบเทียบหลัง − เปรียบเทียบก่อน) ชุมชนเปรียบเทียบแบ่งตามไตรมาสเริ่มของนำร่องแต่ละรุ่น "
-        "ช่วงความเชื่อมั่น 95% จาก bootstrap แบบสุ่มชุมชนซ้ำด้วย seed คงที่ คำนวณจากช่องรายชุมชนรายไตรมาสที่ปกปิดแล้ว "
-        "ถ้าชุมชนหรือจำนวนรายน้อยเกินไป หน้าจะบอกเหตุผลแทนการแสดงตัวเลข",
-        "en": "**Pilot comparison (difference in differences)**: rates per 100,000 per quarter of pilot against "
-        "non-pilot communities, before and from each pilot's start. Estimate = (pilot after − pilot before) − "
-        "(comparison after − comparison before); comparison communities are split at each pilot cohort's start. "
-        "95 % interval: a cluster bootstrap resampling communities from a fixed seed. Computed from the "
-        "protected community-quarter cells. Where communities or cases are too few, the page says why instead "
-        "of printing a number.",
+        "th": "**การประเมินชุมชนนำร่อง**: ชุมชนนำร่องที่เริ่มไตรมาสเดียวกันเป็นหนึ่งรุ่น แต่ละรุ่นเทียบกับชุมชนที่ไม่เคยเป็นนำร่อง "
+        "ในไตรมาสเดียวกัน ตั้งแต่ 4 ไตรมาสก่อนเริ่มถึงไตรมาสที่ 4 นับจากเริ่ม (stacked design; Cengiz และคณะ 2019) "
+        "**อัตราส่วนอัตรา** จากแบบจำลองปัวซองที่มี fixed effect ของชุมชนและไตรมาส (pyfixest fepois) "
+        "**ผลต่าง** จากแบบจำลองเดียวกันด้วยกำลังสองน้อยสุดถ่วงน้ำหนักด้วยประชากร (ต่อ 100,000 คนต่อไตรมาส) "
+        "**event study** แสดงอัตราส่วนแต่ละไตรมาสเทียบกับไตรมาสก่อนเริ่ม ไตรมาส −4 ถึง −2 ใช้ตรวจแนวโน้มคู่ขนาน "
+        "ช่วงความเชื่อมั่น 95% จากค่าคลาดเคลื่อนแบบ cluster ตามชุมชน (CR1) **ค่า p จากการสลับป้าย**: สลับว่าชุมชนใดเป็นนำร่อง "
+        "999 ครั้ง (seed คงที่) ภายในกลุ่มที่เปรียบเทียบ **ผลที่เล็กที่สุดที่ตรวจพบได้** (กำลัง 80%, 5% สองทาง) "
+        "= exp(−2.80 × ส่วนเบี่ยงเบนมาตรฐานของ log อัตราส่วนภายใต้การสลับป้าย) (Bloom 1995) "
+        "กลุ่มเปรียบเทียบเลือกได้: ทั้งหมด เขตเดียวกัน หรือจับคู่ 2 ชุมชนที่ใกล้ที่สุดด้านประชากรและอัตราก่อนเริ่ม (Stuart 2010) "
+        "ชุมชนที่อยู่ห่างชุมชนนำร่องไม่ถึง 500 ม. ไม่ใช้เปรียบเทียบ (ผลล้น) ข้อมูลเพียงพอเมื่อมีชุมชนนำร่องอย่างน้อย 5 แห่ง "
+        "ที่มีข้อมูลครบ 4 ไตรมาสก่อนและ 4 ไตรมาสนับจากเริ่ม และชุมชนเปรียบเทียบอย่างน้อย 5 แห่ง ผลลัพธ์ที่สองคืออัตราการส่งต่อ "
+        "คำนวณจากช่องรายชุมชนรายไตรมาสที่ปกปิดแล้ว และเผยแพร่เฉพาะไตรมาสล่าสุด",
+        "en": "**Pilot evaluation**: pilots starting in the same quarter form a cohort, and each cohort is set "
+        "against never-piloted communities over the same quarters, from 4 quarters before its start to the 4th "
+        "from it (a stacked design; Cengiz et al. 2019), so staggered starts bring no forbidden comparisons. "
+        "**Rate ratio**: a Poisson model with community and quarter fixed effects (pyfixest `fepois`; Santos Silva "
+        "& Tenreyro 2006). **Difference**: the same design by least squares weighted by residents, per 100,000 "
+        "per quarter. **Event study**: the ratio in each quarter against the quarter before the start; quarters "
+        "−4 to −2 are the parallel-trends check. 95 % intervals from standard errors clustered by community (CR1; "
+        "Cameron & Miller 2015). **Randomization p**: which communities are pilots is permuted 999 times (fixed "
+        "seed) within the comparison group's strata, two-sided (Imbens & Rubin 2015). **Minimum detectable "
+        "effect** (80 % power, 5 % two-sided): exp(−2.80 × the standard deviation of the log ratio over the "
+        "permutations) (Bloom 1995). Comparison group: all non-pilots, the same district, or each pilot's 2 "
+        "nearest neighbours on population and earlier rate (Stuart 2010); communities within 500 m of a pilot "
+        "are left out (spillover). Enough data: at least 5 pilots with 4 quarters before and 4 from their start, "
+        "and at least 5 comparison communities. The referral rate is the second outcome. Computed from the "
+        "protected community-quarter cells; published for the latest quarter.",
     },
     "methods.sources": {"th": "แหล่งข้อมูลและสัญญาอนุญาต", "en": "Data sources and licences"},
     "methods.sources_intro": {
