@@ -98,12 +98,12 @@ def _membership(data: Dense, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return treated, treated | comparison
 
 
-def _informative(valid: np.ndarray, y: np.ndarray) -> np.ndarray:
+def _informative(y: np.ndarray, valid: np.ndarray) -> np.ndarray:
     """``valid`` less, until none is left, the cells of a community-stack or quarter-stack without a case
     (its fixed effect would be minus infinity) or with a single cell (fitted exactly by its own fixed
     effect, so it tells nothing about the rest): ``pyfixest``'s separation check and singleton removal."""
     while True:
-        cases = np.where(valid, y[None], 0.0)
+        cases = np.where(valid, y, 0.0)
         keep = valid & (cases.sum(axis=3, keepdims=True) > 0) & (cases.sum(axis=2, keepdims=True) > 0)
         keep &= (keep.sum(axis=3, keepdims=True) > 1) & (keep.sum(axis=2, keepdims=True) > 1)
         if (keep == valid).all():
@@ -124,6 +124,29 @@ def _fit_effects(mu: np.ndarray, y: np.ndarray) -> None:
                 return
 
 
+def _arrays(data: Dense, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Outcomes, exposures and pilot rows as (draws, cohorts, rows, quarters) arrays for ``labels``.
+
+    When every community has every quarter and a constant exposure (residents), the rows of a stack
+    are summed into two, its pilots and its comparisons: a community's fixed effect makes its cases a
+    multinomial draw over the quarters with the same probabilities for every community of its group,
+    so the group's sums carry all the model knows about ``b``, and the estimate is unchanged. Otherwise
+    (referrals, with reported cases as exposure) each community keeps its row.
+    """
+    treated, member = _membership(data, labels)
+    constant = np.isfinite(data.y).all() and (data.exposure == data.exposure[..., :1]).all()
+    if constant:
+        y = np.stack(
+            [np.einsum("bsn,snk->bsk", group.astype(float), data.y) for group in (treated, member & ~treated)], axis=2
+        )
+        pilots = np.zeros(y.shape[:3], dtype=bool)
+        pilots[:, :, 0] = True
+        return y, np.ones_like(y), pilots
+    present = member[..., None] & np.isfinite(data.y)[None] & (np.nan_to_num(data.exposure) > 0)[None]
+    y = np.where(present, data.y[None], np.nan)
+    return y, np.where(present, data.exposure[None], np.nan), treated
+
+
 def poisson_did(data: Dense, labels: np.ndarray) -> np.ndarray:
     """The log rate ratio of the stacked Poisson model for each row of ``labels``.
 
@@ -137,18 +160,16 @@ def poisson_did(data: Dense, labels: np.ndarray) -> np.ndarray:
     proportional-fitting step: a plain proportional fit of ``b`` alternating with the fixed effects
     converges very slowly, since a lone pilot's fixed effect and ``b`` move together.
     """
-    treated, member = _membership(data, labels)
+    y, exposure, pilots = _arrays(data, labels)
+    valid = _informative(y, np.isfinite(y))
     post = np.asarray(RELATIVE_QUARTERS) >= 0
-    valid = _informative(
-        member[..., None] & np.isfinite(data.y)[None] & (np.nan_to_num(data.exposure) > 0)[None], data.y
-    )
-    y = np.where(valid, data.y[None], 0.0)
-    cells = treated[..., None] & post & valid
+    cells = pilots[..., None] & post & valid
+    y = np.where(valid, y, 0.0)
     treated_y = np.where(cells, y, 0.0).sum(axis=(1, 2, 3))
     solvable = (treated_y > 0) & cells.any(axis=(1, 2, 3))
     valid &= solvable[:, None, None, None]  # the others have no finite estimate: nothing to fit
     y = np.where(valid, y, 0.0)
-    mu = np.where(valid, np.nan_to_num(data.exposure)[None], 0.0)
+    mu = np.where(valid, np.nan_to_num(exposure), 0.0)
 
     def gap(step: np.ndarray) -> np.ndarray:
         """Move b by ``step``, refit the fixed effects, and return the profile equation's gap."""

@@ -199,13 +199,17 @@ def test_randomization_p_and_mde_by_hand(one_cohort):
     assert mde_rate_ratio(draws) < 1
 
 
-def test_referral_rate_ratio_matches_a_direct_maximisation(one_cohort):
-    communities, counts, result = one_cohort
-    stacked = stack_rows(counts, communities, design(counts, communities, "2024Q4", "all").sample)
+def test_referral_rate_ratio_matches_a_direct_maximisation(staggered):
+    communities, counts, result = staggered
+    sample = design(counts, communities, QUARTERS[-1], "all").sample
+    stacked = stack_rows(counts, communities, sample)
     stacked = stacked[stacked["reported"] > 0].assign(population=lambda f: f["reported"])
     stacked = stacked.groupby(["cohort", "community_id"]).filter(lambda g: len(g) > 1 and g["referred"].sum() > 0)
     estimate, _ = full_dummy_fit(stacked, "referred")
     assert result["referral"]["rate_ratio"] == pytest.approx(np.exp(estimate), rel=1e-4)
+    # the randomization test's own solver, on the community rows it keeps for referrals
+    data = dense(counts, sample, "referral", communities.set_index("community_id")["population"])
+    assert poisson_did(data, data.labels[None, :])[0] == pytest.approx(estimate, abs=1e-6)
 
 
 def test_too_few_pilots_is_not_enough_but_still_estimated():
@@ -251,3 +255,15 @@ def test_spillover_same_district_and_matching():
     matched = design(counts, communities, "2024Q4", "matched").members.set_index("community_id")
     assert matched.loc["twin", "stratum"] == "p0" and matched.loc["twin", "role"] == "comparison"
     assert (matched["role"] == "comparison").sum() == 4  # two per pilot, without replacement
+
+
+def test_incomplete_rows_take_the_per_community_solver_and_match_a_direct_maximisation(staggered):
+    communities, counts, _ = staggered
+    gaps = counts[~((counts["community_id"] == "c2") & counts["quarter"].isin(["2023Q1", "2023Q4"]))]
+    sample = design(gaps, communities, QUARTERS[-1], "all").sample
+    stacked = stack_rows(gaps, communities, sample)
+    estimate, _ = full_dummy_fit(stacked)
+    data = dense(gaps, sample, "reported", communities.set_index("community_id")["population"])
+    assert not np.isfinite(data.y).all()  # c2 lacks two quarters: no summing of rows
+    assert poisson_did(data, data.labels[None, :])[0] == pytest.approx(estimate, abs=1e-6)
+    assert evaluate(gaps, communities, QUARTERS[-1], "all")["rate_ratio"] == pytest.approx(np.exp(estimate), rel=1e-5)
