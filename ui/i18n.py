@@ -418,10 +418,14 @@ TEXT: dict[str, dict[str, str]] = {
     "methods.measure.bivariate": {
         "th": "**ความต้องการ × การเข้าถึง (สองตัวแปร)**: ความต้องการคือกลุ่มเทอร์ไทล์ของอัตราปรับให้เรียบ (1 ต่ำ 3 สูง) "
         "การเข้าถึงคือกลุ่มเทอร์ไทล์ของค่า 2SFCA ในบรรดาเขตที่ทราบค่า รวมเป็น 9 กลุ่ม (3 × 3) "
-        "เขตช่องว่างคือเขตที่ความต้องการสูงแต่การเข้าถึงต่ำ (3-1)",
+        "เขตช่องว่างคือเขตที่ความต้องการสูงแต่การเข้าถึงต่ำ (3-1) "
+        "นอกจากนี้แสดงโอกาสที่อัตราของเขตสูงกว่าทั้งกรุงเทพฯ: ความน่าจะเป็นภายหลังจากแบบจำลองปัวซอง–แกมมาเบื้องหลังการปรับเรียบ "
+        "(Clayton และ Kaldor 1987) ปัดเป็นทศนิยมหนึ่งตำแหน่ง อัตราที่ได้รับแจ้งสูงอาจหมายถึงการแจ้งที่ดีกว่า",
         "en": "**Need × coverage (bivariate)**: need is the tercile of the smoothed rate (1 low, 3 high), coverage "
         "the tercile of the 2SFCA accessibility, among the districts where each is known: a 3 × 3 class. Gap "
-        "districts have high need and low coverage (3-1).",
+        "districts have high need and low coverage (3-1). Beside it, the chance that a district's rate exceeds "
+        "Bangkok's: the posterior probability under the Poisson–Gamma model behind the smoothing (Clayton & "
+        "Kaldor 1987), in tenths. A high reported rate may also mean better reporting.",
     },
     "methods.measure.did": {
         "th": "**การประเมินชุมชนนำร่อง**: ชุมชนนำร่องที่เริ่มไตรมาสเดียวกันเป็นหนึ่งรุ่น แต่ละรุ่นเทียบกับชุมชนที่ไม่เคยเป็นนำร่อง "
@@ -1391,6 +1395,18 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "pilots.eval.role.spillover": {"th": "ไม่นับ: ใกล้ชุมชนนำร่อง", "en": "left out: near a pilot"},
     "pilots.eval.role.not_chosen": {"th": "ไม่นับ: ไม่อยู่ในกลุ่มที่เลือก", "en": "left out: not in the chosen group"},
+    # Need as a probability (issue 12): P(rate > Bangkok) and the reporting caveat, where need is shown
+    "coverage.tip.need_prob": {
+        "th": "โอกาสที่อัตราสูงกว่าทั้งกรุงเทพฯ",
+        "en": "Chance the rate exceeds Bangkok's",
+    },
+    "coverage.need_caveat": {
+        "th": "ความต้องการวัดจากรายที่ได้รับแจ้ง อัตราที่ได้รับแจ้งสูงอาจหมายถึงการแจ้งที่ดีกว่า ไม่ใช่ความรุนแรงที่มากกว่าเสมอไป "
+        "“โอกาสที่อัตราสูงกว่าทั้งกรุงเทพฯ” คือความน่าจะเป็นภายหลังจากแบบจำลองปัวซอง–แกมมาเบื้องหลังการปรับเรียบ ปัดเป็นทศนิยมหนึ่งตำแหน่ง",
+        "en": "Need is measured from reported cases: a high reported rate may also mean better reporting, not "
+        'only more violence. "Chance the rate exceeds Bangkok\'s" is the posterior probability under the '
+        "Poisson–Gamma model behind the smoothing, in tenths.",
+    },
 }
 
 
