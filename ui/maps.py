@@ -23,6 +23,7 @@ import pydeck as pdk
 import shapely
 import streamlit as st
 
+from core.colours import NO_DATA, PALETTE, ink, spread
 from geo.rates import classify
 
 __all__ = [
@@ -57,10 +58,7 @@ __all__ = [
     "translucent",
 ]
 
-# ColorBrewer YlOrRd, 5 classes, light to dark.
-PALETTE = ((255, 255, 178), (254, 204, 92), (253, 141, 60), (240, 59, 32), (189, 0, 38))
 SUPPRESSED = (115, 115, 115)
-NO_DATA = (255, 255, 255)
 OUTLINE = (70, 70, 70)
 VIEW = pdk.ViewState(latitude=13.74, longitude=100.63, zoom=9.6, min_zoom=8, max_zoom=14)
 ROMANISED = "(romanised)"  # how the register's rule-based English names are marked (etl/romanise.py)
@@ -122,17 +120,6 @@ def _label_sizes(texts: pd.Series, area_km2: pd.Series) -> pd.Series:
     return (np.sqrt(area_km2) * 1000 * 1.1 / letters).round()
 
 
-def _ink(fill: tuple[int, int, int]) -> list[int]:
-    """Dark text on light fills, white text on dark ones (relative luminance below 0.3).
-
-    >>> _ink(PALETTE[0]), _ink(PALETTE[-1])
-    ([25, 25, 25], [255, 255, 255])
-    """
-    linear = [(c / 255) / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in fill]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return [255, 255, 255] if luminance < 0.3 else [25, 25, 25]
-
-
 def label_layer(frame: gpd.GeoDataFrame, text: str) -> pdk.Layer:
     """District names at a point inside each district (``frame`` has ``area_km2`` and ``fill``).
 
@@ -146,7 +133,7 @@ def label_layer(frame: gpd.GeoDataFrame, text: str) -> pdk.Layer:
             "text": texts,
             "position": [[round(p.x, 5), round(p.y, 5)] for p in anchors],
             "size": _label_sizes(texts, frame["area_km2"]),
-            "ink": [_ink(fill) for fill in frame["fill"]],
+            "ink": [list(ink(fill)) for fill in frame["fill"]],
         }
     )
     return pdk.Layer(
@@ -237,7 +224,7 @@ def breaks_colours(
     (['2–5', '5–9'], True, True, True)
     """
     shown = values.where(~suppressed)
-    palette = [PALETTE[i] for i in np.linspace(0, len(PALETTE) - 1, len(breaks)).round().astype(int)]
+    palette = spread(len(breaks))
     classes = classify(shown, breaks)
     colours = [
         SUPPRESSED if hidden else NO_DATA if c < 0 else palette[c]
