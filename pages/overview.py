@@ -189,6 +189,25 @@ def trend_chart(trend: pd.DataFrame, chosen: sidebar.Period, lang: str) -> None:
     st.altair_chart(chart, width="stretch")
 
 
+def briefing_button(chosen: sidebar.Period, lang: str) -> None:
+    """The printable briefing of the chosen period in the reader's language, made only when clicked."""
+    path, end, span = SNAPSHOT.path, chosen.end, chosen.span
+
+    def make() -> bytes:  # runs on its own thread after the click: no Streamlit calls in here
+        from etl.briefing import briefing_pdf  # fpdf2, the font and Thai word breaking load only on a click
+
+        return briefing_pdf(path, end, span, lang)
+
+    st.download_button(
+        t("overview.briefing"),
+        make,
+        file_name=f"briefing_{end}_{span}_{lang}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        help=t("overview.briefing_help"),
+    )
+
+
 def district_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table behind the map, as readers see it, narrowed to the districts chosen in the sidebar."""
     rows = sidebar.filter_districts(summary)
@@ -224,6 +243,7 @@ now = loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end)
 if now.cases_display is None:
     st.info(t("overview.no_rows", window=chosen.label))
     st.stop()
+briefing_button(chosen, lang)
 
 # --- Headline figures ---------------------------------------------------------
 previous, year_before = chosen.shifted(-1), chosen.shifted(-4)

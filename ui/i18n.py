@@ -1218,6 +1218,14 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "period.calendar": {"th": "{months} {year}", "en": "{months} {year} ({key})"},
     "period.window": {"th": "{n} ไตรมาส: {start} ถึง {end}", "en": "{n} quarters: {start} to {end}"},
+    # Briefing and views shared by link (issue 15: pages/overview.py, ui/links.py)
+    "overview.briefing": {"th": "ดาวน์โหลดสรุปสำหรับผู้บริหาร (PDF)", "en": "Download briefing (PDF)"},
+    "overview.briefing_help": {
+        "th": "สรุปหนึ่งถึงสองหน้า A4 ของช่วงเวลาที่เลือก ในภาษาที่เลือก: ตัวเลขหลัก แผนที่ เขตที่ควรให้ความสำคัญ "
+        "ผลของชุมชนนำร่อง แหล่งข้อมูลและวิธีการ ใช้เวลาสร้างไม่กี่วินาที",
+        "en": "One or two A4 pages for the chosen period, in the chosen language: headline figures, the map, the "
+        "districts that need attention, the pilots, sources and methods. It takes a few seconds to make.",
+    },
 }
 
 
