@@ -1226,6 +1226,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "One or two A4 pages for the chosen period, in the chosen language: headline figures, the map, the "
         "districts that need attention, the pilots, sources and methods. It takes a few seconds to make.",
     },
+    "links.refused": {
+        "th": "ลิงก์นี้มีค่าที่ใช้ไม่ได้ ({names}) ส่วนนั้นจึงแสดงตามค่าเริ่มต้น",
+        "en": "Part of this link could not be used ({names}), so that part shows the default.",
+    },
 }
 
 
