@@ -6,10 +6,10 @@ they are set correctly in Thai and can be selected and searched. Geometry is
 in EPSG:32647 metres, so the map keeps true proportions.
 
 District names are sized to fit their district, between :data:`MIN_PT` and
-:data:`MAX_PT`. The inner-city districts are too small for a readable name at
-the map's scale (it would need less than :data:`INSET_BELOW`), so they are
-named in an enlarged inset in the empty corner over Samut Prakan, and the
-inset's area is outlined on the main map.
+:data:`MAX_PT`. The inner city's districts are too small for a readable name
+at the map's scale, so the :data:`INSET_DISTRICTS` smallest (in either
+language the same) are named in an enlarged inset in the empty corner over
+Samut Prakan, and the inset's area is outlined on the main map.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from core.colours import ink
 __all__ = ["MAX_PT", "MIN_PT", "draw_map"]
 
 MIN_PT, MAX_PT = 5.0, 8.0  # district names: readable on paper, never louder than the headings
-INSET_BELOW = 4.5  # a name that fits its district only below this size is named in the inset
+INSET_DISTRICTS = 10  # the smallest districts by area, named in the inset: Bangkok's inner city
 INSET_ZOOM = 3.0  # at most this much larger is the inner city drawn in the inset
 INSET_SHARE = (0.36, 0.42)  # of the map's width and height: the corner over Samut Prakan is empty
 INSET_MARGIN_M = 700  # around the small districts, so their neighbours' edges show
@@ -110,14 +110,6 @@ def fitted_sizes(pdf: FPDF, districts: gpd.GeoDataFrame, scale: float) -> np.nda
     return np.minimum(across * scale * 0.9 / widths, MAX_PT)
 
 
-def _compact_sizes(pdf: FPDF, districts: gpd.GeoDataFrame, scale: float) -> np.ndarray:
-    """The font size (pt) at which each name spans the side of a square of its district's area: small only
-    for districts that are small all round (the inner city), not for long thin ones, which the chord rules."""
-    pdf.set_font(size=1)
-    widths = np.array([max(pdf.get_string_width(label), 1e-3) for label in districts["label"]])
-    return np.sqrt(districts["area_km2"].to_numpy() * 1e6) * scale * 1.1 / widths
-
-
 def _names(pdf: FPDF, view: _View, districts: gpd.GeoDataFrame, sizes: np.ndarray) -> None:
     """Each district's name on its chord, dark on light fills and white on dark ones.
 
@@ -174,7 +166,7 @@ def draw_map(pdf: FPDF, districts: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, wi
     bounds = (minx - pad, miny - pad, maxx + pad, maxy + pad)
     view = _View(pdf.get_x(), pdf.get_y(), width / (bounds[2] - bounds[0]), bounds)
     sizes = fitted_sizes(pdf, districts, view.scale)
-    small = _compact_sizes(pdf, districts, view.scale) < INSET_BELOW
+    small = districts["area_km2"].rank(method="first").to_numpy() <= INSET_DISTRICTS
     named_in_inset = _inset_names(districts, small) if small.any() else np.zeros(len(districts), dtype=bool)
     _layer(pdf, view, districts.assign(label=districts["label"].where(~named_in_inset, "")), lines, sizes, 0.2)
     pdf.set_draw_color(*OUTLINE)
