@@ -21,7 +21,7 @@ import streamlit as st
 
 from db import read, snapshot
 from db.connect import ENV_VAR
-from ui import sidebar
+from ui import loaders, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import t
 
@@ -59,6 +59,7 @@ page = st.navigation(
         st.Page("pages/overview.py", title=t("page.overview"), icon=":material/map:", default=True),
         st.Page("pages/hotspots.py", title=t("page.hotspots"), icon=":material/local_fire_department:"),
         st.Page("pages/coverage.py", title=t("page.coverage"), icon=":material/location_on:"),
+        st.Page("pages/planning.py", title=t("page.planning"), icon=":material/add_location_alt:"),
         st.Page("pages/pilots.py", title=t("page.pilots"), icon=":material/diversity_3:"),
         st.Page("pages/upload.py", title=t("page.upload"), icon=":material/upload_file:"),
         st.Page("pages/methods.py", title=t("page.methods"), icon=":material/menu_book:"),
@@ -67,7 +68,7 @@ page = st.navigation(
 published = str(snapshot.published_path())
 try:
     if page.url_path != "upload":  # the analysts' page works on the warehouse, with or without a snapshot
-        read.check_ready(published)
+        loaders.check_ready(published, read.version(published))
         # The shared sidebar and the synthetic-data banner; Methods shows no data by period, so no controls.
         sidebar.frame(published, controls=page.url_path != "methods")
     page.run()

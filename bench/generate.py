@@ -31,6 +31,7 @@ __all__ = [
     "Reference",
     "cases_file",
     "national_grid",
+    "next_quarter_file",
     "read_reference",
     "scale_files",
 ]
@@ -63,6 +64,21 @@ def read_reference(db: Path) -> Reference:
         ).df()
     geometry = shapely.from_wkb(districts.pop("wkb").map(bytes).to_numpy())
     return Reference(subdistricts, gpd.GeoDataFrame(districts, geometry=geometry, crs="EPSG:4326"))
+
+
+def next_quarter_file(db: Path, path: Path) -> Path:
+    """A cases file for the quarter after the latest in ``db``, with that quarter's rows: what an analyst
+    uploads each quarter."""
+    with connect(db, read_only=True) as con:
+        latest = con.execute("SELECT max(quarter) FROM current_case_counts").fetchone()[0]
+        rows = con.execute(
+            "SELECT ? AS quarter, dist_code, subdist_code, community_id, violence_type, victim_group, "
+            "cases_reported, cases_referred FROM current_case_counts WHERE quarter = ?",
+            [quarters.shift(latest, 1), latest],
+        ).df()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows.to_csv(path, index=False)
+    return path
 
 
 def _write(table: dict[str, np.ndarray | list], path: Path) -> Path:

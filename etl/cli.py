@@ -83,7 +83,12 @@ def _parser() -> argparse.ArgumentParser:
         undoing.add_argument("--json", action="store_true", help="print a machine-readable summary")
         undoing.add_argument("--by", help="who to record as reverting (default: the operating-system user)")
     commands.add_parser("history", parents=[db_option], help="list the loads (times in Bangkok)")
-    commands.add_parser("publish", parents=both, help="compute and protect every published figure into the snapshot")
+    republish = commands.add_parser(
+        "publish", parents=both, help="compute and protect every published figure into the snapshot"
+    )
+    republish.add_argument(
+        "--all", dest="full", action="store_true", help="recompute every window, not only those whose inputs changed"
+    )
     commands.add_parser("hash-password", help="print a salted hash of the analyst password for the settings")
     export = commands.add_parser("export", parents=both, help="write a published table to a CSV or Excel file")
     export.add_argument("table", choices=["district-summary"])
@@ -105,6 +110,16 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="compute from the true counts in the database (analysts only; never publish the file)",
     )
+    plan = commands.add_parser("plan", parents=both, help="recommend new safe-space sites (a scenario, not data)")
+    plan.add_argument("what", choices=["sites"])
+    plan.add_argument("--k", type=int, required=True, help="how many new sites")
+    plan.add_argument("--radius", type=float, help="catchment in metres, 200-20000 (default: the published one)")
+    plan.add_argument("--candidates", default="communities", help="communities|health-centres|district-offices|all")
+    plan.add_argument("--model", default="mclp", help="mclp (maximal covering, default) or p-median")
+    plan.add_argument("--time-limit", type=float, default=60.0, help="seconds the solver may take (default 60)")
+    plan.add_argument("--json", action="store_true", help="print one JSON object with the inputs and the result")
+    plan.add_argument("--out", help="also write that JSON object to this file")
+    plan.add_argument("--lang", choices=["en", "th"], default="en", help="language of the text and the names")
     briefing = commands.add_parser(
         "briefing", parents=both, help="write the quarterly briefing for executives (PDF) from published figures"
     )
@@ -347,7 +362,7 @@ def _publish(args: argparse.Namespace, out=sys.stdout) -> int:
     from etl.publish import PublishFailed, publish
 
     try:
-        result = publish(args.db, args.published, progress=_progress_printer())
+        result = publish(args.db, args.published, progress=_progress_printer(), full=getattr(args, "full", False))
     except PublishFailed as exc:
         print(
             f"Publishing failed ({exc}). Viewers still see the previous published figures. "
@@ -356,7 +371,8 @@ def _publish(args: argparse.Namespace, out=sys.stdout) -> int:
         )
         return PUBLISH_FAILED
     print(
-        f"Published {result.quarters} quarters ({result.windows} windows) to {result.path} in {result.seconds:.1f} s.",
+        f"Published {result.quarters} quarters ({result.windows} windows, {result.recomputed} recomputed, the others "
+        f"unchanged) to {result.path} in {result.seconds:.1f} s.",
         file=out,
     )
     return 0
@@ -433,6 +449,10 @@ def _run(args: argparse.Namespace) -> int:
         return _hash_password()
     elif args.command == "export":
         return _export(args)
+    elif args.command == "plan":
+        from etl.plan import run
+
+        return run(args)
     elif args.command == "briefing":
         return _briefing(args)
     return 0

@@ -336,6 +336,81 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unit.services": {"en": "service(s)", "th": "หน่วยบริการ"},
     "unit.communities": {"en": "community(ies)", "th": "ชุมชน"},
     "unit.population": {"en": "district(s)", "th": "เขต"},
+    # Site recommendation (issue 14): python -m etl plan sites, and the planner page's errors
+    "plan.bad_k": {
+        "en": "--k {k}: choose from 1 to {maximum} new sites (the number of candidates).",
+        "th": "--k {k}: เลือกจุดใหม่ได้ตั้งแต่ 1 ถึง {maximum} จุด (จำนวนจุดที่เป็นตัวเลือก)",
+    },
+    "plan.bad_radius": {
+        "en": "Radius {value} m is outside {low}–{high} m. Give the catchment in metres, e.g. --radius 3000.",
+        "th": "รัศมี {value} เมตร อยู่นอกช่วง {low}–{high} เมตร ระบุรัศมีเป็นเมตร เช่น --radius 3000",
+    },
+    "plan.bad_candidates": {
+        "en": "Unknown candidate set '{value}'. Choose one of: {choices}.",
+        "th": "ไม่รู้จักชุดจุดตัวเลือก '{value}' เลือกจาก: {choices}",
+    },
+    "plan.bad_model": {
+        "en": "Unknown model '{value}'. Choose one of: {choices}.",
+        "th": "ไม่รู้จักแบบจำลอง '{value}' เลือกจาก: {choices}",
+    },
+    "plan.no_candidates": {
+        "en": "This candidate set has no points in Bangkok. Choose another set, or load its register first.",
+        "th": "ชุดจุดตัวเลือกนี้ไม่มีจุดในกรุงเทพฯ เลือกชุดอื่น หรือนำเข้าทะเบียนก่อน",
+    },
+    "plan.no_demand": {
+        "en": "No community with residents in Bangkok is published, so there is no demand to cover. "
+        "Load the communities register and publish.",
+        "th": "ไม่มีชุมชนที่มีจำนวนผู้อยู่อาศัยในกรุงเทพฯ ที่เผยแพร่ จึงไม่มีความต้องการให้ครอบคลุม นำเข้าทะเบียนชุมชนแล้วเผยแพร่",
+    },
+    "plan.no_window": {
+        "en": "The published figures hold no quarter of cases, so need is unknown. Load cases and publish first.",
+        "th": "ตัวเลขที่เผยแพร่ยังไม่มีข้อมูลรายไตรมาสใด จึงไม่ทราบความต้องการ นำเข้าข้อมูลรายแล้วเผยแพร่ก่อน",
+    },
+    "plan.solver_timeout": {
+        "en": "The solver found no proven best plan within {seconds} s. Choose fewer candidates (e.g. --candidates "
+        "district-offices) or a smaller radius, or allow more time (--time-limit).",
+        "th": "ตัวแก้ปัญหาหาแผนที่ดีที่สุดไม่ได้ภายใน {seconds} วินาที เลือกชุดจุดตัวเลือกที่เล็กลง (เช่น --candidates "
+        "district-offices) หรือรัศมีที่เล็กลง หรือเพิ่มเวลา (--time-limit)",
+    },
+    "plan.solver_failed": {
+        "en": "The solver gave no plan ({reason}). Try again; if it happens again, report it with these settings.",
+        "th": "ตัวแก้ปัญหาไม่ได้ให้แผน ({reason}) ลองใหม่อีกครั้ง หากยังเกิดขึ้นอีก ให้แจ้งพร้อมค่าที่ใช้",
+    },
+    "plan.scenario": {
+        "en": "SCENARIO, NOT DATA: {k} new safe space(s) by {model}, within {radius} m, among {n} candidates "
+        "({candidates}); existing safe spaces kept ({existing}). Need: published smoothed rates of {window}.",
+        "th": "สถานการณ์สมมติ ไม่ใช่ข้อมูลจริง: พื้นที่ปลอดภัยใหม่ {k} แห่ง ด้วย{model} ในรัศมี {radius} เมตร "
+        "จากจุดตัวเลือก {n} จุด ({candidates}) คงพื้นที่ปลอดภัยเดิมไว้ ({existing} แห่ง) "
+        "ความต้องการ: อัตราปรับเรียบที่เผยแพร่ของ {window}",
+    },
+    "plan.model_mclp": {"en": "maximal covering (MCLP)", "th": "แบบจำลองครอบคลุมสูงสุด (MCLP)"},
+    "plan.model_p_median": {"en": "p-median", "th": "แบบจำลอง p-median"},
+    "plan.covered": {
+        "en": "Need-weighted residents within reach: {before} before, {after} after (+{gain}); "
+        "a greedy choice of as many sites: {greedy}.",
+        "th": "ผู้อยู่อาศัยถ่วงน้ำหนักตามความต้องการที่อยู่ในระยะ: ก่อน {before} หลัง {after} (+{gain}) "
+        "หากเลือกแบบละโมบจำนวนเท่ากัน: {greedy}",
+    },
+    "plan.residents": {
+        "en": "Residents within reach: {before} before, {after} after (+{gain}), of {total}.",
+        "th": "ผู้อยู่อาศัยที่อยู่ในระยะ: ก่อน {before} หลัง {after} (+{gain}) จากทั้งหมด {total}",
+    },
+    "plan.distance": {
+        "en": "Need-weighted mean distance to the nearest safe space: {before} m before, {after} m after.",
+        "th": "ระยะทางเฉลี่ยถ่วงน้ำหนักตามความต้องการถึงพื้นที่ปลอดภัยที่ใกล้ที่สุด: ก่อน {before} เมตร หลัง {after} เมตร",
+    },
+    "plan.columns": {
+        "en": "site|name|district|new residents|gap districts reached",
+        "th": "รหัสจุด|ชื่อ|เขต|ผู้อยู่อาศัยที่ครอบคลุมใหม่|เขตช่องว่างที่ไปถึง",
+    },
+    "plan.limits": {
+        "en": "Limits: straight-line distances, estimated community populations, need from reported cases "
+        "(not all violence is reported). A scenario to discuss, not a decision.",
+        "th": "ข้อจำกัด: ระยะทางเป็นเส้นตรง จำนวนประชากรชุมชนเป็นค่าประมาณ ความต้องการมาจากรายที่ได้รับแจ้ง "
+        "(ความรุนแรงไม่ได้ถูกแจ้งทุกราย) ใช้เป็นสถานการณ์เพื่อหารือ ไม่ใช่การตัดสินใจ",
+    },
+    "plan.solved": {"en": "Solved in {seconds} s.", "th": "คำนวณเสร็จใน {seconds} วินาที"},
+    "plan.wrote": {"en": "Wrote the scenario to {path}", "th": "บันทึกสถานการณ์สมมติไว้ที่ {path}"},
     # Quarterly briefing (etl/briefing/, python -m etl briefing): a printed page for executives
     "briefing.title": {
         "en": "Domestic violence in Bangkok: quarterly briefing",

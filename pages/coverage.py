@@ -234,7 +234,11 @@ elif not types:
     st.info(t("coverage.choose_types"))
 else:
     outlines = load_outlines(SNAPSHOT.path, SNAPSHOT.version)
-    deck, entries = service_deck(services, types, extras, districts, outlines, LANG, origins(all_services))
+    key = (chosen.span, chosen.end, tuple(types), tuple(sorted(extras)), tuple(sidebar.chosen_districts()))
+    deck, entries = loaders.remembered(
+        ("coverage-services", SNAPSHOT.version, LANG, sidebar.show_context(), *key),
+        lambda: service_deck(services, types, extras, districts, outlines, LANG, origins(all_services)),
+    )
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(deck, height=640, alt=t("coverage.services_alt"))
     with legend_column:
@@ -248,7 +252,11 @@ if summary["gap_class"].isna().all():
     st.info(t("coverage.no_classes"))
 else:
     map_column, legend_column = st.columns([5, 1])
-    map_column.pydeck_chart(bivariate_deck(summary, districts, LANG), height=640, alt=t("coverage.bivariate_alt"))
+    deck = loaders.remembered(
+        ("coverage-gaps", SNAPSHOT.version, LANG, sidebar.show_context(), chosen.span, chosen.end),
+        lambda: bivariate_deck(summary, districts, LANG),
+    )
+    map_column.pydeck_chart(deck, height=640, alt=t("coverage.bivariate_alt"))
     with legend_column:
         maps.bivariate_legend(
             t("coverage.legend_bivariate"),

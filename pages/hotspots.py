@@ -134,18 +134,24 @@ def draw_map(
     tooltip = "<b>{name_th}</b><br/>{name_en}" + "".join(
         f"<br/>{html.escape(t(key))}: {{{field}}}" for key, field in FIELDS
     )
-    layers = [
-        maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *shown.columns]),
-        *sidebar.context_layers(),
-        maps.label_layer(districts, f"name_{current_lang()}"),
-    ]
+
+    def build() -> maps.DeckJson:
+        layers = [
+            maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *shown.columns]),
+            *sidebar.context_layers(),
+            maps.label_layer(districts, f"name_{LANG}"),
+        ]
+        return maps.map_deck(layers, tooltip)
+
+    key = ("hotspots", SNAPSHOT.version, period.span, period.end, LANG, tuple(colours), sidebar.show_context())
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(
-        maps.map_deck(layers, tooltip),
+        loaders.remembered(key, build),
         height=640,
         alt=t("hotspots.map_alt"),
         key=MAP_KEY,
-        on_select=partial(pick_from_map, districts["dist_code"].tolist()),
+        # The map's features come in the layer's order (an inner merge keeps it).
+        on_select=partial(pick_from_map, layer["dist_code"][layer["dist_code"].isin(summary["dist_code"])].tolist()),
         selection_mode="single-object",
     )
     with legend_column:
@@ -295,7 +301,10 @@ st.markdown(f"**{t('hotspots.trend', n=TREND_QUARTERS)}**")
 if trend["cases_display"].isna().all():
     st.info(t("hotspots.no_trend", n=TREND_QUARTERS))
 else:
-    st.altair_chart(trend_chart(trend, period.start, LANG), width="stretch")
+    charts.show(
+        ("hotspots", SNAPSHOT.version, district, period.start, period.end, LANG),
+        lambda: trend_chart(trend, period.start, LANG),
+    )
     st.caption(t("hotspots.trend_note", top=top, below=top + 1))
 
 # --- Bangkok by violence type and victim group ------------------------------------

@@ -55,7 +55,7 @@ DICTIONARY = (
     (("schema_migrations",), "version, applied_at"),
 )
 UPLOAD_KINDS = ("cases", "services", "communities", "population")
-MEASURES = ("rate", "eb", "gi", "lisa", "access", "referral", "bivariate", "did")
+MEASURES = ("rate", "eb", "gi", "lisa", "access", "referral", "bivariate", "did", "plan")
 LISA_PERMUTATIONS, LISA_SEED = 999, 12345  # geo.hotspots.local_moran_clusters as geo.summary calls it
 # Every file of ../shared/geo as SOURCES.md lists it: (file, licence key); origin text: methods.source.<stem>.
 SOURCE_FILES = (
@@ -146,6 +146,7 @@ def privacy(rules: read.Meta) -> None:
     keys = ("cells", "sums", "why", "hidden", "export", "rendering")
     rules = [t(f"methods.privacy.{key}", **fmt) for key in keys]
     st.markdown(t("methods.privacy.intro") + "\n\n" + "\n".join(f"{i}. {rule}" for i, rule in enumerate(rules, 1)))
+    st.markdown(t("methods.publishing"))
     st.subheader(t("methods.guard"))
     st.markdown(t("methods.guard_text"))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+import altair as alt
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
@@ -129,7 +130,7 @@ def legend_title(n_quarters: int) -> str:
 
 def district_map(chosen: sidebar.Period, lang: str) -> None:
     """The smoothed rate by district, with the legend and the notes beside it."""
-    context = bool(sidebar.context_layers())
+    context = sidebar.show_context()
     deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang, context)
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(deck, height=600, alt=t("overview.map_alt"))
@@ -164,9 +165,12 @@ def attention_list(top: pd.DataFrame, summary: pd.DataFrame, bangkok_referral: f
     st.caption(t("overview.attention_how"))
 
 
-def trend_chart(trend: pd.DataFrame, chosen: sidebar.Period, lang: str) -> None:
+def trend_chart(trend: pd.DataFrame, chosen: sidebar.Period, lang: str) -> alt.LayerChart:
     """Bangkok's reported and referred cases over the last quarters, the chosen window marked."""
-    series = {"cases_reported": t("overview.trend.reported"), "cases_referred": t("overview.trend.referred")}
+    series = {
+        "cases_reported": t("overview.trend.reported", lang),
+        "cases_referred": t("overview.trend.referred", lang),
+    }
     data = pd.concat(
         [
             pd.DataFrame(
@@ -176,17 +180,16 @@ def trend_chart(trend: pd.DataFrame, chosen: sidebar.Period, lang: str) -> None:
                     "label": trend["quarter"].map(lambda q: quarter_label(q, lang)),
                     "series": text,
                     "value": trend[column],
-                    "display": trend[f"{column}_display"].fillna(t("value.no_data")),
+                    "display": trend[f"{column}_display"].fillna(t("value.no_data", lang)),
                 }
             )
             for column, text in series.items()
         ]
     )
-    markers = pd.DataFrame({"axis": [short_label(chosen.start, lang)], "text": [t("overview.trend.window")]})
-    chart = charts.quarterly_trend(
-        data, y_title=t("overview.trend.y"), quarter_title=t("overview.trend.quarter"), markers=markers
+    markers = pd.DataFrame({"axis": [short_label(chosen.start, lang)], "text": [t("overview.trend.window", lang)]})
+    return charts.quarterly_trend(
+        data, y_title=t("overview.trend.y", lang), quarter_title=t("overview.trend.quarter", lang), markers=markers
     )
-    st.altair_chart(chart, width="stretch")
 
 
 def briefing_button(chosen: sidebar.Period, lang: str) -> None:
@@ -271,7 +274,11 @@ attention_list(top, summary, now.referral_rate, lang)
 
 # --- Trend ----------------------------------------------------------------------
 st.subheader(t("overview.trend", n=TREND_QUARTERS))
-trend_chart(trend_rows(loaders.quarterly_totals(SNAPSHOT.path, SNAPSHOT.version), chosen.end), chosen, lang)
+totals = loaders.quarterly_totals(SNAPSHOT.path, SNAPSHOT.version)
+charts.show(
+    ("overview", SNAPSHOT.version, chosen.span, chosen.end, lang),
+    lambda: trend_chart(trend_rows(totals, chosen.end), chosen, lang),
+)
 
 # --- Table and download -----------------------------------------------------------
 st.subheader(t("overview.table"))

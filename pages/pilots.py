@@ -149,6 +149,18 @@ def published_rate(rates: pd.Series, suppressed: pd.Series, lang: str) -> list[s
     ]
 
 
+def pilots_deck(path: str, version: str, communities: gpd.GeoDataFrame, lang: str) -> maps.DeckJson:
+    """Pilot and comparison communities over the district outlines and names."""
+    places = load_places(path, version)
+    layers = [
+        *load_outlines(path, version),
+        *sidebar.context_layers(),
+        maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{lang}"),
+        *community_layers(communities, lang),
+    ]
+    return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}<br/>{note}")
+
+
 def pilot_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per pilot: where it is, when it started, and its published cases and rates before and from then."""
     no_data = t("value.no_data", lang)
@@ -182,16 +194,12 @@ if not communities["pilot"].any():
 
 # --- Map ------------------------------------------------------------------------
 st.subheader(t("pilots.map"))
-places = load_places(SNAPSHOT.path, SNAPSHOT.version)
-layers = [
-    *load_outlines(SNAPSHOT.path, SNAPSHOT.version),
-    *sidebar.context_layers(),
-    maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{LANG}"),
-    *community_layers(communities, LANG),
-]
 map_column, legend_column = st.columns([5, 1])
-tooltip = "<b>{name}</b><br/>{kind}<br/>{district}<br/>{note}"
-map_column.pydeck_chart(maps.map_deck(layers, tooltip), height=640, alt=t("pilots.map_alt"))
+deck = loaders.remembered(
+    ("pilots", SNAPSHOT.version, LANG, sidebar.show_context()),
+    lambda: pilots_deck(SNAPSHOT.path, SNAPSHOT.version, communities, LANG),
+)
+map_column.pydeck_chart(deck, height=640, alt=t("pilots.map_alt"))
 with legend_column:
     maps.legend(
         t("pilots.legend_title"),
@@ -218,7 +226,8 @@ if trend.empty:
     st.info(t("pilots.no_trend"))
 else:
     st.caption(t("pilots.trend_caption", end=end_label, top=top))
-    st.altair_chart(trend_chart(trend, communities[communities["pilot"]], LANG), width="stretch")
+    pilots = communities[communities["pilot"]]
+    charts.show(("pilots", SNAPSHOT.version, chosen.end, LANG), lambda: trend_chart(trend, pilots, LANG))
 
 # --- Difference in differences ----------------------------------------------------
 st.subheader(t("pilots.did"))

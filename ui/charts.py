@@ -5,17 +5,22 @@ with points, one line per series, and optional vertical rules that mark
 quarters (a pilot's start, the chosen window). Pages give it a tidy frame
 whose text is already translated and whose counts are already published
 (db/read.py), so the chart shows nothing the tables do not. Rendering is
-the page's: ``st.altair_chart(chart)``.
+:func:`show`, which skips Altair's schema check (the doctest below makes it).
 
 Series colours are Okabe–Ito, distinguishable with colour-vision deficiency.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import altair as alt
 import pandas as pd
+import streamlit as st
 
-__all__ = ["SERIES_COLOURS", "quarterly_trend"]
+from ui import loaders
+
+__all__ = ["SERIES_COLOURS", "quarterly_trend", "show"]
 
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 MARKER_COLOUR = "#555555"
@@ -87,3 +92,14 @@ def quarterly_trend(
             rules.mark_text(align="left", baseline="top", dx=4, y=4, color=MARKER_COLOUR).encode(text="text:N"),
         ]
     return alt.layer(*layers).properties(height=height)
+
+
+def show(key: tuple, build: Callable[[], alt.TopLevelMixin]) -> None:
+    """Draw the chart ``build()`` makes, at the container's width.
+
+    Its Vega-Lite spec is made once per ``key`` (:func:`ui.loaders.remembered`:
+    the key names everything the chart shows). Altair's schema check, most
+    of a chart's cost, is left to the builders' doctests.
+    """
+    spec = loaders.remembered(("chart", *key), lambda: build().to_dict(validate=False))
+    st.vega_lite_chart(spec=spec, width="stretch")

@@ -638,6 +638,17 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Names from files (services, communities) are always shown as text, never as markup, and CSV/XLSX "
         "downloads prefix a cell starting with = + - @ with ' so a spreadsheet cannot run it as a formula.",
     },
+    "methods.publishing": {
+        "th": "การเผยแพร่แต่ละครั้งคำนวณใหม่เฉพาะช่วงเวลาที่ข้อมูลตั้งต้นเปลี่ยน (เซลล์ที่คุ้มครองแล้วของไตรมาสในช่วงนั้น "
+        "หน่วยบริการที่เปิดในช่วงนั้น ทะเบียน ประชากร กฎการคุ้มครอง หรือโปรแกรม) ช่วงเวลาอื่นใช้ตัวเลขเดิมจากการเผยแพร่ครั้งก่อน "
+        "ซึ่งได้ผลเหมือนคำนวณใหม่ทั้งหมดทุกประการ ทุกช่วงที่คำนวณใหม่ใช้วิธีเต็ม รวมการสุ่มเรียงสับเปลี่ยน 9,999 ครั้ง "
+        "คำสั่ง `python -m etl publish --all` คำนวณใหม่ทุกช่วง",
+        "en": "Each publish recomputes only the windows whose inputs changed (the protected cells of their quarters, "
+        "the services open in them, the registers, population, disclosure rules or the program itself); the other "
+        "windows keep their figures from the previous publish, which gives exactly what recomputing them would. "
+        "Every recomputed window gets the full method, 9,999 permutations included. `python -m etl publish --all` "
+        "recomputes every window.",
+    },
     "methods.guard": {"th": "การป้องกันข้อมูลส่วนบุคคลตอนนำเข้า", "en": "The upload privacy guard"},
     "methods.guard_text": {
         "th": "ไฟล์ต้องเป็นจำนวนรวมที่ไม่ระบุตัวบุคคลเท่านั้น ไฟล์จำนวนผู้ถูกกระทำที่มีคอลัมน์คล้ายข้อมูลส่วนบุคคล "
@@ -1218,6 +1229,102 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "period.calendar": {"th": "{months} {year}", "en": "{months} {year} ({key})"},
     "period.window": {"th": "{n} ไตรมาส: {start} ถึง {end}", "en": "{n} quarters: {start} to {end}"},
+    # Planning (issue 14, pages/planning.py): site recommendation, a scenario, never data
+    "page.planning": {"th": "วางแผนพื้นที่ปลอดภัย", "en": "Plan safe spaces"},
+    "planning.title": {"th": "ควรเปิดพื้นที่ปลอดภัยแห่งใหม่ที่ใด", "en": "Where could the next safe spaces go?"},
+    "planning.banner": {
+        "th": "สถานการณ์สมมติ ไม่ใช่ข้อมูล: จุดที่แนะนำคำนวณจากแบบจำลอง เพื่อใช้หารือ ไม่ใช่พื้นที่ปลอดภัยที่มีอยู่จริงหรือการตัดสินใจ",
+        "en": "Scenario, not data: the recommended sites come from a model, to discuss; they are not existing "
+        "safe spaces, nor a decision.",
+    },
+    "planning.subtitle": {
+        "th": "ความต้องการ: อัตราปรับเรียบที่เผยแพร่ของ {window} · พื้นที่ปลอดภัยเดิม {existing} แห่งคงไว้",
+        "en": "Need: the published smoothed rates of {window} · the {existing} existing safe spaces are kept",
+    },
+    "planning.no_cases": {
+        "th": "ยังไม่มีข้อมูลรายที่เผยแพร่ จึงยังไม่ทราบความต้องการของแต่ละเขต",
+        "en": "No cases are published yet, so no district's need is known.",
+    },
+    "planning.k": {"th": "จำนวนจุดใหม่", "en": "New sites"},
+    "planning.radius": {"th": "รัศมีที่เข้าถึง (เมตร)", "en": "Reach (metres)"},
+    "planning.candidates": {"th": "จุดตัวเลือก", "en": "Candidate sites"},
+    "planning.set.communities": {"th": "ทุกชุมชนในทะเบียน", "en": "Every registered community"},
+    "planning.set.health-centres": {"th": "ศูนย์บริการสาธารณสุข", "en": "Health centres"},
+    "planning.set.district-offices": {"th": "สำนักงานเขต", "en": "District offices"},
+    "planning.set.all": {"th": "ทั้งหมด", "en": "All of these"},
+    "planning.model": {"th": "แบบจำลอง", "en": "Model"},
+    "planning.model.mclp": {
+        "th": "ครอบคลุมสูงสุด (MCLP): ผู้อยู่อาศัยในระยะมากที่สุด",
+        "en": "Maximal covering (MCLP): most residents within reach",
+    },
+    "planning.model.p-median": {
+        "th": "p-median: ระยะทางเฉลี่ยสั้นที่สุด",
+        "en": "p-median: shortest mean distance",
+    },
+    "planning.run": {"th": "คำนวณ", "en": "Recommend"},
+    "planning.solving": {"th": "กำลังคำนวณแผน…", "en": "Solving the plan…"},
+    "planning.timeout": {
+        "th": "คำนวณไม่เสร็จภายใน {seconds} วินาที เลือกชุดจุดตัวเลือกที่เล็กลงหรือรัศมีที่เล็กลง",
+        "en": "No proven best plan within {seconds} s. Choose a smaller candidate set or a smaller reach.",
+    },
+    "planning.covered_after": {"th": "ผู้อยู่อาศัยถ่วงน้ำหนักในระยะ หลัง", "en": "Need-weighted residents reached, after"},
+    "planning.residents_after": {"th": "ผู้อยู่อาศัยในระยะ หลัง", "en": "Residents reached, after"},
+    "planning.greedy": {"th": "หากเลือกแบบละโมบ", "en": "A greedy choice"},
+    "planning.distance_after": {"th": "ระยะทางเฉลี่ยถ่วงน้ำหนัก (กม.) หลัง", "en": "Need-weighted mean distance (km), after"},
+    "planning.greedy_help": {
+        "th": "เลือกทีละจุดที่ครอบคลุมเพิ่มได้มากที่สุด จำนวนเท่ากัน: ใช้เทียบกับแบบจำลอง",
+        "en": "Adding one site at a time, each the one reaching the most not yet reached, as many sites: "
+        "the baseline for the model.",
+    },
+    "planning.map_alt": {
+        "th": "แผนที่สถานการณ์สมมติ: พื้นที่ปลอดภัยเดิมและจุดใหม่ที่แนะนำพร้อมรัศมี",
+        "en": "Scenario map: existing safe spaces and the recommended sites with their reach",
+    },
+    "planning.legend": {"th": "สถานการณ์สมมติ", "en": "Scenario"},
+    "planning.existing": {"th": "พื้นที่ปลอดภัยเดิม", "en": "Existing safe space"},
+    "planning.new_site": {"th": "จุดใหม่ที่แนะนำ (สมมติ)", "en": "Recommended site (scenario)"},
+    "planning.reach": {"th": "รัศมี {km} กม.", "en": "{km} km reach"},
+    "planning.sites": {"th": "จุดที่แนะนำ", "en": "Recommended sites"},
+    "planning.col.site": {"th": "รหัสจุด", "en": "Site"},
+    "planning.col.name": {"th": "ชื่อ", "en": "Name"},
+    "planning.col.district": {"th": "เขต", "en": "District"},
+    "planning.col.residents_new": {"th": "ผู้อยู่อาศัยที่เข้าถึงใหม่", "en": "Residents newly reached"},
+    "planning.col.weight_new": {"th": "ถ่วงน้ำหนักตามความต้องการ", "en": "Need-weighted"},
+    "planning.col.gaps": {"th": "เขตช่องว่างที่ไปถึง", "en": "Gap districts reached"},
+    "planning.sites_caption": {
+        "th": "ผู้อยู่อาศัยที่เข้าถึงใหม่นับครั้งเดียว ให้กับจุดใหม่ที่ใกล้ที่สุด เขตช่องว่าง (ความต้องการสูง การเข้าถึงต่ำ) "
+        "นับเมื่อมีชุมชนของเขตนั้นอยู่ในรัศมี",
+        "en": "Residents newly reached are counted once, for the nearest new site. A gap district (high need, "
+        "low coverage) is reached when one of its communities lies within the reach.",
+    },
+    "planning.download": {
+        "th": "ดาวน์โหลดจุดที่แนะนำ (รูปแบบนำเข้าหน่วยบริการ)",
+        "en": "Download the sites (services upload format)",
+    },
+    "planning.source": {"th": "สถานการณ์สมมติ {model} ไม่ใช่ข้อมูล", "en": "scenario {model}, not data"},
+    "methods.measure.plan": {
+        "th": "**การแนะนำจุดพื้นที่ปลอดภัยใหม่ (หน้าวางแผน, `python -m etl plan sites`)** เป็นสถานการณ์สมมติ ไม่ใช่ข้อมูล "
+        "ความต้องการ: ผู้อยู่อาศัยของแต่ละชุมชน (ค่าประมาณ) คูณอัตราปรับเรียบที่เผยแพร่ของเขต หารด้วยค่าเฉลี่ยของกรุงเทพฯ "
+        "พื้นที่ปลอดภัยเดิมคงไว้ แบบจำลองครอบคลุมสูงสุด (MCLP, PySAL spopt กับตัวแก้ปัญหา CBC) เลือก N จุดที่ทำให้ "
+        "ความต้องการในรัศมี (ค่าเริ่มต้น {km} กม. เส้นตรง) มากที่สุด ได้คำตอบที่ดีที่สุดจริง แบบจำลอง p-median (HiGHS) "
+        "ทำให้ระยะทางเฉลี่ยถ่วงน้ำหนักถึงพื้นที่ปลอดภัยที่ใกล้ที่สุดสั้นที่สุด โดยรวมความต้องการเป็นตาราง 1 กม. "
+        "และนับระยะเกิน 5 กม. เป็น 5 กม. การเลือกแบบละโมบ (ทีละจุด) แสดงไว้เปรียบเทียบ ข้อจำกัด: ระยะทางเป็นเส้นตรง "
+        "ไม่ใช่ระยะเดินทาง ประชากรชุมชนเป็นค่าประมาณ และความต้องการมาจากรายที่ได้รับแจ้งซึ่งไม่ครบทุกราย",
+        "en": "**Site recommendation (the Plan page, `python -m etl plan sites`)** is a scenario, not data. Demand: "
+        "each community's residents (estimated) times its district's published smoothed rate over Bangkok's mean. "
+        "Existing safe spaces are kept. Maximal covering (MCLP, PySAL spopt with the CBC solver) chooses the N "
+        "sites that bring the most such demand within the reach (default {km} km, straight line), solved to proven "
+        "optimality. p-median (HiGHS) minimises the need-weighted distance to the nearest safe space, with demand "
+        "aggregated to a 1 km grid and distances beyond 5 km counted as 5 km. A greedy choice (one site at a time) "
+        "is shown for comparison. Limits: straight-line distance, not travel; estimated community populations; "
+        "need from reported cases, and not all violence is reported.",
+    },
+    "planning.limits": {
+        "th": "ข้อจำกัด: ระยะทางเป็นเส้นตรง ไม่ใช่ระยะเดินทางจริง จำนวนประชากรชุมชนเป็นค่าประมาณ "
+        "ความต้องการมาจากรายที่ได้รับแจ้ง (ความรุนแรงไม่ได้ถูกแจ้งทุกราย) ดูหน้าวิธีการ",
+        "en": "Limits: straight-line distances, not travel; estimated community populations; need from reported "
+        "cases (not all violence is reported). See Methods.",
+    },
     # Briefing and views shared by link (issue 15: pages/overview.py, ui/links.py)
     "overview.briefing": {"th": "ดาวน์โหลดสรุปสำหรับผู้บริหาร (PDF)", "en": "Download briefing (PDF)"},
     "overview.briefing_help": {

@@ -7,6 +7,9 @@ every page, so a window read for the Overview is not read again for Hotspots.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -16,6 +19,7 @@ from ui import maps
 
 __all__ = [
     "attention",
+    "check_ready",
     "class_breaks",
     "community_points",
     "context_districts",
@@ -29,7 +33,16 @@ __all__ = [
     "meta",
     "quarterly_totals",
     "quarters",
+    "remembered",
 ]
+
+T = TypeVar("T")
+
+
+@st.cache_data(show_spinner=False)
+def check_ready(snapshot: str, version: str) -> None:
+    """:func:`db.read.check_ready`, once per snapshot version (a failure raises and is not cached)."""
+    read.check_ready(snapshot)
 
 
 @st.cache_data(show_spinner=False)
@@ -101,3 +114,15 @@ def community_points(snapshot: str, version: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def load_history(snapshot: str, version: str) -> pd.DataFrame:
     return read.load_history(snapshot)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def remembered(key: tuple, _build: Callable[[], T]) -> T:
+    """What ``_build()`` makes (a map deck, a chart spec), made the first time ``key`` is seen and kept.
+
+    ``key`` must name everything the result shows: the snapshot version, the
+    window, the language and the reader's choices. Results hold published
+    figures only, the same for every reader, so they are kept once for the
+    whole server, not copied per rerun as ``st.cache_data`` would.
+    """
+    return _build()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import unicodedata
+import weakref
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -22,6 +23,7 @@ import pandas as pd
 import pydeck as pdk
 import shapely
 import streamlit as st
+from pydeck.bindings.json_tools import default_serialize
 
 from core.colours import NO_DATA, PALETTE, ink, spread
 from geo.rates import classify
@@ -39,6 +41,7 @@ __all__ = [
     "SERVICE_COLOURS",
     "SUPPRESSED",
     "VIEW",
+    "DeckJson",
     "LegendEntry",
     "bivariate_colours",
     "bivariate_legend",
@@ -150,17 +153,35 @@ def label_layer(frame: gpd.GeoDataFrame, text: str) -> pdk.Layer:
     )
 
 
-class _CompactDeck(pdk.Deck):
-    """pydeck pretty-prints its JSON, which would triple the GeoJSON sent to the browser."""
+@dataclass(frozen=True)
+class DeckJson:
+    """A deck serialised once, in compact JSON: what ``st.pydeck_chart`` sends, and all it reads of a deck
+    (``to_json``, ``_tooltip``, ``layers``). Cached, it is one string to keep and to send again on each rerun,
+    instead of layers to copy and serialise anew."""
+
+    spec: str
+    _tooltip: dict
+    layers: tuple = ()  # Streamlit converts layers' frames before serialising; these are serialised already
 
     def to_json(self) -> str:
-        return json.dumps(json.loads(super().to_json()), separators=(",", ":"), ensure_ascii=False)
+        return self.spec
 
 
-def map_deck(layers: list[pdk.Layer], tooltip_html: str) -> pdk.Deck:
-    """A deck on Bangkok with no basemap (``map_provider=None``), an HTML tooltip and compact JSON."""
-    return _CompactDeck(
-        layers=layers,
+def _records(layer: pdk.Layer) -> pdk.Layer:
+    """pydeck serialises a frame through ``vars()``, which pandas 3 frames lack: give it records instead."""
+    data = layer.data() if isinstance(layer.data, weakref.ref) else layer.data
+    if isinstance(data, pd.DataFrame):
+        layer.data = data.to_dict(orient="records")
+    return layer
+
+
+def map_deck(layers: list[pdk.Layer], tooltip_html: str) -> DeckJson:
+    """A deck on Bangkok with no basemap (``map_provider=None``) and an HTML tooltip, serialised once.
+
+    pydeck pretty-prints its JSON, which would triple the GeoJSON sent to the browser; this is compact.
+    """
+    deck = pdk.Deck(
+        layers=[_records(layer) for layer in layers],
         initial_view_state=VIEW,
         map_provider=None,
         tooltip={
@@ -168,6 +189,8 @@ def map_deck(layers: list[pdk.Layer], tooltip_html: str) -> pdk.Deck:
             "style": {"backgroundColor": "white", "color": "#222", "fontSize": "13px", "border": "1px solid #999"},
         },
     )
+    spec = json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
+    return DeckJson(spec, deck._tooltip)
 
 
 def _swatch(entry: LegendEntry) -> str:

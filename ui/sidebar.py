@@ -63,6 +63,7 @@ __all__ = [
     "frame",
     "language",
     "period",
+    "show_context",
     "snapshot",
 ]
 
@@ -327,10 +328,15 @@ def snapshot() -> Snapshot:
     return st.session_state[_SNAPSHOT]
 
 
+def show_context() -> bool:
+    """Whether the reader keeps the river and main roads under the maps (the default)."""
+    return bool(st.session_state.get(CONTEXT_KEY, True))
+
+
 def context_layers() -> list:
-    """The river and main roads for under a map, when the reader keeps them on (the default)."""
+    """The river and main roads for under a map, when the reader keeps them on."""
     shown = snapshot()
-    return loaders.context_layers(shown.path, shown.version) if st.session_state.get(CONTEXT_KEY, True) else []
+    return loaders.context_layers(shown.path, shown.version) if show_context() else []
 
 
 def chosen_quarter() -> str | None:

@@ -25,15 +25,15 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from core import quarters
 from db.connect import DatabaseBusy, DatabaseMissing
 from db.snapshot import SNAPSHOT_VERSION, PublishStatus, published_path, write_status
-from etl.publish import districts, headline, pilots
+from etl.publish import districts, headline, pilots, reuse
 from etl.publish.cells import protect_area_cells, protect_category_cells
 from etl.publish.disclosure import collapse_cells, hidden_estimate, round_to, suppress_below
 from etl.publish.inputs import Inputs, read_inputs
+from etl.publish.reuse import Previous
 from etl.publish.snapshot import write_snapshot
-from etl.publish.windows import Window, all_windows, quarter_range
+from etl.publish.windows import Window, all_windows, open_services, quarter_range
 from geo.hotspots import queen_weights
 from geo.joins import points
 from geo.projection import display_lines
@@ -59,20 +59,8 @@ class PublishResult:
     path: Path
     quarters: int
     windows: int
+    recomputed: int  # windows computed anew; the others were unchanged and kept
     seconds: float
-
-
-def _first_day(quarter: str) -> pd.Timestamp:
-    year, _ = quarters.split(quarter)
-    return pd.Timestamp(year, quarters.months(quarter)[0], 1)
-
-
-def _open_in(services: pd.DataFrame, window: Window) -> pd.Series:
-    """Services open at some time in the window: opened (if known) before it ends, closed (if ever) not before it."""
-    opened = pd.to_datetime(services["opened"])
-    closed = pd.to_datetime(services["closed"])
-    ends, starts = _first_day(quarters.shift(window.end, 1)), _first_day(window.start)
-    return (opened.isna() | (opened < ends)) & (closed.isna() | (closed >= starts))
 
 
 def _with_points(frame: pd.DataFrame) -> gpd.GeoDataFrame:
@@ -114,7 +102,8 @@ def _by_district(cells: pd.DataFrame) -> pd.DataFrame:
 
 
 def _district_tables(inputs: Inputs, area: pd.DataFrame, windows: list[Window], progress: Progress) -> dict:
-    """The district summary, class breaks, attention list, headline figures and open services of every window."""
+    """The district summary, class breaks, attention list, headline figures and open services of each of
+    ``windows``, as lists of frames, one per window."""
     bangkok = _by_district(area[area["dist_code"].isin(inputs.districts["dist_code"])])
     communities = _with_points(inputs.communities)
     services = inputs.services
@@ -123,7 +112,7 @@ def _district_tables(inputs: Inputs, area: pd.DataFrame, windows: list[Window], 
     frames: dict[str, list] = {"district_summary": [], "class_breaks": [], "attention": [], "kpis": []}
     opened: list[pd.DataFrame] = []
     for at, window in enumerate(windows):
-        open_now = services[_open_in(services, window)]
+        open_now = services[open_services(services, window)]
         key = frozenset(open_now["service_id"])
         if key not in coverage:
             located = _with_points(open_now)
@@ -136,42 +125,81 @@ def _district_tables(inputs: Inputs, area: pd.DataFrame, windows: list[Window], 
         figures = headline.kpis(window, bangkok, table, open_now, inputs.communities)
         smoothed = table.set_index("dist_code")["eb_rate_per_100k"]
         figures["moran_i"], figures["moran_p"] = (round(v, 4) for v in map_moran(inputs.districts, smoothed, weights))
-        frames["kpis"].append(figures)
+        frames["kpis"].append(pd.DataFrame([figures]))
         opened.append(
             pd.DataFrame({"span": window.kind, "end_quarter": window.end, "service_id": open_now["service_id"]})
         )
         progress(0.1 + 0.6 * (at + 1) / len(windows), "districts")
-    tables = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items() if name != "kpis"}
-    tables["district_summary"] = districts.with_stability(tables["district_summary"])
-    tables["kpis"] = pd.DataFrame(frames["kpis"])
-    tables["open_services"] = pd.concat(opened, ignore_index=True)
-    return tables
+    return frames | {"open_services": opened}
 
 
 def _pilot_tables(inputs: Inputs, area: pd.DataFrame, ends: list[str], progress: Progress) -> dict:
+    """The pilot trend (every quarter), and the pilot table and difference up to each of ``ends``."""
     rows = pilots.community_cells(area, inputs.communities)
     register = inputs.communities[inputs.communities["pilot"].fillna(False).astype(bool)]
-    tables = {
-        "pilot_trend": pilots.pilot_trend(rows),
-        "pilot_table": pd.concat([pilots.pilot_table(rows, register, end) for end in ends] or [pd.DataFrame()]),
-    }
-    differences = []
+    tables = {"pilot_trend": pilots.pilot_trend(rows), "pilot_table": [], "pilot_difference": []}
     for at, end in enumerate(ends):
-        differences.append(pilots.pilot_difference(rows, end))
+        tables["pilot_table"].append(pilots.pilot_table(rows, register, end))
+        tables["pilot_difference"].append(pd.DataFrame([pilots.pilot_difference(rows, end)]))
         progress(0.75 + 0.2 * (at + 1) / len(ends), "pilots")
-    tables["pilot_difference"] = pd.DataFrame(differences)
     return tables
 
 
-def build_tables(inputs: Inputs, progress: Progress = _silent) -> dict[str, pd.DataFrame]:
-    """Every table of the snapshot, from the warehouse's ``inputs``."""
+def _in_order(parts: list[pd.DataFrame], keys: list[str], order: list[tuple]) -> pd.DataFrame:
+    """``parts`` (fresh rows and reused ones) as one table, in the order a full publish writes it."""
+    frame = pd.concat([part for part in parts if len(part)] or parts[:1], ignore_index=True)
+    position = {key: at for at, key in enumerate(order)}
+    rank = [position[key] for key in zip(*(frame[k] for k in keys), strict=True)] if keys else []
+    return frame.iloc[pd.Series(rank, dtype=int).argsort(kind="stable")].reset_index(drop=True) if rank else frame
+
+
+def _merge(fresh: dict[str, list[pd.DataFrame]], kept: Previous | None, windows: list[Window], ends: list[str]) -> dict:
+    """Each per-window and per-end table: the recomputed rows with the previous snapshot's unchanged ones."""
+    tables = {}
+    for name, parts in fresh.items():
+        parts = parts + ([kept.tables[name]] if kept and name in kept.tables else [])
+        if name in reuse.WINDOW_TABLES:
+            tables[name] = _in_order(parts, ["span", "end_quarter"], [(w.kind, w.end) for w in windows])
+        else:
+            tables[name] = _in_order(parts, ["end_quarter"], [(end,) for end in ends])
+    # Stability looks across windows, so it is recomputed over reused and fresh rows alike.
+    summary = tables["district_summary"].drop(columns=["hot_windows", "hot_windows_of"], errors="ignore")
+    tables["district_summary"] = districts.with_stability(summary)
+    return tables
+
+
+def build_tables(inputs: Inputs, progress: Progress = _silent, previous: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the snapshot, from the warehouse's ``inputs``.
+
+    With ``previous`` (the snapshot in force), windows and pilot ends whose
+    inputs are unchanged (:mod:`etl.publish.reuse`) take their rows from it
+    instead of being recomputed.
+    """
     area = protect_area_cells(inputs.area_cells)
     category = protect_category_cells(inputs.category_cells)
-    ends = quarter_range(sorted(area["quarter"].unique()))
+    present = quarter_range(sorted(area["quarter"].unique()))
+    # Without cases there are no windows; one empty window gives every table its columns and no rows.
+    placeholder = not present
+    ends = present or [EMPTY_QUARTER]
     windows = all_windows(ends)
+    digests = reuse.digests(inputs, area, category, windows, ends)
+    kept = None if placeholder or previous is None else reuse.read_previous(previous, digests)
+    todo = [w for w in windows if not kept or (w.kind, w.end) not in kept.windows]
+    progress(0.1, "districts")
+    fresh = _district_tables(inputs, area, todo, progress)
+    fresh["breakdowns"] = [headline.breakdowns(w, category) for w in todo]
+    fresh |= _pilot_tables(inputs, area, [end for end in ends if not kept or end not in kept.pilot_ends], progress)
+    trend = fresh.pop("pilot_trend")
+    per_window = _merge(fresh, kept, windows, ends) | {"pilot_trend": trend}
     tables = {
-        "meta": _meta(inputs, ends),
-        "quarters": pd.DataFrame({"quarter": ends}, dtype=object),
+        "meta": _meta(inputs, present),
+        # How this snapshot was made: for the next publish (:mod:`etl.publish.reuse`), not for viewers.
+        "publish_record": pd.DataFrame(
+            {"context_digest": [digests.context], "recomputed_windows": [0 if placeholder else len(todo)]}
+        ),
+        "quarters": pd.DataFrame({"quarter": present}, dtype=object),
+        "window_inputs": digests.windows,
+        "pilot_inputs": digests.pilots,
         "districts": _wkb(inputs.districts),
         "context_districts": _wkb(inputs.context_districts),
         "health_centre_areas": _wkb(inputs.health_centre_areas),
@@ -185,19 +213,16 @@ def build_tables(inputs: Inputs, progress: Progress = _silent) -> dict[str, pd.D
         "communities": inputs.communities,
         "loads": inputs.loads,
     }
-    progress(0.1, "districts")
-    # Without cases there are no windows; one empty window gives every table its columns and no rows.
-    placeholder = not windows
     if placeholder:
-        ends, windows = [EMPTY_QUARTER], all_windows([EMPTY_QUARTER])
-    per_window = _district_tables(inputs, area, windows, progress)
-    per_window["breakdowns"] = pd.concat([headline.breakdowns(w, category) for w in windows], ignore_index=True)
-    per_window |= _pilot_tables(inputs, area, ends, progress)
-    return tables | {name: frame.iloc[:0] if placeholder else frame for name, frame in per_window.items()}
+        per_window = {name: frame.iloc[:0] for name, frame in per_window.items()}
+    return tables | per_window
 
 
-def publish(db=None, published=None, *, progress: Progress = _silent) -> PublishResult:
+def publish(db=None, published=None, *, progress: Progress = _silent, full: bool = False) -> PublishResult:
     """Publish the warehouse ``db`` to its snapshot (:func:`db.snapshot.published_path`).
+
+    Only windows whose inputs changed since the snapshot in force are
+    recomputed (:mod:`etl.publish.reuse`); ``full`` recomputes every one.
 
     Raises :class:`PublishFailed` (after recording why) when anything goes
     wrong; the previous snapshot then stays in force. A warehouse that is
@@ -210,7 +235,7 @@ def publish(db=None, published=None, *, progress: Progress = _silent) -> Publish
     try:
         progress(0.0, "reading")
         inputs = read_inputs(db)
-        tables = build_tables(inputs, progress)
+        tables = build_tables(inputs, progress, previous=None if full else target)
         progress(0.95, "writing")
         write_snapshot(tables, target)
     except (DatabaseMissing, DatabaseBusy):
@@ -222,8 +247,9 @@ def publish(db=None, published=None, *, progress: Progress = _silent) -> Publish
         raise PublishFailed(reason) from exc
     write_status(target, PublishStatus(datetime.now(UTC), True, inputs.data_version))
     progress(1.0, "done")
-    n_windows = len(tables.get("kpis", ()))
-    return PublishResult(target, len(tables["quarters"]), n_windows, time.perf_counter() - started)
+    recomputed = int(tables["publish_record"]["recomputed_windows"].iloc[0])
+    seconds = time.perf_counter() - started
+    return PublishResult(target, len(tables["quarters"]), len(tables["kpis"]), recomputed, seconds)
 
 
 def true_table(db, end: str, start: str) -> pd.DataFrame:
@@ -236,7 +262,7 @@ def true_table(db, end: str, start: str) -> pd.DataFrame:
     cells = protect_area_cells(inputs.area_cells, **exact)
     cells = cells[cells["dist_code"].isin(inputs.districts["dist_code"])]
     window = Window("custom", end, start)
-    services = inputs.services[_open_in(inputs.services, window)]
+    services = inputs.services[open_services(inputs.services, window)]
     coverage = district_coverage(_with_points(inputs.communities), _with_points(services))
     table = districts.district_window(
         window, cells, inputs.districts, inputs.population, coverage, services["dist_code"].value_counts(), **exact

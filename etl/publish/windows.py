@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from core import quarters
 
-__all__ = ["KINDS", "Window", "all_windows", "quarter_range", "window"]
+__all__ = ["KINDS", "Window", "all_windows", "open_services", "quarter_range", "window"]
 
 KINDS = ("1q", "4q", "fytd")
 
@@ -56,3 +58,22 @@ def quarter_range(present: list[str]) -> list[str]:
 def all_windows(ends: list[str]) -> list[Window]:
     """Every window of every kind ending at each of ``ends``."""
     return [window(kind, end) for end in ends for kind in KINDS]
+
+
+def _first_day(quarter: str) -> pd.Timestamp:
+    year, _ = quarters.split(quarter)
+    return pd.Timestamp(year, quarters.months(quarter)[0], 1)
+
+
+def open_services(services: pd.DataFrame, window: Window) -> pd.Series:
+    """Which ``services`` are open at some time in ``window``: opened (if known) before it ends, and
+    closed (if ever) not before it starts.
+
+    >>> services = pd.DataFrame({"opened": ["2024-01-10", None], "closed": [None, "2024-12-31"]})
+    >>> open_services(services, window("1q", "2025Q1")).tolist()
+    [True, False]
+    """
+    opened = pd.to_datetime(services["opened"])
+    closed = pd.to_datetime(services["closed"])
+    ends, starts = _first_day(quarters.shift(window.end, 1)), _first_day(window.start)
+    return (opened.isna() | (opened < ends)) & (closed.isna() | (closed >= starts))

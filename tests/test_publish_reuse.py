@@ -1,0 +1,92 @@
+"""Publishing after a load recomputes only the windows the load changed, and gives what a full publish gives.
+
+A full publish of the same warehouse into another file is the independent
+reference: every table must match it row for row and type for type.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from db.snapshot import published_path
+from etl.demo import QUARTERS as DEMO_QUARTERS
+from etl.load import load_file
+from etl.publish import publish
+
+HEADER = "quarter,dist_code,subdist_code,community_id,violence_type,victim_group,cases_reported,cases_referred\n"
+NEXT_QUARTER = "2026Q3"
+assert DEMO_QUARTERS[-1] == "2026Q2", "the tests below count windows from the demo's last quarter"
+
+
+RECORDS = ("meta", "publish_record")  # when and how a snapshot was made, not what it publishes
+
+
+def _tables(path) -> dict[str, tuple[pd.DataFrame, list]]:
+    """Every table of a snapshot but its records of publishing, in a fixed order, with its column types."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        names = [name for (name,) in con.execute("SHOW TABLES").fetchall() if name not in RECORDS]
+        return {
+            name: (
+                con.execute(f'SELECT * FROM "{name}" ORDER BY ALL').df(),
+                con.execute(f'DESCRIBE "{name}"').fetchall(),
+            )
+            for name in names
+        }
+
+
+def _assert_same_as_full_publish(db, tmp_path) -> None:
+    reference = tmp_path / "full.published.duckdb"
+    publish(db, reference, full=True)
+    got, expected = _tables(published_path(db)), _tables(reference)
+    assert got.keys() == expected.keys()
+    for name, (frame, types) in expected.items():
+        assert got[name][1] == types, name
+        pd.testing.assert_frame_equal(got[name][0], frame, obj=name)
+
+
+def _load_cases(db, rows: str) -> None:
+    load_file("cases", (HEADER + rows).encode(), "cases.csv", db=db)
+
+
+@pytest.fixture(autouse=True)
+def default_rules(monkeypatch):
+    for setting in ("SAFESPACE_SUPPRESS_BELOW", "SAFESPACE_ROUND_TO", "SAFESPACE_PUBLISHED"):
+        monkeypatch.delenv(setting, raising=False)
+
+
+def test_nothing_changed_recomputes_nothing(demo_db):
+    result = publish(demo_db)
+    assert (result.windows, result.recomputed) == (48, 0)
+
+
+def test_a_new_quarter_recomputes_only_the_windows_ending_with_it(demo_db, tmp_path):
+    _load_cases(demo_db, f"{NEXT_QUARTER},1001,,,physical,woman,12,4\n{NEXT_QUARTER},1002,,,sexual,child,7,2\n")
+    result = publish(demo_db)
+    assert (result.quarters, result.windows, result.recomputed) == (17, 51, 3)  # its 1q, 4q and fiscal year to date
+    _assert_same_as_full_publish(demo_db, tmp_path)
+
+
+def test_a_corrected_quarter_recomputes_every_window_that_holds_it(demo_db, tmp_path):
+    _load_cases(demo_db, "2025Q1,1001,,,physical,woman,30,4\n")
+    # 2025Q1 alone, the four 4-quarter windows ending 2025Q1-2025Q4, fiscal 2025 to date at 2025Q1-2025Q3.
+    assert publish(demo_db).recomputed == 1 + 4 + 3
+    _assert_same_as_full_publish(demo_db, tmp_path)
+
+
+def test_other_disclosure_rules_recompute_everything(demo_db, monkeypatch):
+    monkeypatch.setenv("SAFESPACE_ROUND_TO", "10")
+    assert publish(demo_db).recomputed == 48
+
+
+def test_a_new_service_recomputes_the_windows_it_is_open_in(demo_db, tmp_path):
+    services = "service_id,name_th,service_type,lat,lon,capacity,opened,closed\n"
+    load_file(
+        "services",
+        f"{services}S-NEW,ใหม่,safe_space,13.7560,100.4960,10,2026-05-01,\n".encode(),
+        "s.csv",
+        db=demo_db,
+    )
+    assert publish(demo_db).recomputed == 3  # the windows ending 2026Q2, the only ones with May 2026
+    _assert_same_as_full_publish(demo_db, tmp_path)
