@@ -3,11 +3,23 @@ value the dashboard does not offer falls back to the default with a short notice
 
 from __future__ import annotations
 
+import io
+import json
+
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core import quarters
+from db import read
+from db.snapshot import published_path
+from etl.demo import QUARTERS as DEMO_QUARTERS
 from tests.conftest import DASHBOARD
+from tests.expected import area_sum
+from ui import maps
 from ui.i18n import TEXT
+
+DEMO_END = DEMO_QUARTERS[-1]
 
 LINK = {"quarter": "2025Q2", "window": "1q", "district": "1002", "lang": "en"}
 
@@ -115,3 +127,32 @@ def test_coverage_service_types_and_layers_come_from_the_link(open_link):
     app.checkbox(key="coverage_context").check().run()
     assert app.query_params["types"] == "safe_space,police"
     assert app.query_params["layers"] == "health_centres,context"
+
+
+def test_a_district_in_the_link_narrows_the_whole_overview(open_link, demo_template):
+    """Map outlined and opened on the districts, their place on the attention list, their own trend, the table."""
+    app = open_link({"lang": "en", "district": "1003,1033"})  # Nong Chok and Khlong Toei
+    spec = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    assert "chosen-districts" in [layer["id"] for layer in spec["layers"]]
+    view = spec["initialViewState"]
+    assert view["zoom"] > maps.VIEW.zoom and 100.55 < view["longitude"] < 100.95  # between the two, zoomed in
+    attention = read.attention(published_path(demo_template), "4q", DEMO_END)
+    listed = attention[attention["dist_code"].isin(["1003", "1033"])]
+    lines = [m.value for m in app.markdown if m.value[:2] in {f"{rank}." for rank in range(1, 6)}]
+    assert lines and all(f"**{name}**" in lines[0] for name in listed["name_en"])
+    assert [int(line.split(".")[0]) for line in lines[0].split("\n")] == listed["rank"].tolist()
+    (chart,) = app.get("vega_lite_chart")
+    frames = [pa.ipc.open_stream(io.BytesIO(d.data.data)).read_pandas() for d in chart.proto.datasets]
+    (rows,) = [f for f in frames if "series" in f.columns]
+    assert sorted(rows["series"].unique()) == ["Khlong Toei", "Nong Chok"]
+    nong_chok = rows[rows["series"] == "Nong Chok"].set_index("quarter")
+    for quarter in quarters.window(DEMO_END, 3):
+        expected = area_sum(demo_template, [quarter], "1003")  # worked out by hand from the protected cells
+        assert nong_chok.loc[quarter, "display"] == expected.text
+    assert TEXT["overview.cards_bangkok"]["en"] in [c.value for c in app.caption]
+    assert app.dataframe[0].value["Code"].tolist() == ["1003", "1033"]
+
+
+def test_a_district_off_the_attention_list_says_so(open_link):
+    app = open_link({"lang": "en", "district": "1002"})
+    assert TEXT["overview.attention_none_chosen"]["en"] in [c.value for c in app.caption]

@@ -59,6 +59,7 @@ __all__ = [
     "outline_layer",
     "point_label_layer",
     "translucent",
+    "view_of",
 ]
 
 SUPPRESSED = (115, 115, 115)
@@ -175,14 +176,14 @@ def _records(layer: pdk.Layer) -> pdk.Layer:
     return layer
 
 
-def map_deck(layers: list[pdk.Layer], tooltip_html: str) -> DeckJson:
-    """A deck on Bangkok with no basemap (``map_provider=None``) and an HTML tooltip, serialised once.
+def map_deck(layers: list[pdk.Layer], tooltip_html: str, view: pdk.ViewState = VIEW) -> DeckJson:
+    """A deck on Bangkok (or ``view``) with no basemap (``map_provider=None``) and an HTML tooltip, serialised once.
 
     pydeck pretty-prints its JSON, which would triple the GeoJSON sent to the browser; this is compact.
     """
     deck = pdk.Deck(
         layers=[_records(layer) for layer in layers],
-        initial_view_state=VIEW,
+        initial_view_state=view,
         map_provider=None,
         tooltip={
             "html": tooltip_html,
@@ -191,6 +192,27 @@ def map_deck(layers: list[pdk.Layer], tooltip_html: str) -> DeckJson:
     )
     spec = json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
     return DeckJson(spec, deck._tooltip)
+
+
+def view_of(geometry: gpd.GeoSeries) -> pdk.ViewState:
+    """A view that frames ``geometry`` (EPSG:4326), never closer than a district fills the map nor farther
+    than Bangkok's.
+
+    >>> from shapely.geometry import box
+    >>> view = view_of(gpd.GeoSeries([box(100.50, 13.70, 100.56, 13.76)], crs="EPSG:4326"))
+    >>> (round(view.longitude, 2), round(view.latitude, 2)), VIEW.zoom < view.zoom <= 13
+    ((100.53, 13.73), True)
+    """
+    minx, miny, maxx, maxy = (float(b) for b in geometry.total_bounds)
+    # Web Mercator: zoom z shows 360 / 2**z degrees per 256 pixels; + 0.5 fits the map's height (Bangkok at 9.6).
+    zoom = np.log2(360 / max(maxx - minx, maxy - miny, 1e-3)) + 0.5
+    return pdk.ViewState(
+        latitude=(miny + maxy) / 2,
+        longitude=(minx + maxx) / 2,
+        zoom=float(np.clip(zoom, VIEW.zoom, 13)),  # 13: a small district with room around it
+        min_zoom=VIEW.min_zoom,
+        max_zoom=VIEW.max_zoom,
+    )
 
 
 def _swatch(entry: LegendEntry) -> str:
