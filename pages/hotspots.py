@@ -20,6 +20,7 @@ from core import quarters
 from core.codes import CLASS_SCHEMES
 from core.downloads import csv_bytes
 from db import read
+from etl.briefing.picture import map_png
 from ui import charts, links, loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.figures import district_figures
@@ -157,6 +158,24 @@ def draw_map(
     with legend_column:
         maps.legend(title, entries)
         st.caption(note)
+        view = st.session_state["hotspots_view"]
+        png = partial(
+            map_png,
+            SNAPSHOT.path,
+            dict(zip(summary["dist_code"], colours, strict=True)),
+            [(entry.colour, entry.label) for entry in entries],
+            title=t(f"hotspots.view.{view}"),
+            subtitle=period.label,
+            legend_title=title,
+            lang=LANG,
+        )
+        st.download_button(
+            t("map.download_png"),
+            png,  # made on the click, on its own thread
+            file_name=f"map_hotspots_{view}_{period.end}_{period.span}_{LANG}.png",
+            mime="image/png",
+            icon=":material/image:",
+        )
     return pd.Series(colours, index=summary.index).map({e.colour: e.label for e in entries})
 
 

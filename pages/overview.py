@@ -7,6 +7,7 @@ quarters ending with the chosen one) and is read from the published snapshot.
 from __future__ import annotations
 
 import html
+from functools import partial
 
 import altair as alt
 import pandas as pd
@@ -16,6 +17,7 @@ import streamlit as st
 from core import quarters
 from core.downloads import csv_bytes
 from db import read
+from etl.briefing.picture import map_png
 from ui import charts, loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.figures import district_figures
@@ -92,6 +94,19 @@ def published(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     return figures.drop(columns="lisa").assign(dist_code=summary["dist_code"])
 
 
+def smoothed_classes(
+    path: str, version: str, span: str, end: str, lang: str
+) -> tuple[list[tuple[int, int, int]], list[maps.LegendEntry]]:
+    """Each district's fill by the published classes of its smoothed rate, and the classes' legend entries."""
+    summary = loaders.district_summary(path, version, span, end)
+    return maps.classed_colours(
+        summary["eb_rate_per_100k"],
+        pd.Series(False, index=summary.index),
+        loaders.class_breaks(path, version, span, end, "smoothed", "overview"),
+        lambda bound: number(bound, 1 if 0 < bound < 10 else 0, lang),
+    )
+
+
 @st.cache_data(show_spinner=False)
 def load_deck(
     path: str, version: str, span: str, end: str, lang: str, context: bool, chosen: tuple[str, ...] = ()
@@ -103,12 +118,7 @@ def load_deck(
     chosen in the sidebar are outlined and the map opens on them; the others stay for context.
     """
     summary = loaders.district_summary(path, version, span, end)
-    colours, classes = maps.classed_colours(
-        summary["eb_rate_per_100k"],
-        pd.Series(False, index=summary.index),
-        loaders.class_breaks(path, version, span, end, "smoothed", "overview"),
-        lambda bound: number(bound, 1 if 0 < bound < 10 else 0, lang),
-    )
+    colours, classes = smoothed_classes(path, version, span, end, lang)
     districts = loaders.district_layer(path, version).merge(
         published(summary, lang).assign(fill=colours), on="dist_code"
     )
@@ -139,11 +149,31 @@ def district_map(chosen: sidebar.Period, lang: str) -> None:
     deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang, context, picked)
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(deck, height=600, alt=t("overview.map_alt"))
+    entries = [*classes, maps.LegendEntry(maps.NO_DATA, t("legend.no_data"))]
     with legend_column:
         top = SNAPSHOT.meta.suppress_below - 1
-        maps.legend(legend_title(chosen.n_quarters), [*classes, maps.LegendEntry(maps.NO_DATA, t("legend.no_data"))])
+        maps.legend(legend_title(chosen.n_quarters), entries)
         st.caption(t("overview.eb_note"))
         st.caption(t("overview.privacy_note", top=top, below=top + 1))
+        colours, _ = smoothed_classes(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang)
+        codes = loaders.district_summary(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end)["dist_code"]
+        png = partial(
+            map_png,
+            SNAPSHOT.path,
+            dict(zip(codes, colours, strict=True)),
+            [(entry.colour, entry.label) for entry in entries],
+            title=t("overview.map_title"),
+            subtitle=chosen.label,
+            legend_title=legend_title(chosen.n_quarters),
+            lang=lang,
+        )
+        st.download_button(
+            t("map.download_png"),
+            png,  # made on the click (a second or two), on its own thread
+            file_name=f"map_smoothed_rate_{chosen.end}_{chosen.span}_{lang}.png",
+            mime="image/png",
+            icon=":material/image:",
+        )
 
 
 def reason_text(reason: str, row: dict, ranked: int, bangkok_referral: float) -> str:

@@ -1351,6 +1351,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Each district's reported cases per quarter. A gap in a line is a quarter with 1–{top} cases (shown as "
         "“<{below}”) or without data.",
     },
+    "map.download_png": {"th": "ดาวน์โหลดแผนที่ (PNG)", "en": "Download the map (PNG)"},
     "links.refused": {
         "th": "ลิงก์นี้มีค่าที่ใช้ไม่ได้ ({names}) ส่วนนั้นจึงแสดงตามค่าเริ่มต้น",
         "en": "Part of this link could not be used ({names}), so that part shows the default.",

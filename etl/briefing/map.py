@@ -24,7 +24,7 @@ from fpdf.enums import PathPaintRule
 
 from core.colours import ink
 
-__all__ = ["MAX_PT", "MIN_PT", "draw_map"]
+__all__ = ["MAX_PT", "MIN_PT", "RIVER", "draw_map", "map_height"]
 
 MIN_PT, MAX_PT = 5.0, 8.0  # district names: readable on paper, never louder than the headings
 INSET_DISTRICTS = 10  # the smallest districts by area, named in the inset: Bangkok's inner city
@@ -155,15 +155,26 @@ def _layer(pdf: FPDF, view: _View, districts, lines, sizes, width: float) -> Non
     _names(pdf, view, districts, sizes)
 
 
+def _bounds(districts: gpd.GeoDataFrame) -> tuple[float, float, float, float]:
+    """The map's extent in metres: the districts with a margin of 1 % of their width."""
+    minx, miny, maxx, maxy = (float(b) for b in districts.total_bounds)
+    pad = 0.01 * (maxx - minx)
+    return (minx - pad, miny - pad, maxx + pad, maxy + pad)
+
+
+def map_height(districts: gpd.GeoDataFrame, width: float) -> float:
+    """The height in mm that :func:`draw_map` takes at ``width`` mm."""
+    minx, miny, maxx, maxy = _bounds(districts)
+    return width * (maxy - miny) / (maxx - minx)
+
+
 def draw_map(pdf: FPDF, districts: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, width: float, inset_title: str):
     """Draw the map at the current position, ``width`` mm wide; return its height in mm.
 
     ``districts`` has ``geometry``, ``area_km2``, ``fill`` and ``label``; ``lines`` has ``kind`` (road or river).
     The legend is the caller's (:func:`etl.briefing.render`), placed in the map's empty top-left corner.
     """
-    minx, miny, maxx, maxy = districts.total_bounds
-    pad = 0.01 * (maxx - minx)
-    bounds = (minx - pad, miny - pad, maxx + pad, maxy + pad)
+    bounds = _bounds(districts)
     view = _View(pdf.get_x(), pdf.get_y(), width / (bounds[2] - bounds[0]), bounds)
     sizes = fitted_sizes(pdf, districts, view.scale)
     small = districts["area_km2"].rank(method="first").to_numpy() <= INSET_DISTRICTS

@@ -16,10 +16,10 @@ from fpdf import FPDF
 
 from etl.briefing.content import Briefing
 from etl.briefing.lines import wrap
-from etl.briefing.map import draw_map
+from etl.briefing.map import RIVER, draw_map
 from etl.messages import render
 
-__all__ = ["render_pdf"]
+__all__ = ["MARGIN", "Sheet", "legend", "render_pdf"]
 
 FONT = "Sarabun"
 FONT_FILES = {"": "Sarabun-Regular.ttf", "B": "Sarabun-Bold.ttf", "I": "Sarabun-Italic.ttf"}
@@ -29,19 +29,20 @@ BANNER_FILL, BANNER_INK = (255, 236, 179), (110, 60, 0)
 LEADING = 1.4  # line height over font size
 
 
-class _Document(FPDF):
-    """A4 portrait with the synthetic-data banner on top of every page and page numbers below."""
+class Sheet(FPDF):
+    """Pages in Sarabun with HarfBuzz shaping and, when the data are the demo's, the synthetic-data banner on
+    top of every page; page numbers below when ``numbered``. ``size`` is "A4" or (width, height) in mm."""
 
-    def __init__(self, briefing: Briefing) -> None:
-        super().__init__(format="A4", unit="mm")
-        self.briefing = briefing
+    def __init__(self, lang: str, title: str, banner: str | None, size="A4", numbered: bool = True) -> None:
+        super().__init__(format=size, unit="mm")
+        self.text_lang, self.banner, self.numbered = lang, banner, numbered  # "th" or "en" (FPDF.lang is a tag)
         for style, file in FONT_FILES.items():
             self.add_font(FONT, style, str(fontpkg_sarabun.ROOT / "files" / file))
-        self.set_text_shaping(use_shaping_engine=True, script="thai" if briefing.lang == "th" else None)
+        self.set_text_shaping(use_shaping_engine=True, script="thai" if lang == "th" else None)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN + 4)
-        self.set_title(briefing.title)
-        self.set_lang("th-TH" if briefing.lang == "th" else "en-GB")
+        self.set_title(title)
+        self.set_lang("th-TH" if lang == "th" else "en-GB")
         self.set_creator("python -m etl briefing")
         self.alias_nb_pages()
 
@@ -50,24 +51,26 @@ class _Document(FPDF):
         return self.w - 2 * MARGIN
 
     def header(self) -> None:
-        if self.briefing.banner:
+        if self.banner:
             self.set_font(FONT, "B", 9)
-            lines = wrap(self.briefing.banner, self.width - 6, self.get_string_width)
+            lines = wrap(self.banner, self.width - 6, self.get_string_width)
             height = len(lines) * 9 * LEADING * 0.3528 + 3
             self.set_fill_color(*BANNER_FILL)
             self.set_draw_color(*BANNER_INK)
             self.set_line_width(0.3)
             self.rect(MARGIN, MARGIN, self.width, height, style="DF")
             self.set_xy(MARGIN + 3, MARGIN + 1.5)
-            self.paragraph(self.briefing.banner, 9, "B", BANNER_INK, width=self.width - 6)
+            self.paragraph(self.banner, 9, "B", BANNER_INK, width=self.width - 6)
             self.set_y(MARGIN + height + 3)
 
     def footer(self) -> None:
+        if not self.numbered:
+            return
         self.set_y(-MARGIN - 2)
         self.set_font(FONT, "", 7)
         self.set_text_color(*GREY)
-        self.cell(self.width / 2, 4, self.briefing.title)
-        pages = render("briefing.page", self.briefing.lang, page=self.page_no(), pages="{nb}")
+        self.cell(self.width / 2, 4, self.title)
+        pages = render("briefing.page", self.text_lang, page=self.page_no(), pages="{nb}")
         self.cell(self.width / 2, 4, pages, align="R")
 
     def paragraph(
@@ -91,13 +94,13 @@ class _Document(FPDF):
         self.paragraph(text, 11.5, "B", after=0.8)
 
 
-def _cards(pdf: _Document) -> None:
+def _cards(pdf: Sheet, briefing: Briefing) -> None:
     """The six headline figures, three to a row, each with its two changes."""
     gap, per_row = 3, 3
     width = (pdf.width - gap * (per_row - 1)) / per_row
     height = 21
     top = pdf.get_y()
-    for at, card in enumerate(pdf.briefing.cards):
+    for at, card in enumerate(briefing.cards):
         x = MARGIN + (at % per_row) * (width + gap)
         y = top + (at // per_row) * (height + gap)
         pdf.set_draw_color(*RULE)
@@ -112,15 +115,17 @@ def _cards(pdf: _Document) -> None:
         pdf.set_x(x + 2.5)
         pdf.paragraph(card.vs_year, 7.5, "", GREY, width=width - 5)
     pdf.set_xy(MARGIN, top + 2 * height + gap + 1)
-    pdf.paragraph(pdf.briefing.compared, 7.5, "", GREY)
+    pdf.paragraph(briefing.compared, 7.5, "", GREY)
 
 
-def _legend(pdf: _Document, x: float, y: float) -> None:
-    """The map's legend: title, one swatch per class, no data, and the river and roads."""
-    briefing, width = pdf.briefing, 50
+def legend(
+    pdf: Sheet, x: float, y: float, title: str, entries: list[tuple[tuple[int, int, int], str]], lines_label: str
+) -> None:
+    """A map's legend at (x, y): its title, one swatch per entry (outlined: "no data" is white), the river."""
+    width = 50
     pdf.set_xy(x, y)
-    pdf.paragraph(briefing.legend_title, 8, "B", width=width)
-    for colour, label in briefing.legend:
+    pdf.paragraph(title, 8, "B", width=width)
+    for colour, label in entries:
         top = pdf.get_y() + 0.6
         pdf.set_fill_color(*colour)
         pdf.set_draw_color(*GREY)
@@ -129,14 +134,14 @@ def _legend(pdf: _Document, x: float, y: float) -> None:
         pdf.set_xy(x + 8, top - 0.4)
         pdf.paragraph(label, 8, width=width - 8)
     top = pdf.get_y() + 2.4
-    pdf.set_draw_color(70, 130, 180)
+    pdf.set_draw_color(*RIVER)
     pdf.set_line_width(0.6)
     pdf.line(x, top, x + 6, top)
     pdf.set_xy(x + 8, top - 2.2)
-    pdf.paragraph(briefing.lines_label, 8, width=width - 8)
+    pdf.paragraph(lines_label, 8, width=width - 8)
 
 
-def _list(pdf: _Document, items: list[str], size: float = 9) -> None:
+def _list(pdf: Sheet, items: list[str], size: float = 9) -> None:
     """Numbered lines, the number hanging in the margin of the text."""
     for at, item in enumerate(items, start=1):
         pdf.set_font(FONT, "", size)
@@ -148,16 +153,16 @@ def _list(pdf: _Document, items: list[str], size: float = 9) -> None:
 
 def render_pdf(briefing: Briefing) -> bytes:
     """The briefing as the bytes of a PDF of one or two A4 pages."""
-    pdf = _Document(briefing)
+    pdf = Sheet(briefing.lang, briefing.title, briefing.banner)
     pdf.add_page()
     pdf.paragraph(briefing.title, 17, "B")
     pdf.paragraph(briefing.period, 12.5, "B", GREY)
     pdf.paragraph(briefing.calendar, 9, "", GREY, after=2.5)
-    _cards(pdf)
+    _cards(pdf, briefing)
     pdf.heading(briefing.map_title)
     top = pdf.get_y()
     height = draw_map(pdf, briefing.districts, briefing.lines, pdf.width, briefing.inset_title)
-    _legend(pdf, MARGIN + 2.5, top + 2.5)
+    legend(pdf, MARGIN + 2.5, top + 2.5, briefing.legend_title, briefing.legend, briefing.lines_label)
     pdf.set_xy(MARGIN, top + height + 1.5)
     pdf.paragraph(briefing.map_note, 7.5, "", GREY)
     pdf.heading(render("briefing.attention", briefing.lang))
