@@ -60,12 +60,14 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     ['ชุมชนนำร่อง', 'เปลี่ยนไป']
     """
     lines: list[str] = []
+    space = measure(" ")
     for paragraph in text.split("\n"):
-        line = ""
+        line, used = "", 0.0  # widths add up unit by unit: each unit is measured once (shaping is costly)
         for unit in units(paragraph):
-            if line and measure((line + unit).rstrip()) > width:
+            bare = measure(unit.rstrip())
+            if line and used + bare > width:
                 lines.append(line.rstrip())
-                line = ""
-            line += unit
+                line, used = "", 0.0
+            line, used = line + unit, used + bare + space * (len(unit) - len(unit.rstrip()))
         lines.append(line.rstrip())
     return lines

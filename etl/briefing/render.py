@@ -22,7 +22,7 @@ from etl.messages import render
 __all__ = ["MARGIN", "Sheet", "legend", "render_pdf"]
 
 FONT = "Sarabun"
-FONT_FILES = {"": "Sarabun-Regular.ttf", "B": "Sarabun-Bold.ttf", "I": "Sarabun-Italic.ttf"}
+FONT_FILES = {"": "Sarabun-Regular.ttf", "B": "Sarabun-Bold.ttf"}  # the styles the briefing sets
 MARGIN = 12  # mm
 INK, GREY, RULE = (25, 25, 25), (90, 90, 90), (200, 200, 200)
 BANNER_FILL, BANNER_INK = (255, 236, 179), (110, 60, 0)
