@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 
-import altair as alt
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
@@ -165,7 +164,7 @@ def attention_list(top: pd.DataFrame, summary: pd.DataFrame, bangkok_referral: f
     st.caption(t("overview.attention_how"))
 
 
-def trend_chart(trend: pd.DataFrame, chosen: sidebar.Period, lang: str) -> alt.LayerChart:
+def trend_chart(trend: pd.DataFrame, chosen: sidebar.Period, lang: str) -> dict:
     """Bangkok's reported and referred cases over the last quarters, the chosen window marked."""
     series = {
         "cases_reported": t("overview.trend.reported", lang),
