@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 from functools import partial
 
-import altair as alt
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -205,7 +204,7 @@ def thai_order(name: str) -> str:
     return name[1] + name[0] + name[2:] if name[:1] in "เแโใไ" and len(name) > 1 else name
 
 
-def trend_chart(trend: pd.DataFrame, start: str, lang: str) -> alt.LayerChart:
+def trend_chart(trend: pd.DataFrame, start: str, lang: str) -> dict:
     """The district's published count per quarter (a suppressed quarter leaves a gap), the window's start marked."""
     data = pd.DataFrame(
         {

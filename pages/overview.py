@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 from functools import partial
 
-import altair as alt
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
@@ -221,7 +220,7 @@ def series_rows(trend: pd.DataFrame, column: str, text: str, lang: str) -> pd.Da
     )
 
 
-def trend_lines(data: pd.DataFrame, chosen: sidebar.Period, lang: str) -> alt.LayerChart:
+def trend_lines(data: pd.DataFrame, chosen: sidebar.Period, lang: str) -> dict:
     """The lines of ``data`` (:func:`series_rows`) across quarters, the chosen window marked."""
     markers = pd.DataFrame({"axis": [short_label(chosen.start, lang)], "text": [t("overview.trend.window", lang)]})
     return charts.quarterly_trend(
@@ -229,7 +228,7 @@ def trend_lines(data: pd.DataFrame, chosen: sidebar.Period, lang: str) -> alt.La
     )
 
 
-def trend_chart(trend: pd.DataFrame, chosen: sidebar.Period, lang: str) -> alt.LayerChart:
+def trend_chart(trend: pd.DataFrame, chosen: sidebar.Period, lang: str) -> dict:
     """Bangkok's reported and referred cases over the last quarters, the chosen window marked."""
     series = {
         "cases_reported": t("overview.trend.reported", lang),
@@ -243,7 +242,7 @@ def load_district_trend(path: str, version: str, dist_code: str) -> pd.DataFrame
     return read.district_trend(path, dist_code)
 
 
-def districts_trend_chart(trends: dict[str, pd.DataFrame], chosen: sidebar.Period, lang: str) -> alt.LayerChart:
+def districts_trend_chart(trends: dict[str, pd.DataFrame], chosen: sidebar.Period, lang: str) -> dict:
     """Each chosen district's published reported cases per quarter (a hidden count, "<5", leaves a gap)."""
     return trend_lines(
         pd.concat([series_rows(trend, "cases", name, lang) for name, trend in trends.items()]), chosen, lang

@@ -1,11 +1,16 @@
-"""Altair chart builders that several pages share.
+"""Vega-Lite charts that several pages share, written as plain specs.
 
 One builder for now, :func:`quarterly_trend`: values per quarter as lines
 with points, one line per series, and optional vertical rules that mark
 quarters (a pilot's start, the chosen window). Pages give it a tidy frame
 whose text is already translated and whose counts are already published
-(db/read.py), so the chart shows nothing the tables do not. Rendering is
-:func:`show`, which skips Altair's schema check (the doctest below makes it).
+(db/read.py), so the chart shows nothing the tables do not. :func:`show`
+draws a spec, made once per key.
+
+The specs are written as dicts rather than through Altair: importing
+Altair costs a viewer's first page about half a second, and its schema
+check most of a rerun. The doctest checks the spec against Vega-Lite's
+schema with Altair instead.
 
 Series colours are Okabe–Ito, distinguishable with colour-vision deficiency.
 """
@@ -14,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -26,6 +30,11 @@ SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E
 MARKER_COLOUR = "#555555"
 
 
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as JSON-ready dicts, a missing value as null (a gap in the line)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+
+
 def quarterly_trend(
     data: pd.DataFrame,
     *,
@@ -33,8 +42,8 @@ def quarterly_trend(
     quarter_title: str,
     markers: pd.DataFrame | None = None,
     height: int = 300,
-) -> alt.LayerChart:
-    """A line per series across quarters, with points and a tooltip, and optional quarter markers.
+) -> dict:
+    """A Vega-Lite spec: a line per series across quarters, with points and a tooltip, and quarter markers.
 
     Parameters
     ----------
@@ -54,52 +63,68 @@ def quarterly_trend(
 
     Examples
     --------
+    >>> import altair as alt
     >>> data = pd.DataFrame({"quarter": ["2025Q1", "2025Q2"], "axis": ["Q2 FY2025", "Q3 FY2025"],
     ...     "label": ["Q2 FY2025 (Jan–Mar 2025)", "Q3 FY2025 (Apr–Jun 2025)"], "series": "Reported",
-    ...     "value": [1445.0, 1460.0], "display": ["1,445", "1,460"]})
+    ...     "value": [1445.0, float("nan")], "display": ["1,445", "<5"]})
     >>> spec = quarterly_trend(data, y_title="Cases", quarter_title="Quarter",
-    ...     markers=pd.DataFrame({"axis": ["Q3 FY2025"], "text": ["pilot"]})).to_dict()
+    ...     markers=pd.DataFrame({"axis": ["Q3 FY2025"], "text": ["pilot"]}))
     >>> [layer["mark"]["type"] for layer in spec["layer"]]
     ['line', 'rule', 'text']
+    >>> spec["datasets"]["trend"][1]["value"] is None  # a hidden value is a gap, not a zero
+    True
+    >>> _ = alt.LayerChart.from_dict(spec)  # valid Vega-Lite, or this raises
     """
     order = data.sort_values("quarter")["axis"].drop_duplicates().tolist()
-    x = alt.X("axis:N", sort=order, title=None, axis=alt.Axis(labelAngle=-45, labelLimit=160, labelOverlap=False))
+    x = {
+        "field": "axis",
+        "type": "nominal",
+        "sort": order,
+        "title": None,
+        "axis": {"labelAngle": -45, "labelLimit": 160, "labelOverlap": False},
+    }
     series = list(dict.fromkeys(data["series"]))
     # The tooltip names the series only when there are several to tell apart.
     tip = data["series"] + ": " + data["display"] if len(series) > 1 else data["display"]
-    colour = alt.Color(
-        "series:N",
-        title=None,
-        sort=series,
-        scale=alt.Scale(domain=series, range=list(SERIES_COLOURS[: len(series)])),
-        legend=alt.Legend(orient="top"),
-    )
-    lines = (
-        alt.Chart(data.assign(tip=tip))
-        .mark_line(point=alt.OverlayMarkDef(size=50, filled=True))
-        .encode(
-            x=x,
-            y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True)),
-            color=colour,
-            tooltip=[alt.Tooltip("label:N", title=quarter_title), alt.Tooltip("tip:N", title=y_title)],
-        )
-    )
-    layers: list[alt.Chart] = [lines]
+    lines = {
+        "data": {"name": "trend"},
+        "mark": {"type": "line", "point": {"filled": True, "size": 50}},
+        "encoding": {
+            "x": x,
+            "y": {"field": "value", "type": "quantitative", "title": y_title, "scale": {"zero": True}},
+            "color": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "sort": series,
+                "scale": {"domain": series, "range": list(SERIES_COLOURS[: len(series)])},
+                "legend": {"orient": "top"},
+            },
+            "tooltip": [
+                {"field": "label", "type": "nominal", "title": quarter_title},
+                {"field": "tip", "type": "nominal", "title": y_title},
+            ],
+        },
+    }
+    columns = ["quarter", "axis", "label", "series", "value", "display"]
+    spec = {
+        "height": height,
+        "layer": [lines],
+        "datasets": {"trend": _records(data[columns].assign(tip=tip))},
+    }
     if markers is not None and not markers.empty:
-        rules = alt.Chart(markers).encode(x=x)
-        layers += [
-            rules.mark_rule(strokeDash=[4, 4], color=MARKER_COLOUR),
-            rules.mark_text(align="left", baseline="top", dx=4, y=4, color=MARKER_COLOUR).encode(text="text:N"),
+        rule = {"data": {"name": "markers"}, "encoding": {"x": x}}
+        text = {"align": "left", "baseline": "top", "dx": 4, "y": 4, "color": MARKER_COLOUR}
+        spec["layer"] += [
+            rule | {"mark": {"type": "rule", "strokeDash": [4, 4], "color": MARKER_COLOUR}},
+            rule
+            | {"mark": {"type": "text", **text}, "encoding": {"x": x, "text": {"field": "text", "type": "nominal"}}},
         ]
-    return alt.layer(*layers).properties(height=height)
+        spec["datasets"]["markers"] = _records(markers[["axis", "text"]])
+    return spec
 
 
-def show(key: tuple, build: Callable[[], alt.TopLevelMixin]) -> None:
-    """Draw the chart ``build()`` makes, at the container's width.
-
-    Its Vega-Lite spec is made once per ``key`` (:func:`ui.loaders.remembered`:
-    the key names everything the chart shows). Altair's schema check, most
-    of a chart's cost, is left to the builders' doctests.
-    """
-    spec = loaders.remembered(("chart", *key), lambda: build().to_dict(validate=False))
-    st.vega_lite_chart(spec=spec, width="stretch")
+def show(key: tuple, build: Callable[[], dict]) -> None:
+    """Draw the spec ``build()`` makes at the container's width, made once per ``key``
+    (:func:`ui.loaders.remembered`: the key names everything the chart shows)."""
+    st.vega_lite_chart(spec=loaders.remembered(("chart", *key), build), width="stretch")
