@@ -29,6 +29,7 @@ __all__ = [
     "key",
     "months",
     "shift",
+    "span_start",
     "split",
     "window",
 ]
@@ -70,6 +71,22 @@ def shift(quarter: str, n: int) -> str:
 def window(end: str, n: int) -> list[str]:
     """The ``n`` quarters ending at ``end``, oldest first."""
     return [shift(end, i) for i in range(-(n - 1), 1)]
+
+
+def span_start(span: str, end: str) -> str:
+    """The first quarter of a published window: ``1q`` the quarter alone, ``4q`` the four quarters ending
+    with it, ``fytd`` the Thai fiscal year up to it.
+
+    >>> span_start("1q", "2025Q1"), span_start("4q", "2025Q1"), span_start("fytd", "2025Q1")
+    ('2025Q1', '2024Q2', '2024Q4')
+    """
+    if span == "1q":
+        return end
+    if span == "4q":
+        return shift(end, -3)
+    if span == "fytd":
+        return from_fiscal(fiscal(end)[0], 1)
+    raise ValueError(f"unknown window {span!r}; expected one of 1q, 4q, fytd")
 
 
 def fiscal(quarter: str) -> tuple[int, int]:

@@ -124,6 +124,15 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help="print one JSON object with the inputs and the result")
     plan.add_argument("--out", help="also write that JSON object to this file")
     plan.add_argument("--lang", choices=["en", "th"], default="en", help="language of the text and the names")
+    briefing = commands.add_parser(
+        "briefing", parents=both, help="write the quarterly briefing for executives (PDF) from published figures"
+    )
+    briefing.add_argument("--quarter", required=True, type=_quarter, help="last quarter of the window, e.g. 2025Q2")
+    briefing.add_argument(
+        "--window", choices=["1q", "4q", "fytd"], default="4q", help="the quarter, 4 quarters, or fiscal year to date"
+    )
+    briefing.add_argument("--lang", choices=["th", "en"], default="th", help="Thai (default) or English")
+    briefing.add_argument("--out", help="file to write (default: briefing_<quarter>_<window>_<lang>.pdf here)")
     return parser
 
 
@@ -331,6 +340,31 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _briefing(args: argparse.Namespace) -> int:
+    """Write the briefing PDF; a window without data or a missing snapshot says what to do."""
+    import time
+
+    from db.read import SnapshotMissing, SnapshotNotReady
+    from etl.briefing import write_briefing
+    from etl.export import NoData
+
+    started = time.perf_counter()
+    try:
+        path = write_briefing(args.quarter, args.window, args.lang, out=args.out, published=args.published, db=args.db)
+    except (SnapshotMissing, SnapshotNotReady) as exc:
+        print(f"Not ready: no readable published figures at {exc}. Run `python -m etl publish` first.", file=sys.stderr)
+        return 3
+    except NoData:
+        print(
+            f"No data for {describe(args.quarter)} ({args.window}): nothing was written. "
+            "Check the quarter, or load its cases first.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Wrote the briefing to {path.resolve()} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def _publish(args: argparse.Namespace, out=sys.stdout) -> int:
     """Publish the warehouse to its snapshot; say how long it took, or why it failed."""
     from etl.publish import PublishFailed, publish
@@ -427,6 +461,8 @@ def _run(args: argparse.Namespace) -> int:
         from etl.plan import run
 
         return run(args)
+    elif args.command == "briefing":
+        return _briefing(args)
     return 0
 
 

@@ -436,6 +436,161 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ประมาณแบบจำลองไม่ได้ เพราะชุมชนนำร่องหรือชุมชนเปรียบเทียบไม่มีรายงานในบางไตรมาสที่เปรียบเทียบ "
         "(สำหรับการส่งต่อ: ไม่มีรายที่รายงานให้ส่งต่อ)",
     },
+    # Quarterly briefing (etl/briefing/, python -m etl briefing): a printed page for executives
+    "briefing.title": {
+        "en": "Domestic violence in Bangkok: quarterly briefing",
+        "th": "สรุปสถานการณ์ความรุนแรงในครอบครัว กรุงเทพมหานคร รายไตรมาส",
+    },
+    "briefing.fiscal.1q": {"en": "Q{q} of fiscal year {fiscal_year}", "th": "ไตรมาส {q} ปีงบประมาณ {fiscal_year}"},
+    "briefing.fiscal.4q": {
+        "en": "Four quarters to Q{q} of fiscal year {fiscal_year}",
+        "th": "สี่ไตรมาสถึงไตรมาส {q} ปีงบประมาณ {fiscal_year}",
+    },
+    "briefing.fiscal.fytd": {
+        "en": "Fiscal year {fiscal_year} to date (Q1 to Q{q})",
+        "th": "ปีงบประมาณ {fiscal_year} ตั้งแต่ไตรมาส 1 ถึงไตรมาส {q}",
+    },
+    "briefing.calendar": {
+        "en": "{months} · calendar quarters {keys} · the fiscal year starts on 1 October",
+        "th": "{months} · ไตรมาสปฏิทิน {keys} · ปีงบประมาณเริ่ม 1 ตุลาคม",
+    },
+    "briefing.banner": {
+        "en": "SYNTHETIC DEMO DATA: these are not real cases. For trying out the dashboard only.",
+        "th": "ข้อมูลตัวอย่างที่สร้างขึ้น ไม่ใช่ข้อมูลผู้ถูกกระทำจริง ใช้สำหรับทดลองระบบเท่านั้น",
+    },
+    "briefing.headline": {"en": "Headline figures", "th": "ตัวเลขหลัก"},
+    "briefing.kpi.cases": {"en": "Cases reported", "th": "ผู้ถูกกระทำที่ได้รับรายงาน"},
+    "briefing.kpi.referral_rate": {"en": "Referred on", "th": "สัดส่วนที่ส่งต่อ"},
+    "briefing.kpi.hotspots": {"en": "Hot-spot districts", "th": "เขตจุดร้อน"},
+    "briefing.kpi.gaps": {"en": "Gap districts", "th": "เขตที่บริการไม่พอ"},
+    "briefing.kpi.safe_spaces": {"en": "Safe spaces open", "th": "พื้นที่ปลอดภัยที่เปิดบริการ"},
+    "briefing.kpi.pilots": {"en": "Pilot communities", "th": "ชุมชนนำร่อง"},
+    "briefing.vs_previous": {"en": "{change} on the previous period", "th": "{change} จากช่วงก่อนหน้า"},
+    "briefing.vs_year": {"en": "{change} on a year before", "th": "{change} เทียบปีก่อน"},
+    "briefing.no_previous": {"en": "no earlier period to compare", "th": "ไม่มีช่วงก่อนหน้าให้เทียบ"},
+    "briefing.no_year": {"en": "no data a year before", "th": "ไม่มีข้อมูลปีก่อนให้เทียบ"},
+    "briefing.points": {"en": "{change} pts", "th": "{change} จุด"},
+    "briefing.compared": {
+        "en": "Previous period: {previous}. A year before: {year_before}.",
+        "th": "ช่วงก่อนหน้า: {previous} ปีก่อน: {year_before}",
+    },
+    "briefing.map": {"en": "Smoothed rate by district", "th": "อัตราปรับเรียบรายเขต"},
+    "briefing.legend": {"en": "Per 100,000 residents {span}", "th": "ต่อประชากร 100,000 คน {span}"},
+    "briefing.span_one": {"en": "in one quarter", "th": "ในไตรมาสเดียว"},
+    "briefing.span_many": {"en": "over {n} quarters (not annualised)", "th": "รวม {n} ไตรมาส (ไม่ได้ปรับเป็นรายปี)"},
+    "briefing.no_data": {"en": "No data", "th": "ไม่มีข้อมูล"},
+    "briefing.inset": {"en": "Inner city, enlarged", "th": "เขตชั้นใน (ขยาย)"},
+    "briefing.river": {"en": "Chao Phraya and main roads", "th": "แม่น้ำเจ้าพระยาและถนนสายหลัก"},
+    "briefing.map_note": {
+        "en": "The smoothed (empirical Bayes) rate pulls small districts towards Bangkok's average, so a few cases "
+        "do not make a district jump; every district with data has one, including those whose count is hidden.",
+        "th": "อัตราปรับเรียบ (empirical Bayes) ดึงอัตราของเขตที่มีประชากรน้อยเข้าหาค่าเฉลี่ยของกรุงเทพฯ ตัวเลขจึงไม่แกว่ง"
+        "เพราะจำนวนรายน้อย ทุกเขตที่มีข้อมูลมีอัตรานี้ รวมทั้งเขตที่จำนวนรายถูกปกปิด",
+    },
+    "briefing.attention": {"en": "Districts that need attention, and why", "th": "เขตที่ควรให้ความสำคัญ และเหตุผล"},
+    "briefing.attention_none": {
+        "en": "No district meets any criterion in this period (hot spot, gap, high rate or low referral).",
+        "th": "ไม่มีเขตใดเข้าเกณฑ์ในช่วงนี้ (จุดร้อน บริการไม่พอ อัตราสูง หรือส่งต่อน้อย)",
+    },
+    "briefing.attention_how": {
+        "en": "Ranked by points: hot spot at 99% = 3, at 95% = 2, gap = 2, smoothed rate in the top third = 1, "
+        "share referred in the lowest fifth = 1; ties go to the higher smoothed rate.",
+        "th": "เรียงตามคะแนน: จุดร้อน 99% = 3, จุดร้อน 95% = 2, บริการไม่พอ = 2, อัตราปรับเรียบอยู่ในกลุ่มสูงสุดหนึ่งในสาม = 1, "
+        "สัดส่วนที่ส่งต่ออยู่ในกลุ่มต่ำสุดหนึ่งในห้า = 1 คะแนนเท่ากันเรียงตามอัตราปรับเรียบ",
+    },
+    "briefing.reason.hot_99": {
+        "en": "a hot spot: high rates here and next door (Gi*, FDR q < 0.01)",
+        "th": "จุดร้อน: อัตราของเขตนี้และเขตข้างเคียงสูงร่วมกัน (Gi*, FDR q < 0.01)",
+    },
+    "briefing.reason.hot_95": {
+        "en": "a hot spot: high rates here and next door (Gi*, FDR q < 0.05)",
+        "th": "จุดร้อน: อัตราของเขตนี้และเขตข้างเคียงสูงร่วมกัน (Gi*, FDR q < 0.05)",
+    },
+    "briefing.reason.gap": {
+        "en": "high need but little access to safe spaces",
+        "th": "ความต้องการสูงแต่เข้าถึงพื้นที่ปลอดภัยได้น้อย",
+    },
+    "briefing.reason.high_rate": {
+        "en": "smoothed rate {rate} per 100,000, ranked {rank} of {of}",
+        "th": "อัตราปรับเรียบ {rate} ต่อประชากร 100,000 คน สูงเป็นอันดับ {rank} จาก {of} เขต",
+    },
+    "briefing.reason.low_referral": {
+        "en": "only {share} of cases referred on (Bangkok: {bangkok})",
+        "th": "ส่งต่อเพียง {share} ของรายที่ได้รับรายงาน (ทั้งกรุงเทพฯ {bangkok})",
+    },
+    "briefing.gaps": {
+        "en": "Gap districts: high need, little access to safe spaces",
+        "th": "เขตที่บริการไม่พอ: ความต้องการสูง แต่เข้าถึงพื้นที่ปลอดภัยได้น้อย",
+    },
+    "briefing.gap_line": {
+        "en": "{name}: smoothed rate {rate}; the nearest safe space is {km} km away on average",
+        "th": "{name}: อัตราปรับเรียบ {rate} ระยะถึงพื้นที่ปลอดภัยที่ใกล้ที่สุดเฉลี่ย {km} กม.",
+    },
+    "briefing.gaps_none": {
+        "en": "No district combines high need with low coverage in this period.",
+        "th": "ไม่มีเขตที่ความต้องการสูงและการเข้าถึงต่ำในช่วงนี้",
+    },
+    "briefing.pilot": {"en": "The pilots", "th": "ผลของชุมชนนำร่อง"},
+    "briefing.pilot_result": {
+        "en": "Up to {quarter}, the {n_pilot} pilots' reported rate was {ratio} times what {n_comparison} comparison "
+        "communities' trend predicts (rate ratio; 95% interval {low} to {high}; randomization p = {p}): {verdict}.",
+        "th": "ถึง {quarter} อัตรารายที่ได้รับแจ้งของชุมชนนำร่อง {n_pilot} ชุมชนเป็น {ratio} เท่าของระดับที่คาดจากแนวโน้ม"
+        "ของชุมชนเปรียบเทียบ {n_comparison} ชุมชน (อัตราส่วนอัตรา ช่วงความเชื่อมั่น 95%: {low} ถึง {high} "
+        "ค่า p จากการสลับป้าย = {p}) {verdict}",
+    },
+    "briefing.verdict.unclear": {
+        "en": "the randomization test cannot rule out chance",
+        "th": "การทดสอบโดยการสลับป้ายยังตัดความบังเอิญออกไม่ได้",
+    },
+    "briefing.verdict.lower": {
+        "en": "lower than chance alone would explain",
+        "th": "ต่ำกว่าที่ความบังเอิญอย่างเดียวจะอธิบายได้",
+    },
+    "briefing.verdict.higher": {
+        "en": "higher than chance alone would explain",
+        "th": "สูงกว่าที่ความบังเอิญอย่างเดียวจะอธิบายได้",
+    },
+    "briefing.pilot_missing": {
+        "en": "No reliable estimate yet. {reason}",
+        "th": "ยังประมาณผลได้ไม่น่าเชื่อถือ {reason}",
+    },
+    "briefing.pilot_caveat": {
+        "en": "Pilots were not chosen at random, so this is an association, not proof of an effect.",
+        "th": "ชุมชนนำร่องไม่ได้ถูกสุ่มเลือก ผลนี้จึงเป็นความสัมพันธ์ ไม่ใช่หลักฐานว่าโครงการได้ผล",
+    },
+    "briefing.about": {"en": "Data, sources and methods", "th": "ข้อมูล แหล่งที่มา และวิธีการ"},
+    "briefing.as_of": {
+        "en": "Data as of {loaded}; figures published {published}; latest quarter with data: {latest}.",
+        "th": "ข้อมูล ณ วันที่ {loaded} เผยแพร่ตัวเลขเมื่อ {published} ไตรมาสล่าสุดที่มีข้อมูล: {latest}",
+    },
+    "briefing.sources": {
+        "en": "Sources: case counts {cases}; population: {population}; district boundaries: OCHA HDX COD-AB "
+        "(Royal Thai Survey Department); communities: BMA community register (2022); services: BMA GIS and "
+        "public lists of hospitals, police stations, district offices and health centres.",
+        "th": "แหล่งข้อมูล: จำนวนผู้ถูกกระทำ{cases} ประชากร: {population} ขอบเขตเขต: OCHA HDX COD-AB "
+        "(กรมแผนที่ทหาร) ชุมชน: ทะเบียนชุมชนของกรุงเทพมหานคร (2565) หน่วยบริการ: ระบบภูมิสารสนเทศของกรุงเทพมหานคร "
+        "และรายชื่อโรงพยาบาล สถานีตำรวจ สำนักงานเขต และศูนย์บริการสาธารณสุขที่เผยแพร่",
+    },
+    "briefing.cases.synthetic": {"en": "are synthetic demo data", "th": "เป็นข้อมูลตัวอย่างที่สร้างขึ้น"},
+    "briefing.cases.real": {
+        "en": "from the quarterly district files loaded by analysts",
+        "th": "จากไฟล์รายไตรมาสของเขตที่นักวิเคราะห์นำเข้า",
+    },
+    "briefing.methods": {
+        "en": "Methods. Every figure is computed from protected cells: counts below {below} are hidden (“<{below}”) "
+        "and others rounded to a multiple of {round_to}, so totals are estimates. Rates are per 100,000 residents "
+        "over the period, not annualised. Hot spots: Getis-Ord Gi* of the smoothed rate, 9,999 permutations, false "
+        "discovery rate q < 0.05. Gap: smoothed rate in the top third and access to safe spaces (two-step floating "
+        "catchment, {catchment} km) in the bottom third. Pilots: difference in differences against comparison "
+        "communities of the same districts. Details: the dashboard's Methods page.",
+        "th": "วิธีการ: ตัวเลขทุกตัวคำนวณจากช่องข้อมูลที่คุ้มครองแล้ว จำนวนที่ต่ำกว่า {below} ถูกปกปิด (“<{below}”) "
+        "จำนวนอื่นปัดเป็นพหุคูณของ {round_to} ยอดรวมจึงเป็นค่าประมาณ อัตราคิดต่อประชากร 100,000 คนตลอดช่วงเวลา "
+        "ไม่ได้ปรับเป็นรายปี จุดร้อน: Getis-Ord Gi* ของอัตราปรับเรียบ สุ่มเรียงสับเปลี่ยน 9,999 ครั้ง ควบคุมอัตราการค้นพบเท็จ "
+        "q < 0.05 เขตที่บริการไม่พอ: อัตราปรับเรียบอยู่ในกลุ่มสูงสุดหนึ่งในสาม และการเข้าถึงพื้นที่ปลอดภัย (two-step "
+        "floating catchment รัศมี {catchment} กม.) อยู่ในกลุ่มต่ำสุดหนึ่งในสาม ชุมชนนำร่อง: ผลต่างของผลต่างเทียบกับ"
+        "ชุมชนเปรียบเทียบในเขตเดียวกัน รายละเอียดอยู่ที่หน้าวิธีการของแดชบอร์ด",
+    },
+    "briefing.page": {"en": "Page {page} of {pages}", "th": "หน้า {page} จาก {pages}"},
 }
 
 

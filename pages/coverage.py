@@ -12,7 +12,7 @@ import streamlit as st
 from core.codes import SERVICE_TYPES
 from core.downloads import csv_bytes
 from db import read
-from ui import loaders, maps, sidebar
+from ui import links, loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, label, number, t
 
@@ -196,10 +196,21 @@ districts = loaders.district_layer(SNAPSHOT.path, SNAPSHOT.version)
 # --- Services and catchments --------------------------------------------------
 st.subheader(t("coverage.services"))
 present = [kind for kind in SERVICE_TYPES if kind in set(all_services["service_type"])]
+# A shared link's service types and extra layers (?types=safe_space,police&layers=catchments), taken once.
+if (asked_types := links.asked_many("types", present)) is not None:
+    st.session_state["coverage_types"] = asked_types
+EXTRAS = {"catchments": True, "health_centres": False, "context": False}  # each layer, and whether it starts on
+if (asked_layers := links.asked_many("layers", list(EXTRAS))) is not None:
+    st.session_state.update({f"coverage_{extra}": extra in asked_layers for extra in EXTRAS})
+links.notice()
+for extra, on in EXTRAS.items():
+    st.session_state.setdefault(f"coverage_{extra}", on)
+# All types at first; a choice kept from another period keeps only the types this period has.
+kept = st.session_state.get("coverage_types", present)
+st.session_state["coverage_types"] = [kind for kind in kept if kind in present]
 types = st.pills(
     t("coverage.types"),
     present,
-    default=present,
     selection_mode="multi",
     key="coverage_types",
     format_func=lambda kind: label("service", kind, LANG),
@@ -207,13 +218,15 @@ types = st.pills(
 options = st.columns(3)
 extras = {
     extra
-    for extra, column, text, default in (
-        ("catchments", options[0], t("coverage.catchments", km=f"{KM:g}"), True),
-        ("health_centres", options[1], t("coverage.health_centres"), False),
-        ("context", options[2], t("coverage.samut_prakan"), False),
+    for extra, column, text in (
+        ("catchments", options[0], t("coverage.catchments", km=f"{KM:g}")),
+        ("health_centres", options[1], t("coverage.health_centres")),
+        ("context", options[2], t("coverage.samut_prakan")),
     )
-    if column.checkbox(text, value=default, key=f"coverage_{extra}")
+    if column.checkbox(text, key=f"coverage_{extra}")
 }
+links.show("types", types)
+links.show("layers", [extra for extra in EXTRAS if extra in extras])
 
 if all_services.empty:
     st.info(t("coverage.no_services"))

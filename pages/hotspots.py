@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 from functools import partial
 
-import altair as alt
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -20,7 +19,8 @@ from core import quarters
 from core.codes import CLASS_SCHEMES
 from core.downloads import csv_bytes
 from db import read
-from ui import charts, loaders, maps, sidebar
+from etl.briefing.picture import map_png
+from ui import charts, links, loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.figures import district_figures
 from ui.i18n import current_lang, label, number, t
@@ -89,6 +89,8 @@ def view_legend(
     if view == "lisa":
         colours, entries = category_view(summary["lisa_class"], "lisa", maps.LISA_COLOURS, lang)
         return colours, entries, t("hotspots.legend.lisa", lang), t("hotspots.lisa_note", lang) + "\n\n" + moran_text()
+    linked("measure", "hotspots_measure", list(MEASURES))
+    linked("scheme", "hotspots_scheme", CLASS_SCHEMES)
     measure_column, scheme_column = st.columns(2)
     measure = measure_column.radio(
         t("hotspots.measure", lang),
@@ -104,8 +106,17 @@ def view_legend(
         horizontal=True,
         format_func=lambda s: t(f"hotspots.scheme.{s}", lang),
     )
+    links.show("measure", measure)
+    links.show("scheme", scheme)
     colours, entries = classes_view(summary, measure, scheme, lang)
     return colours, entries, t(f"hotspots.measure.{measure}", lang), t("hotspots.classes_note", lang)
+
+
+def linked(name: str, key: str, options) -> None:
+    """A shared link's choice for the control under ``key`` (once; a value it does not offer gets a notice)."""
+    if (value := links.asked(name, options)) is not None:
+        st.session_state[key] = value
+    links.notice()
 
 
 def draw_map(
@@ -146,6 +157,24 @@ def draw_map(
     with legend_column:
         maps.legend(title, entries)
         st.caption(note)
+        view = st.session_state["hotspots_view"]
+        png = partial(
+            map_png,
+            SNAPSHOT.path,
+            dict(zip(summary["dist_code"], colours, strict=True)),
+            [(entry.colour, entry.label) for entry in entries],
+            title=t(f"hotspots.view.{view}"),
+            subtitle=period.label,
+            legend_title=title,
+            lang=LANG,
+        )
+        st.download_button(
+            t("map.download_png"),
+            png,  # made on the click, on its own thread
+            file_name=f"map_hotspots_{view}_{period.end}_{period.span}_{LANG}.png",
+            mime="image/png",
+            icon=":material/image:",
+        )
     return pd.Series(colours, index=summary.index).map({e.colour: e.label for e in entries})
 
 
@@ -175,7 +204,7 @@ def thai_order(name: str) -> str:
     return name[1] + name[0] + name[2:] if name[:1] in "เแโใไ" and len(name) > 1 else name
 
 
-def trend_chart(trend: pd.DataFrame, start: str, lang: str) -> alt.LayerChart:
+def trend_chart(trend: pd.DataFrame, start: str, lang: str) -> dict:
     """The district's published count per quarter (a suppressed quarter leaves a gap), the window's start marked."""
     data = pd.DataFrame(
         {
@@ -219,14 +248,16 @@ if summary["cases_reported_display"].isna().all():
 shown = district_figures(summary, LANG)
 
 # --- Map view and its legend ---------------------------------------------------
+linked("view", "hotspots_view", VIEWS)
+st.session_state.setdefault("hotspots_view", "classes")
 view = st.segmented_control(
     t("hotspots.view"),
     VIEWS,
-    default="classes",
     required=True,
     key="hotspots_view",
     format_func=lambda v: t(f"hotspots.view.{v}", LANG),
 )
+links.show("view", view)
 if view != "classes" and summary["hotspot_class"].isna().all():
     st.info(t("hotspots.no_statistics"))
     map_class = None

@@ -7,8 +7,8 @@ quarters ending with the chosen one) and is read from the published snapshot.
 from __future__ import annotations
 
 import html
+from functools import partial
 
-import altair as alt
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
@@ -16,6 +16,7 @@ import streamlit as st
 from core import quarters
 from core.downloads import csv_bytes
 from db import read
+from etl.briefing.picture import map_png
 from ui import charts, loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.figures import district_figures
@@ -23,6 +24,7 @@ from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label, year
 
 TREND_QUARTERS = 12
+CHOSEN_LINE = (20, 20, 20)  # the districts chosen in the sidebar, outlined over the fills
 
 
 def trend_rows(totals: pd.DataFrame, end: str) -> pd.DataFrame:
@@ -91,22 +93,31 @@ def published(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     return figures.drop(columns="lisa").assign(dist_code=summary["dist_code"])
 
 
-@st.cache_data(show_spinner=False)
-def load_deck(
-    path: str, version: str, span: str, end: str, lang: str, context: bool
-) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
-    """The smoothed-rate map and its class entries, built once per window and language (texts in ``lang``).
-
-    Every district with data is coloured by its smoothed rate, "<5" ones too: the rate is computed from
-    protected cells and borrows strength from Bangkok's mean, so it reveals no small count.
-    """
+def smoothed_classes(
+    path: str, version: str, span: str, end: str, lang: str
+) -> tuple[list[tuple[int, int, int]], list[maps.LegendEntry]]:
+    """Each district's fill by the published classes of its smoothed rate, and the classes' legend entries."""
     summary = loaders.district_summary(path, version, span, end)
-    colours, classes = maps.classed_colours(
+    return maps.classed_colours(
         summary["eb_rate_per_100k"],
         pd.Series(False, index=summary.index),
         loaders.class_breaks(path, version, span, end, "smoothed", "overview"),
         lambda bound: number(bound, 1 if 0 < bound < 10 else 0, lang),
     )
+
+
+@st.cache_data(show_spinner=False)
+def load_deck(
+    path: str, version: str, span: str, end: str, lang: str, context: bool, chosen: tuple[str, ...] = ()
+) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
+    """The smoothed-rate map and its class entries, built once per window, language and districts chosen.
+
+    Every district with data is coloured by its smoothed rate, "<5" ones too: the rate is computed from
+    protected cells and borrows strength from Bangkok's mean, so it reveals no small count. Districts
+    chosen in the sidebar are outlined and the map opens on them; the others stay for context.
+    """
+    summary = loaders.district_summary(path, version, span, end)
+    colours, classes = smoothed_classes(path, version, span, end, lang)
     districts = loaders.district_layer(path, version).merge(
         published(summary, lang).assign(fill=colours), on="dist_code"
     )
@@ -114,12 +125,14 @@ def load_deck(
     tooltip = "<b>{name_th}</b><br/>{name_en}<br/>" + "<br/>".join(
         f"{html.escape(t(key, lang))}: {{{field}}}" for field, key in fields.items()
     )
+    picked = districts[districts["dist_code"].isin(chosen)]
     layers = [
         maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *fields]),
         *(loaders.context_layers(path, version) if context else []),
+        *([maps.outline_layer(picked.geometry, "chosen-districts", CHOSEN_LINE, 3)] if chosen else []),
         maps.label_layer(districts, "name_th" if lang == "th" else "name_en"),
     ]
-    return maps.map_deck(layers, tooltip), classes
+    return maps.map_deck(layers, tooltip, maps.view_of(picked.geometry) if chosen else maps.VIEW), classes
 
 
 def legend_title(n_quarters: int) -> str:
@@ -131,14 +144,35 @@ def legend_title(n_quarters: int) -> str:
 def district_map(chosen: sidebar.Period, lang: str) -> None:
     """The smoothed rate by district, with the legend and the notes beside it."""
     context = sidebar.show_context()
-    deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang, context)
+    picked = tuple(sidebar.chosen_districts())
+    deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang, context, picked)
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(deck, height=600, alt=t("overview.map_alt"))
+    entries = [*classes, maps.LegendEntry(maps.NO_DATA, t("legend.no_data"))]
     with legend_column:
         top = SNAPSHOT.meta.suppress_below - 1
-        maps.legend(legend_title(chosen.n_quarters), [*classes, maps.LegendEntry(maps.NO_DATA, t("legend.no_data"))])
+        maps.legend(legend_title(chosen.n_quarters), entries)
         st.caption(t("overview.eb_note"))
         st.caption(t("overview.privacy_note", top=top, below=top + 1))
+        colours, _ = smoothed_classes(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang)
+        codes = loaders.district_summary(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end)["dist_code"]
+        png = partial(
+            map_png,
+            SNAPSHOT.path,
+            dict(zip(codes, colours, strict=True)),
+            [(entry.colour, entry.label) for entry in entries],
+            title=t("overview.map_title"),
+            subtitle=chosen.label,
+            legend_title=legend_title(chosen.n_quarters),
+            lang=lang,
+        )
+        st.download_button(
+            t("map.download_png"),
+            png,  # made on the click (a second or two), on its own thread
+            file_name=f"map_smoothed_rate_{chosen.end}_{chosen.span}_{lang}.png",
+            mime="image/png",
+            icon=":material/image:",
+        )
 
 
 def reason_text(reason: str, row: dict, ranked: int, bangkok_referral: float) -> str:
@@ -152,43 +186,85 @@ def reason_text(reason: str, row: dict, ranked: int, bangkok_referral: float) ->
 
 
 def attention_list(top: pd.DataFrame, summary: pd.DataFrame, bangkok_referral: float, lang: str) -> None:
-    """The published attention list (:func:`geo.attention.attention`), numbered, each district with its reasons."""
+    """The published attention list (:func:`geo.attention.attention`), numbered, each district with its reasons;
+    with districts chosen in the sidebar, those of them on the list, keeping their rank among all fifty."""
+    if sidebar.chosen_districts():
+        top = sidebar.filter_districts(top)
+        if top.empty:
+            st.caption(t("overview.attention_none_chosen"))
+            return
     if top.empty:
         st.caption(t("overview.attention_none"))
         return
     name, ranked = ("name_th" if lang == "th" else "name_en"), int(summary["eb_rate_per_100k"].notna().sum())
     lines = [
-        f"{rank}. **{row[name]}**: " + "; ".join(reason_text(r, row, ranked, bangkok_referral) for r in row["reasons"])
-        for rank, row in enumerate(top.to_dict("records"), start=1)
+        f"{row['rank']}. **{row[name]}**: "
+        + "; ".join(reason_text(r, row, ranked, bangkok_referral) for r in row["reasons"])
+        for row in top.to_dict("records")
     ]
     st.markdown("\n".join(lines))
     st.caption(t("overview.attention_how"))
 
 
-def trend_chart(trend: pd.DataFrame, chosen: sidebar.Period, lang: str) -> alt.LayerChart:
+def series_rows(trend: pd.DataFrame, column: str, text: str, lang: str) -> pd.DataFrame:
+    """One line of a trend chart: ``trend[column]`` per quarter, named ``text``, with its display values."""
+    return pd.DataFrame(
+        {
+            "quarter": trend["quarter"],
+            "axis": trend["quarter"].map(lambda q: short_label(q, lang)),
+            "label": trend["quarter"].map(lambda q: quarter_label(q, lang)),
+            "series": text,
+            "value": trend[column],
+            "display": trend[f"{column}_display"].fillna(t("value.no_data", lang)),
+        }
+    )
+
+
+def trend_lines(data: pd.DataFrame, chosen: sidebar.Period, lang: str) -> dict:
+    """The lines of ``data`` (:func:`series_rows`) across quarters, the chosen window marked."""
+    markers = pd.DataFrame({"axis": [short_label(chosen.start, lang)], "text": [t("overview.trend.window", lang)]})
+    return charts.quarterly_trend(
+        data, y_title=t("overview.trend.y", lang), quarter_title=t("overview.trend.quarter", lang), markers=markers
+    )
+
+
+def trend_chart(trend: pd.DataFrame, chosen: sidebar.Period, lang: str) -> dict:
     """Bangkok's reported and referred cases over the last quarters, the chosen window marked."""
     series = {
         "cases_reported": t("overview.trend.reported", lang),
         "cases_referred": t("overview.trend.referred", lang),
     }
-    data = pd.concat(
-        [
-            pd.DataFrame(
-                {
-                    "quarter": trend["quarter"],
-                    "axis": trend["quarter"].map(lambda q: short_label(q, lang)),
-                    "label": trend["quarter"].map(lambda q: quarter_label(q, lang)),
-                    "series": text,
-                    "value": trend[column],
-                    "display": trend[f"{column}_display"].fillna(t("value.no_data", lang)),
-                }
-            )
-            for column, text in series.items()
-        ]
+    return trend_lines(pd.concat([series_rows(trend, c, text, lang) for c, text in series.items()]), chosen, lang)
+
+
+@st.cache_data(show_spinner=False)
+def load_district_trend(path: str, version: str, dist_code: str) -> pd.DataFrame:
+    return read.district_trend(path, dist_code)
+
+
+def districts_trend_chart(trends: dict[str, pd.DataFrame], chosen: sidebar.Period, lang: str) -> dict:
+    """Each chosen district's published reported cases per quarter (a hidden count, "<5", leaves a gap)."""
+    return trend_lines(
+        pd.concat([series_rows(trend, "cases", name, lang) for name, trend in trends.items()]), chosen, lang
     )
-    markers = pd.DataFrame({"axis": [short_label(chosen.start, lang)], "text": [t("overview.trend.window", lang)]})
-    return charts.quarterly_trend(
-        data, y_title=t("overview.trend.y", lang), quarter_title=t("overview.trend.quarter", lang), markers=markers
+
+
+def briefing_button(chosen: sidebar.Period, lang: str) -> None:
+    """The printable briefing of the chosen period in the reader's language, made only when clicked."""
+    path, end, span = SNAPSHOT.path, chosen.end, chosen.span
+
+    def make() -> bytes:  # runs on its own thread after the click: no Streamlit calls in here
+        from etl.briefing import briefing_pdf  # fpdf2, the font and Thai word breaking load only on a click
+
+        return briefing_pdf(path, end, span, lang)
+
+    st.download_button(
+        t("overview.briefing"),
+        make,
+        file_name=f"briefing_{end}_{span}_{lang}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        help=t("overview.briefing_help"),
     )
 
 
@@ -227,6 +303,7 @@ now = loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end)
 if now.cases_display is None:
     st.info(t("overview.no_rows", window=chosen.label))
     st.stop()
+briefing_button(chosen, lang)
 
 # --- Headline figures ---------------------------------------------------------
 previous, year_before = chosen.shifted(-1), chosen.shifted(-4)
@@ -236,6 +313,8 @@ kpi_cards(
     loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, year_before.span, year_before.end),
 )
 st.caption(t("kpi.compared", previous=previous.label, year_before=year_before.label))
+if sidebar.chosen_districts():  # a sum over chosen districts is not published: the cards stay Bangkok's
+    st.caption(t("overview.cards_bangkok"))
 hidden = int(summary["suppressed"].sum())
 if hidden:  # with realistic counts many cells are small: say how much of the map is hidden
     top = SNAPSHOT.meta.suppress_below - 1
@@ -252,13 +331,27 @@ st.subheader(t("overview.attention"))
 top = loaders.attention(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end)
 attention_list(top, summary, now.referral_rate, lang)
 
-# --- Trend ----------------------------------------------------------------------
-st.subheader(t("overview.trend", n=TREND_QUARTERS))
-totals = loaders.quarterly_totals(SNAPSHOT.path, SNAPSHOT.version)
-charts.show(
-    ("overview", SNAPSHOT.version, chosen.span, chosen.end, lang),
-    lambda: trend_chart(trend_rows(totals, chosen.end), chosen, lang),
-)
+# --- Trend: Bangkok, or the districts chosen in the sidebar ----------------------
+if picked := sidebar.chosen_districts():
+    st.subheader(t("overview.trend_districts", n=TREND_QUARTERS))
+    names = summary.set_index("dist_code")["name_th" if lang == "th" else "name_en"]
+    trends = {
+        names[code]: trend_rows(load_district_trend(SNAPSHOT.path, SNAPSHOT.version, code), chosen.end)
+        for code in picked
+    }
+    charts.show(
+        ("overview-districts", SNAPSHOT.version, chosen.span, chosen.end, lang, *picked),
+        lambda: districts_trend_chart(trends, chosen, lang),
+    )
+    top = SNAPSHOT.meta.suppress_below - 1
+    st.caption(t("overview.trend_districts_note", top=top, below=top + 1))
+else:
+    st.subheader(t("overview.trend", n=TREND_QUARTERS))
+    totals = loaders.quarterly_totals(SNAPSHOT.path, SNAPSHOT.version)
+    charts.show(
+        ("overview", SNAPSHOT.version, chosen.span, chosen.end, lang),
+        lambda: trend_chart(trend_rows(totals, chosen.end), chosen, lang),
+    )
 
 # --- Table and download -----------------------------------------------------------
 st.subheader(t("overview.table"))

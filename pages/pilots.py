@@ -94,7 +94,7 @@ def community_layers(communities: pd.DataFrame, lang: str) -> list[pdk.Layer]:
     ]
 
 
-def trend_chart(trend: pd.DataFrame, pilots: pd.DataFrame, lang: str):
+def trend_chart(trend: pd.DataFrame, pilots: pd.DataFrame, lang: str) -> dict:
     """Pilot and comparison rates per quarter, published, with a dashed rule at each start quarter."""
     data = pd.DataFrame(
         {

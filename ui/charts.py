@@ -1,12 +1,17 @@
-"""Altair chart builders that several pages share.
+"""Vega-Lite charts that several pages share, written as plain specs.
 
 :func:`quarterly_trend`: values per quarter as lines with points, one line
 per series, and optional vertical rules that mark quarters (a pilot's
-start, the chosen window). :func:`event_study`: ratios with intervals per
-quarter relative to a start, on a log scale around 1. Pages give it a tidy frame
+start, the chosen window). :func:`event_study`: ratios with 95 % intervals
+per quarter relative to a start, on a log scale around 1. Pages give it a tidy frame
 whose text is already translated and whose counts are already published
-(db/read.py), so the chart shows nothing the tables do not. Rendering is
-:func:`show`, which skips Altair's schema check (the doctest below makes it).
+(db/read.py), so the chart shows nothing the tables do not. :func:`show`
+draws a spec, made once per key.
+
+The specs are written as dicts rather than through Altair: importing
+Altair costs a viewer's first page about half a second, and its schema
+check most of a rerun. The doctest checks the spec against Vega-Lite's
+schema with Altair instead.
 
 Series colours are Okabe–Ito, distinguishable with colour-vision deficiency.
 """
@@ -15,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -27,6 +31,11 @@ SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E
 MARKER_COLOUR = "#555555"
 
 
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as JSON-ready dicts, a missing value as null (a gap in the line)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+
+
 def quarterly_trend(
     data: pd.DataFrame,
     *,
@@ -34,8 +43,8 @@ def quarterly_trend(
     quarter_title: str,
     markers: pd.DataFrame | None = None,
     height: int = 300,
-) -> alt.LayerChart:
-    """A line per series across quarters, with points and a tooltip, and optional quarter markers.
+) -> dict:
+    """A Vega-Lite spec: a line per series across quarters, with points and a tooltip, and quarter markers.
 
     Parameters
     ----------
@@ -55,90 +64,125 @@ def quarterly_trend(
 
     Examples
     --------
+    >>> import altair as alt
     >>> data = pd.DataFrame({"quarter": ["2025Q1", "2025Q2"], "axis": ["Q2 FY2025", "Q3 FY2025"],
     ...     "label": ["Q2 FY2025 (Jan–Mar 2025)", "Q3 FY2025 (Apr–Jun 2025)"], "series": "Reported",
-    ...     "value": [1445.0, 1460.0], "display": ["1,445", "1,460"]})
+    ...     "value": [1445.0, float("nan")], "display": ["1,445", "<5"]})
     >>> spec = quarterly_trend(data, y_title="Cases", quarter_title="Quarter",
-    ...     markers=pd.DataFrame({"axis": ["Q3 FY2025"], "text": ["pilot"]})).to_dict()
+    ...     markers=pd.DataFrame({"axis": ["Q3 FY2025"], "text": ["pilot"]}))
     >>> [layer["mark"]["type"] for layer in spec["layer"]]
     ['line', 'rule', 'text']
+    >>> spec["datasets"]["trend"][1]["value"] is None  # a hidden value is a gap, not a zero
+    True
+    >>> _ = alt.LayerChart.from_dict(spec)  # valid Vega-Lite, or this raises
     """
     order = data.sort_values("quarter")["axis"].drop_duplicates().tolist()
-    x = alt.X("axis:N", sort=order, title=None, axis=alt.Axis(labelAngle=-45, labelLimit=160, labelOverlap=False))
+    x = {
+        "field": "axis",
+        "type": "nominal",
+        "sort": order,
+        "title": None,
+        "axis": {"labelAngle": -45, "labelLimit": 160, "labelOverlap": False},
+    }
     series = list(dict.fromkeys(data["series"]))
     # The tooltip names the series only when there are several to tell apart.
     tip = data["series"] + ": " + data["display"] if len(series) > 1 else data["display"]
-    colour = alt.Color(
-        "series:N",
-        title=None,
-        sort=series,
-        scale=alt.Scale(domain=series, range=list(SERIES_COLOURS[: len(series)])),
-        legend=alt.Legend(orient="top"),
-    )
-    lines = (
-        alt.Chart(data.assign(tip=tip))
-        .mark_line(point=alt.OverlayMarkDef(size=50, filled=True))
-        .encode(
-            x=x,
-            y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True)),
-            color=colour,
-            tooltip=[alt.Tooltip("label:N", title=quarter_title), alt.Tooltip("tip:N", title=y_title)],
-        )
-    )
-    layers: list[alt.Chart] = [lines]
+    lines = {
+        "data": {"name": "trend"},
+        "mark": {"type": "line", "point": {"filled": True, "size": 50}},
+        "encoding": {
+            "x": x,
+            "y": {"field": "value", "type": "quantitative", "title": y_title, "scale": {"zero": True}},
+            "color": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "sort": series,
+                "scale": {"domain": series, "range": list(SERIES_COLOURS[: len(series)])},
+                "legend": {"orient": "top"},
+            },
+            "tooltip": [
+                {"field": "label", "type": "nominal", "title": quarter_title},
+                {"field": "tip", "type": "nominal", "title": y_title},
+            ],
+        },
+    }
+    columns = ["quarter", "axis", "label", "series", "value", "display"]
+    spec = {
+        "height": height,
+        "layer": [lines],
+        "datasets": {"trend": _records(data[columns].assign(tip=tip))},
+    }
     if markers is not None and not markers.empty:
-        rules = alt.Chart(markers).encode(x=x)
-        layers += [
-            rules.mark_rule(strokeDash=[4, 4], color=MARKER_COLOUR),
-            rules.mark_text(align="left", baseline="top", dx=4, y=4, color=MARKER_COLOUR).encode(text="text:N"),
+        rule = {"data": {"name": "markers"}, "encoding": {"x": x}}
+        text = {"align": "left", "baseline": "top", "dx": 4, "y": 4, "color": MARKER_COLOUR}
+        spec["layer"] += [
+            rule | {"mark": {"type": "rule", "strokeDash": [4, 4], "color": MARKER_COLOUR}},
+            rule
+            | {"mark": {"type": "text", **text}, "encoding": {"x": x, "text": {"field": "text", "type": "nominal"}}},
         ]
-    return alt.layer(*layers).properties(height=height)
+        spec["datasets"]["markers"] = _records(markers[["axis", "text"]])
+    return spec
 
 
-def event_study(data: pd.DataFrame, *, x_title: str, y_title: str, height: int = 300) -> alt.LayerChart:
-    """Ratios with 95 % intervals per relative quarter, one colour per series, a rule at 1, on a log scale.
+def event_study(data: pd.DataFrame, *, x_title: str, y_title: str, height: int = 300) -> dict:
+    """A Vega-Lite spec: ratios with 95 % intervals per relative quarter, one colour per series side by
+    side, a dashed rule at 1, on a log scale.
 
     Parameters
     ----------
     data : pandas.DataFrame
         ``relative_quarter`` (int), ``series`` (the legend's text), ``estimate``, ``ci_low`` and ``ci_high``
-        (ratios; the reference quarter has an estimate of 1 and no interval), and ``display`` (the
+        (ratios; the reference quarter has an estimate of 1 and no interval) and ``display`` (the
         tooltip's text).
     x_title, y_title : str
         Axis titles.
 
     Examples
     --------
+    >>> import altair as alt
     >>> data = pd.DataFrame({"relative_quarter": [-1, 0], "series": "Reported", "estimate": [1.0, 0.7],
     ...     "ci_low": [None, 0.5], "ci_high": [None, 0.98], "display": ["1.00", "0.70 (0.50 to 0.98)"]})
-    >>> [layer["mark"]["type"] for layer in event_study(data, x_title="q", y_title="ratio").to_dict()["layer"]]
+    >>> spec = event_study(data, x_title="quarter", y_title="ratio")
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
     ['rule', 'rule', 'point']
+    >>> _ = alt.LayerChart.from_dict(spec)  # valid Vega-Lite, or this raises
     """
     series = list(dict.fromkeys(data["series"]))
-    colour = alt.Color(
-        "series:N",
-        title=None,
-        sort=series,
-        scale=alt.Scale(domain=series, range=list(SERIES_COLOURS[: len(series)])),
-        legend=alt.Legend(orient="top"),
-    )
-    x = alt.X("relative_quarter:O", title=x_title, axis=alt.Axis(labelAngle=0))
-    scale = alt.Scale(type="log")
-    base = alt.Chart(data).encode(x=x, xOffset=alt.XOffset("series:N", sort=series), color=colour)
-    one = alt.Chart(pd.DataFrame({"one": [1.0]})).mark_rule(color=MARKER_COLOUR, strokeDash=[4, 4]).encode(y="one:Q")
-    intervals = base.mark_rule(strokeWidth=2).encode(y=alt.Y("ci_low:Q", scale=scale, title=y_title), y2="ci_high:Q")
-    points = base.mark_point(filled=True, size=60).encode(
-        y=alt.Y("estimate:Q", scale=scale, title=y_title), tooltip=[alt.Tooltip("display:N", title=y_title)]
-    )
-    return alt.layer(one, intervals, points).properties(height=height)
+    colour = {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "sort": series,
+        "scale": {"domain": series, "range": list(SERIES_COLOURS[: len(series)])},
+        "legend": {"orient": "top"},
+    }
+    x = {"field": "relative_quarter", "type": "ordinal", "title": x_title, "axis": {"labelAngle": 0}}
+    side = {"field": "series", "type": "nominal", "sort": series}
+    ratio = {"type": "quantitative", "title": y_title, "scale": {"type": "log"}}
+    base = {"data": {"name": "events"}, "encoding": {"x": x, "xOffset": side, "color": colour}}
+    one = {
+        "data": {"values": [{"one": 1.0}]},
+        "mark": {"type": "rule", "strokeDash": [4, 4], "color": MARKER_COLOUR},
+        "encoding": {"y": {"field": "one", "type": "quantitative"}},
+    }
+    intervals = base | {
+        "mark": {"type": "rule", "strokeWidth": 2},
+        "encoding": base["encoding"] | {"y": {"field": "ci_low", **ratio}, "y2": {"field": "ci_high"}},
+    }
+    points = base | {
+        "mark": {"type": "point", "filled": True, "size": 60},
+        "encoding": base["encoding"]
+        | {
+            "y": {"field": "estimate", **ratio},
+            "tooltip": [{"field": "display", "type": "nominal", "title": y_title}],
+        },
+    }
+    columns = ["relative_quarter", "series", "estimate", "ci_low", "ci_high", "display"]
+    return {"height": height, "layer": [one, intervals, points], "datasets": {"events": _records(data[columns])}}
 
 
-def show(key: tuple, build: Callable[[], alt.TopLevelMixin]) -> None:
-    """Draw the chart ``build()`` makes, at the container's width.
-
-    Its Vega-Lite spec is made once per ``key`` (:func:`ui.loaders.remembered`:
-    the key names everything the chart shows). Altair's schema check, most
-    of a chart's cost, is left to the builders' doctests.
-    """
-    spec = loaders.remembered(("chart", *key), lambda: build().to_dict(validate=False))
-    st.vega_lite_chart(spec=spec, width="stretch")
+def show(key: tuple, build: Callable[[], dict]) -> None:
+    """Draw the spec ``build()`` makes at the container's width, made once per ``key``
+    (:func:`ui.loaders.remembered`: the key names everything the chart shows)."""
+    st.vega_lite_chart(spec=loaders.remembered(("chart", *key), build), width="stretch")

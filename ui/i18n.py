@@ -1407,6 +1407,37 @@ TEXT: dict[str, dict[str, str]] = {
         'only more violence. "Chance the rate exceeds Bangkok\'s" is the posterior probability under the '
         "Poisson–Gamma model behind the smoothing, in tenths.",
     },
+    # Briefing and views shared by link (issue 15: pages/overview.py, ui/links.py)
+    "overview.briefing": {"th": "ดาวน์โหลดสรุปสำหรับผู้บริหาร (PDF)", "en": "Download briefing (PDF)"},
+    "overview.briefing_help": {
+        "th": "สรุปหนึ่งถึงสองหน้า A4 ของช่วงเวลาที่เลือก ในภาษาที่เลือก: ตัวเลขหลัก แผนที่ เขตที่ควรให้ความสำคัญ "
+        "ผลของชุมชนนำร่อง แหล่งข้อมูลและวิธีการ ใช้เวลาสร้างไม่กี่วินาที",
+        "en": "One or two A4 pages for the chosen period, in the chosen language: headline figures, the map, the "
+        "districts that need attention, the pilots, sources and methods. It takes a few seconds to make.",
+    },
+    "overview.cards_bangkok": {
+        "th": "ตัวเลขหลักเป็นของทั้งกรุงเทพฯ (ไม่มีการเผยแพร่ผลรวมของเขตที่เลือก) ตัวกรองเขตใช้กับแผนที่ รายชื่อเขต แนวโน้ม และตาราง",
+        "en": "The headline figures are for all of Bangkok (no sum over chosen districts is published); the district "
+        "filter applies to the map, the list, the trend and the table.",
+    },
+    "overview.attention_none_chosen": {
+        "th": "เขตที่เลือกไม่อยู่ใน 5 เขตที่ควรให้ความสำคัญในช่วงนี้",
+        "en": "None of the chosen districts is among the five that need attention in this period.",
+    },
+    "overview.trend_districts": {
+        "th": "แนวโน้ม {n} ไตรมาส เขตที่เลือก",
+        "en": "Chosen districts over the last {n} quarters",
+    },
+    "overview.trend_districts_note": {
+        "th": "จำนวนรายที่ได้รับรายงานของแต่ละเขตต่อไตรมาส ช่วงที่เส้นขาดคือไตรมาสที่มี 1–{top} ราย (แสดงเป็น “<{below}”) หรือไม่มีข้อมูล",
+        "en": "Each district's reported cases per quarter. A gap in a line is a quarter with 1–{top} cases (shown as "
+        "“<{below}”) or without data.",
+    },
+    "map.download_png": {"th": "ดาวน์โหลดแผนที่ (PNG)", "en": "Download the map (PNG)"},
+    "links.refused": {
+        "th": "ลิงก์นี้มีค่าที่ใช้ไม่ได้ ({names}) ส่วนนั้นจึงแสดงตามค่าเริ่มต้น",
+        "en": "Part of this link could not be used ({names}), so that part shows the default.",
+    },
 }
 
 

@@ -25,6 +25,7 @@ import shapely
 import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
+from core.colours import NO_DATA, PALETTE, ink, spread
 from geo.rates import classify
 
 __all__ = [
@@ -58,12 +59,10 @@ __all__ = [
     "outline_layer",
     "point_label_layer",
     "translucent",
+    "view_of",
 ]
 
-# ColorBrewer YlOrRd, 5 classes, light to dark.
-PALETTE = ((255, 255, 178), (254, 204, 92), (253, 141, 60), (240, 59, 32), (189, 0, 38))
 SUPPRESSED = (115, 115, 115)
-NO_DATA = (255, 255, 255)
 OUTLINE = (70, 70, 70)
 VIEW = pdk.ViewState(latitude=13.74, longitude=100.63, zoom=9.6, min_zoom=8, max_zoom=14)
 ROMANISED = "(romanised)"  # how the register's rule-based English names are marked (etl/romanise.py)
@@ -125,17 +124,6 @@ def _label_sizes(texts: pd.Series, area_km2: pd.Series) -> pd.Series:
     return (np.sqrt(area_km2) * 1000 * 1.1 / letters).round()
 
 
-def _ink(fill: tuple[int, int, int]) -> list[int]:
-    """Dark text on light fills, white text on dark ones (relative luminance below 0.3).
-
-    >>> _ink(PALETTE[0]), _ink(PALETTE[-1])
-    ([25, 25, 25], [255, 255, 255])
-    """
-    linear = [(c / 255) / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in fill]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return [255, 255, 255] if luminance < 0.3 else [25, 25, 25]
-
-
 def label_layer(frame: gpd.GeoDataFrame, text: str) -> pdk.Layer:
     """District names at a point inside each district (``frame`` has ``area_km2`` and ``fill``).
 
@@ -149,7 +137,7 @@ def label_layer(frame: gpd.GeoDataFrame, text: str) -> pdk.Layer:
             "text": texts,
             "position": [[round(p.x, 5), round(p.y, 5)] for p in anchors],
             "size": _label_sizes(texts, frame["area_km2"]),
-            "ink": [_ink(fill) for fill in frame["fill"]],
+            "ink": [list(ink(fill)) for fill in frame["fill"]],
         }
     )
     return pdk.Layer(
@@ -188,14 +176,14 @@ def _records(layer: pdk.Layer) -> pdk.Layer:
     return layer
 
 
-def map_deck(layers: list[pdk.Layer], tooltip_html: str) -> DeckJson:
-    """A deck on Bangkok with no basemap (``map_provider=None``) and an HTML tooltip, serialised once.
+def map_deck(layers: list[pdk.Layer], tooltip_html: str, view: pdk.ViewState = VIEW) -> DeckJson:
+    """A deck on Bangkok (or ``view``) with no basemap (``map_provider=None``) and an HTML tooltip, serialised once.
 
     pydeck pretty-prints its JSON, which would triple the GeoJSON sent to the browser; this is compact.
     """
     deck = pdk.Deck(
         layers=[_records(layer) for layer in layers],
-        initial_view_state=VIEW,
+        initial_view_state=view,
         map_provider=None,
         tooltip={
             "html": tooltip_html,
@@ -204,6 +192,27 @@ def map_deck(layers: list[pdk.Layer], tooltip_html: str) -> DeckJson:
     )
     spec = json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
     return DeckJson(spec, deck._tooltip)
+
+
+def view_of(geometry: gpd.GeoSeries) -> pdk.ViewState:
+    """A view that frames ``geometry`` (EPSG:4326), never closer than a district fills the map nor farther
+    than Bangkok's.
+
+    >>> from shapely.geometry import box
+    >>> view = view_of(gpd.GeoSeries([box(100.50, 13.70, 100.56, 13.76)], crs="EPSG:4326"))
+    >>> (round(view.longitude, 2), round(view.latitude, 2)), VIEW.zoom < view.zoom <= 13
+    ((100.53, 13.73), True)
+    """
+    minx, miny, maxx, maxy = (float(b) for b in geometry.total_bounds)
+    # Web Mercator: zoom z shows 360 / 2**z degrees per 256 pixels; + 0.5 fits the map's height (Bangkok at 9.6).
+    zoom = np.log2(360 / max(maxx - minx, maxy - miny, 1e-3)) + 0.5
+    return pdk.ViewState(
+        latitude=(miny + maxy) / 2,
+        longitude=(minx + maxx) / 2,
+        zoom=float(np.clip(zoom, VIEW.zoom, 13)),  # 13: a small district with room around it
+        min_zoom=VIEW.min_zoom,
+        max_zoom=VIEW.max_zoom,
+    )
 
 
 def _swatch(entry: LegendEntry) -> str:
@@ -260,7 +269,7 @@ def breaks_colours(
     (['2–5', '5–9'], True, True, True)
     """
     shown = values.where(~suppressed)
-    palette = [PALETTE[i] for i in np.linspace(0, len(PALETTE) - 1, len(breaks)).round().astype(int)]
+    palette = spread(len(breaks))
     classes = classify(shown, breaks)
     colours = [
         SUPPRESSED if hidden else NO_DATA if c < 0 else palette[c]

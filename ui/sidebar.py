@@ -30,7 +30,7 @@ import streamlit as st
 
 from core import quarters
 from db import read
-from ui import loaders
+from ui import links, loaders
 from ui.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, current_lang, t
 from ui.periods import (
     STYLE_KEY,
@@ -135,10 +135,9 @@ def _make_period(end: str, start: str, *, fiscal: bool = False) -> Period:
 def language() -> str:
     """The language switch (first, so even an error message is in the chosen language)."""
     if LANG_KEY not in st.session_state:
-        asked = st.query_params.get(LANG_KEY)
-        st.session_state[LANG_KEY] = asked if asked in LANGS else DEFAULT_LANG
+        st.session_state[LANG_KEY] = links.asked(LANG_KEY, LANGS) or DEFAULT_LANG
     chosen = st.sidebar.radio(t("sidebar.language"), LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, horizontal=True)
-    st.query_params[LANG_KEY] = chosen
+    links.show(LANG_KEY, chosen)
     return chosen
 
 
@@ -281,12 +280,14 @@ def frame(path: str, controls: bool = True) -> None:
     options = loaders.quarters(path, version)
     with st.sidebar:
         if options and controls:
+            _from_link(options, loaders.district_names(path, version)["dist_code"].tolist())
             _quarter_controls(options)
             if (chosen := period()) is not None and chosen.n_quarters > 1:
                 st.caption(chosen.label)
             _period_controls()
             _district_filter(path, version)
             st.checkbox(t("sidebar.map_context"), value=True, key=CONTEXT_KEY)
+            _to_link()
         elif not options:
             st.session_state.pop(QUARTER_KEY, None)
             st.caption(t("sidebar.no_cases"))
@@ -297,6 +298,29 @@ def frame(path: str, controls: bool = True) -> None:
         _freshness(shown)
     if shown.meta.synthetic:
         st.warning(t("banner.synthetic"), icon=":material/science:")
+    links.notice()
+
+
+# The address names windows as the snapshot does (1q, 4q, fytd); the sidebar's control by their meaning.
+_WINDOW_OF_SPAN = {span: window for window, span in SPANS.items()}
+QUARTER_PARAM, DISTRICT_PARAM = "quarter", "district"  # the address's names, as in ?quarter=2025Q2&district=1002
+
+
+def _from_link(options: list[str], codes: list[str]) -> None:
+    """The quarter, window and districts a shared link asks for, before their controls are drawn (once)."""
+    if (quarter := links.asked(QUARTER_PARAM, options)) is not None:
+        st.session_state[QUARTER_KEY], st.session_state[PLAYING_KEY] = quarter, False
+    if (window := links.asked(WINDOW_KEY, _WINDOW_OF_SPAN)) is not None:
+        st.session_state[WINDOW_KEY] = window
+    if (districts := links.asked_many(DISTRICT_PARAM, codes)) is not None:
+        st.session_state[DISTRICTS_KEY] = districts
+
+
+def _to_link() -> None:
+    """The address follows the sidebar: quarter, window and districts (none: all districts)."""
+    links.show(QUARTER_PARAM, chosen_quarter())
+    links.show(WINDOW_KEY, SPANS[st.session_state.get(WINDOW_KEY, DEFAULT_WINDOW)])
+    links.show(DISTRICT_PARAM, chosen_districts() or None)
 
 
 def snapshot() -> Snapshot:

@@ -39,13 +39,7 @@ def window(kind: str, end: str) -> Window:
     >>> window("4q", "2025Q1").start
     '2024Q2'
     """
-    if kind == "1q":
-        return Window(kind, end, end)
-    if kind == "4q":
-        return Window(kind, end, quarters.shift(end, -3))
-    if kind == "fytd":
-        return Window(kind, end, quarters.from_fiscal(quarters.fiscal(end)[0], 1))
-    raise ValueError(f"unknown window {kind!r}; expected one of {', '.join(KINDS)}")
+    return Window(kind, end, quarters.span_start(kind, end))
 
 
 def quarter_range(present: list[str]) -> list[str]:
