@@ -9,6 +9,7 @@ import pytest
 
 from db import read
 from etl.demo import QUARTERS as DEMO_QUARTERS
+from etl.messages import render
 from tests.test_cli import etl
 
 LATEST = DEMO_QUARTERS[-1]
@@ -98,3 +99,17 @@ def test_mistakes_are_refused_in_words(demo_published, options, code, message):
 def test_a_quarter_without_cases_exits_1(demo_published):
     done = etl("export", "pilot-evaluation", "--quarter", "2001Q1", "--published", str(demo_published))
     assert done.returncode == 1 and "No data for" in done.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "th"])
+def test_briefing_states_the_published_rate_ratio_and_randomization_p(demo_published, lang):
+    from etl.briefing.content import gather
+
+    row = read.pilot_evaluation(demo_published, LATEST, "all")["pilot_evaluation"].set_index("outcome")
+    main = row.loc["reported"]
+    text = gather(demo_published, DEMO_QUARTERS[-3], "4q", lang).pilot  # an earlier window: still the latest's
+    low, high = f"{main['rate_ratio_low']:.2f}", f"{main['rate_ratio_high']:.2f}"
+    assert f"{main['rate_ratio']:.2f}" in text and low in text and high in text
+    assert f"{main['p_randomization']:.3f}" in text
+    verdict = "unclear" if main["p_randomization"] >= 0.05 else "lower"
+    assert render(f"briefing.verdict.{verdict}", lang) in text
