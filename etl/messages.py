@@ -581,14 +581,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "and others rounded to a multiple of {round_to}, so totals are estimates. Rates are per 100,000 residents "
         "over the period, not annualised. Hot spots: Getis-Ord Gi* of the smoothed rate, 9,999 permutations, false "
         "discovery rate q < 0.05. Gap: smoothed rate in the top third and access to safe spaces (two-step floating "
-        "catchment, {catchment} km) in the bottom third. Pilots: difference in differences against comparison "
-        "communities of the same districts. Details: the dashboard's Methods page.",
+        "catchment, {catchment} km) in the bottom third. Pilots: rate ratio of a Poisson model with community and "
+        "quarter effects against never-piloted communities, with a randomization p (latest quarter). "
+        "Details: the dashboard's Methods page.",
         "th": "วิธีการ: ตัวเลขทุกตัวคำนวณจากช่องข้อมูลที่คุ้มครองแล้ว จำนวนที่ต่ำกว่า {below} ถูกปกปิด (“<{below}”) "
         "จำนวนอื่นปัดเป็นพหุคูณของ {round_to} ยอดรวมจึงเป็นค่าประมาณ อัตราคิดต่อประชากร 100,000 คนตลอดช่วงเวลา "
         "ไม่ได้ปรับเป็นรายปี จุดร้อน: Getis-Ord Gi* ของอัตราปรับเรียบ สุ่มเรียงสับเปลี่ยน 9,999 ครั้ง ควบคุมอัตราการค้นพบเท็จ "
         "q < 0.05 เขตที่บริการไม่พอ: อัตราปรับเรียบอยู่ในกลุ่มสูงสุดหนึ่งในสาม และการเข้าถึงพื้นที่ปลอดภัย (two-step "
-        "floating catchment รัศมี {catchment} กม.) อยู่ในกลุ่มต่ำสุดหนึ่งในสาม ชุมชนนำร่อง: ผลต่างของผลต่างเทียบกับ"
-        "ชุมชนเปรียบเทียบในเขตเดียวกัน รายละเอียดอยู่ที่หน้าวิธีการของแดชบอร์ด",
+        "floating catchment รัศมี {catchment} กม.) อยู่ในกลุ่มต่ำสุดหนึ่งในสาม ชุมชนนำร่อง: อัตราส่วนอัตราจากแบบจำลองปัวซอง"
+        "ที่มีผลของชุมชนและไตรมาส เทียบกับชุมชนที่ไม่เคยนำร่อง พร้อมค่า p จากการสลับป้าย (ไตรมาสล่าสุด) "
+        "รายละเอียดอยู่ที่หน้าวิธีการของแดชบอร์ด",
     },
     "briefing.page": {"en": "Page {page} of {pages}", "th": "หน้า {page} จาก {pages}"},
 }
