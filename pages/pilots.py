@@ -9,7 +9,7 @@ import streamlit as st
 
 from core.downloads import csv_bytes
 from db import read
-from ui import charts, loaders, maps, sidebar
+from ui import charts, loaders, maps, pilot_evaluation, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label
@@ -126,76 +126,6 @@ def trend_chart(trend: pd.DataFrame, pilots: pd.DataFrame, lang: str) -> dict:
     )
 
 
-COMPARISONS = ("all", "same-district", "matched")
-OUTCOMES = ("reported", "referral")
-
-
-def ratio_text(value, low, high, lang: str) -> str:
-    """A rate ratio with its interval, e.g. "0.64 (0.44 to 0.95)"; "no data" without an estimate."""
-    if pd.isna(value):
-        return t("value.no_data", lang)
-    interval = t("pilots.eval.interval", lang, low=number(low, 2, lang), high=number(high, 2, lang))
-    return f"{number(value, 2, lang)} ({interval})"
-
-
-def difference_text(value, low, high, lang: str) -> str:
-    """A signed difference with its interval, e.g. "-31.6 (-63.4 to +0.1)"; "no data" without an estimate."""
-    if pd.isna(value):
-        return t("value.no_data", lang)
-    interval = t("pilots.eval.interval", lang, low=f"{low:+,.1f}", high=f"{high:+,.1f}")
-    return f"{value:+,.1f} ({interval})"
-
-
-def evaluation_table(evaluation: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Both outcomes side by side: rate ratio, difference, randomization p, MDE, and whether data suffice."""
-    rows = evaluation.set_index("outcome").reindex(list(OUTCOMES))
-    return pd.DataFrame(
-        {
-            t("pilots.eval.outcome", lang): [t(f"pilots.eval.outcome.{o}", lang) for o in OUTCOMES],
-            t("pilots.eval.rate_ratio", lang): [
-                ratio_text(r.rate_ratio, r.rate_ratio_low, r.rate_ratio_high, lang) for r in rows.itertuples()
-            ],
-            t("pilots.eval.difference", lang) + " / " + t("pilots.eval.difference_referral", lang): [
-                difference_text(r.difference, r.difference_low, r.difference_high, lang) for r in rows.itertuples()
-            ],
-            t("pilots.eval.p", lang): [number(p, 3, lang) for p in rows["p_randomization"]],
-            t("pilots.eval.mde", lang): [number(m, 2, lang) for m in rows["mde"]],
-            t("pilots.eval.enough_col", lang): [
-                t("pilots.eval.yes" if e else "pilots.eval.no", lang) for e in rows["enough"]
-            ],
-        }
-    )
-
-
-def event_chart(events: pd.DataFrame, lang: str):
-    """The event study of both outcomes: rate ratios against the quarter before the start."""
-    data = events.assign(
-        series=events["outcome"].map(lambda o: t(f"pilots.eval.outcome.{o}", lang)),
-        display=[
-            ratio_text(e, low, high, lang) if pd.notna(low) else number(e, 2, lang)
-            for e, low, high in zip(events["estimate"], events["ci_low"], events["ci_high"], strict=True)
-        ],
-    )
-    data = data[data["estimate"].notna()]
-    return charts.event_study(data, x_title=t("pilots.eval.axis_rel", lang), y_title=t("pilots.eval.axis_ratio", lang))
-
-
-def compared_table(compared: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Who was compared: each reporting community, its district, its role and its distance to the nearest pilot."""
-    order = ["pilot", "comparison", "pilot_short", "pilot_alone", "spillover", "not_chosen"]
-    rows = compared.assign(rank=compared["role"].map(order.index)).sort_values(["rank", "community_id"])
-    return pd.DataFrame(
-        {
-            t("pilots.col.community", lang): maps.local_names(rows, lang).to_numpy(),
-            t("pilots.col.district", lang): maps.local_names(rows, lang, "district_").to_numpy(),
-            t("pilots.eval.col.role", lang): [t(f"pilots.eval.role.{r}", lang) for r in rows["role"]],
-            t("pilots.eval.col.distance", lang): [
-                number(d, 0, lang) if pd.notna(d) else "" for d in rows["distance_m"]
-            ],
-        }
-    )
-
-
 def published_rate(rates: pd.Series, suppressed: pd.Series, lang: str) -> list[str]:
     """Rates with one decimal; "suppressed" where the count behind them is, "no data" where there is none."""
     return [
@@ -295,7 +225,7 @@ else:
         st.info(t("pilots.eval.latest_only", latest=quarter_label(latest)))
     comparison = st.radio(
         t("pilots.eval.comparison"),
-        COMPARISONS,
+        pilot_evaluation.COMPARISONS,
         format_func=lambda c: t(f"pilots.eval.comparison.{c}", LANG),  # LANG fixed: it may run outside the run
         horizontal=True,
         key="pilot_comparison",
@@ -310,9 +240,13 @@ else:
         st.warning(t("pilots.eval.not_enough", reason=reason))
     columns = st.columns(4)
     columns[0].metric(t("pilots.eval.rate_ratio"), number(main["rate_ratio"], 2))
-    columns[0].caption(ratio_text(main["rate_ratio"], main["rate_ratio_low"], main["rate_ratio_high"], LANG))
+    columns[0].caption(
+        pilot_evaluation.ratio_text(main["rate_ratio"], main["rate_ratio_low"], main["rate_ratio_high"], LANG)
+    )
     columns[1].metric(t("pilots.eval.difference"), number(main["difference"], 1))
-    columns[1].caption(difference_text(main["difference"], main["difference_low"], main["difference_high"], LANG))
+    columns[1].caption(
+        pilot_evaluation.difference_text(main["difference"], main["difference_low"], main["difference_high"], LANG)
+    )
     columns[2].metric(t("pilots.eval.p"), number(main["p_randomization"], 3))
     columns[3].metric(t("pilots.eval.mde"), number(main["mde"], 2))
     if pd.notna(main["rate_ratio"]) and pd.notna(main["mde"]):
@@ -328,16 +262,16 @@ else:
                 mde_up=number(1 / main["mde"], 2),
             )
         )
-    st.dataframe(evaluation_table(tables["pilot_evaluation"], LANG), hide_index=True, width="stretch")
+    st.dataframe(pilot_evaluation.evaluation_table(tables["pilot_evaluation"], LANG), hide_index=True, width="stretch")
     st.markdown(f"**{t('pilots.eval.event')}**")
     st.caption(t("pilots.eval.event_caption"))
     charts.show(
         ("pilot-events", SNAPSHOT.version, latest, comparison, LANG),
-        lambda: event_chart(tables["pilot_event_study"], LANG),
+        lambda: pilot_evaluation.event_chart(tables["pilot_event_study"], LANG),
     )
     st.markdown(f"**{t('pilots.eval.compared')}**")
     st.caption(t("pilots.eval.compared_caption", spillover=number(main["spillover_m"], 0)))
-    st.dataframe(compared_table(tables["pilot_compared"], LANG), hide_index=True, width="stretch")
+    st.dataframe(pilot_evaluation.compared_table(tables["pilot_compared"], LANG), hide_index=True, width="stretch")
 st.warning(t("pilots.caveat" if SNAPSHOT.meta.synthetic else "pilots.caveat_real"), icon=":material/info:")
 
 # --- Each pilot -----------------------------------------------------------------
