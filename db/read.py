@@ -33,16 +33,18 @@ from db.snapshot import SNAPSHOT_VERSION, PublishStatus, read_status
 
 __all__ = [
     "BREAKDOWNS",
+    "PILOT_EVALUATION_TABLES",
     "Kpis",
     "Meta",
-    "PilotDifference",
     "SnapshotMissing",
     "SnapshotNotReady",
     "attention",
     "breakdown",
     "check_ready",
     "class_breaks",
+    "community_cells",
     "community_points",
+    "community_register",
     "context_districts",
     "context_lines",
     "display",
@@ -55,7 +57,8 @@ __all__ = [
     "load_history",
     "loaded_quarters",
     "meta",
-    "pilot_difference",
+    "pilot_evaluation",
+    "pilot_evaluation_quarters",
     "pilot_table",
     "pilot_trend",
     "publish_status",
@@ -411,29 +414,43 @@ def pilot_table(path: Snapshot, end: str) -> pd.DataFrame:
     return table
 
 
-@dataclass(frozen=True)
-class PilotDifference:
-    """The published difference in differences of pilot against comparison communities, or why there is none."""
-
-    enough: bool
-    estimate: float | None
-    ci_low: float | None
-    ci_high: float | None
-    n_pilot: int
-    n_comparison: int
-    n_quarters_before: int
-    n_quarters_after: int
+PILOT_EVALUATION_TABLES = ("pilot_evaluation", "pilot_event_study", "pilot_compared")
 
 
-def pilot_difference(path: Snapshot, end: str) -> PilotDifference:
-    """The published :class:`PilotDifference` up to ``end``."""
-    frame = _frame(path, "SELECT * EXCLUDE (end_quarter, reason) FROM pilot_difference WHERE end_quarter = ?", [end])
-    if frame.empty:
-        return PilotDifference(False, None, None, None, 0, 0, 0, 0)
-    row = {k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in frame.iloc[0].to_dict().items()}
-    for count in ("n_pilot", "n_comparison", "n_quarters_before", "n_quarters_after"):
-        row[count] = int(row[count])
-    return PilotDifference(**{**row, "enough": bool(row["enough"])})
+def pilot_evaluation_quarters(path: Snapshot) -> list[str]:
+    """The end quarters whose pilot evaluation is published (the latest quarter's, as a rule)."""
+    frame = _frame(path, "SELECT DISTINCT end_quarter FROM pilot_evaluation ORDER BY end_quarter")
+    return frame["end_quarter"].tolist()
+
+
+def pilot_evaluation(path: Snapshot, end: str, comparison: str) -> dict[str, pd.DataFrame]:
+    """The published pilot evaluation up to ``end`` against the ``comparison`` group, as its three tables:
+    ``pilot_evaluation`` (one row per outcome: ``reported``, ``referral``), ``pilot_event_study`` (eight rows
+    per outcome) and ``pilot_compared`` (who was compared, with names and districts). Empty frames when it
+    is not published for ``end``."""
+    with _connect(path) as con:
+        tables = {
+            name: con.execute(
+                f'SELECT * EXCLUDE (end_quarter, comparison) FROM "{name}" WHERE end_quarter = ? AND comparison = ?',
+                [end, comparison],
+            ).df()
+            for name in PILOT_EVALUATION_TABLES
+        }
+        names = con.execute(
+            "SELECT community_id, name_th, name_en, dist_code, district_th, district_en FROM communities"
+        ).df()
+    tables["pilot_compared"] = tables["pilot_compared"].merge(names, on="community_id", how="left")
+    return tables
+
+
+def community_cells(path: Snapshot) -> pd.DataFrame:
+    """The published (protected) area cells of communities that report their own rows."""
+    return _frame(path, "SELECT * FROM area_cells WHERE community_id <> '' ORDER BY community_id, quarter")
+
+
+def community_register(path: Snapshot) -> pd.DataFrame:
+    """The community register as published, with every column the publish step reads."""
+    return _frame(path, "SELECT * FROM communities ORDER BY community_id")
 
 
 def load_history(path: Snapshot) -> pd.DataFrame:

@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("hash-password", help="print a salted hash of the analyst password for the settings")
     export = commands.add_parser("export", parents=both, help="write a published table to a CSV or Excel file")
-    export.add_argument("table", choices=["district-summary"])
+    export.add_argument("table", choices=["district-summary", "pilot-evaluation"])
     export.add_argument("--quarter", required=True, type=_quarter, help="last quarter of the window, e.g. 2025Q2")
     export.add_argument(
         "--window", choices=["1q", "4q", "fytd"], default="4q", help="the quarter, 4 quarters, or fiscal year to date"
@@ -105,6 +105,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--out", help="file to write (default: district_summary_<quarter>_<window>.csv here)")
     export.add_argument("--format", choices=["csv", "xlsx"], help="default: from --out's extension, else csv")
+    export.add_argument(
+        "--comparison", choices=["all", "same-district", "matched"], help="pilot-evaluation: comparison group (all)"
+    )
+    export.add_argument("--json", action="store_true", help="pilot-evaluation: one JSON object, not a summary")
     export.add_argument(
         "--no-suppress",
         action="store_true",
@@ -291,6 +295,10 @@ def _export(args: argparse.Namespace) -> int:
     from db.read import SnapshotMissing
     from etl.export import NoData, export_district_summary
 
+    if args.table == "pilot-evaluation":
+        from etl.pilot_export import run
+
+        return run(args)
     if args.quarter_from is not None and not args.no_suppress:
         print(
             "Usage error: --from is allowed only with --no-suppress; published windows are --window 1q, 4q or "

@@ -411,6 +411,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plan.solved": {"en": "Solved in {seconds} s.", "th": "คำนวณเสร็จใน {seconds} วินาที"},
     "plan.wrote": {"en": "Wrote the scenario to {path}", "th": "บันทึกสถานการณ์สมมติไว้ที่ {path}"},
+    # Pilot evaluation (issue 12): why there is, or is not, enough data
+    "pilot_eval.enough": {
+        "en": "{n_pilots} pilots with four quarters before and four from their start, against {n_comparison} "
+        "comparison communities: enough for an estimate.",
+        "th": "ชุมชนนำร่อง {n_pilots} แห่งที่มีข้อมูลสี่ไตรมาสก่อนเริ่มและสี่ไตรมาสนับจากเริ่ม เทียบกับชุมชนเปรียบเทียบ "
+        "{n_comparison} แห่ง: ข้อมูลเพียงพอสำหรับการประมาณ",
+    },
+    "pilot_eval.few_pilots": {
+        "en": "Only {n} pilot(s) have four quarters before and four from their start with a comparison community; "
+        "at least {needed} are needed. Figures shown, if any, are not reliable.",
+        "th": "มีชุมชนนำร่องเพียง {n} แห่งที่มีข้อมูลสี่ไตรมาสก่อนเริ่มและสี่ไตรมาสนับจากเริ่มพร้อมชุมชนเปรียบเทียบ "
+        "ต้องมีอย่างน้อย {needed} แห่ง ตัวเลขที่แสดง (ถ้ามี) ยังเชื่อถือไม่ได้",
+    },
+    "pilot_eval.few_comparisons": {
+        "en": "Only {n} comparison communit(ies) are left after the choice of group and the spillover distance; "
+        "at least {needed} are needed. Figures shown, if any, are not reliable.",
+        "th": "เหลือชุมชนเปรียบเทียบเพียง {n} แห่งหลังเลือกกลุ่มและตัดชุมชนที่อยู่ใกล้ชุมชนนำร่อง ต้องมีอย่างน้อย "
+        "{needed} แห่ง ตัวเลขที่แสดง (ถ้ามี) ยังเชื่อถือไม่ได้",
+    },
+    "pilot_eval.no_estimate": {
+        "en": "The model cannot be estimated: the pilots or the comparison communities have no cases in part of "
+        "the quarters compared (for referrals: no reported case to refer).",
+        "th": "ประมาณแบบจำลองไม่ได้ เพราะชุมชนนำร่องหรือชุมชนเปรียบเทียบไม่มีรายงานในบางไตรมาสที่เปรียบเทียบ "
+        "(สำหรับการส่งต่อ: ไม่มีรายที่รายงานให้ส่งต่อ)",
+    },
     # Quarterly briefing (etl/briefing/, python -m etl briefing): a printed page for executives
     "briefing.title": {
         "en": "Domestic violence in Bangkok: quarterly briefing",
@@ -507,22 +532,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "briefing.pilot": {"en": "The pilots", "th": "ผลของชุมชนนำร่อง"},
     "briefing.pilot_result": {
-        "en": "Since the {n_pilot} pilots started, their rate changed by {estimate} per 100,000 residents per quarter "
-        "relative to {n_comparison} comparison communities (95% bootstrap interval {low} to {high}): {verdict}.",
-        "th": "หลังเริ่มนำร่อง อัตราของชุมชนนำร่อง {n_pilot} ชุมชนเปลี่ยนไป {estimate} ต่อประชากร 100,000 คนต่อไตรมาส "
-        "เมื่อเทียบกับชุมชนเปรียบเทียบ {n_comparison} ชุมชน (ช่วงความเชื่อมั่น 95% แบบ bootstrap: {low} ถึง {high}) "
-        "{verdict}",
+        "en": "Up to {quarter}, the {n_pilot} pilots' reported rate was {ratio} times what {n_comparison} comparison "
+        "communities' trend predicts (rate ratio; 95% interval {low} to {high}; randomization p = {p}): {verdict}.",
+        "th": "ถึง {quarter} อัตรารายที่ได้รับแจ้งของชุมชนนำร่อง {n_pilot} ชุมชนเป็น {ratio} เท่าของระดับที่คาดจากแนวโน้ม"
+        "ของชุมชนเปรียบเทียบ {n_comparison} ชุมชน (อัตราส่วนอัตรา ช่วงความเชื่อมั่น 95%: {low} ถึง {high} "
+        "ค่า p จากการสลับป้าย = {p}) {verdict}",
     },
     "briefing.verdict.unclear": {
-        "en": "the interval includes zero, so the change may be chance",
-        "th": "ช่วงนี้ครอบคลุมศูนย์ ความเปลี่ยนแปลงจึงอาจเกิดโดยบังเอิญ",
+        "en": "the randomization test cannot rule out chance",
+        "th": "การทดสอบโดยการสลับป้ายยังตัดความบังเอิญออกไม่ได้",
     },
-    "briefing.verdict.lower": {"en": "the whole interval lies below zero", "th": "ทั้งช่วงต่ำกว่าศูนย์"},
-    "briefing.verdict.higher": {"en": "the whole interval lies above zero", "th": "ทั้งช่วงสูงกว่าศูนย์"},
+    "briefing.verdict.lower": {
+        "en": "lower than chance alone would explain",
+        "th": "ต่ำกว่าที่ความบังเอิญอย่างเดียวจะอธิบายได้",
+    },
+    "briefing.verdict.higher": {
+        "en": "higher than chance alone would explain",
+        "th": "สูงกว่าที่ความบังเอิญอย่างเดียวจะอธิบายได้",
+    },
     "briefing.pilot_missing": {
-        "en": "No estimate yet: the pilot and comparison communities do not yet have enough quarters or cases "
-        "before and after the starts.",
-        "th": "ยังประมาณผลไม่ได้ ชุมชนนำร่องและชุมชนเปรียบเทียบยังมีข้อมูลก่อนและหลังเริ่มนำร่องไม่พอ",
+        "en": "No reliable estimate yet. {reason}",
+        "th": "ยังประมาณผลได้ไม่น่าเชื่อถือ {reason}",
     },
     "briefing.pilot_caveat": {
         "en": "Pilots were not chosen at random, so this is an association, not proof of an effect.",
@@ -551,14 +581,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "and others rounded to a multiple of {round_to}, so totals are estimates. Rates are per 100,000 residents "
         "over the period, not annualised. Hot spots: Getis-Ord Gi* of the smoothed rate, 9,999 permutations, false "
         "discovery rate q < 0.05. Gap: smoothed rate in the top third and access to safe spaces (two-step floating "
-        "catchment, {catchment} km) in the bottom third. Pilots: difference in differences against comparison "
-        "communities of the same districts. Details: the dashboard's Methods page.",
+        "catchment, {catchment} km) in the bottom third. Pilots: rate ratio of a Poisson model with community and "
+        "quarter effects against never-piloted communities, with a randomization p (latest quarter). "
+        "Details: the dashboard's Methods page.",
         "th": "วิธีการ: ตัวเลขทุกตัวคำนวณจากช่องข้อมูลที่คุ้มครองแล้ว จำนวนที่ต่ำกว่า {below} ถูกปกปิด (“<{below}”) "
         "จำนวนอื่นปัดเป็นพหุคูณของ {round_to} ยอดรวมจึงเป็นค่าประมาณ อัตราคิดต่อประชากร 100,000 คนตลอดช่วงเวลา "
         "ไม่ได้ปรับเป็นรายปี จุดร้อน: Getis-Ord Gi* ของอัตราปรับเรียบ สุ่มเรียงสับเปลี่ยน 9,999 ครั้ง ควบคุมอัตราการค้นพบเท็จ "
         "q < 0.05 เขตที่บริการไม่พอ: อัตราปรับเรียบอยู่ในกลุ่มสูงสุดหนึ่งในสาม และการเข้าถึงพื้นที่ปลอดภัย (two-step "
-        "floating catchment รัศมี {catchment} กม.) อยู่ในกลุ่มต่ำสุดหนึ่งในสาม ชุมชนนำร่อง: ผลต่างของผลต่างเทียบกับ"
-        "ชุมชนเปรียบเทียบในเขตเดียวกัน รายละเอียดอยู่ที่หน้าวิธีการของแดชบอร์ด",
+        "floating catchment รัศมี {catchment} กม.) อยู่ในกลุ่มต่ำสุดหนึ่งในสาม ชุมชนนำร่อง: อัตราส่วนอัตราจากแบบจำลองปัวซอง"
+        "ที่มีผลของชุมชนและไตรมาส เทียบกับชุมชนที่ไม่เคยนำร่อง พร้อมค่า p จากการสลับป้าย (ไตรมาสล่าสุด) "
+        "รายละเอียดอยู่ที่หน้าวิธีการของแดชบอร์ด",
     },
     "briefing.page": {"en": "Page {page} of {pages}", "th": "หน้า {page} จาก {pages}"},
 }

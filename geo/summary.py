@@ -24,7 +24,7 @@ from geo.fdr import benjamini_hochberg
 from geo.gaps import bivariate_class, referral_gap
 from geo.hotspots import getis_ord_gi_star, global_moran, hotspot_classes, local_moran_clusters, queen_weights
 from geo.rates import rate_per_100k
-from geo.smoothing import eb_rate_per_100k
+from geo.smoothing import eb_rate_per_100k, exceedance_probability
 
 __all__ = [
     "ACCESS_SERVICE_TYPE",
@@ -135,7 +135,9 @@ def district_summary(
     - ``rate_per_100k``: cases reported per 100,000 residents over the
       window (summed over its quarters, not annualised);
       ``eb_rate_per_100k``: that rate after global empirical Bayes smoothing
-      (:func:`geo.smoothing.eb_rate_per_100k`).
+      (:func:`geo.smoothing.eb_rate_per_100k`); ``need_prob``: the posterior
+      probability that the district's rate exceeds Bangkok's under the same
+      Poisson-Gamma model (:func:`geo.smoothing.exceedance_probability`).
     - ``gi_z``, ``gi_p``, ``gi_q``, ``hotspot_class``: local Getis-Ord Gi*
       of the smoothed rate, queen contiguity, binary weights with the
       district itself included; analytical z, two-sided conditional
@@ -197,6 +199,7 @@ def district_summary(
     table["cases_referred"] = counts["cases_referred"].to_numpy(dtype=float)
     table["rate_per_100k"] = rate_per_100k(table["cases_reported"], table["population"])
     table["eb_rate_per_100k"] = eb_rate_per_100k(table["cases_reported"], table["population"])
+    table["need_prob"] = exceedance_probability(table["cases_reported"], table["population"])
     smoothed = table.set_index("dist_code")["eb_rate_per_100k"]
     table = table.join(_local_statistics(districts, smoothed, weights).reindex(codes).reset_index(drop=True))
     table["n_services"] = n_services.reindex(codes, fill_value=0).to_numpy()

@@ -152,6 +152,7 @@ def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str
             "dist_code": summary["dist_code"],
             "fill": maps.bivariate_colours(summary["need_class"], summary["coverage_class"]),
             "need": summary["need_class"].map(level),
+            "need_prob": [number(p, 1) for p in summary["need_prob"]],
             "coverage": summary["coverage_class"].map(level),
             "cases": summary["cases_reported_display"].fillna(t("value.no_data")),
             "referral": referral_text(summary),
@@ -160,6 +161,7 @@ def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str
     shaded = districts.merge(classes, on="dist_code")
     fields = {
         "need": t("coverage.tip.need"),
+        "need_prob": t("coverage.tip.need_prob"),
         "coverage": t("coverage.tip.coverage"),
         "cases": t("col.cases"),
         "referral": t("coverage.col.referral"),
@@ -248,6 +250,7 @@ else:
 # --- Need x coverage ------------------------------------------------------------
 st.subheader(t("coverage.bivariate"))
 st.caption(t("coverage.bivariate_caption", km=f"{KM:g}"))
+st.caption(t("coverage.need_caveat"))
 if summary["gap_class"].isna().all():
     st.info(t("coverage.no_classes"))
 else:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from core.downloads import csv_bytes
 from db import read
-from ui import charts, loaders, maps, sidebar
+from ui import charts, loaders, maps, pilot_evaluation, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label
@@ -40,8 +40,13 @@ def load_trend(path: str, version: str, end: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def load_difference(path: str, version: str, end: str) -> read.PilotDifference:
-    return read.pilot_difference(path, end)
+def load_evaluation(path: str, version: str, end: str, comparison: str) -> dict[str, pd.DataFrame]:
+    return read.pilot_evaluation(path, end, comparison)
+
+
+@st.cache_data(show_spinner=False)
+def load_evaluated_quarters(path: str, version: str) -> list[str]:
+    return read.pilot_evaluation_quarters(path)
 
 
 @st.cache_data(show_spinner=False)
@@ -119,26 +124,6 @@ def trend_chart(trend: pd.DataFrame, pilots: pd.DataFrame, lang: str) -> dict:
     return charts.quarterly_trend(
         data, y_title=t("pilots.axis_rate", lang), quarter_title=t("pilots.axis_quarter", lang), markers=markers
     )
-
-
-def signed(value: float) -> str:
-    """A change per 100,000 with its sign and one decimal, e.g. "-56.2" or "+3.0"."""
-    return f"{value:+,.1f}"
-
-
-def why_not(result: read.PilotDifference) -> str:
-    """Why there is no estimate, in the reader's language, from the counts the result carries.
-
-    The estimator's own reason is English and may quote a small case count,
-    so it is never shown.
-    """
-    if result.n_pilot < 2 or result.n_comparison < 2:
-        return t("pilots.reason.communities", n_pilot=result.n_pilot, n_comparison=result.n_comparison)
-    if result.n_quarters_before == 0:
-        return t("pilots.reason.before")
-    if result.n_quarters_after == 0:
-        return t("pilots.reason.after")
-    return t("pilots.reason.cases")
 
 
 def published_rate(rates: pd.Series, suppressed: pd.Series, lang: str) -> list[str]:
@@ -229,26 +214,64 @@ else:
     pilots = communities[communities["pilot"]]
     charts.show(("pilots", SNAPSHOT.version, chosen.end, LANG), lambda: trend_chart(trend, pilots, LANG))
 
-# --- Difference in differences ----------------------------------------------------
-st.subheader(t("pilots.did"))
-result = load_difference(SNAPSHOT.path, SNAPSHOT.version, chosen.end)
-if result.enough:
-    st.metric(t("pilots.did_metric"), signed(result.estimate))
-    st.markdown(
-        t(
-            "pilots.did_text",
-            estimate=signed(result.estimate),
-            low=signed(result.ci_low),
-            high=signed(result.ci_high),
-            n_pilot=result.n_pilot,
-            n_comparison=result.n_comparison,
-            n_total=result.n_pilot + result.n_comparison,
-            before=result.n_quarters_before,
-            after=result.n_quarters_after,
-        )
-    )
+# --- Evaluation -------------------------------------------------------------------
+st.subheader(t("pilots.eval"))
+evaluated = load_evaluated_quarters(SNAPSHOT.path, SNAPSHOT.version)
+if not evaluated:
+    st.info(t("pilots.eval.none"))
 else:
-    st.info(t("pilots.did_missing", reason=why_not(result)))
+    latest = evaluated[-1]
+    if chosen.end != latest:
+        st.info(t("pilots.eval.latest_only", latest=quarter_label(latest)))
+    comparison = st.radio(
+        t("pilots.eval.comparison"),
+        pilot_evaluation.COMPARISONS,
+        format_func=lambda c: t(f"pilots.eval.comparison.{c}", LANG),  # LANG fixed: it may run outside the run
+        horizontal=True,
+        key="pilot_comparison",
+    )
+    tables = load_evaluation(SNAPSHOT.path, SNAPSHOT.version, latest, comparison)
+    evaluation = tables["pilot_evaluation"].set_index("outcome")
+    main = evaluation.loc["reported"]
+    reason = main[f"reason_{LANG}"]
+    if main["enough"]:
+        st.success(t("pilots.eval.enough", reason=reason))
+    else:
+        st.warning(t("pilots.eval.not_enough", reason=reason))
+    columns = st.columns(4)
+    columns[0].metric(t("pilots.eval.rate_ratio"), number(main["rate_ratio"], 2))
+    columns[0].caption(
+        pilot_evaluation.ratio_text(main["rate_ratio"], main["rate_ratio_low"], main["rate_ratio_high"], LANG)
+    )
+    columns[1].metric(t("pilots.eval.difference"), number(main["difference"], 1))
+    columns[1].caption(
+        pilot_evaluation.difference_text(main["difference"], main["difference_low"], main["difference_high"], LANG)
+    )
+    columns[2].metric(t("pilots.eval.p"), number(main["p_randomization"], 3))
+    columns[3].metric(t("pilots.eval.mde"), number(main["mde"], 2))
+    if pd.notna(main["rate_ratio"]) and pd.notna(main["mde"]):
+        st.markdown(
+            t(
+                "pilots.eval.text",
+                ratio=number(main["rate_ratio"], 2),
+                percent=number(100 * main["rate_ratio"], 0),
+                difference=f"{main['difference']:+,.1f}",
+                p=number(main["p_randomization"], 3),
+                n_permutations=int(main["n_permutations"]),
+                mde=number(main["mde"], 2),
+                mde_up=number(1 / main["mde"], 2),
+            )
+        )
+    st.dataframe(pilot_evaluation.evaluation_table(tables["pilot_evaluation"], LANG), hide_index=True, width="stretch")
+    st.markdown(f"**{t('pilots.eval.event')}**")
+    st.caption(t("pilots.eval.event_caption"))
+    charts.show(
+        ("pilot-events", SNAPSHOT.version, latest, comparison, LANG),
+        lambda: pilot_evaluation.event_chart(tables["pilot_event_study"], LANG),
+    )
+    st.markdown(f"**{t('pilots.eval.compared')}**")
+    st.caption(t("pilots.eval.compared_caption", spillover=number(main["spillover_m"], 0)))
+    st.dataframe(pilot_evaluation.compared_table(tables["pilot_compared"], LANG), hide_index=True, width="stretch")
 st.warning(t("pilots.caveat" if SNAPSHOT.meta.synthetic else "pilots.caveat_real"), icon=":material/info:")
 
 # --- Each pilot -----------------------------------------------------------------

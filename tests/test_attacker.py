@@ -106,7 +106,7 @@ def tables(snapshot) -> dict[str, pd.DataFrame]:
 def test_other_true_counts_with_the_same_protected_cells_publish_the_same_snapshot(twins):
     (_, first), (_, second) = twins
     one, two = tables(first), tables(second)
-    assert one.keys() == two.keys() and {"district_summary", "kpis", "pilot_difference"} <= one.keys()
+    assert one.keys() == two.keys() and {"district_summary", "kpis", "pilot_evaluation"} <= one.keys()
     for name in one:
         pd.testing.assert_frame_equal(one[name], two[name], obj=name)
 

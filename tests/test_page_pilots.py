@@ -18,6 +18,7 @@ from etl.load import load_file
 from etl.publish import publish
 from tests.expected import snapshot_of
 from ui.i18n import TEXT
+from ui.periods import quarter_label
 
 PAGE = "pages/pilots.py"
 SMALL_COUNTS = {"1", "2", "3", "4"}
@@ -45,7 +46,18 @@ def chart_rows(app: AppTest) -> list[dict]:
 
 
 def pilot_table(app: AppTest):
-    (table,) = [d.value for d in app.dataframe]
+    """The table of each pilot (the page also shows the evaluation and who was compared)."""
+    (table,) = [d.value for d in app.dataframe if "Cases before" in d.value.columns or "จำนวนรายก่อนเริ่ม" in d.value]
+    return table
+
+
+def evaluation_table(app: AppTest):
+    (table,) = [d.value for d in app.dataframe if "Randomization p" in d.value.columns]
+    return table.set_index("Outcome")
+
+
+def compared_table(app: AppTest):
+    (table,) = [d.value for d in app.dataframe if "Role" in d.value.columns]
     return table
 
 
@@ -59,8 +71,11 @@ def test_runs_in_both_languages(demo_db, open_app, lang):
     assert not app.exception
     assert not app.error
     assert app.title[0].value == TEXT["pilots.title"][lang]
-    assert len(app.get("vega_lite_chart")) == 1
+    assert len(app.get("vega_lite_chart")) == 2  # the trend and the event study
     assert len(pilot_table(app)) == 6
+    evaluation = read.pilot_evaluation(snapshot_of(demo_db), LATEST, "all")["pilot_evaluation"]
+    reason = evaluation.set_index("outcome").at["reported", f"reason_{lang}"]
+    assert TEXT["pilots.eval.enough"][lang].format(reason=reason) in [s.value for s in app.success]
 
 
 def test_map_shows_both_named_pilots_and_thai_kriang_approximate_in_samut_prakan(demo_db, open_app):
@@ -83,21 +98,55 @@ def test_map_shows_both_named_pilots_and_thai_kriang_approximate_in_samut_prakan
     assert table.at["Wat Sawatwareesimaram community", "Location"] == TEXT["pilots.as_registered"]["en"]
 
 
-def test_difference_in_differences_shown_is_the_estimators(demo_db, open_app):
+@pytest.mark.parametrize("comparison", ["all", "same-district", "matched"])
+def test_evaluation_shown_is_the_published_one(demo_db, open_app, comparison):
     app = open_app(demo_db, "en", PAGE)
-    expected = read.pilot_difference(snapshot_of(demo_db), LATEST)
-    assert expected.enough
-    (metric,) = app.metric
-    assert metric.value == f"{expected.estimate:+,.1f}"
-    text = "\n".join(m.value for m in app.markdown)
-    assert f"{expected.ci_low:+,.1f} to {expected.ci_high:+,.1f}" in text
-    assert f"Based on {expected.n_pilot + expected.n_comparison} communities" in text
+    app.radio(key="pilot_comparison").set_value(comparison).run()
+    tables = read.pilot_evaluation(snapshot_of(demo_db), LATEST, comparison)
+    rows = tables["pilot_evaluation"].set_index("outcome")
+    main = rows.loc["reported"]
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Rate ratio (95 % CI)"] == f"{main['rate_ratio']:.2f}"
+    assert metrics["Difference per 100,000 per quarter (95 % CI)"] == f"{main['difference']:,.1f}"
+    assert metrics["Randomization p"] == f"{main['p_randomization']:.3f}"
+    assert metrics["Minimum detectable effect"] == f"{main['mde']:.2f}"
+    captions = [c.value for c in app.caption]
+    assert f"{main['rate_ratio']:.2f} ({main['rate_ratio_low']:.2f} to {main['rate_ratio_high']:.2f})" in captions
+    table = evaluation_table(app)
+    referral = rows.loc["referral"]
+    assert table.at["Referral rate (referred/reported)", "Rate ratio (95 % CI)"] == (
+        f"{referral['rate_ratio']:.2f} ({referral['rate_ratio_low']:.2f} to {referral['rate_ratio_high']:.2f})"
+    )
+    # the event study: eight quarters for each outcome, the reference at 1 without an interval
+    events = [row for row in chart_rows(app) if "relative_quarter" in row]
+    assert len(events) == 16
+    assert {(row["relative_quarter"], row["estimate"]) for row in events if row["ci_low"] is None} == {(-1, 1.0)}
+    published = tables["pilot_event_study"].set_index(["outcome", "relative_quarter"])
+    for row in events:
+        outcome = "reported" if row["series"] == "Reported cases per resident" else "referral"
+        assert row["estimate"] == published.at[(outcome, row["relative_quarter"]), "estimate"]
+    # who was compared: as published, with the spillover exclusions named
+    compared = compared_table(app)
+    assert len(compared) == len(tables["pilot_compared"])
+    roles = compared["Role"].value_counts()
+    assert roles["pilot"] == main["n_pilots"] and roles["comparison"] == main["n_comparison"]
+    assert roles["left out: near a pilot"] == 3  # three registered comparisons lie within 500 m of a pilot
     assert any(TEXT["pilots.caveat"]["en"] == w.value for w in app.warning)
+
+
+def test_an_earlier_quarter_shows_the_latest_evaluation_and_says_so(demo_db, open_app):
+    app = open_app(demo_db, "th", PAGE)
+    app.select_slider(key="quarter").set_value(DEMO_QUARTERS[-3]).run()
+    assert not app.exception and not app.error
+    latest = quarter_label(LATEST, "th")
+    assert TEXT["pilots.eval.latest_only"]["th"].format(latest=latest) in [i.value for i in app.info]
+    main = read.pilot_evaluation(snapshot_of(demo_db), LATEST, "all")["pilot_evaluation"].iloc[0]
+    assert {m.label: m.value for m in app.metric}[TEXT["pilots.eval.rate_ratio"]["th"]] == f"{main['rate_ratio']:.2f}"
 
 
 def test_trend_marks_each_start_and_publishes_group_totals(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
-    rows = chart_rows(app)
+    rows = [row for row in chart_rows(app) if "relative_quarter" not in row]  # not the event study
     series = {row["series"] for row in rows if "series" in row}
     assert series == {"Pilot communities", "Comparison communities"}
     markers = {row["text"] for row in rows if "text" in row}
@@ -107,13 +156,16 @@ def test_trend_marks_each_start_and_publishes_group_totals(demo_db, open_app):
     assert len([row for row in rows if "series" in row]) == len(trend)
 
 
-def test_too_few_communities_shows_the_reason_not_a_number(cases_db, open_app):
-    app = open_app(cases_db, "en", PAGE)
-    assert not app.exception and not app.error
-    assert not app.metric
-    reason = TEXT["pilots.reason.communities"]["en"].format(n_pilot=1, n_comparison=0)
-    assert TEXT["pilots.did_missing"]["en"].format(reason=reason) in [i.value for i in app.info]
-    assert not read.pilot_difference(snapshot_of(cases_db), LATEST).enough
+def test_too_few_communities_says_why_in_both_languages(cases_db, open_app):
+    (latest,) = read.pilot_evaluation_quarters(snapshot_of(cases_db))  # the latest quarter only
+    evaluation = read.pilot_evaluation(snapshot_of(cases_db), latest, "all")["pilot_evaluation"]
+    main = evaluation.set_index("outcome").loc["reported"]
+    assert not main["enough"] and main["reason"] == "few_pilots"
+    for lang in ("en", "th"):
+        app = open_app(cases_db, lang, PAGE)
+        assert not app.exception and not app.error
+        warning = TEXT["pilots.eval.not_enough"][lang].format(reason=main[f"reason_{lang}"])
+        assert warning in [w.value for w in app.warning]
 
 
 SMALL_COMMUNITIES = (
@@ -155,7 +207,7 @@ def small_db(db):
 def test_no_count_from_1_to_4_in_the_chart_the_table_or_the_map(small_db, open_app):
     app = open_app(small_db, "en", PAGE)
     assert not app.exception and not app.error
-    rows = [row for row in chart_rows(app) if "display" in row]
+    rows = [row for row in chart_rows(app) if "display" in row and "relative_quarter" not in row]
     assert len(rows) == 8  # two groups in each of four quarters
     assert all(row["display"] == "suppressed (<5 cases)" for row in rows)
     assert all(row["value"] is None for row in rows)  # a rate would give the count back
@@ -166,10 +218,11 @@ def test_no_count_from_1_to_4_in_the_chart_the_table_or_the_map(small_db, open_a
         assert set(table[column]) == {"suppressed"}
     map_text = {str(value) for layer in deck(app).values() for row in layer["data"] for value in row.values()}
     assert map_text.isdisjoint(SMALL_COUNTS)
-    # Enough communities, too few cases: the reason, without quoting the small counts.
-    assert not app.metric
-    reason = TEXT["pilots.did_missing"]["en"].format(reason=TEXT["pilots.reason.cases"]["en"])
-    assert reason in [i.value for i in app.info]
+    # Two pilots: not enough for the evaluation, and the reason quotes no count of cases.
+    (main,) = [w.value for w in app.warning if w.value.startswith("Not enough data")]
+    assert "Only 2 pilot(s)" in main or "Only 0 pilot(s)" in main
+    shown = " ".join([main, *(m.value for m in app.metric), *(c.value for c in app.caption)])
+    assert not any(f" {n} case" in shown for n in SMALL_COUNTS)
 
 
 def test_a_community_named_with_html_stays_text(small_db, open_app):

@@ -251,7 +251,7 @@ def test_only_services_open_in_the_window_count(cases_db):
 def test_the_same_warehouse_publishes_the_same_figures(demo_db, tmp_path):
     again = tmp_path / "again.duckdb"
     publish(demo_db, again)
-    for table in ("district_summary", "kpis", "pilot_difference", "area_cells", "breakdowns"):
+    for table in ("district_summary", "kpis", "pilot_evaluation", "area_cells", "breakdowns"):
         with duckdb.connect(str(published_path(demo_db)), read_only=True) as first:
             one = first.execute(f"SELECT * FROM {table} ORDER BY ALL").df()
         with duckdb.connect(str(again), read_only=True) as second:

@@ -1,8 +1,9 @@
 """Vega-Lite charts that several pages share, written as plain specs.
 
-One builder for now, :func:`quarterly_trend`: values per quarter as lines
-with points, one line per series, and optional vertical rules that mark
-quarters (a pilot's start, the chosen window). Pages give it a tidy frame
+:func:`quarterly_trend`: values per quarter as lines with points, one line
+per series, and optional vertical rules that mark quarters (a pilot's
+start, the chosen window). :func:`event_study`: ratios with 95 % intervals
+per quarter relative to a start, on a log scale around 1. Pages give it a tidy frame
 whose text is already translated and whose counts are already published
 (db/read.py), so the chart shows nothing the tables do not. :func:`show`
 draws a spec, made once per key.
@@ -24,7 +25,7 @@ import streamlit as st
 
 from ui import loaders
 
-__all__ = ["SERIES_COLOURS", "quarterly_trend", "show"]
+__all__ = ["SERIES_COLOURS", "event_study", "quarterly_trend", "show"]
 
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 MARKER_COLOUR = "#555555"
@@ -122,6 +123,63 @@ def quarterly_trend(
         ]
         spec["datasets"]["markers"] = _records(markers[["axis", "text"]])
     return spec
+
+
+def event_study(data: pd.DataFrame, *, x_title: str, y_title: str, height: int = 300) -> dict:
+    """A Vega-Lite spec: ratios with 95 % intervals per relative quarter, one colour per series side by
+    side, a dashed rule at 1, on a log scale.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        ``relative_quarter`` (int), ``series`` (the legend's text), ``estimate``, ``ci_low`` and ``ci_high``
+        (ratios; the reference quarter has an estimate of 1 and no interval) and ``display`` (the
+        tooltip's text).
+    x_title, y_title : str
+        Axis titles.
+
+    Examples
+    --------
+    >>> import altair as alt
+    >>> data = pd.DataFrame({"relative_quarter": [-1, 0], "series": "Reported", "estimate": [1.0, 0.7],
+    ...     "ci_low": [None, 0.5], "ci_high": [None, 0.98], "display": ["1.00", "0.70 (0.50 to 0.98)"]})
+    >>> spec = event_study(data, x_title="quarter", y_title="ratio")
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['rule', 'rule', 'point']
+    >>> _ = alt.LayerChart.from_dict(spec)  # valid Vega-Lite, or this raises
+    """
+    series = list(dict.fromkeys(data["series"]))
+    colour = {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "sort": series,
+        "scale": {"domain": series, "range": list(SERIES_COLOURS[: len(series)])},
+        "legend": {"orient": "top"},
+    }
+    x = {"field": "relative_quarter", "type": "ordinal", "title": x_title, "axis": {"labelAngle": 0}}
+    side = {"field": "series", "type": "nominal", "sort": series}
+    ratio = {"type": "quantitative", "title": y_title, "scale": {"type": "log"}}
+    base = {"data": {"name": "events"}, "encoding": {"x": x, "xOffset": side, "color": colour}}
+    one = {
+        "data": {"values": [{"one": 1.0}]},
+        "mark": {"type": "rule", "strokeDash": [4, 4], "color": MARKER_COLOUR},
+        "encoding": {"y": {"field": "one", "type": "quantitative"}},
+    }
+    intervals = base | {
+        "mark": {"type": "rule", "strokeWidth": 2},
+        "encoding": base["encoding"] | {"y": {"field": "ci_low", **ratio}, "y2": {"field": "ci_high"}},
+    }
+    points = base | {
+        "mark": {"type": "point", "filled": True, "size": 60},
+        "encoding": base["encoding"]
+        | {
+            "y": {"field": "estimate", **ratio},
+            "tooltip": [{"field": "display", "type": "nominal", "title": y_title}],
+        },
+    }
+    columns = ["relative_quarter", "series", "estimate", "ci_low", "ci_high", "display"]
+    return {"height": height, "layer": [one, intervals, points], "datasets": {"events": _records(data[columns])}}
 
 
 def show(key: tuple, build: Callable[[], dict]) -> None:

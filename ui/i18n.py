@@ -418,23 +418,43 @@ TEXT: dict[str, dict[str, str]] = {
     "methods.measure.bivariate": {
         "th": "**ความต้องการ × การเข้าถึง (สองตัวแปร)**: ความต้องการคือกลุ่มเทอร์ไทล์ของอัตราปรับให้เรียบ (1 ต่ำ 3 สูง) "
         "การเข้าถึงคือกลุ่มเทอร์ไทล์ของค่า 2SFCA ในบรรดาเขตที่ทราบค่า รวมเป็น 9 กลุ่ม (3 × 3) "
-        "เขตช่องว่างคือเขตที่ความต้องการสูงแต่การเข้าถึงต่ำ (3-1)",
+        "เขตช่องว่างคือเขตที่ความต้องการสูงแต่การเข้าถึงต่ำ (3-1) "
+        "นอกจากนี้แสดงโอกาสที่อัตราของเขตสูงกว่าทั้งกรุงเทพฯ: ความน่าจะเป็นภายหลังจากแบบจำลองปัวซอง–แกมมาเบื้องหลังการปรับเรียบ "
+        "(Clayton และ Kaldor 1987) ปัดเป็นทศนิยมหนึ่งตำแหน่ง อัตราที่ได้รับแจ้งสูงอาจหมายถึงการแจ้งที่ดีกว่า",
         "en": "**Need × coverage (bivariate)**: need is the tercile of the smoothed rate (1 low, 3 high), coverage "
         "the tercile of the 2SFCA accessibility, among the districts where each is known: a 3 × 3 class. Gap "
-        "districts have high need and low coverage (3-1).",
+        "districts have high need and low coverage (3-1). Beside it, the chance that a district's rate exceeds "
+        "Bangkok's: the posterior probability under the Poisson–Gamma model behind the smoothing (Clayton & "
+        "Kaldor 1987), in tenths. A high reported rate may also mean better reporting.",
     },
     "methods.measure.did": {
-        "th": "**การเปรียบเทียบชุมชนนำร่อง (difference-in-differences)**: อัตราต่อประชากร 100,000 คนต่อไตรมาส "
-        "ของชุมชนนำร่องเทียบกับชุมชนอื่น ก่อนและหลังเริ่มโครงการของแต่ละแห่ง ค่าประมาณ = (นำร่องหลัง − นำร่องก่อน) "
-        "− (เปรียบเทียบหลัง − เปรียบเทียบก่อน) ชุมชนเปรียบเทียบแบ่งตามไตรมาสเริ่มของนำร่องแต่ละรุ่น "
-        "ช่วงความเชื่อมั่น 95% จาก bootstrap แบบสุ่มชุมชนซ้ำด้วย seed คงที่ คำนวณจากช่องรายชุมชนรายไตรมาสที่ปกปิดแล้ว "
-        "ถ้าชุมชนหรือจำนวนรายน้อยเกินไป หน้าจะบอกเหตุผลแทนการแสดงตัวเลข",
-        "en": "**Pilot comparison (difference in differences)**: rates per 100,000 per quarter of pilot against "
-        "non-pilot communities, before and from each pilot's start. Estimate = (pilot after − pilot before) − "
-        "(comparison after − comparison before); comparison communities are split at each pilot cohort's start. "
-        "95 % interval: a cluster bootstrap resampling communities from a fixed seed. Computed from the "
-        "protected community-quarter cells. Where communities or cases are too few, the page says why instead "
-        "of printing a number.",
+        "th": "**การประเมินชุมชนนำร่อง**: ชุมชนนำร่องที่เริ่มไตรมาสเดียวกันเป็นหนึ่งรุ่น แต่ละรุ่นเทียบกับชุมชนที่ไม่เคยเป็นนำร่อง "
+        "ในไตรมาสเดียวกัน ตั้งแต่ 4 ไตรมาสก่อนเริ่มถึงไตรมาสที่ 4 นับจากเริ่ม (stacked design; Cengiz และคณะ 2019) "
+        "**อัตราส่วนอัตรา** จากแบบจำลองปัวซองที่มี fixed effect ของชุมชนและไตรมาส (pyfixest fepois) "
+        "**ผลต่าง** จากแบบจำลองเดียวกันด้วยกำลังสองน้อยสุดถ่วงน้ำหนักด้วยประชากร (ต่อ 100,000 คนต่อไตรมาส) "
+        "**event study** แสดงอัตราส่วนแต่ละไตรมาสเทียบกับไตรมาสก่อนเริ่ม ไตรมาส −4 ถึง −2 ใช้ตรวจแนวโน้มคู่ขนาน "
+        "ช่วงความเชื่อมั่น 95% จากค่าคลาดเคลื่อนแบบ cluster ตามชุมชน (CR1) **ค่า p จากการสลับป้าย**: สลับว่าชุมชนใดเป็นนำร่อง "
+        "999 ครั้ง (seed คงที่) ภายในกลุ่มที่เปรียบเทียบ **ผลที่เล็กที่สุดที่ตรวจพบได้** (กำลัง 80%, 5% สองทาง) "
+        "= exp(−2.80 × ส่วนเบี่ยงเบนมาตรฐานของ log อัตราส่วนภายใต้การสลับป้าย) (Bloom 1995) "
+        "กลุ่มเปรียบเทียบเลือกได้: ทั้งหมด เขตเดียวกัน หรือจับคู่ 2 ชุมชนที่ใกล้ที่สุดด้านประชากรและอัตราก่อนเริ่ม (Stuart 2010) "
+        "ชุมชนที่อยู่ห่างชุมชนนำร่องไม่ถึง 500 ม. ไม่ใช้เปรียบเทียบ (ผลล้น) ข้อมูลเพียงพอเมื่อมีชุมชนนำร่องอย่างน้อย 5 แห่ง "
+        "ที่มีข้อมูลครบ 4 ไตรมาสก่อนและ 4 ไตรมาสนับจากเริ่ม และชุมชนเปรียบเทียบอย่างน้อย 5 แห่ง ผลลัพธ์ที่สองคืออัตราการส่งต่อ "
+        "คำนวณจากช่องรายชุมชนรายไตรมาสที่ปกปิดแล้ว และเผยแพร่เฉพาะไตรมาสล่าสุด",
+        "en": "**Pilot evaluation**: pilots starting in the same quarter form a cohort, and each cohort is set "
+        "against never-piloted communities over the same quarters, from 4 quarters before its start to the 4th "
+        "from it (a stacked design; Cengiz et al. 2019), so staggered starts bring no forbidden comparisons. "
+        "**Rate ratio**: a Poisson model with community and quarter fixed effects (pyfixest `fepois`; Santos Silva "
+        "& Tenreyro 2006). **Difference**: the same design by least squares weighted by residents, per 100,000 "
+        "per quarter. **Event study**: the ratio in each quarter against the quarter before the start; quarters "
+        "−4 to −2 are the parallel-trends check. 95 % intervals from standard errors clustered by community (CR1; "
+        "Cameron & Miller 2015). **Randomization p**: which communities are pilots is permuted 999 times (fixed "
+        "seed) within the comparison group's strata, two-sided (Imbens & Rubin 2015). **Minimum detectable "
+        "effect** (80 % power, 5 % two-sided): exp(−2.80 × the standard deviation of the log ratio over the "
+        "permutations) (Bloom 1995). Comparison group: all non-pilots, the same district, or each pilot's 2 "
+        "nearest neighbours on population and earlier rate (Stuart 2010); communities within 500 m of a pilot "
+        "are left out (spillover). Enough data: at least 5 pilots with 4 quarters before and 4 from their start, "
+        "and at least 5 comparison communities. The referral rate is the second outcome. Computed from the "
+        "protected community-quarter cells; published for the latest quarter.",
     },
     "methods.sources": {"th": "แหล่งข้อมูลและสัญญาอนุญาต", "en": "Data sources and licences"},
     "methods.sources_intro": {
@@ -852,42 +872,6 @@ TEXT: dict[str, dict[str, str]] = {
     "pilots.tip": {"th": "{rate} ต่อ 100,000 ({cases} ราย)", "en": "{rate} per 100,000 ({cases} cases)"},
     "pilots.tip_suppressed": {"th": "ปกปิด ({cases} ราย)", "en": "suppressed ({cases} cases)"},
     "pilots.start_marker": {"th": "เริ่ม {n}", "en": "{n} start"},
-    "pilots.did": {
-        "th": "อัตราของชุมชนนำร่องเปลี่ยนไปต่างจากชุมชนอื่นหรือไม่",
-        "en": "Did the pilots' rate change differently from other communities'?",
-    },
-    "pilots.did_metric": {
-        "th": "ผลต่างของผลต่าง (ต่อประชากร 100,000 คนต่อไตรมาส)",
-        "en": "Difference in differences (per 100,000 residents per quarter)",
-    },
-    "pilots.did_text": {
-        "th": "หลังเริ่มนำร่อง อัตราของชุมชนนำร่องเปลี่ยนไป {estimate} ต่อ 100,000 คนต่อไตรมาส เมื่อเทียบกับการเปลี่ยนแปลง"
-        "ของชุมชนเปรียบเทียบในช่วงเดียวกัน ช่วงความเชื่อมั่น 95% (bootstrap): {low} ถึง {high} "
-        "จากชุมชนนำร่อง {n_pilot} ชุมชนและชุมชนเปรียบเทียบ {n_comparison} ชุมชน รวม {n_total} ชุมชน "
-        "({before} ไตรมาสก่อนเริ่ม และ {after} ไตรมาสหลังเริ่ม)",
-        "en": "After the pilots started, their rate changed by {estimate} per 100,000 residents per quarter "
-        "relative to the change in comparison communities over the same quarters. 95 % bootstrap interval: "
-        "{low} to {high}. Based on {n_total} communities: {n_pilot} pilot and {n_comparison} comparison "
-        "({before} quarters before the starts, {after} after).",
-    },
-    "pilots.did_missing": {"th": "ยังประมาณค่าไม่ได้: {reason}", "en": "No estimate yet: {reason}"},
-    "pilots.reason.communities": {
-        "th": "มีชุมชนนำร่อง {n_pilot} ชุมชนและชุมชนเปรียบเทียบ {n_comparison} ชุมชนที่รายงานข้อมูลรายชุมชน ต้องมีอย่างน้อยกลุ่มละ 2 ชุมชน",
-        "en": "{n_pilot} pilot and {n_comparison} comparison communities report their own cases; "
-        "at least 2 of each are needed.",
-    },
-    "pilots.reason.before": {
-        "th": "ไม่มีข้อมูลไตรมาสใดก่อนชุมชนนำร่องแรกเริ่ม",
-        "en": "There is no quarter of data before the first pilot started.",
-    },
-    "pilots.reason.after": {
-        "th": "ยังไม่มีข้อมูลไตรมาสใดตั้งแต่ชุมชนนำร่องสุดท้ายเริ่ม",
-        "en": "There is no quarter of data yet since the last pilot started.",
-    },
-    "pilots.reason.cases": {
-        "th": "จำนวนผู้ถูกกระทำในบางช่วง (ก่อนหรือหลังเริ่มนำร่อง) น้อยเกินกว่าจะประมาณค่าได้อย่างน่าเชื่อถือ",
-        "en": "Too few reported cases in a period before or after a pilot start for a reliable estimate.",
-    },
     "pilots.caveat": {
         "th": "ข้อควรระวัง: เป็นข้อมูลตัวอย่างที่สร้างขึ้น ผลนี้ไม่ใช่หลักฐานว่าพื้นที่ปลอดภัยเป็นสาเหตุของการเปลี่ยนแปลง "
         "จำนวนรายมีน้อยจึงคลาดเคลื่อนได้มาก และจำนวนที่ได้รับรายงานเพิ่มขึ้นอาจหมายถึงผู้คนกล้าขอความช่วยเหลือมากขึ้น",
@@ -1324,6 +1308,104 @@ TEXT: dict[str, dict[str, str]] = {
         "ความต้องการมาจากรายที่ได้รับแจ้ง (ความรุนแรงไม่ได้ถูกแจ้งทุกราย) ดูหน้าวิธีการ",
         "en": "Limits: straight-line distances, not travel; estimated community populations; need from reported "
         "cases (not all violence is reported). See Methods.",
+    },
+    # Pilot evaluation (issue 12): rate ratio, difference, event study, randomization p, MDE, who was compared
+    "pilots.eval": {
+        "th": "ชุมชนนำร่องเปลี่ยนไปต่างจากชุมชนเปรียบเทียบหรือไม่",
+        "en": "Did the pilots change differently from the comparison communities?",
+    },
+    "pilots.eval.comparison": {"th": "เปรียบเทียบกับ", "en": "Compared with"},
+    "pilots.eval.comparison.all": {"th": "ชุมชนที่ไม่ใช่นำร่องทั้งหมด", "en": "All non-pilot communities"},
+    "pilots.eval.comparison.same-district": {"th": "ชุมชนในเขตเดียวกัน", "en": "Communities of the same district"},
+    "pilots.eval.comparison.matched": {
+        "th": "ชุมชนที่จับคู่ (ประชากรและอัตราก่อนเริ่มใกล้เคียง)",
+        "en": "Matched communities (similar population and earlier rate)",
+    },
+    "pilots.eval.latest_only": {
+        "th": "การประเมินเผยแพร่เฉพาะไตรมาสล่าสุด ({latest}) ตัวเลขด้านล่างจึงใช้ข้อมูลถึง {latest}",
+        "en": "The evaluation is published for the latest quarter only ({latest}); the figures below use the data "
+        "up to {latest}.",
+    },
+    "pilots.eval.none": {"th": "ยังไม่มีการประเมินที่เผยแพร่", "en": "No evaluation is published yet."},
+    "pilots.eval.enough": {"th": "ข้อมูลเพียงพอ: {reason}", "en": "Enough data: {reason}"},
+    "pilots.eval.not_enough": {"th": "ข้อมูลไม่เพียงพอ: {reason}", "en": "Not enough data: {reason}"},
+    "pilots.eval.rate_ratio": {"th": "อัตราส่วนอัตรา (95% CI)", "en": "Rate ratio (95 % CI)"},
+    "pilots.eval.difference": {
+        "th": "ผลต่าง ต่อ 100,000 คนต่อไตรมาส (95% CI)",
+        "en": "Difference per 100,000 per quarter (95 % CI)",
+    },
+    "pilots.eval.difference_referral": {
+        "th": "ผลต่าง จุดร้อยละ (95% CI)",
+        "en": "Difference, percentage points (95 % CI)",
+    },
+    "pilots.eval.p": {"th": "ค่า p จากการสลับป้าย", "en": "Randomization p"},
+    "pilots.eval.mde": {"th": "ผลที่เล็กที่สุดที่ตรวจพบได้", "en": "Minimum detectable effect"},
+    "pilots.eval.interval": {"th": "{low} ถึง {high}", "en": "{low} to {high}"},
+    "pilots.eval.outcome": {"th": "ผลลัพธ์", "en": "Outcome"},
+    "pilots.eval.outcome.reported": {"th": "รายที่ได้รับแจ้ง ต่อประชากร", "en": "Reported cases per resident"},
+    "pilots.eval.outcome.referral": {"th": "อัตราการส่งต่อ (ส่งต่อ/รายที่แจ้ง)", "en": "Referral rate (referred/reported)"},
+    "pilots.eval.enough_col": {"th": "ข้อมูลเพียงพอ", "en": "Enough data"},
+    "pilots.eval.yes": {"th": "ใช่", "en": "yes"},
+    "pilots.eval.no": {"th": "ไม่", "en": "no"},
+    "pilots.eval.text": {
+        "th": "อัตราส่วนอัตรา {ratio} หมายความว่าหลังเริ่มนำร่อง อัตรารายที่ได้รับแจ้งในชุมชนนำร่องเป็น {percent}% "
+        "ของระดับที่คาดไว้จากแนวโน้มของชุมชนเปรียบเทียบในไตรมาสเดียวกัน (1 = ไม่ต่างกัน) ผลต่างแบบบวกคือ {difference} "
+        "ต่อ 100,000 คนต่อไตรมาส ค่า p จากการสลับป้าย {p} คือสัดส่วนของการสลับว่าชุมชนใดเป็นนำร่อง ({n_permutations} ครั้ง) "
+        "ที่ให้ผลห่างจาก 1 อย่างน้อยเท่านี้ การออกแบบนี้ตรวจพบได้ด้วยกำลัง 80% เฉพาะผลที่แรงกว่าอัตราส่วน {mde} "
+        "(หรือ {mde_up} ถ้าเพิ่มขึ้น)",
+        "en": "A rate ratio of {ratio} means that after the start, the pilots' reported rate was {percent} % of what "
+        "the comparison communities' trend over the same quarters predicts (1 = no difference). The additive "
+        "difference is {difference} per 100,000 residents per quarter. The randomization p of {p} is the share of "
+        "{n_permutations} relabellings of which communities are pilots that give a ratio at least this far from 1. "
+        "The design detects, with 80 % power, only effects stronger than a ratio of {mde} (or {mde_up} for a rise).",
+    },
+    "pilots.eval.event": {
+        "th": "ก่อนและหลังเริ่ม ทีละไตรมาส (event study)",
+        "en": "Quarter by quarter around the start (event study)",
+    },
+    "pilots.eval.event_caption": {
+        "th": "อัตราส่วนอัตราเทียบกับไตรมาสก่อนเริ่ม (−1) พร้อมช่วงความเชื่อมั่น 95% ไตรมาส −4 ถึง −2 คือการตรวจแนวโน้มคู่ขนาน: "
+        "ถ้าก่อนเริ่มชุมชนนำร่องและชุมชนเปรียบเทียบเปลี่ยนไปด้วยกัน จุดเหล่านี้จะอยู่ใกล้ 1 และช่วงจะคร่อม 1 "
+        "ถ้าไม่เป็นเช่นนั้น ผลหลังเริ่มอาจมาจากความต่างที่มีอยู่ก่อนแล้ว",
+        "en": "Rate ratios against the quarter before the start (−1), with 95 % intervals. Quarters −4 to −2 are the "
+        "parallel-trends check: if pilots and comparisons moved together before the start, these points sit near 1 "
+        "with intervals that cross 1. If they do not, the change after the start may be a difference that was "
+        "already there.",
+    },
+    "pilots.eval.axis_rel": {"th": "ไตรมาสนับจากเริ่ม (0 = ไตรมาสที่เริ่ม)", "en": "Quarter from the start (0 = start)"},
+    "pilots.eval.axis_ratio": {"th": "อัตราส่วนอัตรา (สเกลลอการิทึม)", "en": "Rate ratio (log scale)"},
+    "pilots.eval.compared": {"th": "ใครถูกเปรียบเทียบกับใคร", "en": "Who was compared"},
+    "pilots.eval.compared_caption": {
+        "th": "ชุมชนที่รายงานข้อมูลรายชุมชน ชุมชนที่อยู่ห่างจากชุมชนนำร่องไม่ถึง {spillover} เมตรไม่ใช้เป็นชุมชนเปรียบเทียบ "
+        "เพราะอาจได้รับผลจากพื้นที่ปลอดภัยด้วย",
+        "en": "Communities that report their own cases. Those within {spillover} m of a pilot are not comparisons, "
+        "since the safe space may reach them too (spillover).",
+    },
+    "pilots.eval.col.role": {"th": "บทบาท", "en": "Role"},
+    "pilots.eval.col.distance": {"th": "ระยะถึงชุมชนนำร่องที่ใกล้ที่สุด (ม.)", "en": "To the nearest pilot (m)"},
+    "pilots.eval.role.pilot": {"th": "ชุมชนนำร่อง", "en": "pilot"},
+    "pilots.eval.role.comparison": {"th": "ชุมชนเปรียบเทียบ", "en": "comparison"},
+    "pilots.eval.role.pilot_short": {
+        "th": "นำร่อง ไม่นับ: ข้อมูลไม่ครบสี่ไตรมาสก่อนและหลังเริ่ม",
+        "en": "pilot, left out: not four quarters before and from its start",
+    },
+    "pilots.eval.role.pilot_alone": {
+        "th": "นำร่อง ไม่นับ: ไม่มีชุมชนเปรียบเทียบในกลุ่ม",
+        "en": "pilot, left out: no comparison community in its group",
+    },
+    "pilots.eval.role.spillover": {"th": "ไม่นับ: ใกล้ชุมชนนำร่อง", "en": "left out: near a pilot"},
+    "pilots.eval.role.not_chosen": {"th": "ไม่นับ: ไม่อยู่ในกลุ่มที่เลือก", "en": "left out: not in the chosen group"},
+    # Need as a probability (issue 12): P(rate > Bangkok) and the reporting caveat, where need is shown
+    "coverage.tip.need_prob": {
+        "th": "โอกาสที่อัตราสูงกว่าทั้งกรุงเทพฯ",
+        "en": "Chance the rate exceeds Bangkok's",
+    },
+    "coverage.need_caveat": {
+        "th": "ความต้องการวัดจากรายที่ได้รับแจ้ง อัตราที่ได้รับแจ้งสูงอาจหมายถึงการแจ้งที่ดีกว่า ไม่ใช่ความรุนแรงที่มากกว่าเสมอไป "
+        "“โอกาสที่อัตราสูงกว่าทั้งกรุงเทพฯ” คือความน่าจะเป็นภายหลังจากแบบจำลองปัวซอง–แกมมาเบื้องหลังการปรับเรียบ ปัดเป็นทศนิยมหนึ่งตำแหน่ง",
+        "en": "Need is measured from reported cases: a high reported rate may also mean better reporting, not "
+        'only more violence. "Chance the rate exceeds Bangkok\'s" is the posterior probability under the '
+        "Poisson–Gamma model behind the smoothing, in tenths.",
     },
     # Briefing and views shared by link (issue 15: pages/overview.py, ui/links.py)
     "overview.briefing": {"th": "ดาวน์โหลดสรุปสำหรับผู้บริหาร (PDF)", "en": "Download briefing (PDF)"},

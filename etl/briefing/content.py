@@ -223,20 +223,28 @@ def _gaps(summary: pd.DataFrame, lang: str) -> list[str]:
     ]
 
 
-def _pilot(path: Path, end: str, lang: str) -> str:
-    """The pilot comparison in one sentence, with its interval and what the interval allows one to say."""
-    result = read.pilot_difference(path, end)
-    if not result.enough:
-        return render("briefing.pilot_missing", lang)
-    verdict = "lower" if result.ci_high < 0 else "higher" if result.ci_low > 0 else "unclear"
+def _pilot(path: Path, lang: str) -> str:
+    """The pilot evaluation in one sentence (against all non-pilot communities, published for the latest
+    quarter only): the rate ratio with its interval and randomization p, and what the p allows one to say."""
+    evaluated = read.pilot_evaluation_quarters(path)
+    if not evaluated:
+        return render("briefing.pilot_missing", lang, reason="")
+    rows = read.pilot_evaluation(path, evaluated[-1], "all")["pilot_evaluation"].set_index("outcome")
+    result = rows.loc["reported"]
+    if not result["enough"] or pd.isna(result["rate_ratio"]) or pd.isna(result["p_randomization"]):
+        return render("briefing.pilot_missing", lang, reason=result[f"reason_{lang}"])
+    chance = result["p_randomization"] >= 0.05
+    verdict = "unclear" if chance else "lower" if result["rate_ratio"] < 1 else "higher"
     return render(
         "briefing.pilot_result",
         lang,
-        n_pilot=result.n_pilot,
-        n_comparison=result.n_comparison,
-        estimate=f"{result.estimate:+,.1f}",
-        low=f"{result.ci_low:+,.1f}",
-        high=f"{result.ci_high:+,.1f}",
+        quarter=_window_name("1q", evaluated[-1], lang),
+        n_pilot=int(result["n_pilots"]),
+        n_comparison=int(result["n_comparison"]),
+        ratio=number(result["rate_ratio"], 2, lang),
+        low=number(result["rate_ratio_low"], 2, lang),
+        high=number(result["rate_ratio_high"], 2, lang),
+        p=number(result["p_randomization"], 3, lang),
         verdict=render(f"briefing.verdict.{verdict}", lang),
     )
 
@@ -297,6 +305,6 @@ def gather(path: str | Path, end: str, span: str = "4q", lang: str = "th") -> Br
         attention=_attention(path, summary, span, end, now.referral_rate, lang),
         attention_how=render("briefing.attention_how", lang),
         gaps=_gaps(summary, lang) or [render("briefing.gaps_none", lang)],
-        pilot=" ".join((_pilot(path, end, lang), render("briefing.pilot_caveat", lang))),
+        pilot=" ".join((_pilot(path, lang), render("briefing.pilot_caveat", lang))),
         about=_about(meta, lang),
     )

@@ -27,7 +27,7 @@ import shapely
 
 from db.connect import DatabaseBusy, DatabaseMissing
 from db.snapshot import SNAPSHOT_VERSION, PublishStatus, published_path, write_status
-from etl.publish import districts, headline, pilots, reuse
+from etl.publish import districts, headline, pilot_evaluation, pilots, reuse
 from etl.publish.cells import protect_area_cells, protect_category_cells
 from etl.publish.disclosure import collapse_cells, hidden_estimate, round_to, suppress_below
 from etl.publish.inputs import Inputs, read_inputs
@@ -133,15 +133,21 @@ def _district_tables(inputs: Inputs, area: pd.DataFrame, windows: list[Window], 
     return frames | {"open_services": opened}
 
 
-def _pilot_tables(inputs: Inputs, area: pd.DataFrame, ends: list[str], progress: Progress) -> dict:
-    """The pilot trend (every quarter), and the pilot table and difference up to each of ``ends``."""
+def _pilot_tables(inputs: Inputs, area: pd.DataFrame, ends: list[str], latest: str, progress: Progress) -> dict:
+    """The pilot trend (every quarter), the pilot table up to each of ``ends``, and the pilot evaluation up
+    to ``latest`` when it is one of them (it is heavy: only the latest quarter is published)."""
     rows = pilots.community_cells(area, inputs.communities)
     register = inputs.communities[inputs.communities["pilot"].fillna(False).astype(bool)]
-    tables = {"pilot_trend": pilots.pilot_trend(rows), "pilot_table": [], "pilot_difference": []}
+    tables = {"pilot_trend": pilots.pilot_trend(rows), "pilot_table": []} | {
+        name: [] for name in pilot_evaluation.TABLES
+    }
     for at, end in enumerate(ends):
         tables["pilot_table"].append(pilots.pilot_table(rows, register, end))
-        tables["pilot_difference"].append(pd.DataFrame([pilots.pilot_difference(rows, end)]))
-        progress(0.75 + 0.2 * (at + 1) / len(ends), "pilots")
+        progress(0.75 + 0.1 * (at + 1) / len(ends), "pilots")
+    if latest in ends:
+        counts = pilot_evaluation.counts_of(area, hidden_estimate())
+        for name, frame in pilot_evaluation.evaluation_tables(counts, inputs.communities, [latest]).items():
+            tables[name].append(frame)
     return tables
 
 
@@ -188,9 +194,13 @@ def build_tables(inputs: Inputs, progress: Progress = _silent, previous: Path | 
     progress(0.1, "districts")
     fresh = _district_tables(inputs, area, todo, progress)
     fresh["breakdowns"] = [headline.breakdowns(w, category) for w in todo]
-    fresh |= _pilot_tables(inputs, area, [end for end in ends if not kept or end not in kept.pilot_ends], progress)
+    fresh |= _pilot_tables(
+        inputs, area, [end for end in ends if not kept or end not in kept.pilot_ends], ends[-1], progress
+    )
     trend = fresh.pop("pilot_trend")
     per_window = _merge(fresh, kept, windows, ends) | {"pilot_trend": trend}
+    for name in pilot_evaluation.TABLES:  # an earlier latest quarter's evaluation is not kept
+        per_window[name] = per_window[name][per_window[name]["end_quarter"] == ends[-1]].reset_index(drop=True)
     tables = {
         "meta": _meta(inputs, present),
         # How this snapshot was made: for the next publish (:mod:`etl.publish.reuse`), not for viewers.

@@ -25,6 +25,7 @@ __all__ = ["CLASS_MEASURES", "PRECISION", "attention_rows", "class_breaks", "dis
 PRECISION = {
     "rate_per_100k": 1,
     "eb_rate_per_100k": 1,
+    "need_prob": 1,  # coarsened to tenths: an absolute reading of need, not a figure to solve back
     "gi_z": 2,
     "gi_p": 4,
     "gi_q": 4,

@@ -1,24 +1,19 @@
 """Pilot and comparison communities, from the protected area cells of communities that report their own rows.
 
-The trend, each pilot's before-and-after figures and the difference in
-differences all start from the same protected community-quarter cells: a
-shown cell counts as published, a hidden one as the middle of 1–4.
+The trend and each pilot's before-and-after figures start from the protected
+community-quarter cells: a shown cell counts as published, a hidden one as the
+middle of 1–4. The evaluation is in :mod:`etl.publish.pilot_evaluation`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import numpy as np
 import pandas as pd
 
-from etl.publish.disclosure import hidden_estimate, sum_cells
-from geo.pilots import difference_in_differences
+from etl.publish.disclosure import sum_cells
 from geo.rates import rate_per_100k
 
-__all__ = ["community_cells", "pilot_difference", "pilot_table", "pilot_trend"]
-
-DID_DECIMALS = 1  # per 100,000 per quarter, as the page shows it
+__all__ = ["community_cells", "pilot_table", "pilot_trend"]
 
 
 def community_cells(cells: pd.DataFrame, communities: pd.DataFrame) -> pd.DataFrame:
@@ -64,20 +59,3 @@ def pilot_table(rows: pd.DataFrame, pilots: pd.DataFrame, end: str) -> pd.DataFr
         table[f"rate_{when}"] = rate_per_100k(table[f"cases_{when}"], people).round(1)
     table.insert(0, "end_quarter", end)
     return table.drop(columns=["population", "pilot_start"])
-
-
-def pilot_difference(rows: pd.DataFrame, end: str) -> dict:
-    """:func:`geo.pilots.difference_in_differences` of the protected cells up to ``end``, rounded as shown."""
-    frame = rows[rows["quarter"] <= end]
-    estimate = frame["cases_reported"].fillna(0.0) + frame["cases_reported_hidden"] * hidden_estimate()
-    result = asdict(
-        difference_in_differences(
-            frame.assign(cases_reported=estimate)[
-                ["community_id", "quarter", "cases_reported", "population", "pilot", "pilot_start"]
-            ]
-        )
-    )
-    for key in ("estimate", "ci_low", "ci_high"):
-        if result[key] is not None:
-            result[key] = round(result[key], DID_DECIMALS)
-    return {"end_quarter": end, **result}

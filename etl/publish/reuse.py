@@ -35,7 +35,7 @@ __all__ = ["PILOT_TABLES", "WINDOW_TABLES", "Digests", "Previous", "digests", "r
 
 # Tables with one group of rows per window (``span``, ``end_quarter``), and per pilot end (``end_quarter``).
 WINDOW_TABLES = ("district_summary", "class_breaks", "attention", "kpis", "open_services", "breakdowns")
-PILOT_TABLES = ("pilot_table", "pilot_difference")
+PILOT_TABLES = ("pilot_table", "pilot_evaluation", "pilot_event_study", "pilot_compared")
 # Code whose change changes the figures: every module the publish step runs.
 _CODE = ("etl/publish", "geo", "core")
 _ROOT = Path(__file__).resolve().parents[2]

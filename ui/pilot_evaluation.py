@@ -1,0 +1,82 @@
+"""The Pilots page's evaluation section: the published figures as text, tables and the event-study chart.
+
+Every number comes from the snapshot (:func:`db.read.pilot_evaluation`); nothing is computed here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ui import charts, maps
+from ui.i18n import number, t
+
+__all__ = ["COMPARISONS", "compared_table", "difference_text", "evaluation_table", "event_chart", "ratio_text"]
+
+COMPARISONS = ("all", "same-district", "matched")
+OUTCOMES = ("reported", "referral")
+
+
+def ratio_text(value, low, high, lang: str) -> str:
+    """A rate ratio with its interval, e.g. "0.64 (0.44 to 0.95)"; "no data" without an estimate."""
+    if pd.isna(value):
+        return t("value.no_data", lang)
+    interval = t("pilots.eval.interval", lang, low=number(low, 2, lang), high=number(high, 2, lang))
+    return f"{number(value, 2, lang)} ({interval})"
+
+
+def difference_text(value, low, high, lang: str) -> str:
+    """A signed difference with its interval, e.g. "-31.6 (-63.4 to +0.1)"; "no data" without an estimate."""
+    if pd.isna(value):
+        return t("value.no_data", lang)
+    interval = t("pilots.eval.interval", lang, low=f"{low:+,.1f}", high=f"{high:+,.1f}")
+    return f"{value:+,.1f} ({interval})"
+
+
+def evaluation_table(evaluation: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Both outcomes side by side: rate ratio, difference, randomization p, MDE, and whether data suffice."""
+    rows = evaluation.set_index("outcome").reindex(list(OUTCOMES))
+    return pd.DataFrame(
+        {
+            t("pilots.eval.outcome", lang): [t(f"pilots.eval.outcome.{o}", lang) for o in OUTCOMES],
+            t("pilots.eval.rate_ratio", lang): [
+                ratio_text(r.rate_ratio, r.rate_ratio_low, r.rate_ratio_high, lang) for r in rows.itertuples()
+            ],
+            t("pilots.eval.difference", lang) + " / " + t("pilots.eval.difference_referral", lang): [
+                difference_text(r.difference, r.difference_low, r.difference_high, lang) for r in rows.itertuples()
+            ],
+            t("pilots.eval.p", lang): [number(p, 3, lang) for p in rows["p_randomization"]],
+            t("pilots.eval.mde", lang): [number(m, 2, lang) for m in rows["mde"]],
+            t("pilots.eval.enough_col", lang): [
+                t("pilots.eval.yes" if e else "pilots.eval.no", lang) for e in rows["enough"]
+            ],
+        }
+    )
+
+
+def event_chart(events: pd.DataFrame, lang: str) -> dict:
+    """The event study of both outcomes: rate ratios against the quarter before the start."""
+    data = events.assign(
+        series=events["outcome"].map(lambda o: t(f"pilots.eval.outcome.{o}", lang)),
+        display=[
+            ratio_text(e, low, high, lang) if pd.notna(low) else number(e, 2, lang)
+            for e, low, high in zip(events["estimate"], events["ci_low"], events["ci_high"], strict=True)
+        ],
+    )
+    data = data[data["estimate"].notna()]
+    return charts.event_study(data, x_title=t("pilots.eval.axis_rel", lang), y_title=t("pilots.eval.axis_ratio", lang))
+
+
+def compared_table(compared: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Who was compared: each reporting community, its district, its role and its distance to the nearest pilot."""
+    order = ["pilot", "comparison", "pilot_short", "pilot_alone", "spillover", "not_chosen"]
+    rows = compared.assign(rank=compared["role"].map(order.index)).sort_values(["rank", "community_id"])
+    return pd.DataFrame(
+        {
+            t("pilots.col.community", lang): maps.local_names(rows, lang).to_numpy(),
+            t("pilots.col.district", lang): maps.local_names(rows, lang, "district_").to_numpy(),
+            t("pilots.eval.col.role", lang): [t(f"pilots.eval.role.{r}", lang) for r in rows["role"]],
+            t("pilots.eval.col.distance", lang): [
+                number(d, 0, lang) if pd.notna(d) else "" for d in rows["distance_m"]
+            ],
+        }
+    )
