@@ -18,7 +18,8 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC
 from zoneinfo import ZoneInfo
 
@@ -291,14 +292,42 @@ def _hash_password() -> int:
     return 0
 
 
+class _Exit(Exception):
+    """Stop the command with this exit code; what went wrong has been printed."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@contextmanager
+def _published(quarter: str, window: str | None = None) -> Iterator[None]:
+    """For commands that write a file from published figures: a missing snapshot (exit 3) or a quarter
+    without data (exit 1) ends in a sentence saying what to do."""
+    from db.read import SnapshotMissing, SnapshotNotReady
+    from etl.export import NoData
+
+    try:
+        yield
+    except (SnapshotMissing, SnapshotNotReady) as exc:
+        print(f"Not ready: no readable published figures at {exc}. Run `python -m etl publish` first.", file=sys.stderr)
+        raise _Exit(3) from exc
+    except NoData as exc:
+        period = describe(quarter) + (f" ({window})" if window else "")
+        print(
+            f"No data for {period}: nothing was written. Check the quarter, or load its cases first.", file=sys.stderr
+        )
+        raise _Exit(1) from exc
+
+
 def _export(args: argparse.Namespace) -> int:
-    from db.read import SnapshotMissing
-    from etl.export import NoData, export_district_summary
+    from etl.export import export_district_summary
 
     if args.table == "pilot-evaluation":
         from etl.pilot_export import run
 
-        return run(args)
+        with _published(args.quarter):
+            return run(args)
     if args.quarter_from is not None and not args.no_suppress:
         print(
             "Usage error: --from is allowed only with --no-suppress; published windows are --window 1q, 4q or "
@@ -309,7 +338,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.quarter_from is not None and args.quarter_from > args.quarter:  # keys sort as text
         print(f"Usage error: --from {args.quarter_from} is after --quarter {args.quarter}.", file=sys.stderr)
         return 2
-    try:
+    with _published(args.quarter, args.window):
         path = export_district_summary(
             args.quarter,
             args.window,
@@ -320,16 +349,6 @@ def _export(args: argparse.Namespace) -> int:
             suppress=not args.no_suppress,
             quarter_from=args.quarter_from,
         )
-    except SnapshotMissing as exc:
-        print(f"Not ready: no published figures at {exc}. Run `python -m etl publish` first.", file=sys.stderr)
-        return 3
-    except NoData:
-        print(
-            f"No data for {describe(args.quarter)} ({args.window}): nothing was written. "
-            "Check the quarter, or load its cases first.",
-            file=sys.stderr,
-        )
-        return 1
     if args.no_suppress:
         print(
             "Warning: --no-suppress: this file contains counts from 1 to 4 that can identify people. "
@@ -344,23 +363,11 @@ def _briefing(args: argparse.Namespace) -> int:
     """Write the briefing PDF; a window without data or a missing snapshot says what to do."""
     import time
 
-    from db.read import SnapshotMissing, SnapshotNotReady
     from etl.briefing import write_briefing
-    from etl.export import NoData
 
     started = time.perf_counter()
-    try:
+    with _published(args.quarter, args.window):
         path = write_briefing(args.quarter, args.window, args.lang, out=args.out, published=args.published, db=args.db)
-    except (SnapshotMissing, SnapshotNotReady) as exc:
-        print(f"Not ready: no readable published figures at {exc}. Run `python -m etl publish` first.", file=sys.stderr)
-        return 3
-    except NoData:
-        print(
-            f"No data for {describe(args.quarter)} ({args.window}): nothing was written. "
-            "Check the quarter, or load its cases first.",
-            file=sys.stderr,
-        )
-        return 1
     print(f"Wrote the briefing to {path.resolve()} in {time.perf_counter() - started:.1f} s")
     return 0
 
@@ -470,6 +477,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _run(args)
+    except _Exit as exc:
+        return exc.code
     except (EnvironmentNotReady, DatabaseBusy, DatabaseMissing) as exc:
         print(f"Not ready: {exc}", file=sys.stderr)
         return 3

@@ -17,16 +17,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl.export import NoData
+
 __all__ = ["NoData", "evaluation_json", "run", "summary_text", "write"]
 
 UNITS = {
     "reported": "cases per 100,000 residents per quarter",
     "referral": "percentage points of reported cases referred",
 }
-
-
-class NoData(LookupError):
-    """The snapshot holds no cases for the quarter asked for."""
 
 
 def _value(value):
@@ -145,9 +143,8 @@ def write(result: dict, as_json: bool, out: str | os.PathLike | None) -> str | N
 
 
 def run(args: argparse.Namespace) -> int:
-    """The command: exit 0 written, 1 no cases for the quarter, 2 an option that does not apply, 3 no snapshot."""
-    from core.quarters import describe
-    from db.read import SnapshotMissing
+    """The command: exit 0 written, 2 an option that does not apply (:class:`etl.export.NoData` and a
+    missing snapshot propagate, for the caller to say)."""
     from db.snapshot import published_path
 
     wrong = [
@@ -167,17 +164,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    try:
-        result = evaluation_json(published_path(args.db, args.published), args.quarter, args.comparison or "all")
-    except SnapshotMissing as exc:
-        print(f"Not ready: no published figures at {exc}. Run `python -m etl publish` first.", file=sys.stderr)
-        return 3
-    except NoData:
-        print(
-            f"No data for {describe(args.quarter)}: nothing was written. Check the quarter, or load its cases first.",
-            file=sys.stderr,
-        )
-        return 1
+    # A missing snapshot or a quarter without data is said by the caller (etl.cli), as for every export.
+    result = evaluation_json(published_path(args.db, args.published), args.quarter, args.comparison or "all")
     if not result["published"]:
         print(
             "Computed from the snapshot's protected cells: the publish step precomputes only the latest quarter.",
