@@ -12,7 +12,7 @@ import streamlit as st
 from core.codes import SERVICE_TYPES
 from core.downloads import csv_bytes
 from db import read
-from ui import links, loaders, maps, sidebar
+from ui import bivariate, links, loaders, maps, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, label, number, t
 
@@ -146,11 +146,12 @@ def gap_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str) -> pdk.Deck:
-    """Districts coloured by need and coverage class, with the published cases and referral rate in the tooltip."""
+    """Districts coloured by need and coverage class, gap districts outlined, with the published cases and
+    referral rate in the tooltip."""
     classes = pd.DataFrame(
         {
             "dist_code": summary["dist_code"],
-            "fill": maps.bivariate_colours(summary["need_class"], summary["coverage_class"]),
+            "fill": bivariate.colours(summary["need_class"], summary["coverage_class"]),
             "need": summary["need_class"].map(level),
             "coverage": summary["coverage_class"].map(level),
             "cases": summary["cases_reported_display"].fillna(t("value.no_data")),
@@ -158,6 +159,7 @@ def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str
         }
     )
     shaded = districts.merge(classes, on="dist_code")
+    gaps = shaded[shaded["dist_code"].isin(summary.loc[summary["gap_class"] == "3-1", "dist_code"])]
     fields = {
         "need": t("coverage.tip.need"),
         "coverage": t("coverage.tip.coverage"),
@@ -170,6 +172,7 @@ def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str
     layers = [
         maps.choropleth_layer(shaded, ["dist_code", "name_th", "name_en", *fields]),
         *sidebar.context_layers(),
+        *([maps.outline_layer(gaps.geometry, "gap-districts", bivariate.GAP_LINE, 3)] if len(gaps) else []),
         maps.label_layer(shaded, f"name_{lang}"),
     ]
     return maps.map_deck(layers, tooltip)
@@ -258,13 +261,14 @@ else:
     )
     map_column.pydeck_chart(deck, height=640, alt=t("coverage.bivariate_alt"))
     with legend_column:
-        maps.bivariate_legend(
+        bivariate.legend(
             t("coverage.legend_bivariate"),
             t("coverage.axis_need"),
             t("coverage.axis_coverage"),
+            lambda level: t(f"level.short.{level}"),
             lambda need, cover: t("coverage.cell", need=t(f"level.{need}"), coverage=t(f"level.{cover}")),
+            t("coverage.gap_legend"),
         )
-        st.caption(t("coverage.gap_legend"))
         maps.legend("", [maps.LegendEntry(maps.NO_DATA, t("coverage.not_classified"))])
 
 # --- Gap districts ----------------------------------------------------------------

@@ -741,10 +741,11 @@ TEXT: dict[str, dict[str, str]] = {
     "coverage.bivariate_caption": {
         "th": "ความต้องการ: อัตราผู้ถูกกระทำที่ปรับเรียบ (Empirical Bayes) แบ่งเป็นสามระดับ "
         "การเข้าถึง: ที่รองรับของพื้นที่ปลอดภัยต่อประชากรภายในรัศมี {km} กม. (2SFCA) แบ่งเป็นสามระดับ "
-        "เขตสีแดงเข้มคือเขตที่ความต้องการสูงแต่การเข้าถึงต่ำ",
+        "เขตที่เป็นช่องว่าง (ความต้องการสูง การเข้าถึงต่ำ: ช่องขวาล่างของคำอธิบายสัญลักษณ์) เป็นสีแดงสดและมีเส้นขอบสีดำหนา",
         "en": "Need: the smoothed (empirical Bayes) rate of reported cases, in thirds. Coverage: safe-space "
         "places per resident within {km} km (two-step floating catchment), in thirds. "
-        "The strongest red marks high need with low coverage.",
+        "Gap districts (high need, low coverage: the legend's bottom-right cell) are bright red with a thick "
+        "black outline.",
     },
     "coverage.bivariate_alt": {
         "th": "แผนที่ 50 เขตของกรุงเทพฯ ระบายสีตามระดับความต้องการและระดับการเข้าถึงพื้นที่ปลอดภัย",
@@ -752,14 +753,14 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "coverage.legend_bivariate": {"th": "ความต้องการ × การเข้าถึง", "en": "Need × coverage"},
     "coverage.axis_need": {"th": "ความต้องการ →", "en": "Need →"},
-    "coverage.axis_coverage": {"th": "การเข้าถึง →", "en": "Coverage →"},
+    "coverage.axis_coverage": {"th": "การเข้าถึง ↑", "en": "Coverage ↑"},
     "coverage.cell": {"th": "ความต้องการ{need} การเข้าถึง{coverage}", "en": "Need {need}, coverage {coverage}"},
     "level.1": {"th": "ต่ำ", "en": "low"},
     "level.2": {"th": "ปานกลาง", "en": "middle"},
     "level.3": {"th": "สูง", "en": "high"},
     "coverage.gap_legend": {
-        "th": "มุมขวาล่าง (แดงเข้ม): ความต้องการสูง การเข้าถึงต่ำ",
-        "en": "Bottom right (strong red): high need, low coverage",
+        "th": "ช่องว่าง: ความต้องการสูง การเข้าถึงต่ำ (ช่องขวาล่าง)",
+        "en": "Gap: high need, low coverage (bottom-right cell)",
     },
     "coverage.not_classified": {
         "th": "จัดกลุ่มไม่ได้ (ไม่มีอัตราหรือไม่มีชุมชน)",
@@ -1356,6 +1357,10 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "ลิงก์นี้มีค่าที่ใช้ไม่ได้ ({names}) ส่วนนั้นจึงแสดงตามค่าเริ่มต้น",
         "en": "Part of this link could not be used ({names}), so that part shows the default.",
     },
+    # Read at a glance (issue 16): legends, comparisons and words
+    "level.short.1": {"th": "ต่ำ", "en": "low"},
+    "level.short.2": {"th": "กลาง", "en": "mid"},
+    "level.short.3": {"th": "สูง", "en": "high"},
 }
 
 
