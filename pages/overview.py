@@ -64,8 +64,9 @@ def card_text(kpis: read.Kpis, field: str) -> str:
     return percent(value) if field == "referral_rate" else number(value)
 
 
-def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis) -> None:
-    """One card per headline figure: the change against the previous period as its delta, a year's below it.
+def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis | None, against: str) -> None:
+    """One card per headline figure: the change against the previous period as its delta (described by
+    ``against``), a year's below it unless ``year_before`` is None (the previous period is a year before).
 
     Three to a row, so Thai labels and the delta's description fit without being cut.
     """
@@ -80,11 +81,12 @@ def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis) -> No
             delta=delta,
             delta_color=colour if moved else "off",
             delta_arrow="auto" if moved else "off",
-            delta_description=t("kpi.vs_previous"),
+            delta_description=against,
             help=t(f"{key}.help"),
         )
-        against_year, _ = change(value, getattr(year_before, field), share)
-        card.caption(t("kpi.vs_year", change=against_year) if against_year else t("kpi.no_year"))
+        if year_before is not None:
+            against_year, _ = change(value, getattr(year_before, field), share)
+            card.caption(t("kpi.vs_year", change=against_year) if against_year else t("kpi.no_year"))
 
 
 def published(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -306,13 +308,15 @@ if now.cases_display is None:
 briefing_button(chosen, lang)
 
 # --- Headline figures ---------------------------------------------------------
-previous, year_before = chosen.shifted(-1), chosen.shifted(-4)
-kpi_cards(
-    now,
-    loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, previous.span, previous.end),
-    loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, year_before.span, year_before.end),
-)
-st.caption(t("kpi.compared", previous=previous.label, year_before=year_before.label))
+previous, year_before = chosen.previous(), chosen.shifted(-4)
+before = loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, previous.span, previous.end)
+if chosen.fiscal:  # compared with the same quarters of the previous fiscal year, which is also a year before
+    kpi_cards(now, before, None, t("kpi.vs_previous_fiscal"))
+    st.caption(t("kpi.compared_fiscal", previous=previous.label))
+else:
+    year_kpis = loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, year_before.span, year_before.end)
+    kpi_cards(now, before, year_kpis, t("kpi.vs_previous"))
+    st.caption(t("kpi.compared", previous=previous.label, year_before=year_before.label))
 if sidebar.chosen_districts():  # a sum over chosen districts is not published: the cards stay Bangkok's
     st.caption(t("overview.cards_bangkok"))
 hidden = int(summary["suppressed"].sum())

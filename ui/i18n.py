@@ -1361,6 +1361,11 @@ TEXT: dict[str, dict[str, str]] = {
     "level.short.1": {"th": "ต่ำ", "en": "low"},
     "level.short.2": {"th": "กลาง", "en": "mid"},
     "level.short.3": {"th": "สูง", "en": "high"},
+    "kpi.vs_previous_fiscal": {"th": "จากช่วงเดียวกันของปีงบก่อน", "en": "vs same quarters last FY"},
+    "kpi.compared_fiscal": {
+        "th": "เทียบกับไตรมาสเดียวกันของปีงบประมาณก่อน: {previous}",
+        "en": "Compared with the same quarters of the previous fiscal year: {previous}",
+    },
 }
 
 
