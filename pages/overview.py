@@ -361,6 +361,9 @@ else:
 st.subheader(t("overview.table"))
 table = district_table(summary, lang)
 st.dataframe(table, hide_index=True, width="stretch")
+# The card's total is Bangkok's protected sum, rounded once; each district's figure is rounded on its own.
+top = SNAPSHOT.meta.suppress_below - 1
+st.caption(t("overview.rounding_note", base=SNAPSHOT.meta.round_to, below=top + 1, total=now.cases_display))
 st.download_button(
     t("overview.download"),
     csv_bytes(table),

@@ -67,3 +67,23 @@ def test_the_briefing_compares_a_fiscal_year_to_date_the_same_way(demo_template)
     before = area_sum(demo_template, quarters.window("2025Q2", 3))
     (cases,) = [card for card in briefing.cards if card.label == "Cases reported"]
     assert cases.vs_previous.startswith(f"{now.value - before.value:+,.0f} ")
+
+
+# --- Defect 7: where the card and the district table sit together, say why they need not add up --------------
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_table_says_its_districts_need_not_add_up_to_the_card(demo_template, open_app, lang):
+    app = open_app(demo_template, lang)
+    total = cards(app)[TEXT["kpi.cases"][lang]][0]
+    (table,) = [frame.value for frame in app.dataframe]
+    districts = table[TEXT["col.cases"][lang]]
+    # The demo shows it: the districts' published figures, each rounded to 5, add up to another number.
+    assert not districts.isin(["<5"]).any()
+    assert districts.str.replace(",", "").astype(int).sum() != int(total.replace(",", ""))
+    note = TEXT["overview.rounding_note"][lang].format(base=5, below=5, total=total)
+    assert note in captions(app)
+    # It sits right under the table.
+    main = list(app.main)
+    at = next(i for i, element in enumerate(main) if element.type == "dataframe")
+    assert getattr(main[at + 1], "value", None) == note

@@ -1366,6 +1366,12 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "เทียบกับไตรมาสเดียวกันของปีงบประมาณก่อน: {previous}",
         "en": "Compared with the same quarters of the previous fiscal year: {previous}",
     },
+    "overview.rounding_note": {
+        "th": "แต่ละตัวเลขปัดเศษเป็นทวีคูณของ {base} แยกกัน (และ “<{below}” ไม่ใช่ตัวเลข) "
+        "ผลรวมของเขตในตารางจึงอาจไม่เท่ากับยอดรวมกรุงเทพฯ บนการ์ด ({total} ราย)",
+        "en": "Each figure is rounded to a multiple of {base} on its own (and “<{below}” is not a number), so the "
+        "districts in the table need not add up to Bangkok's total on the card ({total} cases).",
+    },
 }
 
 
