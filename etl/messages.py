@@ -435,7 +435,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "briefing.headline": {"en": "Headline figures", "th": "ตัวเลขหลัก"},
     "briefing.kpi.cases": {"en": "Cases reported", "th": "ผู้ถูกกระทำที่ได้รับรายงาน"},
-    "briefing.kpi.referral_rate": {"en": "Referred on", "th": "สัดส่วนที่ส่งต่อ"},
+    "briefing.kpi.referral_rate": {"en": "Share referred", "th": "สัดส่วนที่ส่งต่อ"},
     "briefing.kpi.hotspots": {"en": "Hot-spot districts", "th": "เขตจุดร้อน"},
     "briefing.kpi.gaps": {"en": "Gap districts", "th": "เขตที่บริการไม่พอ"},
     "briefing.kpi.safe_spaces": {"en": "Safe spaces open", "th": "พื้นที่ปลอดภัยที่เปิดบริการ"},
@@ -490,7 +490,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "อัตราปรับเรียบ {rate} ต่อประชากร 100,000 คน สูงเป็นอันดับ {rank} จาก {of} เขต",
     },
     "briefing.reason.low_referral": {
-        "en": "only {share} of cases referred on (Bangkok: {bangkok})",
+        "en": "only {share} of cases referred to a service (Bangkok: {bangkok})",
         "th": "ส่งต่อเพียง {share} ของรายที่ได้รับรายงาน (ทั้งกรุงเทพฯ {bangkok})",
     },
     "briefing.gaps": {

@@ -17,10 +17,9 @@ import streamlit as st
 
 from core import quarters
 from core.codes import CLASS_SCHEMES
-from core.downloads import csv_bytes
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, links, loaders, maps, sidebar
+from ui import charts, links, loaders, maps, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
 from ui.i18n import current_lang, label, number, t
@@ -231,6 +230,37 @@ def breakdown_table(frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
     )
 
 
+def district_table(
+    summary: pd.DataFrame, shown: pd.DataFrame, map_class: pd.Series | None, numbers: bool = False
+) -> pd.DataFrame:
+    """The table behind the map: as readers see it, or with ``numbers`` as numbers for a download."""
+    hot = summary["hot_windows"]
+    table = pd.DataFrame(
+        {
+            t("col.dist_code"): summary["dist_code"],
+            t("col.name_th"): summary["name_th"],
+            t("col.name_en"): summary["name_en"],
+            t("col.cases"): tables.counts(summary) if numbers else shown["cases"],
+            t("col.population"): summary["population"] if numbers else summary["population"].map(number),
+            t("col.rate"): tables.shown_rate(summary, "rate_per_100k") if numbers else shown["rate"],
+            t("hotspots.col.eb_rate"): summary["eb_rate_per_100k"].round(1) if numbers else shown["eb_rate"],
+            t("hotspots.col.gi_z"): summary["gi_z"].round(2),
+            t("hotspots.col.gi_p"): summary["gi_p"],
+            t("hotspots.col.gi_q"): summary["gi_q"],
+            t("hotspots.col.gi"): shown["gi"],
+            t("hotspots.col.hot_windows"): hot
+            if numbers
+            else [f"{h} / {of}" for h, of in zip(hot, summary["hot_windows_of"], strict=True)],
+        }
+    )
+    if numbers:
+        table[t("hotspots.col.hot_windows_of")] = summary["hot_windows_of"]
+    table[t("hotspots.col.lisa")] = shown["lisa"]
+    if map_class is not None:
+        table[t("hotspots.col.class")] = map_class
+    return table
+
+
 through_dashboard()
 SNAPSHOT = sidebar.snapshot()
 LANG = current_lang()
@@ -268,34 +298,14 @@ top = SNAPSHOT.meta.suppress_below - 1
 st.caption(t("hotspots.privacy_note", top=top, below=top + 1, base=SNAPSHOT.meta.round_to))
 
 # --- The table behind the map ------------------------------------------------------
-table = pd.DataFrame(
-    {
-        t("col.dist_code"): summary["dist_code"],
-        t("col.name_th"): summary["name_th"],
-        t("col.name_en"): summary["name_en"],
-        t("col.cases"): shown["cases"],
-        t("col.population"): summary["population"].map(number),
-        t("col.rate"): shown["rate"],
-        t("hotspots.col.eb_rate"): shown["eb_rate"],
-        t("hotspots.col.gi_z"): summary["gi_z"].round(2),
-        t("hotspots.col.gi_p"): summary["gi_p"],
-        t("hotspots.col.gi_q"): summary["gi_q"],
-        t("hotspots.col.gi"): shown["gi"],
-        t("hotspots.col.hot_windows"): [
-            f"{hot} / {of}" for hot, of in zip(summary["hot_windows"], summary["hot_windows_of"], strict=True)
-        ],
-        t("hotspots.col.lisa"): shown["lisa"],
-    }
-)
-if map_class is not None:
-    table[t("hotspots.col.class")] = map_class
 st.subheader(t("hotspots.table"))
+table = district_table(summary, shown, map_class)
 st.dataframe(sidebar.filter_districts(table, t("col.dist_code")), hide_index=True, width="stretch")
-st.download_button(
+tables.download(
+    district_table(summary, shown, map_class, numbers=True),
+    f"hotspots_{view}_{period.start}_{period.end}",
     t("hotspots.download"),
-    csv_bytes(table),
-    file_name=f"hotspots_{view}_{period.start}_{period.end}.csv",
-    mime="text/csv",
+    "hotspots",
 )
 
 # --- One district: its trend and breakdowns -----------------------------------------

@@ -14,10 +14,9 @@ import pydeck as pdk
 import streamlit as st
 
 from core import quarters
-from core.downloads import csv_bytes
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, loaders, maps, sidebar
+from ui import charts, loaders, maps, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
 from ui.i18n import current_lang, number, t
@@ -270,22 +269,26 @@ def briefing_button(chosen: sidebar.Period, lang: str) -> None:
     )
 
 
-def district_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The table behind the map, as readers see it, narrowed to the districts chosen in the sidebar."""
+def district_table(summary: pd.DataFrame, lang: str, numbers: bool = False) -> pd.DataFrame:
+    """The table behind the map, narrowed to the districts chosen in the sidebar: as readers see it, or with
+    ``numbers`` as numbers for a download (counts, rates, a share in percent)."""
     rows = sidebar.filter_districts(summary)
     shown = published(rows, lang)
+    referral = t("overview.col.referral")
     return pd.DataFrame(
         {
             t("col.dist_code"): rows["dist_code"],
             t("col.name_th"): rows["name_th"],
             t("col.name_en"): rows["name_en"],
-            t("col.cases"): shown["cases"],
-            t("col.population"): rows["population"].map(number),
-            t("col.rate"): shown["rate"],
-            t("overview.col.eb_rate"): shown["eb"],
+            t("col.cases"): tables.counts(rows) if numbers else shown["cases"],
+            t("col.population"): rows["population"] if numbers else rows["population"].map(number),
+            t("col.rate"): tables.shown_rate(rows, "rate_per_100k") if numbers else shown["rate"],
+            t("overview.col.eb_rate"): rows["eb_rate_per_100k"].round(1) if numbers else shown["eb"],
             t("overview.col.hotspot"): shown["hotspot"],
             t("overview.col.gap"): rows["gap"].fillna(False).astype(bool).map({True: t("overview.gap_yes"), False: ""}),
-            t("overview.col.referral"): rows["referral_rate"].map(percent),
+            f"{referral} (%)" if numbers else referral: (
+                tables.percent(rows["referral_rate"]) if numbers else rows["referral_rate"].map(percent)
+            ),
         }
     )
 
@@ -364,9 +367,5 @@ st.dataframe(table, hide_index=True, width="stretch")
 # The card's total is Bangkok's protected sum, rounded once; each district's figure is rounded on its own.
 top = SNAPSHOT.meta.suppress_below - 1
 st.caption(t("overview.rounding_note", base=SNAPSHOT.meta.round_to, below=top + 1, total=now.cases_display))
-st.download_button(
-    t("overview.download"),
-    csv_bytes(table),
-    file_name=f"overview_{chosen.start}_{chosen.end}.csv",
-    mime="text/csv",
-)
+numbers = district_table(summary, lang, numbers=True)
+tables.download(numbers, f"overview_{chosen.start}_{chosen.end}", t("overview.download"), "districts")

@@ -6,9 +6,15 @@ snapshot's protected cells (:mod:`tests.expected`), never with the pages' own he
 
 from __future__ import annotations
 
+import io
+import unicodedata
+
+import openpyxl
+import pandas as pd
 import pytest
 
 from core import quarters
+from db import read
 from etl.briefing import content
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from tests.expected import area_sum, snapshot_of
@@ -87,3 +93,76 @@ def test_the_table_says_its_districts_need_not_add_up_to_the_card(demo_template,
     main = list(app.main)
     at = next(i for i, element in enumerate(main) if element.type == "dataframe")
     assert getattr(main[at + 1], "value", None) == note
+
+
+# --- Defect 9: layout and words -------------------------------------------------------------------------
+
+
+def display_width(text: str) -> int:
+    """Characters that take room on a line (Thai vowel and tone marks above and below do not)."""
+    return sum(unicodedata.category(c) not in ("Mn", "Me") for c in text)
+
+
+NAV_TITLES = ["page.overview", "page.hotspots", "page.coverage", "page.planning", "page.pilots", "page.upload"]
+NAV_TITLES += ["page.methods"]
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_menu_titles_and_period_buttons_fit_the_sidebar(lang):
+    # The sidebar's 240 px hold about 20 Thai or 24 English characters in a menu line (the Coverage page's
+    # Thai title was cut at 22), and the three period buttons on one row about 16 Thai or 24 English ones
+    # besides their padding (they wrapped with 29 and 38).
+    line, buttons = {"th": (20, 16), "en": (24, 24)}[lang]
+    assert [key for key in NAV_TITLES if display_width(TEXT[key][lang]) > line] == []
+    assert sum(display_width(TEXT[f"sidebar.window.{w}"][lang]) for w in ("quarter", "year", "fiscal")) <= buttons
+
+
+@pytest.mark.parametrize("page", ["pages/upload.py", "pages/methods.py"])
+def test_pages_without_periods_show_no_period_quarter_or_district_controls(demo_template, open_app, page):
+    app = open_app(demo_template, "en", page)
+    assert not app.exception
+    assert app.sidebar.radio  # the language switch stays
+    for kind in ("select_slider", "button_group", "multiselect", "checkbox"):
+        assert list(getattr(app.sidebar, kind)) == [], kind
+
+
+def test_overview_cards_say_share_referred(demo_template, open_app):
+    app = open_app(demo_template, "en")
+    assert "Share referred" in cards(app)
+    assert not [label for label in cards(app) if label.endswith(" on")]  # "Referred on" read as a date
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_methods_opens_with_plain_words_before_formulas_and_tables(demo_template, open_app, lang):
+    app = open_app(demo_template, lang, "pages/methods.py")
+    headers = [h.value for h in app.header]
+    order = ["methods.plain", "methods.measures", "methods.privacy", "methods.sources", "methods.dictionary"]
+    assert [TEXT[key][lang] for key in order] == [h for h in headers if h in {TEXT[k][lang] for k in order}]
+    assert headers[0] == TEXT["methods.plain"][lang]
+    plain = next(m.value for m in app.markdown if m.value.startswith("- **"))
+    assert plain.count("\n- ") == 7 and "`" not in plain  # eight definitions, no code or table names
+
+
+def test_downloads_hold_numbers_in_csv_and_xlsx(demo_template, open_app, downloads):
+    app = open_app(demo_template, "en")
+    stem = f"overview_{quarters.shift(DEMO_END, -3)}_{DEMO_END}"
+    csv = pd.read_csv(io.BytesIO(downloads[f"{stem}.csv"]), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    book = openpyxl.load_workbook(io.BytesIO(downloads[f"{stem}.xlsx"]), read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    assert list(rows[0]) == list(csv.columns)
+    shown = next(frame.value for frame in app.dataframe)
+    summary = read.district_summary(snapshot_of(demo_template), "4q", DEMO_END).set_index("dist_code")
+    cases, population, referral = "Cases", "Population", "Share referred (%)"
+    assert {cases, population, referral} <= set(csv.columns)
+    assert shown[population].str.contains(",").any()  # on screen: "58,771"; in the files: 58771
+    for (_, row), cells in zip(csv.iterrows(), rows[1:], strict=True):
+        expected = summary.loc[row["Code"]]
+        record = dict(zip(rows[0], cells, strict=True))
+        assert record[population] == int(expected["population"]) and row[population] == str(int(expected["population"]))
+        if expected["suppressed"]:
+            assert record[cases] == row[cases] == "<5"
+        else:
+            assert record[cases] == int(expected["cases_reported"]) and "," not in row[cases]
+        if pd.notna(expected["referral_rate"]):
+            assert record[referral] == pytest.approx(round(expected["referral_rate"] * 100, 1))
+            assert "%" not in row[referral]

@@ -234,6 +234,7 @@ def _period_controls() -> None:
         required=True,
         format_func=lambda w: t(f"sidebar.window.{w}", lang),
         help=t("sidebar.window_help"),
+        width="stretch",
     )
     st.segmented_control(
         t("sidebar.style"),
