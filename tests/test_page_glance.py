@@ -17,6 +17,8 @@ from core import quarters
 from db import read
 from etl.briefing import content
 from etl.demo import QUARTERS as DEMO_QUARTERS
+from etl.load import load_file
+from etl.problems import InputRejected, Problem, problems_csv
 from tests.expected import area_sum, snapshot_of
 from ui.i18n import TEXT
 
@@ -166,3 +168,48 @@ def test_downloads_hold_numbers_in_csv_and_xlsx(demo_template, open_app, downloa
         if pd.notna(expected["referral_rate"]):
             assert record[referral] == pytest.approx(round(expected["referral_rate"] * 100, 1))
             assert "%" not in row[referral]
+
+
+# --- Defect 8: the Upload page's words --------------------------------------------------------------------
+
+
+def test_the_error_list_keeps_numbers_as_numbers_and_guards_formulas():
+    problems = [
+        Problem(2, "cases_reported", "-3", "int.too_small", {"minimum": 0}),
+        Problem(3, "district", "=HYPERLINK(1)", "district.unknown_name", {"hint": "Dusit / ดุสิต (1002)"}),
+        Problem(4, "cases_reported", "-2+3", "int.not_whole"),
+    ]
+    listed = pd.read_csv(io.BytesIO(problems_csv(problems, "th")), encoding="utf-8-sig", dtype=str)
+    assert listed["value"].tolist() == ["-3", "'=HYPERLINK(1)", "'-2+3"]  # a number stays one; a formula does not run
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_an_unknown_violence_type_lists_the_thai_words_too(db, lang):
+    content = "quarter,dist_code,violence_type,victim_group,cases_reported\n2025Q2,1002,ตบตี,woman,5\n"
+    with pytest.raises(InputRejected) as caught:
+        load_file("cases", content.encode(), "cases.csv", db=db, dry_run=True)
+    (problem,) = caught.value.problems
+    text = problem.text(lang)
+    for code, thai in (("physical", "ร่างกาย"), ("psychological", "จิตใจ"), ("neglect", "ละเลยทอดทิ้ง"), ("other", "อื่นๆ")):
+        assert code in text and thai in text
+
+
+def test_a_district_name_read_as_another_spelling_says_which_district(db):
+    content = (
+        "quarter,district,violence_type,victim_group,cases_reported\n"
+        "2025Q2,Dusit,physical,woman,5\n"
+        "2025Q2,Dusitt,sexual,woman,5\n"
+        "2025Q2,Dusitt,neglect,woman,5\n"
+        "2025Q2,เขตบางรัก,physical,woman,5\n"
+    )
+    result = load_file("cases", content.encode(), "cases.csv", db=db, dry_run=True)
+    (warning,) = [w for w in result.warnings if w.code == "district.read_as"]  # once per name, at its first row
+    assert (warning.row, warning.column, warning.value) == (3, "district", "Dusitt")
+    assert "Dusit / ดุสิต (1002)" in warning.text("en") and "Dusit / ดุสิต (1002)" in warning.text("th")
+    assert "“Dusitt”" in warning.text("th")
+
+
+def test_the_load_history_shows_the_time_of_each_load(demo_template, open_app):
+    app = open_app(demo_template, "en", "pages/methods.py")
+    history = next(frame.value for frame in app.dataframe if TEXT["history.loaded_at"]["en"] in frame.value.columns)
+    assert history[TEXT["history.loaded_at"]["en"]].str.fullmatch(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2}").all()

@@ -1181,7 +1181,7 @@ TEXT: dict[str, dict[str, str]] = {
     "history.file": {"th": "ไฟล์", "en": "File"},
     "history.rows": {"th": "จำนวนแถว", "en": "Rows"},
     "history.quarters": {"th": "ไตรมาส", "en": "Quarters"},
-    "history.loaded_at": {"th": "วันที่นำเข้า", "en": "Loaded on"},
+    "history.loaded_at": {"th": "วันเวลาที่นำเข้า", "en": "Loaded at"},
     "history.loaded_by": {"th": "ผู้นำเข้า", "en": "Loaded by"},
     "history.status": {"th": "สถานะ", "en": "Status"},
     "history.status.active": {"th": "ใช้งาน", "en": "in force"},
