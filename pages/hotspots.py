@@ -19,7 +19,7 @@ from core import quarters
 from core.codes import CLASS_SCHEMES
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, links, loaders, maps, sidebar, tables
+from ui import charts, links, loaders, maps, picking, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
 from ui.i18n import current_lang, label, number, t
@@ -134,28 +134,38 @@ def draw_map(
         f"<br/>{html.escape(t(key))}: {{{field}}}" for key, field in FIELDS
     )
 
+    chosen = st.session_state.get(DISTRICT_KEY)
+
     def build() -> maps.DeckJson:
         layers = [
             maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *shown.columns]),
             *sidebar.context_layers(),
+            *picking.chosen_outline(districts, chosen),
             maps.label_layer(districts, f"name_{LANG}"),
         ]
         return maps.map_deck(layers, tooltip)
 
-    key = ("hotspots", SNAPSHOT.version, period.span, period.end, LANG, tuple(colours), sidebar.show_context())
+    key = ("hotspots", SNAPSHOT.version, period.span, period.end, LANG, tuple(colours), sidebar.show_context(), chosen)
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(
         loaders.remembered(key, build),
         height=640,
         alt=t("hotspots.map_alt"),
-        key=MAP_KEY,
-        # The map's features come in the layer's order (an inner merge keeps it).
-        on_select=partial(pick_from_map, layer["dist_code"][layer["dist_code"].isin(summary["dist_code"])].tolist()),
+        key=picking.chart_key(MAP_KEY),
+        # A click chooses the district for the detail below; the map's features come in the layer's order
+        # (an inner merge keeps it).
+        on_select=partial(
+            picking.take_click,
+            MAP_KEY,
+            layer["dist_code"][layer["dist_code"].isin(summary["dist_code"])].tolist(),
+            DISTRICT_KEY,
+        ),
         selection_mode="single-object",
     )
     with legend_column:
         maps.legend(title, entries)
         st.caption(note)
+        st.caption(t("hotspots.chosen_note"))
         view = st.session_state["hotspots_view"]
         png = partial(
             map_png,
@@ -189,13 +199,6 @@ def moran_text() -> str:
         p=number(figures.moran_p, 3),
         meaning=t(f"hotspots.moran.{meaning}"),
     )
-
-
-def pick_from_map(codes: list[str]) -> None:
-    """A click on a district chooses it for the detail below."""
-    picked = st.session_state[MAP_KEY].selection.indices.get("districts", [])
-    if picked:
-        st.session_state[DISTRICT_KEY] = codes[picked[0]]
 
 
 def thai_order(name: str) -> str:
@@ -277,6 +280,13 @@ if summary["cases_reported_display"].isna().all():
     st.stop()
 shown = district_figures(summary, LANG)
 
+# The district detailed below (outlined on the map): the one chosen, else the highest smoothed rate.
+names = summary.set_index("dist_code")[f"name_{LANG}"]
+codes = sorted(sidebar.chosen_districts() or names.index, key=lambda code: thai_order(names[code]))
+if st.session_state.get(DISTRICT_KEY) not in codes:
+    smoothed = summary.set_index("dist_code")["eb_rate_per_100k"]  # start with the highest
+    st.session_state[DISTRICT_KEY] = smoothed.idxmax() if smoothed.notna().any() else codes[0]
+
 # --- Map view and its legend ---------------------------------------------------
 linked("view", "hotspots_view", VIEWS)
 st.session_state.setdefault("hotspots_view", "classes")
@@ -310,11 +320,6 @@ tables.download(
 
 # --- One district: its trend and breakdowns -----------------------------------------
 st.subheader(t("hotspots.detail"))
-names = summary.set_index("dist_code")[f"name_{LANG}"]
-codes = sorted(sidebar.chosen_districts() or names.index, key=lambda code: thai_order(names[code]))
-if st.session_state.get(DISTRICT_KEY) not in codes:
-    smoothed = summary.set_index("dist_code")["eb_rate_per_100k"]  # start with the highest
-    st.session_state[DISTRICT_KEY] = smoothed.idxmax() if smoothed.notna().any() else codes[0]
 district = st.selectbox(
     t("hotspots.district"), codes, key=DISTRICT_KEY, format_func=names.get, help=t("hotspots.district_help")
 )

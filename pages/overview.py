@@ -16,14 +16,13 @@ import streamlit as st
 from core import quarters
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, loaders, maps, sidebar, tables
+from ui import charts, loaders, maps, picking, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
 from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label, year
 
 TREND_QUARTERS = 12
-CHOSEN_LINE = (20, 20, 20)  # the districts chosen in the sidebar, outlined over the fills
 
 
 def trend_rows(totals: pd.DataFrame, end: str) -> pd.DataFrame:
@@ -130,7 +129,7 @@ def load_deck(
     layers = [
         maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *fields]),
         *(loaders.context_layers(path, version) if context else []),
-        *([maps.outline_layer(picked.geometry, "chosen-districts", CHOSEN_LINE, 3)] if chosen else []),
+        *([maps.outline_layer(picked.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if chosen else []),
         maps.label_layer(districts, "name_th" if lang == "th" else "name_en"),
     ]
     return maps.map_deck(layers, tooltip, maps.view_of(picked.geometry) if chosen else maps.VIEW), classes

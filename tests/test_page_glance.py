@@ -7,11 +7,14 @@ snapshot's protected cells (:mod:`tests.expected`), never with the pages' own he
 from __future__ import annotations
 
 import io
+import json
 import unicodedata
 
 import openpyxl
 import pandas as pd
 import pytest
+import shapely
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from core import quarters
 from db import read
@@ -20,6 +23,7 @@ from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.problems import InputRejected, Problem, problems_csv
 from tests.expected import area_sum, snapshot_of
+from ui import maps
 from ui.i18n import TEXT
 
 DEMO_END = DEMO_QUARTERS[-1]  # 2026Q2: Q3 of FY2569, whose fiscal year to date is 2025Q4-2026Q2
@@ -213,3 +217,64 @@ def test_the_load_history_shows_the_time_of_each_load(demo_template, open_app):
     app = open_app(demo_template, "en", "pages/methods.py")
     history = next(frame.value for frame in app.dataframe if TEXT["history.loaded_at"]["en"] in frame.value.columns)
     assert history[TEXT["history.loaded_at"]["en"]].str.fullmatch(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2}").all()
+
+
+# --- Defect 2: a click on the Hotspots map chooses a district and leaves no faded map behind ---------------
+
+
+def click(app, feature: int):
+    """Click the ``feature``-th district of the page's map, as the browser reports it (its selection state)."""
+    (chart,) = app.get("deck_gl_json_chart")
+    states = app._tree.get_widget_states()
+    selection = {"selection": {"indices": {"districts": [feature]}, "objects": {}}}
+    states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(selection)))
+    return app._run(states)
+
+
+def map_state(app) -> tuple[str, dict, dict[str, dict]]:
+    """The map's widget id, its selection as Streamlit holds it, and its layers by id."""
+    (chart,) = app.get("deck_gl_json_chart")
+    key = chart.proto.id.split("-", 2)[2]  # "$$ID-<hash>-<key>"
+    selection = dict(app.session_state[key].selection.indices)
+    return chart.proto.id, selection, {layer["id"]: layer for layer in json.loads(chart.proto.json)["layers"]}
+
+
+def outlined(layer: dict, districts) -> set[str]:
+    """The districts whose inside an outline layer encloses."""
+    rings = [shapely.LineString(record["path"]) for record in layer["data"]]
+    area = shapely.unary_union(shapely.polygonize(rings).geoms)
+    return {code for code, shape in districts.geometry.items() if area.contains(shape.representative_point())}
+
+
+def test_a_click_chooses_the_district_outlines_it_and_keeps_no_selection(demo_template, open_app):
+    app = open_app(demo_template, "en", "pages/hotspots.py")
+    districts = read.district_layer(snapshot_of(demo_template)).set_index("dist_code")
+    summary = read.district_summary(snapshot_of(demo_template), "4q", DEMO_END)
+    first_id, _, layers = map_state(app)
+    highest = summary.set_index("dist_code")["eb_rate_per_100k"].idxmax()
+    assert outlined(layers["chosen-district"], districts) == {highest}  # the district detailed below, at first
+
+    clicked = summary["dist_code"].iloc[2]  # the map's features are the districts in code order
+    assert clicked != highest
+    click(app, 2)
+    assert app.selectbox(key="hotspots_district").value == clicked
+    chart_id, selection, layers = map_state(app)
+    # A fresh chart with nothing selected, so nothing is drawn faded; the choice shows as an outline instead.
+    assert chart_id != first_id and selection == {}
+    assert outlined(layers["chosen-district"], districts) == {clicked}
+    ids = list(layers)
+    assert ids.index("districts") < ids.index("chosen-district") < ids.index("district-names")
+
+    # Another view keeps it so: no selection carried over, fills as the legend says, the outline stays.
+    app.segmented_control(key="hotspots_view").set_value("gi").run()
+    _, selection, layers = map_state(app)
+    assert selection == {}
+    properties = [feature["properties"] for feature in layers["districts"]["data"]["features"]]
+    fills = {p["dist_code"]: tuple(p["fill"]) for p in properties}
+    assert fills == {row.dist_code: maps.GI_COLOURS[row.hotspot_class] for row in summary.itertuples()}
+    assert outlined(layers["chosen-district"], districts) == {clicked}
+
+    # Choosing in the list moves the outline too.
+    other = summary["dist_code"].iloc[10]
+    app.selectbox(key="hotspots_district").set_value(other).run()
+    assert outlined(map_state(app)[2]["chosen-district"], districts) == {other}

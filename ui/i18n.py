@@ -1418,6 +1418,10 @@ TEXT: dict[str, dict[str, str]] = {
         "count; an empty cell, no data or a figure withheld.",
     },
     "hotspots.col.hot_windows_of": {"th": "จำนวนช่วงที่มีข้อมูล", "en": "Windows with data"},
+    "hotspots.chosen_note": {
+        "th": "เขตที่มีเส้นขอบดำหนาคือเขตที่แสดงรายละเอียดด้านล่าง คลิกเขตอื่นบนแผนที่เพื่อเลือก",
+        "en": "The district outlined in black is the one detailed below; click another district to choose it.",
+    },
 }
 
 
