@@ -28,6 +28,7 @@ __all__ = [
     "is_key",
     "key",
     "months",
+    "previous_step",
     "shift",
     "span_start",
     "split",
@@ -87,6 +88,21 @@ def span_start(span: str, end: str) -> str:
     if span == "fytd":
         return from_fiscal(fiscal(end)[0], 1)
     raise ValueError(f"unknown window {span!r}; expected one of 1q, 4q, fytd")
+
+
+def previous_step(span: str) -> int:
+    """How many quarters before a window's end the window it is compared with as "previous" ends.
+
+    The same window one quarter earlier, except for a fiscal year to date: that ending one quarter
+    earlier is a shorter stretch of another part of the year (Oct–Mar against Oct–Jun), so it is
+    compared with the same part of the previous fiscal year.
+
+    >>> [shift("2025Q2", previous_step(span)) for span in ("1q", "4q", "fytd")]
+    ['2025Q1', '2025Q1', '2024Q2']
+    >>> span_start("fytd", shift("2025Q2", previous_step("fytd"))), span_start("fytd", "2025Q2")
+    ('2023Q4', '2024Q4')
+    """
+    return -4 if span == "fytd" else -1
 
 
 def fiscal(quarter: str) -> tuple[int, int]:

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from core.codes import VICTIM_GROUPS, VIOLENCE_TYPES
+from etl.choices import allowed
 from etl.columns import Column
 from etl.districts import DistrictNames
 from etl.limits import INT_MAX, WHOLE_NUMBER, checked_bounds
@@ -188,9 +189,10 @@ def _number(text: str) -> tuple[bool, int | None]:
     return clean == "", int(clean) if re.fullmatch(WHOLE_NUMBER, clean, re.ASCII) else None
 
 
-def _words(con: duckdb.DuckDBPyConnection, table: pa.Table) -> dict[str, str]:
+def _words(con: duckdb.DuckDBPyConnection, table: pa.Table) -> tuple[dict[str, str], dict[str, str]]:
     """Register every distinct spelling of the file's cells with what it means (the *_words tables);
-    return the closest names for each unknown district name."""
+    return the closest names for each unknown district name, and the district each name that is not
+    written as a district's own name was read as."""
     rows = con.execute(
         "SELECT dist_code, name_th, name_en FROM districts UNION ALL "
         "SELECT dist_code, name_th, name_en FROM context_districts"
@@ -221,14 +223,15 @@ def _words(con: duckdb.DuckDBPyConnection, table: pa.Table) -> dict[str, str]:
         }
         con.register(name, pa.table(schema))
     unknown = [d for d, code in zip(districts, codes, strict=True) if code is None]
-    return {d: "; ".join(names.suggest(d)) or "see the district list in the README" for d in unknown}
+    hints = {d: "; ".join(names.suggest(d)) or "see the district list in the README" for d in unknown}
+    return hints, {d: label for d in districts if (label := names.read_as(d)) is not None}
 
 
 def _params(code: str, extra, hints: dict[str, str], value: str | None, first: str, current: str) -> dict:
     if code == "choice.unknown":
-        return {"allowed": ", ".join(sorted(set(VIOLENCE_WORDS.values())))}
+        return {"allowed": allowed(VIOLENCE_WORDS)}
     if code == "victim.unknown":
-        return {"allowed": ", ".join(sorted(set(VICTIM_WORDS.values())))}
+        return {"allowed": allowed(VICTIM_WORDS)}
     if code == "int.too_small":
         return {"minimum": 0}
     if code == "int.too_large":
@@ -253,7 +256,8 @@ def check(table: pa.Table, con: duckdb.DuckDBPyConnection) -> tuple[Rows | None,
     batches = table.append_column("row", rows).to_batches(max_chunksize=BATCH_ROWS)
     con.register("incoming", pa.Table.from_batches(batches))
     try:
-        hints = _words(con, table)
+        hints, read_as = _words(con, table)
+        _say_read_as(con, read_as, warnings)
         con.execute(_CHECKED, bounds)
         bad = con.execute(f"SELECT count(*) FILTER (WHERE problem) FROM {ROWS}").fetchall()[0][0]
         if bad or con.execute(_MAYBE_DUPLICATES).fetchall()[0][0]:
@@ -267,6 +271,16 @@ def check(table: pa.Table, con: duckdb.DuckDBPyConnection) -> tuple[Rows | None,
         con.execute("DROP TABLE IF EXISTS parsed_cells")
         for name in ("incoming", "quarter_words", "district_words", "violence_words", "victim_words", "number_words"):
             con.unregister(name)
+
+
+def _say_read_as(con: duckdb.DuckDBPyConnection, read_as: dict[str, str], warnings: Problems) -> None:
+    """A warning for each district name read as another spelling ("Dusitt" as Dusit), at its first row."""
+    if not read_as:
+        return
+    sql = "SELECT district, min(row) FROM incoming WHERE list_contains(?, district) GROUP BY 1 ORDER BY 2"
+    firsts = con.execute(sql, [list(read_as)]).fetchall()
+    for name, row in firsts:
+        warnings.add("district.read_as", row, "district", name, name=name, district=read_as[name])
 
 
 def _find_problems(con: duckdb.DuckDBPyConnection, problems: Problems, hints: dict, first: str, current: str) -> None:

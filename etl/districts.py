@@ -31,6 +31,11 @@ ALIASES = {
 }
 
 
+def _plain(name: str) -> str:
+    """A name without spaces, hyphens, case and the word เขต/Khet/District: how it is written, not spelled."""
+    return _PREFIX.sub("", re.sub(r"[\s\-_.'’]+", "", str(name)).lower())
+
+
 def skeleton(name: str) -> str:
     """Fold a romanised or Thai name to a key that variant spellings share.
 
@@ -39,8 +44,7 @@ def skeleton(name: str) -> str:
     >>> skeleton("เขต ดุสิต") == skeleton("ดุสิต")
     True
     """
-    folded = re.sub(r"[\s\-_.'’]+", "", str(name)).lower()
-    folded = _PREFIX.sub("", folded)
+    folded = _plain(name)
     if not folded.isascii():
         return folded
     for before, after in (
@@ -64,23 +68,32 @@ class DistrictNames:
     >>> names = DistrictNames([("1002", "ดุสิต", "Dusit")])
     >>> names.code("เขตดุสิต"), names.code("DUSIT district"), names.code("Dusitt"), names.code("Bang Rak")
     ('1002', '1002', '1002', None)
+    >>> names.read_as("Dusitt"), names.read_as("DUSIT district"), names.read_as("Bang Rak")
+    ('Dusit / ดุสิต (1002)', None, None)
     """
 
     def __init__(self, districts: Iterable[tuple[str, str, str]]):
         """``districts``: (dist_code, name_th, name_en) for every district a name may mean."""
         self._codes: dict[str, str] = {skeleton(alias): code for alias, code in ALIASES.items()}
         self._labels: dict[str, str] = {}
-        known = set()
+        self._label_of: dict[str, str] = {}  # dist_code -> label
+        self._written: set[str] = set()  # the official names as written (see _plain)
         for dist_code, name_th, name_en in districts:
-            known.add(dist_code)
-            label = f"{name_en} / {name_th} ({dist_code})"
+            self._label_of[dist_code] = f"{name_en} / {name_th} ({dist_code})"
             for name in (name_th, name_en):
                 self._codes[skeleton(name)] = dist_code
-                self._labels[skeleton(name)] = label
-        self._codes = {k: v for k, v in self._codes.items() if v in known}
+                self._labels[skeleton(name)] = self._label_of[dist_code]
+                self._written.add(_plain(name))
+        self._codes = {k: v for k, v in self._codes.items() if v in self._label_of}
 
     def code(self, name: str) -> str | None:
         return self._codes.get(skeleton(name))
+
+    def read_as(self, name: str) -> str | None:
+        """The district a name was read as when it is not one of the district names as written (a variant
+        spelling, a doubled letter, an alias): its label, for a warning. None for an official or unknown name."""
+        code = self.code(name)
+        return None if code is None or _plain(name) in self._written else self._label_of[code]
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """The closest district names, for an error message."""

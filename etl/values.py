@@ -8,6 +8,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from etl.choices import allowed
 from etl.limits import INT_MAX, WHOLE_NUMBER, checked_bounds
 from etl.problems import Problems
 from etl.quarter_text import parse_quarter_text
@@ -69,8 +70,7 @@ def parse_choice(
     mapped = map_unique(text, lambda value: words.get(value.lower()))
     if default is not None:
         mapped = mapped.where(text != "", default)
-    allowed = ", ".join(sorted(set(words.values())))
-    problems.where(frame, mapped.isna().to_numpy(), column, "choice.unknown", allowed=allowed)
+    problems.where(frame, mapped.isna().to_numpy(), column, "choice.unknown", allowed=allowed(words))
     return mapped
 
 

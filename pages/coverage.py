@@ -10,9 +10,8 @@ import pydeck as pdk
 import streamlit as st
 
 from core.codes import SERVICE_TYPES
-from core.downloads import csv_bytes
 from db import read
-from ui import links, loaders, maps, sidebar
+from ui import bivariate, links, loaders, maps, sidebar, tables
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, label, number, t
 
@@ -113,44 +112,54 @@ def level(value: float) -> str:
     return t("value.no_data") if pd.isna(value) else t(f"level.{int(value)}")
 
 
+def withheld(summary: pd.DataFrame) -> pd.Series:
+    """Where the referral rate is withheld: either of its counts is hidden."""
+    return summary["suppressed"] | summary["referred_suppressed"]
+
+
 def referral_text(summary: pd.DataFrame) -> pd.Series:
     """The published referral rate as a percentage; "suppressed" or "no data" where it is withheld."""
-    withheld = summary["suppressed"] | summary["referred_suppressed"]
     return pd.Series(
         [
             t("value.suppressed") if hidden else t("value.no_data") if pd.isna(rate) else f"{rate:.0%}"
-            for rate, hidden in zip(summary["referral_rate"], withheld, strict=True)
+            for rate, hidden in zip(summary["referral_rate"], withheld(summary), strict=True)
         ],
         index=summary.index,
     )
 
 
-def gap_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The gap districts (need 3, coverage 1) with their published cases, referral rate and distances in km."""
+def gap_table(summary: pd.DataFrame, lang: str, numbers: bool = False) -> pd.DataFrame:
+    """The gap districts (need 3, coverage 1) with their published cases, referral rate and distances in km:
+    as readers see them, or with ``numbers`` as numbers for a download (the referral rate in percent)."""
     gaps = summary[summary["gap_class"] == "3-1"]
+    referral, access, no_data = t("coverage.col.referral"), gaps["access_2sfca"] * 1000, t("value.no_data")
     table = pd.DataFrame(
         {
             t("col.dist_code"): gaps["dist_code"],
             t("coverage.col.district"): maps.local_names(gaps, lang),
-            t("col.cases"): gaps["cases_reported_display"].fillna(t("value.no_data")),
-            t("coverage.col.referral"): referral_text(gaps),
-            t("coverage.col.access"): (gaps["access_2sfca"] * 1000).map(lambda v: number(v, 2)),
+            t("col.cases"): tables.counts(gaps) if numbers else gaps["cases_reported_display"].fillna(no_data),
+            f"{referral} (%)" if numbers else referral: tables.percent(gaps["referral_rate"].where(~withheld(gaps)))
+            if numbers
+            else referral_text(gaps),
+            t("coverage.col.access"): access.round(2) if numbers else access.map(lambda v: number(v, 2)),
         }
     )
     for kind in SERVICE_TYPES:
         distance = summary[f"dist_m_{kind}"]
         if distance.notna().any():
             column = t("coverage.col.distance", service=label("service", kind, lang))
-            table[column] = (gaps[f"dist_m_{kind}"] / 1000).map(lambda v: number(v, 1))
+            km = gaps[f"dist_m_{kind}"] / 1000
+            table[column] = km.round(1) if numbers else km.map(lambda v: number(v, 1))
     return table
 
 
 def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str) -> pdk.Deck:
-    """Districts coloured by need and coverage class, with the published cases and referral rate in the tooltip."""
+    """Districts coloured by need and coverage class, gap districts outlined, with the published cases and
+    referral rate in the tooltip."""
     classes = pd.DataFrame(
         {
             "dist_code": summary["dist_code"],
-            "fill": maps.bivariate_colours(summary["need_class"], summary["coverage_class"]),
+            "fill": bivariate.colours(summary["need_class"], summary["coverage_class"]),
             "need": summary["need_class"].map(level),
             "need_prob": [number(p, 1) for p in summary["need_prob"]],
             "coverage": summary["coverage_class"].map(level),
@@ -159,6 +168,7 @@ def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str
         }
     )
     shaded = districts.merge(classes, on="dist_code")
+    gaps = shaded[shaded["dist_code"].isin(summary.loc[summary["gap_class"] == "3-1", "dist_code"])]
     fields = {
         "need": t("coverage.tip.need"),
         "need_prob": t("coverage.tip.need_prob"),
@@ -172,6 +182,7 @@ def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str
     layers = [
         maps.choropleth_layer(shaded, ["dist_code", "name_th", "name_en", *fields]),
         *sidebar.context_layers(),
+        *([maps.outline_layer(gaps.geometry, "gap-districts", bivariate.GAP_LINE, 3)] if len(gaps) else []),
         maps.label_layer(shaded, f"name_{lang}"),
     ]
     return maps.map_deck(layers, tooltip)
@@ -261,13 +272,14 @@ else:
     )
     map_column.pydeck_chart(deck, height=640, alt=t("coverage.bivariate_alt"))
     with legend_column:
-        maps.bivariate_legend(
+        bivariate.legend(
             t("coverage.legend_bivariate"),
             t("coverage.axis_need"),
             t("coverage.axis_coverage"),
+            lambda level: t(f"level.short.{level}"),
             lambda need, cover: t("coverage.cell", need=t(f"level.{need}"), coverage=t(f"level.{cover}")),
+            t("coverage.gap_legend"),
         )
-        st.caption(t("coverage.gap_legend"))
         maps.legend("", [maps.LegendEntry(maps.NO_DATA, t("coverage.not_classified"))])
 
 # --- Gap districts ----------------------------------------------------------------
@@ -278,9 +290,9 @@ if table.empty:
 else:
     st.caption(t("coverage.gaps_caption"))
     st.dataframe(table, hide_index=True, width="stretch")
-    st.download_button(
+    tables.download(
+        gap_table(sidebar.filter_districts(summary), LANG, numbers=True),
+        f"gap_districts_{chosen.start}_{chosen.end}",
         t("coverage.download"),
-        csv_bytes(table),
-        file_name=f"gap_districts_{chosen.start}_{chosen.end}.csv",
-        mime="text/csv",
+        "gaps",
     )

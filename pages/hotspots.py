@@ -17,10 +17,9 @@ import streamlit as st
 
 from core import quarters
 from core.codes import CLASS_SCHEMES
-from core.downloads import csv_bytes
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, links, loaders, maps, sidebar
+from ui import charts, links, loaders, maps, picking, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
 from ui.i18n import current_lang, label, number, t
@@ -135,28 +134,38 @@ def draw_map(
         f"<br/>{html.escape(t(key))}: {{{field}}}" for key, field in FIELDS
     )
 
+    chosen = st.session_state.get(DISTRICT_KEY)
+
     def build() -> maps.DeckJson:
         layers = [
             maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *shown.columns]),
             *sidebar.context_layers(),
+            *picking.chosen_outline(districts, chosen),
             maps.label_layer(districts, f"name_{LANG}"),
         ]
         return maps.map_deck(layers, tooltip)
 
-    key = ("hotspots", SNAPSHOT.version, period.span, period.end, LANG, tuple(colours), sidebar.show_context())
+    key = ("hotspots", SNAPSHOT.version, period.span, period.end, LANG, tuple(colours), sidebar.show_context(), chosen)
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(
         loaders.remembered(key, build),
         height=640,
         alt=t("hotspots.map_alt"),
-        key=MAP_KEY,
-        # The map's features come in the layer's order (an inner merge keeps it).
-        on_select=partial(pick_from_map, layer["dist_code"][layer["dist_code"].isin(summary["dist_code"])].tolist()),
+        key=picking.chart_key(MAP_KEY),
+        # A click chooses the district for the detail below; the map's features come in the layer's order
+        # (an inner merge keeps it).
+        on_select=partial(
+            picking.take_click,
+            MAP_KEY,
+            layer["dist_code"][layer["dist_code"].isin(summary["dist_code"])].tolist(),
+            DISTRICT_KEY,
+        ),
         selection_mode="single-object",
     )
     with legend_column:
         maps.legend(title, entries)
         st.caption(note)
+        st.caption(t("hotspots.chosen_note"))
         view = st.session_state["hotspots_view"]
         png = partial(
             map_png,
@@ -192,13 +201,6 @@ def moran_text() -> str:
     )
 
 
-def pick_from_map(codes: list[str]) -> None:
-    """A click on a district chooses it for the detail below."""
-    picked = st.session_state[MAP_KEY].selection.indices.get("districts", [])
-    if picked:
-        st.session_state[DISTRICT_KEY] = codes[picked[0]]
-
-
 def thai_order(name: str) -> str:
     """Sort key for Thai names: a leading vowel (เ แ โ ใ ไ) sorts after its consonant, as dictionaries do."""
     return name[1] + name[0] + name[2:] if name[:1] in "เแโใไ" and len(name) > 1 else name
@@ -231,6 +233,37 @@ def breakdown_table(frame: pd.DataFrame, by: str, lang: str) -> pd.DataFrame:
     )
 
 
+def district_table(
+    summary: pd.DataFrame, shown: pd.DataFrame, map_class: pd.Series | None, numbers: bool = False
+) -> pd.DataFrame:
+    """The table behind the map: as readers see it, or with ``numbers`` as numbers for a download."""
+    hot = summary["hot_windows"]
+    table = pd.DataFrame(
+        {
+            t("col.dist_code"): summary["dist_code"],
+            t("col.name_th"): summary["name_th"],
+            t("col.name_en"): summary["name_en"],
+            t("col.cases"): tables.counts(summary) if numbers else shown["cases"],
+            t("col.population"): summary["population"] if numbers else summary["population"].map(number),
+            t("col.rate"): tables.shown_rate(summary, "rate_per_100k") if numbers else shown["rate"],
+            t("hotspots.col.eb_rate"): summary["eb_rate_per_100k"].round(1) if numbers else shown["eb_rate"],
+            t("hotspots.col.gi_z"): summary["gi_z"].round(2),
+            t("hotspots.col.gi_p"): summary["gi_p"],
+            t("hotspots.col.gi_q"): summary["gi_q"],
+            t("hotspots.col.gi"): shown["gi"],
+            t("hotspots.col.hot_windows"): hot
+            if numbers
+            else [f"{h} / {of}" for h, of in zip(hot, summary["hot_windows_of"], strict=True)],
+        }
+    )
+    if numbers:
+        table[t("hotspots.col.hot_windows_of")] = summary["hot_windows_of"]
+    table[t("hotspots.col.lisa")] = shown["lisa"]
+    if map_class is not None:
+        table[t("hotspots.col.class")] = map_class
+    return table
+
+
 through_dashboard()
 SNAPSHOT = sidebar.snapshot()
 LANG = current_lang()
@@ -246,6 +279,13 @@ if summary["cases_reported_display"].isna().all():
     st.info(t("hotspots.empty_window", window=period.label))
     st.stop()
 shown = district_figures(summary, LANG)
+
+# The district detailed below (outlined on the map): the one chosen, else the highest smoothed rate.
+names = summary.set_index("dist_code")[f"name_{LANG}"]
+codes = sorted(sidebar.chosen_districts() or names.index, key=lambda code: thai_order(names[code]))
+if st.session_state.get(DISTRICT_KEY) not in codes:
+    smoothed = summary.set_index("dist_code")["eb_rate_per_100k"]  # start with the highest
+    st.session_state[DISTRICT_KEY] = smoothed.idxmax() if smoothed.notna().any() else codes[0]
 
 # --- Map view and its legend ---------------------------------------------------
 linked("view", "hotspots_view", VIEWS)
@@ -268,43 +308,18 @@ top = SNAPSHOT.meta.suppress_below - 1
 st.caption(t("hotspots.privacy_note", top=top, below=top + 1, base=SNAPSHOT.meta.round_to))
 
 # --- The table behind the map ------------------------------------------------------
-table = pd.DataFrame(
-    {
-        t("col.dist_code"): summary["dist_code"],
-        t("col.name_th"): summary["name_th"],
-        t("col.name_en"): summary["name_en"],
-        t("col.cases"): shown["cases"],
-        t("col.population"): summary["population"].map(number),
-        t("col.rate"): shown["rate"],
-        t("hotspots.col.eb_rate"): shown["eb_rate"],
-        t("hotspots.col.gi_z"): summary["gi_z"].round(2),
-        t("hotspots.col.gi_p"): summary["gi_p"],
-        t("hotspots.col.gi_q"): summary["gi_q"],
-        t("hotspots.col.gi"): shown["gi"],
-        t("hotspots.col.hot_windows"): [
-            f"{hot} / {of}" for hot, of in zip(summary["hot_windows"], summary["hot_windows_of"], strict=True)
-        ],
-        t("hotspots.col.lisa"): shown["lisa"],
-    }
-)
-if map_class is not None:
-    table[t("hotspots.col.class")] = map_class
 st.subheader(t("hotspots.table"))
+table = district_table(summary, shown, map_class)
 st.dataframe(sidebar.filter_districts(table, t("col.dist_code")), hide_index=True, width="stretch")
-st.download_button(
+tables.download(
+    district_table(summary, shown, map_class, numbers=True),
+    f"hotspots_{view}_{period.start}_{period.end}",
     t("hotspots.download"),
-    csv_bytes(table),
-    file_name=f"hotspots_{view}_{period.start}_{period.end}.csv",
-    mime="text/csv",
+    "hotspots",
 )
 
 # --- One district: its trend and breakdowns -----------------------------------------
 st.subheader(t("hotspots.detail"))
-names = summary.set_index("dist_code")[f"name_{LANG}"]
-codes = sorted(sidebar.chosen_districts() or names.index, key=lambda code: thai_order(names[code]))
-if st.session_state.get(DISTRICT_KEY) not in codes:
-    smoothed = summary.set_index("dist_code")["eb_rate_per_100k"]  # start with the highest
-    st.session_state[DISTRICT_KEY] = smoothed.idxmax() if smoothed.notna().any() else codes[0]
 district = st.selectbox(
     t("hotspots.district"), codes, key=DISTRICT_KEY, format_func=names.get, help=t("hotspots.district_help")
 )

@@ -1,5 +1,6 @@
-"""Methods & data: the tables, the upload formats, how every measure is defined, where the data
-comes from and under which licence, how small numbers are protected, and the load history.
+"""Methods & data: the figures in plain words, how every measure is defined, how small numbers are
+protected, where the data comes from and under which licence, the upload formats, the tables, and the
+load history.
 
 The content mirrors the README (its "The database", "Upload formats", "Methods" and "Data
 sources and licences" sections) and ``../shared/geo/SOURCES.md``, written out in both languages.
@@ -95,6 +96,17 @@ def codes(kind: str, values: tuple[str, ...]) -> str:
     return ", ".join(f"`{code}` ({label(kind, code)})" for code in values)
 
 
+PLAIN = ("cases", "rate", "smoothed", "hotspot", "coverage", "gap", "referral", "periods")  # methods.plain.<term>
+
+
+def in_plain_words(rules: read.Meta) -> None:
+    """What the figures on the pages mean, in everyday words, before any table or formula."""
+    st.header(t("methods.plain"))
+    top = rules.suppress_below - 1
+    fmt = {"below": top + 1, "top": top, "base": rules.round_to, "km": f"{rules.catchment_m / 1000:g}"}
+    st.markdown("\n".join(f"- {t(f'methods.plain.{term}', **fmt)}" for term in PLAIN))
+
+
 def dictionary() -> None:
     st.header(t("methods.dictionary"))
     st.markdown(t("methods.dictionary_intro"))
@@ -164,9 +176,11 @@ through_dashboard()
 SNAPSHOT = sidebar.snapshot()
 st.title(t("methods.title"))
 st.caption(t("methods.intro"))
-dictionary()
-upload_formats()
+# Plain words first, then the exact definitions and rules; the database's tables are for analysts, last.
+in_plain_words(SNAPSHOT.meta)
 measures()
-sources(SNAPSHOT.meta)
 privacy(SNAPSHOT.meta)
+sources(SNAPSHOT.meta)
+upload_formats()
+dictionary()
 history(loaders.load_history(SNAPSHOT.path, SNAPSHOT.version))

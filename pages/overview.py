@@ -14,17 +14,15 @@ import pydeck as pdk
 import streamlit as st
 
 from core import quarters
-from core.downloads import csv_bytes
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, loaders, maps, sidebar
+from ui import charts, loaders, maps, picking, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
 from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label, year
 
 TREND_QUARTERS = 12
-CHOSEN_LINE = (20, 20, 20)  # the districts chosen in the sidebar, outlined over the fills
 
 
 def trend_rows(totals: pd.DataFrame, end: str) -> pd.DataFrame:
@@ -64,8 +62,9 @@ def card_text(kpis: read.Kpis, field: str) -> str:
     return percent(value) if field == "referral_rate" else number(value)
 
 
-def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis) -> None:
-    """One card per headline figure: the change against the previous period as its delta, a year's below it.
+def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis | None, against: str) -> None:
+    """One card per headline figure: the change against the previous period as its delta (described by
+    ``against``), a year's below it unless ``year_before`` is None (the previous period is a year before).
 
     Three to a row, so Thai labels and the delta's description fit without being cut.
     """
@@ -80,11 +79,12 @@ def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis) -> No
             delta=delta,
             delta_color=colour if moved else "off",
             delta_arrow="auto" if moved else "off",
-            delta_description=t("kpi.vs_previous"),
+            delta_description=against,
             help=t(f"{key}.help"),
         )
-        against_year, _ = change(value, getattr(year_before, field), share)
-        card.caption(t("kpi.vs_year", change=against_year) if against_year else t("kpi.no_year"))
+        if year_before is not None:
+            against_year, _ = change(value, getattr(year_before, field), share)
+            card.caption(t("kpi.vs_year", change=against_year) if against_year else t("kpi.no_year"))
 
 
 def published(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -129,7 +129,7 @@ def load_deck(
     layers = [
         maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *fields]),
         *(loaders.context_layers(path, version) if context else []),
-        *([maps.outline_layer(picked.geometry, "chosen-districts", CHOSEN_LINE, 3)] if chosen else []),
+        *([maps.outline_layer(picked.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if chosen else []),
         maps.label_layer(districts, "name_th" if lang == "th" else "name_en"),
     ]
     return maps.map_deck(layers, tooltip, maps.view_of(picked.geometry) if chosen else maps.VIEW), classes
@@ -268,22 +268,26 @@ def briefing_button(chosen: sidebar.Period, lang: str) -> None:
     )
 
 
-def district_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The table behind the map, as readers see it, narrowed to the districts chosen in the sidebar."""
+def district_table(summary: pd.DataFrame, lang: str, numbers: bool = False) -> pd.DataFrame:
+    """The table behind the map, narrowed to the districts chosen in the sidebar: as readers see it, or with
+    ``numbers`` as numbers for a download (counts, rates, a share in percent)."""
     rows = sidebar.filter_districts(summary)
     shown = published(rows, lang)
+    referral = t("overview.col.referral")
     return pd.DataFrame(
         {
             t("col.dist_code"): rows["dist_code"],
             t("col.name_th"): rows["name_th"],
             t("col.name_en"): rows["name_en"],
-            t("col.cases"): shown["cases"],
-            t("col.population"): rows["population"].map(number),
-            t("col.rate"): shown["rate"],
-            t("overview.col.eb_rate"): shown["eb"],
+            t("col.cases"): tables.counts(rows) if numbers else shown["cases"],
+            t("col.population"): rows["population"] if numbers else rows["population"].map(number),
+            t("col.rate"): tables.shown_rate(rows, "rate_per_100k") if numbers else shown["rate"],
+            t("overview.col.eb_rate"): rows["eb_rate_per_100k"].round(1) if numbers else shown["eb"],
             t("overview.col.hotspot"): shown["hotspot"],
             t("overview.col.gap"): rows["gap"].fillna(False).astype(bool).map({True: t("overview.gap_yes"), False: ""}),
-            t("overview.col.referral"): rows["referral_rate"].map(percent),
+            f"{referral} (%)" if numbers else referral: (
+                tables.percent(rows["referral_rate"]) if numbers else rows["referral_rate"].map(percent)
+            ),
         }
     )
 
@@ -306,13 +310,15 @@ if now.cases_display is None:
 briefing_button(chosen, lang)
 
 # --- Headline figures ---------------------------------------------------------
-previous, year_before = chosen.shifted(-1), chosen.shifted(-4)
-kpi_cards(
-    now,
-    loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, previous.span, previous.end),
-    loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, year_before.span, year_before.end),
-)
-st.caption(t("kpi.compared", previous=previous.label, year_before=year_before.label))
+previous, year_before = chosen.previous(), chosen.shifted(-4)
+before = loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, previous.span, previous.end)
+if chosen.fiscal:  # compared with the same quarters of the previous fiscal year, which is also a year before
+    kpi_cards(now, before, None, t("kpi.vs_previous_fiscal"))
+    st.caption(t("kpi.compared_fiscal", previous=previous.label))
+else:
+    year_kpis = loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, year_before.span, year_before.end)
+    kpi_cards(now, before, year_kpis, t("kpi.vs_previous"))
+    st.caption(t("kpi.compared", previous=previous.label, year_before=year_before.label))
 if sidebar.chosen_districts():  # a sum over chosen districts is not published: the cards stay Bangkok's
     st.caption(t("overview.cards_bangkok"))
 hidden = int(summary["suppressed"].sum())
@@ -357,9 +363,8 @@ else:
 st.subheader(t("overview.table"))
 table = district_table(summary, lang)
 st.dataframe(table, hide_index=True, width="stretch")
-st.download_button(
-    t("overview.download"),
-    csv_bytes(table),
-    file_name=f"overview_{chosen.start}_{chosen.end}.csv",
-    mime="text/csv",
-)
+# The card's total is Bangkok's protected sum, rounded once; each district's figure is rounded on its own.
+top = SNAPSHOT.meta.suppress_below - 1
+st.caption(t("overview.rounding_note", base=SNAPSHOT.meta.round_to, below=top + 1, total=now.cases_display))
+numbers = district_table(summary, lang, numbers=True)
+tables.download(numbers, f"overview_{chosen.start}_{chosen.end}", t("overview.download"), "districts")

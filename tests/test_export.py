@@ -178,7 +178,7 @@ def test_a_missing_snapshot_is_not_ready(tmp_path):
 
 
 def test_formula_payloads_are_neutralised_and_numbers_stay_numbers():
-    payloads = ['=HYPERLINK("http://evil.example","click")', "+1", "-x", "@SUM(A1:A9)", "\tfoo", "\rbar"]
+    payloads = ['=HYPERLINK("http://evil.example","click")', "+1+cmd", "-x", "@SUM(A1:A9)", "\tfoo", "\rbar"]
     frame = pd.DataFrame(
         {
             "name": [*payloads, "ดุสิต", "Bang Rak", "3-1"],

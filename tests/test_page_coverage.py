@@ -11,6 +11,7 @@ import re
 
 import numpy as np
 import pytest
+import shapely
 from streamlit.testing.v1 import AppTest
 
 from core import quarters
@@ -20,7 +21,7 @@ from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import publish
 from tests.expected import area_sum, snapshot_of
-from ui import maps
+from ui import bivariate, maps
 from ui.i18n import TEXT
 
 PAGE = "pages/coverage.py"
@@ -133,8 +134,9 @@ def test_optional_outline_layers_and_the_payload_stay_small(demo_db, open_app):
 def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     (legend,) = [m.value for m in app.markdown if "grid-template-columns" in m.value]
-    cells = re.findall(r'<span title="[^"]*" style="background:(rgb\(\d+,\d+,\d+\))', legend)
-    palette = {maps._css(colour) for row in maps.BIVARIATE for colour in row}
+    grid = legend[legend.index("grid-template-columns") : legend.index("Need →")]
+    cells = re.findall(r'<span title="[^"]*" style="[^"]*background:(rgb\(\d+,\d+,\d+\))', grid)
+    palette = {maps._css(colour) for row in bivariate.PALETTE for colour in row}
     assert len(cells) == 9 and set(cells) == palette
     summary = summary_of(demo_db)
     features = {
@@ -142,8 +144,41 @@ def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_db, open_a
     }
     assert len(features) == 50
     for row in summary.itertuples():
-        expected = maps.BIVARIATE[int(row.coverage_class) - 1][int(row.need_class) - 1]
+        expected = bivariate.colour(int(row.need_class), int(row.coverage_class))
         assert tuple(features[row.dist_code]["fill"]) == expected
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on_the_map(demo_db, open_app, lang):
+    """Defect 1 of issue 16: the words said "dark red" while the darkest cells were served districts."""
+    app = open_app(demo_db, lang, PAGE)
+    (legend,) = [m.value for m in app.markdown if "grid-template-columns" in m.value]
+    # Each row and column is labelled, and the gap cell is named beside its own swatch, by its position.
+    for level in (1, 2, 3):
+        assert legend.count(f">{TEXT[f'level.short.{level}'][lang]}</span>") == 2
+    gap_title = TEXT["coverage.cell"][lang].format(need=TEXT["level.3"][lang], coverage=TEXT["level.1"][lang])
+    assert f'title="{gap_title}"' in legend
+    assert TEXT["coverage.gap_legend"][lang] in legend
+    high, low = TEXT["level.3"][lang], TEXT["level.1"][lang]
+    caption = TEXT["coverage.bivariate_caption"][lang]
+    assert re.search(f"{high}.*{low}", TEXT["coverage.gap_legend"][lang]) and "แดงเข้ม" not in caption
+    # The gap cell is the one with the heavy border; on the map the gap districts are outlined with it.
+    gap_css = maps._css(bivariate.colour(*bivariate.GAP))
+    assert f"background:{gap_css};border:3px" in legend and legend.count("border:3px") == 2  # cell, swatch
+    summary = summary_of(demo_db)
+    gaps = summary.loc[summary["gap_class"] == "3-1"]
+    layers = bivariate_map(app)
+    outline = layers["gap-districts"]
+    assert outline["getColor"] == list(bivariate.GAP_LINE) and outline["getWidth"] >= 3
+    ids = list(layers)
+    assert ids.index("districts") < ids.index("gap-districts") < ids.index("district-names")
+    # The outlines run around the gap districts: every gap district's representative point lies inside
+    # the outlined area, and no other district's does.
+    rings = [shapely.LineString(record["path"]) for record in outline["data"]]
+    area = shapely.unary_union(shapely.polygonize(rings).geoms)
+    districts = read.district_layer(snapshot_of(demo_db)).set_index("dist_code")
+    inside = {code for code, geometry in districts.geometry.items() if area.contains(geometry.representative_point())}
+    assert inside == set(gaps["dist_code"])
 
 
 def test_gap_table_lists_exactly_the_high_need_low_coverage_districts(demo_db, open_app, downloads):

@@ -8,13 +8,13 @@ from __future__ import annotations
 import pandas as pd
 
 from ui.i18n import t
-from ui.periods import bangkok_date, date_label
+from ui.periods import datetime_label
 
 __all__ = ["history_table"]
 
 
 def history_table(loads: pd.DataFrame) -> pd.DataFrame:
-    """:func:`db.read.load_history` with translated headers, kinds and statuses, and Bangkok dates."""
+    """:func:`db.read.load_history` with translated headers, kinds and statuses, and Bangkok dates and times."""
     return pd.DataFrame(
         {
             t("history.load_id"): loads["load_id"],
@@ -22,7 +22,7 @@ def history_table(loads: pd.DataFrame) -> pd.DataFrame:
             t("history.file"): loads["file_name"],
             t("history.rows"): loads["rows"],
             t("history.quarters"): loads["quarters"].fillna("").str.replace(",", ", "),
-            t("history.loaded_at"): loads["loaded_at"].map(lambda v: date_label(bangkok_date(v))),
+            t("history.loaded_at"): loads["loaded_at"].map(datetime_label),  # two loads a day are told apart
             t("history.loaded_by"): loads["loaded_by"],
             t("history.status"): loads["status"].map(lambda s: t(f"history.status.{s}"))
             + loads["reverted_by"].map(lambda by: f" ({by})" if isinstance(by, str) else ""),

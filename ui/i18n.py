@@ -690,7 +690,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Every file loaded, newest first (read-only here; analysts revert loads on the Upload data page).",
     },
     # Coverage & referral gaps (pages/coverage.py)
-    "page.coverage": {"th": "ความครอบคลุมและช่องว่างการส่งต่อ", "en": "Coverage & referral gaps"},
+    "page.coverage": {"th": "ความครอบคลุมและช่องว่าง", "en": "Coverage & referral gaps"},
     "coverage.title": {
         "th": "ความครอบคลุมของบริการและช่องว่างการส่งต่อ",
         "en": "Service coverage and referral gaps",
@@ -761,10 +761,11 @@ TEXT: dict[str, dict[str, str]] = {
     "coverage.bivariate_caption": {
         "th": "ความต้องการ: อัตราผู้ถูกกระทำที่ปรับเรียบ (Empirical Bayes) แบ่งเป็นสามระดับ "
         "การเข้าถึง: ที่รองรับของพื้นที่ปลอดภัยต่อประชากรภายในรัศมี {km} กม. (2SFCA) แบ่งเป็นสามระดับ "
-        "เขตสีแดงเข้มคือเขตที่ความต้องการสูงแต่การเข้าถึงต่ำ",
+        "เขตที่เป็นช่องว่าง (ความต้องการสูง การเข้าถึงต่ำ: ช่องขวาล่างของคำอธิบายสัญลักษณ์) เป็นสีแดงสดและมีเส้นขอบสีดำหนา",
         "en": "Need: the smoothed (empirical Bayes) rate of reported cases, in thirds. Coverage: safe-space "
         "places per resident within {km} km (two-step floating catchment), in thirds. "
-        "The strongest red marks high need with low coverage.",
+        "Gap districts (high need, low coverage: the legend's bottom-right cell) are bright red with a thick "
+        "black outline.",
     },
     "coverage.bivariate_alt": {
         "th": "แผนที่ 50 เขตของกรุงเทพฯ ระบายสีตามระดับความต้องการและระดับการเข้าถึงพื้นที่ปลอดภัย",
@@ -772,14 +773,14 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "coverage.legend_bivariate": {"th": "ความต้องการ × การเข้าถึง", "en": "Need × coverage"},
     "coverage.axis_need": {"th": "ความต้องการ →", "en": "Need →"},
-    "coverage.axis_coverage": {"th": "การเข้าถึง →", "en": "Coverage →"},
+    "coverage.axis_coverage": {"th": "การเข้าถึง ↑", "en": "Coverage ↑"},
     "coverage.cell": {"th": "ความต้องการ{need} การเข้าถึง{coverage}", "en": "Need {need}, coverage {coverage}"},
     "level.1": {"th": "ต่ำ", "en": "low"},
     "level.2": {"th": "ปานกลาง", "en": "middle"},
     "level.3": {"th": "สูง", "en": "high"},
     "coverage.gap_legend": {
-        "th": "มุมขวาล่าง (แดงเข้ม): ความต้องการสูง การเข้าถึงต่ำ",
-        "en": "Bottom right (strong red): high need, low coverage",
+        "th": "ช่องว่าง: ความต้องการสูง การเข้าถึงต่ำ (ช่องขวาล่าง)",
+        "en": "Gap: high need, low coverage (bottom-right cell)",
     },
     "coverage.not_classified": {
         "th": "จัดกลุ่มไม่ได้ (ไม่มีอัตราหรือไม่มีชุมชน)",
@@ -913,9 +914,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Maps default to the last four quarters: one district's count in a single quarter is often small "
         "enough to be suppressed. The fiscal year runs from its Q1 (October) to the chosen quarter.",
     },
-    "sidebar.window.quarter": {"th": "1 ไตรมาส", "en": "1 quarter"},
-    "sidebar.window.year": {"th": "4 ไตรมาส", "en": "4 quarters"},
-    "sidebar.window.fiscal": {"th": "สะสมปีงบประมาณ", "en": "Fiscal year to date"},
+    "sidebar.window.quarter": {"th": "ไตรมาส", "en": "Quarter"},
+    "sidebar.window.year": {"th": "1 ปี", "en": "1 year"},
+    "sidebar.window.fiscal": {"th": "สะสมปีงบ", "en": "FY to date"},
     "sidebar.style": {"th": "แสดงไตรมาสแบบ", "en": "Quarters as"},
     "sidebar.style.fiscal": {"th": "ปีงบประมาณ", "en": "Thai fiscal year"},
     "sidebar.style.calendar": {"th": "ปีปฏิทิน", "en": "Calendar year"},
@@ -937,7 +938,7 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "จำนวนรายที่ได้รับรายงานจาก 50 เขตรวมทั้งช่วงเวลา ปัดเศษเพื่อไม่ให้ระบุตัวผู้ถูกกระทำได้",
         "en": "Cases reported from the 50 districts over the period, rounded so that no victim can be identified.",
     },
-    "kpi.referral": {"th": "สัดส่วนที่ส่งต่อ", "en": "Referred on"},
+    "kpi.referral": {"th": "สัดส่วนที่ส่งต่อ", "en": "Share referred"},
     "kpi.referral.help": {
         "th": "ส่วนของรายที่ได้รับรายงานซึ่งส่งต่อไปยังหน่วยบริการ คิดจากเขตที่รายงานการส่งต่อครบ",
         "en": "The share of reported cases referred to a service, over the districts that report referrals in full.",
@@ -989,7 +990,7 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.col.eb_rate": {"th": "อัตราปรับเรียบ", "en": "Smoothed rate"},
     "overview.col.hotspot": {"th": "จุดร้อน (Gi*)", "en": "Hot spot (Gi*)"},
     "overview.col.gap": {"th": "บริการไม่พอ", "en": "Gap"},
-    "overview.col.referral": {"th": "สัดส่วนที่ส่งต่อ", "en": "Referred on"},
+    "overview.col.referral": {"th": "สัดส่วนที่ส่งต่อ", "en": "Share referred"},
     "overview.gap_yes": {"th": "ใช่", "en": "Yes"},
     "overview.attention": {"th": "5 เขตที่ควรให้ความสำคัญ และเหตุผล", "en": "Five districts that need attention, and why"},
     "overview.attention_how": {
@@ -1020,11 +1021,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "attention.low_referral": {
         "th": "ส่งต่อเพียง {share} ของรายที่ได้รับรายงาน (ทั้งกรุงเทพฯ {bangkok})",
-        "en": "only {share} of cases referred on (Bangkok: {bangkok})",
+        "en": "only {share} of cases referred to a service (Bangkok: {bangkok})",
     },
     "overview.trend": {"th": "แนวโน้ม {n} ไตรมาส ทั้งกรุงเทพฯ", "en": "Bangkok over the last {n} quarters"},
     "overview.trend.reported": {"th": "ได้รับรายงาน", "en": "Reported"},
-    "overview.trend.referred": {"th": "ส่งต่อ", "en": "Referred on"},
+    "overview.trend.referred": {"th": "ส่งต่อ", "en": "Referred"},
     "overview.trend.y": {"th": "จำนวนราย", "en": "Cases"},
     "overview.trend.quarter": {"th": "ไตรมาส", "en": "Quarter"},
     "overview.trend.window": {"th": "ช่วงที่เลือก", "en": "chosen period"},
@@ -1164,7 +1165,7 @@ TEXT: dict[str, dict[str, str]] = {
     "history.file": {"th": "ไฟล์", "en": "File"},
     "history.rows": {"th": "จำนวนแถว", "en": "Rows"},
     "history.quarters": {"th": "ไตรมาส", "en": "Quarters"},
-    "history.loaded_at": {"th": "วันที่นำเข้า", "en": "Loaded on"},
+    "history.loaded_at": {"th": "วันเวลาที่นำเข้า", "en": "Loaded at"},
     "history.loaded_by": {"th": "ผู้นำเข้า", "en": "Loaded by"},
     "history.status": {"th": "สถานะ", "en": "Status"},
     "history.status.active": {"th": "ใช้งาน", "en": "in force"},
@@ -1437,6 +1438,71 @@ TEXT: dict[str, dict[str, str]] = {
     "links.refused": {
         "th": "ลิงก์นี้มีค่าที่ใช้ไม่ได้ ({names}) ส่วนนั้นจึงแสดงตามค่าเริ่มต้น",
         "en": "Part of this link could not be used ({names}), so that part shows the default.",
+    },
+    # Read at a glance (issue 16): legends, comparisons and words
+    "level.short.1": {"th": "ต่ำ", "en": "low"},
+    "level.short.2": {"th": "กลาง", "en": "mid"},
+    "level.short.3": {"th": "สูง", "en": "high"},
+    "kpi.vs_previous_fiscal": {"th": "จากช่วงเดียวกันของปีงบก่อน", "en": "vs same quarters last FY"},
+    "kpi.compared_fiscal": {
+        "th": "เทียบกับไตรมาสเดียวกันของปีงบประมาณก่อน: {previous}",
+        "en": "Compared with the same quarters of the previous fiscal year: {previous}",
+    },
+    "overview.rounding_note": {
+        "th": "แต่ละตัวเลขปัดเศษเป็นทวีคูณของ {base} แยกกัน (และ “<{below}” ไม่ใช่ตัวเลข) "
+        "ผลรวมของเขตในตารางจึงอาจไม่เท่ากับยอดรวมกรุงเทพฯ บนการ์ด ({total} ราย)",
+        "en": "Each figure is rounded to a multiple of {base} on its own (and “<{below}” is not a number), so the "
+        "districts in the table need not add up to Bangkok's total on the card ({total} cases).",
+    },
+    "methods.plain": {"th": "ตัวเลขบนแดชบอร์ดหมายถึงอะไร", "en": "What the figures mean, in plain words"},
+    "methods.plain.cases": {
+        "th": "**ผู้ถูกกระทำที่ได้รับรายงาน**: จำนวนรายที่เขตรายงานในช่วงเวลาที่เลือก ปัดเป็นทวีคูณของ {base} "
+        "และแสดง 1–{top} รายเป็น “<{below}” เพื่อไม่ให้ระบุตัวผู้ถูกกระทำได้",
+        "en": "**Cases reported**: how many victims the districts reported in the chosen period, rounded to a "
+        "multiple of {base}; 1–{top} cases show as “<{below}” so that no one can be identified.",
+    },
+    "methods.plain.rate": {
+        "th": "**อัตราต่อประชากร 100,000 คน**: จำนวนรายเทียบกับจำนวนประชากร เพื่อเปรียบเทียบเขตใหญ่กับเขตเล็กได้",
+        "en": "**Rate per 100,000**: cases for every 100,000 residents, so large and small districts can be compared.",
+    },
+    "methods.plain.smoothed": {
+        "th": "**อัตราปรับเรียบ**: อัตราที่ดึงเข้าหาค่าเฉลี่ยของกรุงเทพฯ เมื่อเขตมีประชากรน้อย เพื่อไม่ให้ไม่กี่รายทำให้เขตดูสูงหรือต่ำเกินจริง",
+        "en": "**Smoothed rate**: the rate pulled towards Bangkok's average where a district has few residents, "
+        "so that a handful of cases does not make it look extreme.",
+    },
+    "methods.plain.hotspot": {
+        "th": "**จุดร้อน**: เขตที่อัตราของตนและเขตข้างเคียงสูงร่วมกันมากกว่าที่ความบังเอิญจะอธิบายได้",
+        "en": "**Hot spot**: a district whose rate, together with its neighbours', is higher than chance explains.",
+    },
+    "methods.plain.coverage": {
+        "th": "**การเข้าถึง**: จำนวนที่รองรับของพื้นที่ปลอดภัยภายในระยะ {km} กม. เทียบกับจำนวนคนที่อยู่ใกล้",
+        "en": "**Coverage**: how many safe-space places lie within {km} km, for the number of people near them.",
+    },
+    "methods.plain.gap": {
+        "th": "**เขตช่องว่าง**: ความต้องการสูง (อัตราปรับเรียบอยู่ในกลุ่มสูงสุดหนึ่งในสาม) แต่การเข้าถึงต่ำ (อยู่ในกลุ่มต่ำสุดหนึ่งในสาม)",
+        "en": "**Gap district**: high need (smoothed rate in the top third) with low coverage (in the bottom third).",
+    },
+    "methods.plain.referral": {
+        "th": "**สัดส่วนที่ส่งต่อ**: ส่วนของรายที่ได้รับรายงานซึ่งส่งต่อไปยังหน่วยบริการ",
+        "en": "**Share referred**: of the cases reported, the share sent on to a service.",
+    },
+    "methods.plain.periods": {
+        "th": "**ช่วงเวลา**: ปีงบประมาณเริ่ม 1 ตุลาคม “สะสมปีงบ” คือตั้งแต่ไตรมาส 1 (ต.ค.) ถึงไตรมาสที่เลือก "
+        "และเทียบกับไตรมาสเดียวกันของปีงบก่อน",
+        "en": "**Periods**: the fiscal year starts on 1 October; “FY to date” runs from its first quarter (October) "
+        "to the chosen quarter and is compared with the same quarters of the fiscal year before.",
+    },
+    "download.xlsx": {"th": "ดาวน์โหลดเป็น Excel (XLSX)", "en": "Download as Excel (XLSX)"},
+    "download.numbers_note": {
+        "th": "ไฟล์ที่ดาวน์โหลดเก็บตัวเลขจริง (ไม่มีจุลภาคหรือเครื่องหมาย %) รวมหรือคำนวณต่อได้ "
+        "ช่อง “<5” คือจำนวนที่ปกปิด ช่องว่างคือไม่มีข้อมูลหรือไม่เผยแพร่",
+        "en": "Downloads hold numbers (no thousands separators or % signs), ready to add up. “<5” marks a hidden "
+        "count; an empty cell, no data or a figure withheld.",
+    },
+    "hotspots.col.hot_windows_of": {"th": "จำนวนช่วงที่มีข้อมูล", "en": "Windows with data"},
+    "hotspots.chosen_note": {
+        "th": "เขตที่มีเส้นขอบดำหนาคือเขตที่แสดงรายละเอียดด้านล่าง คลิกเขตอื่นบนแผนที่เพื่อเลือก",
+        "en": "The district outlined in black is the one detailed below; click another district to choose it.",
     },
 }
 

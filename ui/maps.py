@@ -29,7 +29,6 @@ from core.colours import NO_DATA, PALETTE, ink, spread
 from geo.rates import classify
 
 __all__ = [
-    "BIVARIATE",
     "CATCHMENT_ALPHA",
     "CONTEXT_LINE",
     "DISTRICT_LINE",
@@ -43,8 +42,6 @@ __all__ = [
     "VIEW",
     "DeckJson",
     "LegendEntry",
-    "bivariate_colours",
-    "bivariate_legend",
     "breaks_colours",
     "catchment_layer",
     "category_colours",
@@ -216,10 +213,9 @@ def view_of(geometry: gpd.GeoSeries) -> pdk.ViewState:
 
 
 def _swatch(entry: LegendEntry) -> str:
-    rgb = "rgb({},{},{})".format(*entry.colour)
     return (
         f'<div style="display:flex;align-items:center;gap:0.5em;margin:0.15em 0">'
-        f'<span style="width:1.4em;height:1em;background:{rgb};border:1px solid #555;flex:none"></span>'
+        f'<span style="width:1.4em;height:1em;background:{_css(entry.colour)};border:1px solid #555;flex:none"></span>'
         f"<span>{html.escape(entry.label)}</span></div>"
     )
 
@@ -293,7 +289,7 @@ def category_colours(classes: pd.Series, palette: dict[str, tuple[int, int, int]
     return [palette[c] if isinstance(c, str) else NO_DATA for c in classes]
 
 
-# --- Points, outlines and the bivariate map (the Coverage and Pilot pages) ----
+# --- Points and outlines (the Coverage and Pilot pages) ----
 
 # Okabe and Ito's eight colours, told apart with every common colour-vision deficiency; grey for "other".
 SERVICE_COLOURS = {
@@ -307,13 +303,6 @@ SERVICE_COLOURS = {
     "ngo": (240, 228, 66),  # yellow
     "other": (153, 153, 153),
 }
-# Joshua Stevens' 3 x 3 bivariate scheme, BIVARIATE[coverage - 1][need - 1]: need grows to the red,
-# coverage to the blue, so high need with low coverage (the gap) is the strongest red.
-BIVARIATE = (
-    ((232, 232, 232), (228, 172, 172), (200, 90, 90)),
-    ((176, 213, 223), (173, 158, 165), (152, 83, 86)),
-    ((100, 172, 190), (98, 127, 140), (87, 66, 73)),
-)
 MARKER_OUTLINE = (40, 40, 40)
 DISTRICT_LINE = (90, 90, 90)  # Bangkok district outlines under points
 CONTEXT_LINE = (150, 150, 150)  # lighter: the districts outside Bangkok
@@ -477,43 +466,9 @@ def _glyphs(texts: pd.Series) -> dict:
     }
 
 
-def bivariate_colours(need: pd.Series, coverage: pd.Series) -> list[tuple[int, int, int]]:
-    """Fill per row from need and coverage classes (1-3); :data:`NO_DATA` where either is missing.
-
-    >>> bivariate_colours(pd.Series([3, 1, None]), pd.Series([1, 3, 2])) == [BIVARIATE[0][2], BIVARIATE[2][0], NO_DATA]
-    True
-    """
-    return [
-        NO_DATA if pd.isna(n) or pd.isna(c) else BIVARIATE[int(c) - 1][int(n) - 1]
-        for n, c in zip(need, coverage, strict=True)
-    ]
-
-
 def _css(colour: tuple[int, int, int]) -> str:
     """``rgb(r,g,b)``, as the legends write a colour."""
     return "rgb({},{},{})".format(*colour)
-
-
-def bivariate_legend(title: str, need_axis: str, coverage_axis: str, cell_label) -> None:
-    """The 3 x 3 legend: need grows to the right, coverage upwards; ``cell_label(need, coverage)`` names each cell.
-
-    The names are hover titles (escaped); the axis words are written beside the grid.
-    """
-    cells = "".join(
-        f'<span title="{html.escape(cell_label(need, coverage))}" '
-        f'style="background:{_css(BIVARIATE[coverage - 1][need - 1])};border:1px solid #555"></span>'
-        for coverage in (3, 2, 1)
-        for need in (1, 2, 3)
-    )
-    grid = f'<div style="display:grid;grid-template-columns:repeat(3,1.7em);grid-auto-rows:1.7em;gap:2px">{cells}</div>'
-    vertical = "writing-mode:vertical-rl;transform:rotate(180deg);font-size:0.85em"
-    st.markdown(
-        f"<div><strong>{html.escape(title)}</strong>"
-        '<div style="display:flex;gap:0.4em;margin-top:0.3em">'
-        f'<div style="{vertical}">{html.escape(coverage_axis)}</div>'
-        f'<div>{grid}<div style="font-size:0.85em">{html.escape(need_axis)}</div></div></div></div>',
-        unsafe_allow_html=True,
-    )
 
 
 def local_names(frame: pd.DataFrame, lang: str, prefix: str = "name_") -> pd.Series:

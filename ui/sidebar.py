@@ -110,6 +110,11 @@ class Period:
         """The window's quarters, oldest first."""
         return quarters.window(self.end, self.n_quarters)
 
+    def previous(self) -> Period:
+        """The window "vs previous" compares with: one quarter earlier, and for a fiscal year to date the same
+        quarters of the previous fiscal year (:func:`core.quarters.previous_step`)."""
+        return self.shifted(quarters.previous_step(self.span))
+
     def shifted(self, n: int) -> Period:
         """The window of the same length ``n`` quarters later (earlier when negative), for comparisons."""
         return _make_period(
@@ -229,6 +234,7 @@ def _period_controls() -> None:
         required=True,
         format_func=lambda w: t(f"sidebar.window.{w}", lang),
         help=t("sidebar.window_help"),
+        width="stretch",
     )
     st.segmented_control(
         t("sidebar.style"),

@@ -133,9 +133,10 @@ def _change(now: float, before: float, share: bool, lang: str) -> str | None:
 
 def _cards(path: Path, span: str, end: str, first: str, lang: str) -> tuple[list[Card], str]:
     """The six headline figures with their changes, compared as on the Overview page: with the same
-    window ending one quarter earlier, and with the same window a year before."""
+    window ending one quarter earlier (a fiscal year to date: the same quarters of the fiscal year before),
+    and with the same window a year before."""
     now = read.kpis(path, span, end)
-    ends = {"previous": quarters.shift(end, -1), "year": quarters.shift(end, -4)}
+    ends = {"previous": quarters.shift(end, quarters.previous_step(span)), "year": quarters.shift(end, -4)}
     before = {when: read.kpis(path, span, at) if at >= first else None for when, at in ends.items()}
     cards = []
     for field, share in CARDS:
