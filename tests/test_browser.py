@@ -23,6 +23,7 @@ from PIL import Image
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from core import quarters
 from db.connect import connect
 from db.snapshot import published_path, read_status
 from tests.browser import (
@@ -47,6 +48,7 @@ from tests.browser import (
 )
 from tests.conftest import copy_with_snapshot, table_checksums
 from ui.i18n import LANGS, TEXT
+from ui.periods import quarter_label
 
 pytestmark = pytest.mark.browser
 
@@ -172,12 +174,13 @@ def shown_figures(page: Page) -> tuple[list[str], list[list[str]]]:
     return metrics, grid(page)[:5]
 
 
-def choose_language(page: Page, lang: str) -> None:
-    """Pick ``lang`` in the sidebar's language switch (options in the order of ``LANGS``) and wait for the rerun."""
+def choose_language(page: Page, lang: str, title: str = "overview.title") -> None:
+    """Pick ``lang`` in the sidebar's language switch (options in the order of ``LANGS``) and wait for the rerun
+    to show the page's ``title`` (a text key) in it."""
     current = "th" if lang == "en" else "en"
     switch = page.locator(SIDEBAR).get_by_role("radiogroup", name=TEXT["sidebar.language"][current])
     switch.locator('[data-testid="stRadioOption"]').nth(LANGS.index(lang)).click()
-    expect(page.locator(f"{MAIN} h1").first).to_have_text(TEXT["overview.title"][lang])
+    expect(page.locator(f"{MAIN} h1").first).to_have_text(TEXT[title][lang])
     wait_idle(page)
 
 
@@ -300,6 +303,24 @@ def test_planner_finds_the_two_named_pilots(tab, site_pages, lang):
     tables = table_text(tab)
     for name in PILOT_NAMES[lang]:
         assert name in tables, f"{name} is not in the pilot table"
+    no_failures(tab)
+
+
+def test_a_shared_link_opens_its_view_and_follows_every_change(tab, app_server, site_pages):
+    hotspots = page_url(site_pages, r"hot")
+    quarter = quarters.shift(latest_quarter(app_server.db), -2)
+    open_page(tab, f"{hotspots}?quarter={quarter}&window=fytd&district=1002&view=gi", "en")
+    assert sidebar_quarter(tab).startswith(quarter_label(quarter, "en").split(" (")[0])  # the quarter asked for
+    expect(tab.locator(SIDEBAR).get_by_text("Dusit").first).to_be_visible()  # the district filter
+    expect(tab.get_by_text(TEXT["hotspots.legend.gi"]["en"]).first).to_be_visible()  # the Gi* map view
+    expect(tab.get_by_text(re.compile(r"Part of this link could not be used"))).to_have_count(0)
+    no_failures(tab)
+    choose_language(tab, "th", "hotspots.title")  # the address follows; the view stays as the link set it
+    for part in ("lang=th", f"quarter={quarter}", "window=fytd", "district=1002", "view=gi"):
+        assert part in tab.url, f"{part} is not in {tab.url}"
+
+    open_page(tab, f"{hotspots}?window=tomorrow&view=gi", "en")  # a value not offered: a notice, no error
+    expect(tab.get_by_text(re.compile(r"Part of this link could not be used \(window\)"))).to_be_visible()
     no_failures(tab)
 
 
