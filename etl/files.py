@@ -178,5 +178,5 @@ def read_table(content: bytes, sheet_names: tuple[str, ...] = (), limit_bytes: i
         header, columns = _read_csv(utf8(content))
     if not header or not columns or len(columns[0]) == 0:
         raise InputRejected.because("file.no_rows")
-    keep, names = tidy_headers(header, lambda i: bool(pc.any(pc.not_equal(columns[i], "")).as_py()))
+    keep, names = tidy_headers(header, lambda i: bool(pc.max(pc.binary_length(columns[i])).as_py()))
     return pa.table([columns[i] for i in keep], names=names)
