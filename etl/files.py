@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -26,7 +27,7 @@ import pyarrow.csv as pacsv
 from etl.columns import tidy_headers
 from etl.problems import InputRejected, Problems
 
-__all__ = ["read_table", "utf8"]
+__all__ = ["arrow_cell", "read_table", "utf8"]
 
 BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -41,6 +42,25 @@ _UTF8_THAI = re.compile(rb"\xe0[\xb8\xb9][\x80-\xbf]")
 def _line(content: bytes, offset: int) -> int:
     """The 1-based line number of byte ``offset``."""
     return content.count(b"\n", 0, offset) + 1
+
+
+def arrow_cell(content: bytes, kind: pa.DataType) -> pa.Array:
+    """``content`` as a one-cell Arrow array of ``kind`` (large_binary or large_string) sharing its memory.
+
+    >>> arrow_cell(b"quarter", pa.large_binary()).to_pylist()
+    [b'quarter']
+    """
+    offsets = pa.py_buffer(struct.pack("<2q", 0, len(content)))
+    return pa.Array.from_buffers(kind, 1, [None, offsets, pa.py_buffer(content)])
+
+
+def _is_utf8(content: bytes) -> bool:
+    """Whether ``content`` is valid UTF-8, checked by Arrow in place (decoding would copy the whole file)."""
+    try:
+        arrow_cell(content, pa.large_string()).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def utf8(content: bytes) -> bytes:
@@ -65,8 +85,10 @@ def utf8(content: bytes) -> bytes:
     if (nul := content.find(b"\x00")) >= 0:
         raise InputRejected.because("file.nul", line=_line(content, nul))
     content = content.removeprefix(BOM)
+    if _is_utf8(content):
+        return content
     try:
-        content.decode("utf-8")
+        content.decode("utf-8")  # where the first bad byte is
         return content
     except UnicodeDecodeError as exc:
         first_bad = exc.start
