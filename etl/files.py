@@ -155,7 +155,7 @@ def _read_csv(content: bytes) -> tuple[list[str], list[pa.ChunkedArray]]:
     names = [f"c{i}" for i in range(len(header))]
     try:
         table = pacsv.read_csv(
-            io.BytesIO(content),
+            pa.BufferReader(content),  # in place: through a Python file object, each block is copied under the GIL
             read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK_BYTES),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
