@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from core.codes import VICTIM_GROUPS, VIOLENCE_TYPES
 from etl.columns import Column
 from etl.districts import DistrictNames
+from etl.files import each_column
 from etl.limits import INT_MAX, WHOLE_NUMBER, checked_bounds
 from etl.problems import Problems
 from etl.quarter_text import parse_quarter_text
@@ -182,8 +183,13 @@ STORED = [
 ]
 
 
-def _distinct(table: pa.Table, *columns: str) -> list[str]:
-    return sorted(set().union(*(pc.unique(table.column(c)).to_pylist() for c in columns)))
+WORD_COLUMNS = ["district", "quarter", "violence_type", "victim_group", "cases_reported", "cases_referred"]
+
+
+def _distinct(table: pa.Table) -> dict[str, list[str]]:
+    """Each column's distinct cells (of the columns read through the *_words tables)."""
+    found = each_column(pc.unique, [table.column(c) for c in WORD_COLUMNS])
+    return {column: values.to_pylist() for column, values in zip(WORD_COLUMNS, found, strict=True)}
 
 
 def _number(text: str) -> tuple[bool, int | None]:
@@ -200,12 +206,13 @@ def _words(con: duckdb.DuckDBPyConnection, table: pa.Table) -> dict[str, str]:
         "SELECT dist_code, name_th, name_en FROM context_districts"
     ).fetchall()
     names = DistrictNames(rows)  # names outside Bangkok resolve too: a community there carries its own district
-    districts = [d for d in _distinct(table, "district") if d]
+    distinct = _distinct(table)
+    districts = sorted(d for d in distinct["district"] if d)
     codes = [names.code(d) for d in districts]
-    quarters = _distinct(table, "quarter")
-    violence = _distinct(table, "violence_type")
-    victims = _distinct(table, "victim_group")
-    numbers = _distinct(table, "cases_reported", "cases_referred")
+    quarters = sorted(distinct["quarter"])
+    violence = sorted(distinct["violence_type"])
+    victims = sorted(distinct["victim_group"])
+    numbers = sorted(set(distinct["cases_reported"]) | set(distinct["cases_referred"]))
     parsed_numbers = [_number(n) for n in numbers]
     words = {
         "quarter_words": {"text": quarters, "quarter_key": [parse_quarter_text(q) for q in quarters]},

@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from etl.columns import normalise_header
+from etl.files import each_column
 from etl.problems import Problems
 
 __all__ = ["check_personal_data", "find_thai_ids", "is_thai_id"]
@@ -82,9 +83,12 @@ def _id_rows(column: pa.ChunkedArray) -> list[int]:
     # second for every load of a cases file).
     if (pc.max(pc.binary_length(column)).as_py() or 0) < 13:  # bytes: at least as many as characters
         return []  # most columns are short
-    rows = pc.indices_nonzero(pc.match_substring_regex(column, CANDIDATE))
-    if not len(rows):
+    # Each spelling is matched once: a long cell is mostly a word repeated on many rows ("psychological").
+    spellings = pc.unique(column)
+    candidates = spellings.filter(pc.match_substring_regex(spellings, CANDIDATE))
+    if not len(candidates):
         return []
+    rows = pc.indices_nonzero(pc.is_in(column, value_set=candidates))
     texts = column.take(rows).to_pylist()
     return [row for row, text in zip(rows.to_pylist(), texts, strict=True) if find_thai_ids(text)]
 
@@ -97,6 +101,6 @@ def check_personal_data(table: pa.Table, kind: str, problems: Problems) -> None:
             problems.add("privacy.column", 1, header, header=header)
         elif find_thai_ids(header):
             problems.add("privacy.thai_id", 1, None)
-    for header in table.column_names:
-        for row in _id_rows(table.column(header)):
+    for header, rows in zip(table.column_names, each_column(_id_rows, table.columns), strict=True):
+        for row in rows:
             problems.add("privacy.thai_id", row + 2, header)
