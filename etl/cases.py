@@ -21,6 +21,7 @@ from core.codes import VICTIM_GROUPS, VIOLENCE_TYPES
 from etl.choices import allowed
 from etl.columns import Column
 from etl.districts import DistrictNames
+from etl.files import each_column
 from etl.limits import INT_MAX, WHOLE_NUMBER, checked_bounds
 from etl.problems import Problems
 from etl.quarter_text import parse_quarter_text
@@ -60,6 +61,8 @@ VICTIM_WORDS = {code: code for code in VICTIM_GROUPS} | {
     "ผู้สูงอายุ": "elder",
     "ไม่ระบุ": "unknown",
 }
+WORD_TABLES = ("quarter_words", "district_words", "violence_words", "victim_words", "number_words")
+_WORD_TYPES = {"empty": "BOOLEAN", "value": "BIGINT"}
 SHOWN_PROBLEMS = 10_000  # etl.problems.MAX_PROBLEMS: the rest are only counted
 BATCH_ROWS = 122_880
 
@@ -155,7 +158,7 @@ SELECT row, 'cases.duplicate', 'quarter', NULL, first FROM (
 # A valid file's rows as case_counts stores them, and whether any row has a problem (one pass).
 _CHECKED = f"""
 CREATE OR REPLACE TEMP TABLE {ROWS} AS
-SELECT row, quarter_key AS quarter, code AS dist_code, subdist AS subdist_code, community AS community_id,
+SELECT quarter_key AS quarter, code AS dist_code, subdist AS subdist_code, community AS community_id,
     violence AS violence_type, victim AS victim_group,
     CASE WHEN reported BETWEEN 0 AND {INT_MAX} THEN reported END::INTEGER AS cases_reported,
     CASE WHEN referred BETWEEN 0 AND {INT_MAX} THEN referred END::INTEGER AS cases_referred,
@@ -163,9 +166,11 @@ SELECT row, quarter_key AS quarter, code AS dist_code, subdist AS subdist_code, 
     hash(quarter_key, code, subdist, community, violence, victim) AS key_hash
 FROM ({_PARSED})
 """
-# Equal keys give equal hashes: no two equal hashes, no duplicate rows (else _DUPLICATES finds them).
-_MAYBE_DUPLICATES = f"""
-SELECT count(*) - count(DISTINCT key_hash) FROM {ROWS}
+# In one scan of the checked rows: how many have a problem; whether two may share a key (equal keys give
+# equal hashes: no two equal hashes, no duplicates, else _DUPLICATES finds them); the quarters.
+_SUMMARY = f"""
+SELECT count(*) FILTER (WHERE problem), count(*) - count(DISTINCT key_hash), list(DISTINCT quarter ORDER BY quarter)
+FROM {ROWS}
 """
 STORED = [
     "quarter",
@@ -179,8 +184,13 @@ STORED = [
 ]
 
 
-def _distinct(table: pa.Table, *columns: str) -> list[str]:
-    return sorted(set().union(*(pc.unique(table.column(c)).to_pylist() for c in columns)))
+WORD_COLUMNS = ["district", "quarter", "violence_type", "victim_group", "cases_reported", "cases_referred"]
+
+
+def _distinct(table: pa.Table) -> dict[str, list[str]]:
+    """Each column's distinct cells (of the columns read through the *_words tables)."""
+    found = each_column(pc.unique, [table.column(c) for c in WORD_COLUMNS])
+    return {column: values.to_pylist() for column, values in zip(WORD_COLUMNS, found, strict=True)}
 
 
 def _number(text: str) -> tuple[bool, int | None]:
@@ -198,12 +208,13 @@ def _words(con: duckdb.DuckDBPyConnection, table: pa.Table) -> tuple[dict[str, s
         "SELECT dist_code, name_th, name_en FROM context_districts"
     ).fetchall()
     names = DistrictNames(rows)  # names outside Bangkok resolve too: a community there carries its own district
-    districts = [d for d in _distinct(table, "district") if d]
+    distinct = _distinct(table)
+    districts = sorted(d for d in distinct["district"] if d)
     codes = [names.code(d) for d in districts]
-    quarters = _distinct(table, "quarter")
-    violence = _distinct(table, "violence_type")
-    victims = _distinct(table, "victim_group")
-    numbers = _distinct(table, "cases_reported", "cases_referred")
+    quarters = sorted(distinct["quarter"])
+    violence = sorted(distinct["violence_type"])
+    victims = sorted(distinct["victim_group"])
+    numbers = sorted(set(distinct["cases_reported"]) | set(distinct["cases_referred"]))
     parsed_numbers = [_number(n) for n in numbers]
     words = {
         "quarter_words": {"text": quarters, "quarter_key": [parse_quarter_text(q) for q in quarters]},
@@ -213,15 +224,13 @@ def _words(con: duckdb.DuckDBPyConnection, table: pa.Table) -> tuple[dict[str, s
         "number_words": {
             "text": numbers,
             "empty": [empty for empty, _ in parsed_numbers],
-            "value": pa.array([value for _, value in parsed_numbers], pa.int64()),
+            "value": [value for _, value in parsed_numbers],
         },
     }
     for name, columns in words.items():
-        schema = {
-            k: v if isinstance(v, pa.Array) else pa.array(v, pa.bool_() if k == "empty" else pa.string())
-            for k, v in columns.items()
-        }
-        con.register(name, pa.table(schema))
+        # Built by DuckDB from lists: making Arrow arrays of Python values would import pandas (see etl.guard).
+        unnest = ", ".join(f"unnest(${i + 1}::{_WORD_TYPES.get(k, 'VARCHAR')}[]) AS {k}" for i, k in enumerate(columns))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {unnest}", list(columns.values()))
     unknown = [d for d, code in zip(districts, codes, strict=True) if code is None]
     hints = {d: "; ".join(names.suggest(d)) or "see the district list in the README" for d in unknown}
     return hints, {d: label for d in districts if (label := names.read_as(d)) is not None}
@@ -245,32 +254,39 @@ def _params(code: str, extra, hints: dict[str, str], value: str | None, first: s
     return {}
 
 
+def _row_numbers(count: int) -> pa.Array:
+    """Each row's number as a spreadsheet shows it (the header is row 1).
+
+    From numpy's buffer: ``pa.array(numbers)`` would make pyarrow import pandas (see etl.columns.empty_text).
+    """
+    return pa.Array.from_buffers(pa.int64(), count, [None, pa.py_buffer(np.arange(2, count + 2, dtype=np.int64))])
+
+
 def check(table: pa.Table, con: duckdb.DuckDBPyConnection) -> tuple[Rows | None, Problems, Problems]:
     """Check a cases table (canonical headers, text cells); leave the rows to store in ``con`` as ROWS
     (etl.typed), typed as ``case_counts``."""
     first, current = checked_bounds()
     bounds = {"first": first, "current": current}
     problems, warnings = Problems(), Problems()
-    rows = pa.array(np.arange(2, table.num_rows + 2, dtype=np.int64))
     # Batches of DuckDB's row-group size let its threads share the scan (a CSV block is too coarse).
-    batches = table.append_column("row", rows).to_batches(max_chunksize=BATCH_ROWS)
+    batches = table.append_column("row", _row_numbers(table.num_rows)).to_batches(max_chunksize=BATCH_ROWS)
     con.register("incoming", pa.Table.from_batches(batches))
     try:
         hints, read_as = _words(con, table)
         _say_read_as(con, read_as, warnings)
         con.execute(_CHECKED, bounds)
-        bad = con.execute(f"SELECT count(*) FILTER (WHERE problem) FROM {ROWS}").fetchall()[0][0]
-        if bad or con.execute(_MAYBE_DUPLICATES).fetchall()[0][0]:
+        bad, maybe_repeated, quarters = con.execute(_SUMMARY).fetchall()[0]
+        if bad or maybe_repeated:
             _find_problems(con, problems, hints, first, current)
         if problems:
             con.execute(f"DROP TABLE {ROWS}")
             return None, problems, warnings
-        quarters = [q for (q,) in con.execute(f"SELECT DISTINCT quarter FROM {ROWS} ORDER BY 1").fetchall()]
         return Rows(STORED, table.num_rows, quarters), problems, warnings
     finally:
         con.execute("DROP TABLE IF EXISTS parsed_cells")
-        for name in ("incoming", "quarter_words", "district_words", "violence_words", "victim_words", "number_words"):
-            con.unregister(name)
+        con.unregister("incoming")
+        for name in WORD_TABLES:
+            con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def _say_read_as(con: duckdb.DuckDBPyConnection, read_as: dict[str, str], warnings: Problems) -> None:

@@ -21,7 +21,15 @@ import pyarrow as pa
 
 from etl.problems import InputRejected, Problems
 
-__all__ = ["Column", "column_letter", "match_columns", "matching_kind", "normalise_header", "tidy_headers"]
+__all__ = [
+    "Column",
+    "column_letter",
+    "empty_text",
+    "match_columns",
+    "matching_kind",
+    "normalise_header",
+    "tidy_headers",
+]
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,19 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def empty_text(rows: int) -> pa.Array:
+    """A column of ``rows`` empty strings.
+
+    Built from its buffers (every offset zero): turning a Python value into
+    Arrow, even ``pa.scalar("")``, makes pyarrow import pandas, which a load
+    does not otherwise need.
+
+    >>> empty_text(2).to_pylist()
+    ['', '']
+    """
+    return pa.Array.from_buffers(pa.string(), rows, [None, pa.py_buffer(bytes(4 * (rows + 1))), pa.py_buffer(b"")])
 
 
 def tidy_headers(header: list[str], has_data: Callable[[int], bool]) -> tuple[list[int], list[str]]:
@@ -122,7 +143,7 @@ def match_columns(
             accepted = ", ".join((column.name, *column.aliases))
             problems.add("header.missing", 1, name=column.name, accepted=accepted)
     source = {name: header for header, name in renamed.items()}
-    empty = pa.repeat(pa.scalar("", pa.string()), table.num_rows) if len(source) < len(columns) else None
+    empty = empty_text(table.num_rows) if len(source) < len(columns) else None
     out = pa.table(
         [table.column(source[c.name]) if c.name in source else empty for c in columns],
         names=[c.name for c in columns],

@@ -117,11 +117,11 @@ def test_quarter_months_in_the_cli_match_the_pages():
         assert describe(quarter) == f"{quarter} = {calendar} = {fiscal} = {thai}"
 
 
-def test_a_cases_load_imports_no_streamlit_geopandas_or_spatial_statistics(db, tmp_path):
+def test_a_cases_load_imports_no_streamlit_geopandas_pandas_or_spatial_statistics(db, tmp_path):
     """The load itself (validation and write) stays light; publishing afterwards needs the statistics."""
     path = tmp_path / "cases.csv"
     path.write_text(GOOD)
-    heavy = ("streamlit", "geopandas", "shapely", "esda", "libpysal", "pyproj")
+    heavy = ("streamlit", "geopandas", "shapely", "esda", "libpysal", "pyproj", "pandas")
     code = (
         "import sys; from etl.cli import main; "
         f"code = main(['load', 'cases', {str(path)!r}, '--db', {str(db)!r}, '--no-publish']); "
