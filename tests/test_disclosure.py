@@ -27,7 +27,9 @@ VIEWER_PAGES = [page for page in PAGES if page not in TEXT_ONLY]  # the pages th
 # Names of fields that hold counts of victims, in data keys and in table headers (th and en).
 # Chart data carries the published text of a count in "display".
 COUNT_FIELD = re.compile(r"case|count|reported|referred|unreferred|display|จำนวน|ราย|ส่งต่อ", re.IGNORECASE)
-NOT_COUNTS = re.compile(r"rate|อัตรา|per|ต่อ|share|สัดส่วน|quarter|ไตรมาส|code|รหัส|class|ระดับ|%|rows|แถว", re.IGNORECASE)
+NOT_COUNTS = re.compile(
+    r"rate|อัตรา|per|ต่อ|share|สัดส่วน|quarter|ไตรมาส|window|ช่วง|code|รหัส|class|ระดับ|%|rows|แถว", re.IGNORECASE
+)  # periods (quarters, windows), codes and classes are not victim counts
 
 
 def is_count_field(name: str) -> bool:
