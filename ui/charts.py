@@ -36,6 +36,18 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
 
 
+def _series_colour(series: list[str]) -> dict:
+    """The colour channel: one Okabe–Ito colour per series, in their order, legend on top."""
+    return {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "sort": series,
+        "scale": {"domain": series, "range": list(SERIES_COLOURS[: len(series)])},
+        "legend": {"orient": "top"},
+    }
+
+
 def quarterly_trend(
     data: pd.DataFrame,
     *,
@@ -93,14 +105,7 @@ def quarterly_trend(
         "encoding": {
             "x": x,
             "y": {"field": "value", "type": "quantitative", "title": y_title, "scale": {"zero": True}},
-            "color": {
-                "field": "series",
-                "type": "nominal",
-                "title": None,
-                "sort": series,
-                "scale": {"domain": series, "range": list(SERIES_COLOURS[: len(series)])},
-                "legend": {"orient": "top"},
-            },
+            "color": _series_colour(series),
             "tooltip": [
                 {"field": "label", "type": "nominal", "title": quarter_title},
                 {"field": "tip", "type": "nominal", "title": y_title},
@@ -149,14 +154,7 @@ def event_study(data: pd.DataFrame, *, x_title: str, y_title: str, height: int =
     >>> _ = alt.LayerChart.from_dict(spec)  # valid Vega-Lite, or this raises
     """
     series = list(dict.fromkeys(data["series"]))
-    colour = {
-        "field": "series",
-        "type": "nominal",
-        "title": None,
-        "sort": series,
-        "scale": {"domain": series, "range": list(SERIES_COLOURS[: len(series)])},
-        "legend": {"orient": "top"},
-    }
+    colour = _series_colour(series)
     x = {"field": "relative_quarter", "type": "ordinal", "title": x_title, "axis": {"labelAngle": 0}}
     side = {"field": "series", "type": "nominal", "sort": series}
     ratio = {"type": "quantitative", "title": y_title, "scale": {"type": "log"}}
