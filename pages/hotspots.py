@@ -240,12 +240,7 @@ def district_table(
     hot = summary["hot_windows"]
     table = pd.DataFrame(
         {
-            t("col.dist_code"): summary["dist_code"],
-            t("col.name_th"): summary["name_th"],
-            t("col.name_en"): summary["name_en"],
-            t("col.cases"): tables.counts(summary) if numbers else shown["cases"],
-            t("col.population"): summary["population"] if numbers else summary["population"].map(number),
-            t("col.rate"): tables.shown_rate(summary, "rate_per_100k") if numbers else shown["rate"],
+            **tables.district_columns(summary, shown, numbers),
             t("hotspots.col.eb_rate"): summary["eb_rate_per_100k"].round(1) if numbers else shown["eb_rate"],
             t("hotspots.col.gi_z"): summary["gi_z"].round(2),
             t("hotspots.col.gi_p"): summary["gi_p"],

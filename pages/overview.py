@@ -276,12 +276,7 @@ def district_table(summary: pd.DataFrame, lang: str, numbers: bool = False) -> p
     referral = t("overview.col.referral")
     return pd.DataFrame(
         {
-            t("col.dist_code"): rows["dist_code"],
-            t("col.name_th"): rows["name_th"],
-            t("col.name_en"): rows["name_en"],
-            t("col.cases"): tables.counts(rows) if numbers else shown["cases"],
-            t("col.population"): rows["population"] if numbers else rows["population"].map(number),
-            t("col.rate"): tables.shown_rate(rows, "rate_per_100k") if numbers else shown["rate"],
+            **tables.district_columns(rows, shown, numbers),
             t("overview.col.eb_rate"): rows["eb_rate_per_100k"].round(1) if numbers else shown["eb"],
             t("overview.col.hotspot"): shown["hotspot"],
             t("overview.col.gap"): rows["gap"].fillna(False).astype(bool).map({True: t("overview.gap_yes"), False: ""}),

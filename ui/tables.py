@@ -12,9 +12,10 @@ import pandas as pd
 import streamlit as st
 
 from core.downloads import csv_bytes, xlsx_bytes
-from ui.i18n import t
+from ui import loaders
+from ui.i18n import number, t
 
-__all__ = ["XLSX", "counts", "download", "percent", "shown_rate"]
+__all__ = ["XLSX", "counts", "district_columns", "download", "percent", "shown_rate"]
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -53,13 +54,29 @@ def percent(shares: pd.Series, digits: int = 1) -> pd.Series:
     return (shares.astype(float) * 100).round(digits)
 
 
+def district_columns(summary: pd.DataFrame, shown: pd.DataFrame, numbers: bool) -> dict[str, pd.Series]:
+    """The columns every district table starts with: code, names, published count, population and rate,
+    as readers see them (``shown``: :func:`ui.figures.district_figures`) or, with ``numbers``, as numbers."""
+    return {
+        t("col.dist_code"): summary["dist_code"],
+        t("col.name_th"): summary["name_th"],
+        t("col.name_en"): summary["name_en"],
+        t("col.cases"): counts(summary) if numbers else shown["cases"],
+        t("col.population"): summary["population"] if numbers else summary["population"].map(number),
+        t("col.rate"): shown_rate(summary, "rate_per_100k") if numbers else shown["rate"],
+    }
+
+
 def download(table: pd.DataFrame, stem: str, csv_label: str, sheet: str) -> None:
-    """CSV and Excel buttons for ``table`` (numbers, not display text), side by side, files named ``stem``."""
+    """CSV and Excel buttons for ``table`` (numbers, not display text), side by side, files named ``stem``.
+
+    The Excel file is written once per content (its writer was most of a page's rerun); the CSV, cheap,
+    is the key, with the column types that decide the Excel cells.
+    """
+    csv = csv_bytes(table)
+    types = tuple(map(str, table.dtypes))
+    xlsx = loaders.remembered(("xlsx", sheet, types, csv), lambda: xlsx_bytes(table, sheet))
     with st.container(horizontal=True):
-        st.download_button(
-            csv_label, csv_bytes(table), file_name=f"{stem}.csv", mime="text/csv", icon=":material/download:"
-        )
-        st.download_button(
-            t("download.xlsx"), xlsx_bytes(table, sheet), file_name=f"{stem}.xlsx", mime=XLSX, icon=":material/table:"
-        )
+        st.download_button(csv_label, csv, file_name=f"{stem}.csv", mime="text/csv", icon=":material/download:")
+        st.download_button(t("download.xlsx"), xlsx, file_name=f"{stem}.xlsx", mime=XLSX, icon=":material/table:")
     st.caption(t("download.numbers_note"))
