@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 
 import streamlit as st
 
+from core import settings
 from db import read, snapshot
-from db.connect import ENV_VAR
 from ui import loaders, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import t
@@ -29,15 +28,12 @@ log = logging.getLogger("safespace.dashboard")
 
 
 def _use_arguments() -> None:
-    """Honour ``--db PATH`` and ``--published PATH`` after ``--``: both are found through the environment."""
+    """Honour ``--db PATH`` and ``--published PATH`` after ``--`` (they beat the environment's settings)."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--db")
     parser.add_argument("--published")
     known, _ = parser.parse_known_args(sys.argv[1:])
-    if known.db:
-        os.environ[ENV_VAR] = known.db
-    if known.published:
-        os.environ[snapshot.ENV_VAR] = known.published
+    settings.use(db=known.db, published=known.published)
 
 
 def _problem(exc: Exception, path: str) -> str:

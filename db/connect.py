@@ -23,20 +23,13 @@ from pathlib import Path
 
 import duckdb
 
-__all__ = ["DEFAULT_DB", "DatabaseBusy", "DatabaseMissing", "connect", "db_path"]
+from core import settings
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = ROOT / "data" / "safespace.duckdb"
-ENV_VAR = "SAFESPACE_DB"
+__all__ = ["DatabaseBusy", "DatabaseMissing", "connect", "db_path"]
 
-# A CLI load holds the write lock for a few seconds at most; override with SAFESPACE_DB_RETRY_SECONDS.
-RETRY_SECONDS = 5.0
+# A CLI load holds the write lock for a few seconds at most (settings.db_retry_seconds, 5 s by default).
 RETRY_STEP = 0.1
 WRITER = threading.RLock()  # one write connection at a time in this process
-
-
-def _retry_seconds() -> float:
-    return float(os.environ.get("SAFESPACE_DB_RETRY_SECONDS", RETRY_SECONDS))
 
 
 class DatabaseBusy(RuntimeError):
@@ -53,8 +46,7 @@ def db_path(override: str | os.PathLike | None = None) -> Path:
     >>> db_path("/tmp/x.duckdb")
     PosixPath('/tmp/x.duckdb')
     """
-    chosen = override or os.environ.get(ENV_VAR) or DEFAULT_DB
-    return Path(chosen).expanduser()
+    return Path(override).expanduser() if override else settings.db_file()
 
 
 def _is_lock_error(exc: duckdb.Error) -> bool:
@@ -83,7 +75,7 @@ def connect(
         )
     if not read_only:
         target.parent.mkdir(parents=True, exist_ok=True)
-    wait = _retry_seconds() if retry_seconds is None else retry_seconds
+    wait = settings.db_retry_seconds() if retry_seconds is None else retry_seconds
     deadline = time.monotonic() + wait
     if not read_only and not WRITER.acquire(timeout=wait):
         raise DatabaseBusy(

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from core import settings
 from db.connect import db_path
 
 __all__ = [
-    "ENV_VAR",
     "SNAPSHOT_VERSION",
     "PublishStatus",
     "previous_path",
@@ -30,7 +30,6 @@ __all__ = [
     "write_status",
 ]
 
-ENV_VAR = "SAFESPACE_PUBLISHED"
 SNAPSHOT_VERSION = 6  # bumped when the snapshot's tables change; the reader refuses another version
 
 
@@ -42,9 +41,9 @@ def published_path(db: str | os.PathLike | None = None, published: str | os.Path
     >>> published_path("/tmp/x.duckdb", "/srv/y.duckdb")
     PosixPath('/srv/y.duckdb')
     """
-    chosen = published or os.environ.get(ENV_VAR)
+    chosen = Path(published).expanduser() if published else settings.published_file()
     if chosen:
-        return Path(chosen).expanduser()
+        return chosen
     warehouse = db_path(db)
     return warehouse.with_name(f"{warehouse.stem}.published{warehouse.suffix or '.duckdb'}")
 

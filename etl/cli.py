@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import os
 import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -23,6 +22,7 @@ from contextlib import contextmanager
 from datetime import UTC
 from zoneinfo import ZoneInfo
 
+from core import settings
 from core.quarters import describe
 from db.connect import DatabaseBusy, DatabaseMissing, db_path
 from etl.load import KINDS, LoadResult, load_path
@@ -151,12 +151,9 @@ def _print_problems(title: str, problems: list[Problem], out=sys.stdout, total: 
         print(f"  … and {total - SHOWN_PROBLEMS:,} more ({more})", file=out)
 
 
-PROGRESS_ENV_VAR = "SAFESPACE_PROGRESS"  # "lines": one "PROGRESS <fraction> <step>" line per step, for the Upload page
-
-
 def _progress_printer():
     """Progress on stderr for a person at a terminal, as lines for the Upload page; silent in pipes and CI logs."""
-    if os.environ.get(PROGRESS_ENV_VAR) == "lines":
+    if settings.progress_lines():  # one "PROGRESS <fraction> <step>" line per step, for the Upload page
         return lambda fraction, message: print(f"PROGRESS {fraction:.3f} {message}", file=sys.stderr, flush=True)
     if not sys.stderr.isatty():
         return lambda fraction, message: None
@@ -488,7 +485,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: stop quietly
         return 0
     except Exception as exc:  # a bug, not the user's doing: one line, details on request
-        if os.environ.get("SAFESPACE_DEBUG"):
+        if settings.debug():
             raise
         print(
             f"Internal error ({type(exc).__name__}: {exc}). Loads are all-or-nothing, so nothing was half-written. "

@@ -19,16 +19,15 @@ and the current quarter in Bangkok: :func:`quarter_bounds`. A file's
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from core import settings
 from core.quarters import BE_OFFSET, from_fiscal, key
 
-__all__ = ["FIRST_QUARTER", "current_quarter", "parse_quarter_text", "quarter_bounds"]
+__all__ = ["current_quarter", "parse_quarter_text", "quarter_bounds"]
 
-FIRST_QUARTER = "2000Q1"  # default of SAFESPACE_FIRST_QUARTER
 BANGKOK = ZoneInfo("Asia/Bangkok")
 
 BE_FROM = 2400  # no Common Era year in these files is this large
@@ -77,8 +76,8 @@ def quarter_bounds() -> tuple[str, str]:
 
     Raises ValueError when the setting is not a quarter.
     """
-    setting = os.environ.get("SAFESPACE_FIRST_QUARTER", "").strip() or FIRST_QUARTER
+    setting = settings.first_quarter()
     first = parse_quarter_text(setting)
     if first is None:
-        raise ValueError(f"SAFESPACE_FIRST_QUARTER={setting!r} is not a quarter; write it like 2000Q1")
+        raise ValueError(f"{settings.FIRST_QUARTER.name}={setting!r} is not a quarter; write it like 2000Q1")
     return first, current_quarter()

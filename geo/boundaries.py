@@ -13,6 +13,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from core import settings
+
 __all__ = [
     "FILES",
     "GeoDataMissing",
@@ -34,8 +36,6 @@ __all__ = [
     "read_subdistricts",
 ]
 
-ENV_VAR = "SAFESPACE_GEO_DIR"
-DEFAULT_GEO_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "geo"
 
 FILES = {
     "districts": "bkk_districts.geojson",
@@ -61,8 +61,8 @@ class GeoDataMissing(RuntimeError):
 
 
 def geo_dir(override: str | os.PathLike | None = None) -> Path:
-    """The folder holding the reference files (``SAFESPACE_GEO_DIR`` or ``../shared/geo``)."""
-    return Path(override or os.environ.get(ENV_VAR) or DEFAULT_GEO_DIR).expanduser()
+    """The folder holding the reference files: ``override``, else ``SAFESPACE_GEO_DIR`` or ``../shared/geo``."""
+    return Path(override).expanduser() if override else settings.geo_dir()
 
 
 def _path(name: str, folder: str | os.PathLike | None) -> Path:
@@ -71,7 +71,7 @@ def _path(name: str, folder: str | os.PathLike | None) -> Path:
         raise GeoDataMissing(
             f"Reference file {FILES[name]} not found in {path.parent}. Put the shared "
             f"geo folder there (see its SOURCES.md: OCHA HDX COD-AB Thailand and BMA "
-            f"Bangkok GIS layers), or point {ENV_VAR} at the folder that holds it."
+            f"Bangkok GIS layers), or point {settings.GEO_DIR.name} at the folder that holds it."
         )
     return path
 

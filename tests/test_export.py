@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from core.downloads import neutralise_formulas
+from core.settings import SUPPRESS_BELOW
 from db import read
 from db.snapshot import published_path
-from etl.publish.disclosure import SUPPRESS_ENV_VAR as ENV_VAR
 
 ROOT = Path(__file__).resolve().parent.parent
 BOM = b"\xef\xbb\xbf"
@@ -22,7 +22,7 @@ SMALL = {"1", "2", "3", "4"}
 
 
 def etl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != ENV_VAR} | {"PYTHONPATH": str(ROOT)}
+    env = {k: v for k, v in os.environ.items() if k != SUPPRESS_BELOW.name} | {"PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "etl", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=120
     )

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import getpass
 import math
-import os
 import threading
 import time
 from collections import deque
@@ -32,6 +31,7 @@ from typing import Literal
 
 import streamlit as st
 
+from core import settings
 from core.passwords import verify_password
 
 __all__ = [
@@ -181,8 +181,9 @@ def _secrets() -> Mapping:
         return {}
 
 
-def _setting(name: str, env: str) -> str | list | None:
-    return _secrets().get("safespace", {}).get(name) or os.environ.get(env) or None
+def _setting(name: str, from_environment: Callable[[], str | None]) -> str | list | None:
+    """``[safespace] name`` in secrets.toml beats the environment."""
+    return _secrets().get("safespace", {}).get(name) or from_environment()
 
 
 def _oidc_configured() -> bool:
@@ -190,7 +191,7 @@ def _oidc_configured() -> bool:
 
 
 def _analyst_emails() -> set[str]:
-    listed = _setting("analyst_emails", "SAFESPACE_ANALYST_EMAILS") or []
+    listed = _setting("analyst_emails", settings.analyst_emails) or []
     if isinstance(listed, str):
         listed = listed.split(",")
     return {email.strip().lower() for email in listed if email.strip()}
@@ -198,7 +199,7 @@ def _analyst_emails() -> set[str]:
 
 def local_mode() -> tuple[bool, str | None]:
     """Whether local mode is on, or the i18n key saying why it is refused."""
-    if os.environ.get("SAFESPACE_LOCAL_MODE", "").lower() not in {"1", "true", "yes"}:
+    if not settings.local_mode_requested():
         return False, None
     if (st.get_option("server.address") or "") not in LOOPBACK:
         return False, "access.local_needs_loopback"
@@ -206,7 +207,7 @@ def local_mode() -> tuple[bool, str | None]:
 
 
 def password_hash() -> str | None:
-    return _setting("analyst_password_hash", "SAFESPACE_ANALYST_PASSWORD_HASH")
+    return _setting("analyst_password_hash", settings.analyst_password_hash)
 
 
 def current_access() -> Access:

@@ -9,7 +9,6 @@ request, not a dead server for every viewer.
 from __future__ import annotations
 
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -17,6 +16,8 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from core import settings
 
 __all__ = ["MEMORY_CAP_BYTES", "Completed", "run_etl"]
 
@@ -39,7 +40,7 @@ def _cap_memory() -> None:  # runs in the child, before it starts Python
 
 def run_etl(args: Sequence[str], progress: Callable[[float, str], None] = lambda f, s: None) -> Completed:
     """Run ``python -m etl *args`` (which should include ``--json``), passing its progress lines to ``progress``."""
-    env = os.environ | {"SAFESPACE_PROGRESS": "lines", "PYTHONPATH": str(ROOT)}
+    env = settings.child_environment() | {settings.PROGRESS.name: "lines", "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(
         [sys.executable, "-m", "etl", *args],
         stdout=subprocess.PIPE,

@@ -24,17 +24,14 @@ Settings: ``SAFESPACE_SUPPRESS_BELOW`` (default 5) and ``SAFESPACE_ROUND_TO``
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
+from core.settings import round_to, suppress_below
+
 __all__ = [
-    "DEFAULT_ROUND_TO",
-    "DEFAULT_SUPPRESS_BELOW",
-    "ROUND_ENV_VAR",
-    "SUPPRESS_ENV_VAR",
     "collapse_cells",
     "hidden_estimate",
     "protect_cells",
@@ -42,38 +39,6 @@ __all__ = [
     "sum_cells",
     "suppress_below",
 ]
-
-SUPPRESS_ENV_VAR = "SAFESPACE_SUPPRESS_BELOW"
-ROUND_ENV_VAR = "SAFESPACE_ROUND_TO"
-DEFAULT_SUPPRESS_BELOW = 5
-DEFAULT_ROUND_TO = 5
-
-
-def _whole_setting(name: str, default: int) -> int:
-    text = os.environ.get(name, "").strip()
-    if not text:
-        return default
-    if not text.isdigit() or int(text) < 1:
-        raise ValueError(f"{name} must be a whole number of 1 or more (got {text!r}); unset it to use {default}.")
-    return int(text)
-
-
-def suppress_below() -> int:
-    """The threshold: counts from 1 up to this value minus one are hidden.
-
-    >>> suppress_below()
-    5
-    """
-    return _whole_setting(SUPPRESS_ENV_VAR, DEFAULT_SUPPRESS_BELOW)
-
-
-def round_to() -> int:
-    """The rounding base of published counts (1: no rounding).
-
-    >>> round_to()
-    5
-    """
-    return _whole_setting(ROUND_ENV_VAR, DEFAULT_ROUND_TO)
 
 
 def hidden_estimate(threshold: int | None = None) -> float:
