@@ -18,13 +18,17 @@ December 2024, calendar ``2024Q4``.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 __all__ = [
+    "BANGKOK",
     "BE_OFFSET",
     "MONTHS",
     "describe",
     "fiscal",
     "from_fiscal",
+    "in_bangkok",
     "is_key",
     "key",
     "months",
@@ -36,6 +40,18 @@ __all__ = [
 ]
 
 BE_OFFSET = 543  # Buddhist Era year = Common Era year + 543
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
+
+def in_bangkok(utc: datetime) -> datetime:
+    """A timestamp as the warehouse stores it (UTC, without a zone) in Bangkok's time.
+
+    >>> in_bangkok(datetime(2025, 1, 4, 18, 30)).isoformat()
+    '2025-01-05T01:30:00+07:00'
+    """
+    return utc.replace(tzinfo=UTC).astimezone(BANGKOK)
+
+
 # Abbreviated month names, January first, as Thai and English government documents write them.
 MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),

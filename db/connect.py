@@ -25,7 +25,7 @@ import duckdb
 
 from core import settings
 
-__all__ = ["DatabaseBusy", "DatabaseMissing", "connect", "db_path"]
+__all__ = ["DatabaseBusy", "DatabaseMissing", "connect", "db_path", "transaction"]
 
 # A CLI load holds the write lock for a few seconds at most (settings.db_retry_seconds, 5 s by default).
 RETRY_STEP = 0.1
@@ -104,3 +104,15 @@ def connect(
     finally:
         if not read_only:
             WRITER.release()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One all-or-nothing unit of work: committed when the block ends, rolled back when anything escapes it."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import duckdb
 
+from db.connect import transaction
+
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ensure_schema", "schema_version"]
 
 _V1 = [
@@ -205,8 +207,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
 
     Returns the number of migrations applied.
     """
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations ("
             "version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
@@ -223,8 +224,4 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("INSERT INTO schema_migrations (version) VALUES (?)", [version])
         for name, body in VIEWS.items():
             con.execute(f"CREATE OR REPLACE VIEW {name} AS {body}")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return SCHEMA_VERSION - current

@@ -19,11 +19,9 @@ import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC
-from zoneinfo import ZoneInfo
 
 from core import settings
-from core.quarters import describe
+from core.quarters import describe, in_bangkok
 from db.connect import DatabaseBusy, DatabaseMissing, db_path
 from etl.load import KINDS, LoadResult, load_path
 from etl.problems import EnvironmentNotReady, InputRejected, Problem
@@ -197,7 +195,6 @@ def _table(rows: list[dict]) -> str:
     return "\n".join("  ".join(line).rstrip() for line in lines)
 
 
-BANGKOK = ZoneInfo("Asia/Bangkok")
 HISTORY_WIDTH = 100  # a terminal's columns
 # (heading, width, right-aligned); the file name takes what is left
 HISTORY_COLUMNS = (
@@ -256,7 +253,7 @@ def history_lines(db, width: int = HISTORY_WIDTH) -> list[str]:
     columns = (*HISTORY_COLUMNS, ("file", file_width, False))
     lines = [" ".join(_fit(heading, w, right) for heading, w, right in columns).rstrip()]
     for load_id, kind, status, rows, loaded_at, loaded_by, quarters, file_name in loads:
-        local = loaded_at.replace(tzinfo=UTC).astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M")
+        local = in_bangkok(loaded_at).strftime("%Y-%m-%d %H:%M")
         cells = (str(load_id), kind, status, f"{rows:,}", local, loaded_by, _quarter_span(quarters), file_name or "")
         lines.append(" ".join(_fit(c, w, right) for c, (_, w, right) in zip(cells, columns, strict=True)).rstrip())
     return lines

@@ -32,12 +32,12 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from core.settings import max_upload_mb
-from db.connect import DatabaseBusy, DatabaseMissing, connect
+from db.connect import connect, transaction
 from db.schema import SCHEMA_VERSION, schema_version
 from etl.columns import match_columns, matching_kind
 from etl.files import XLSX_MAGIC, arrow_cell, read_table
 from etl.guard import check_personal_data
-from etl.problems import EnvironmentNotReady, InputRejected, Problem, Problems
+from etl.problems import EnvironmentNotReady, InputRejected, Problem, Problems, database_available
 from etl.typed import ROWS, Rows, release
 
 __all__ = ["KINDS", "LoadResult", "Progress", "check_rows", "load_file", "load_path", "parse_file"]
@@ -230,38 +230,28 @@ def load_file(
     spec = KINDS[kind]
     sha = hashlib.sha256(content).hexdigest()
     result = LoadResult(kind, file_name, sha, 0, [], dry_run=dry_run)
-    try:
-        parsed = parse_file(kind, content, progress)
-        result.ignored_columns = parsed.ignored
+    parsed = parse_file(kind, content, progress)
+    result.ignored_columns = parsed.ignored
+    # One writer at a time, from the checks to the commit.
+    with database_available(), connect(db, read_only=dry_run) as con:
+        _ready(con)
+        progress(0.3, "validating")
         if dry_run:
-            with connect(db, read_only=True) as con:
-                _ready(con)
-                progress(0.3, "validating")
-                _check_and_compare(kind, parsed, result, con)
-                release(con)
+            _check_and_compare(kind, parsed, result, con)
+            release(con)
         else:
-            with connect(db, read_only=False) as con:  # one writer at a time, from the checks to the commit
-                _ready(con)
-                progress(0.3, "validating")
-                # The commit goes straight into the database file (a checkpoint), not first into the write-ahead
-                # log and then into the file when the connection closes: the archived file is written once.
-                con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_AT_COMMIT}'")
-                con.execute("BEGIN TRANSACTION")
-                try:
-                    checked = _check_and_compare(kind, parsed, result, con)
-                    if not result.unchanged:
-                        progress(0.8, "writing")
-                        who = loaded_by or getpass.getuser()
-                        result.load_id = _insert(con, spec, result, checked.rows, parsed.archive, who, synthetic)
-                    release(con)
-                    con.execute("COMMIT")
-                except BaseException:
-                    con.execute("ROLLBACK")
-                    raise
-        progress(1.0, "done")
-        return result
-    except (DatabaseMissing, DatabaseBusy) as exc:
-        raise EnvironmentNotReady(str(exc)) from exc
+            # The commit goes straight into the database file (a checkpoint), not first into the write-ahead
+            # log and then into the file when the connection closes: the archived file is written once.
+            con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_AT_COMMIT}'")
+            with transaction(con):
+                checked = _check_and_compare(kind, parsed, result, con)
+                if not result.unchanged:
+                    progress(0.8, "writing")
+                    who = loaded_by or getpass.getuser()
+                    result.load_id = _insert(con, spec, result, checked.rows, parsed.archive, who, synthetic)
+                release(con)
+    progress(1.0, "done")
+    return result
 
 
 def load_path(kind: str, path: str | Path, **options) -> LoadResult:

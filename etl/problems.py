@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from db.connect import DatabaseBusy, DatabaseMissing
 from etl.messages import render
 
-__all__ = ["MAX_PROBLEMS", "EnvironmentNotReady", "InputRejected", "Problem", "Problems", "problems_csv"]
+__all__ = [
+    "MAX_PROBLEMS",
+    "EnvironmentNotReady",
+    "InputRejected",
+    "Problem",
+    "Problems",
+    "database_available",
+    "problems_csv",
+]
 
 MAX_PROBLEMS = 10_000  # kept per file; the rest are counted (a bad million-row file would fill the memory)
 
@@ -122,6 +133,15 @@ class InputRejected(Exception):
 
 class EnvironmentNotReady(Exception):
     """Reference files missing or database busy: nothing the file can fix. Exit code 3."""
+
+
+@contextmanager
+def database_available() -> Iterator[None]:
+    """Report a missing or busy warehouse met inside the block as :class:`EnvironmentNotReady`."""
+    try:
+        yield
+    except (DatabaseMissing, DatabaseBusy) as exc:
+        raise EnvironmentNotReady(str(exc)) from exc
 
 
 def problems_csv(problems: list[Problem], lang: str = "en") -> bytes:

@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from core import settings
-from core.quarters import BE_OFFSET, from_fiscal, key
+from core.quarters import BANGKOK, BE_OFFSET, from_fiscal, key
 
 __all__ = ["current_quarter", "parse_quarter_text", "quarter_bounds"]
 
-BANGKOK = ZoneInfo("Asia/Bangkok")
 
 BE_FROM = 2400  # no Common Era year in these files is this large
 _SPACE = r"[\s\-/.]*"

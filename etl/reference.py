@@ -15,10 +15,10 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from db.connect import DatabaseBusy, connect
+from db.connect import connect, transaction
 from db.schema import ensure_schema
 from etl.load import LoadResult, load_file
-from etl.problems import EnvironmentNotReady
+from etl.problems import EnvironmentNotReady, database_available
 from geo import boundaries
 from geo.boundaries import GeoDataMissing
 from geo.projection import area_km2, display_geometry, display_lines
@@ -97,22 +97,14 @@ def init(db=None, geo_folder=None, loaded_by: str | None = None) -> LoadResult:
     except GeoDataMissing as exc:
         raise EnvironmentNotReady(str(exc)) from exc
     who = loaded_by or getpass.getuser()
-    try:
-        with connect(db, read_only=False) as con:
-            ensure_schema(con)
-            con.execute("BEGIN TRANSACTION")
-            try:
-                for table, frame in layers.items():
-                    _replace(con, table, frame)
-                con.execute(
-                    "INSERT INTO loads (kind, file_name, rows, loaded_by) VALUES ('boundaries', ?, ?, ?)",
-                    [", ".join(_file_names(layers)), sum(len(f) for f in layers.values()), who],
-                )
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-    except DatabaseBusy as exc:
-        raise EnvironmentNotReady(str(exc)) from exc
+    with database_available(), connect(db, read_only=False) as con:
+        ensure_schema(con)
+        with transaction(con):
+            for table, frame in layers.items():
+                _replace(con, table, frame)
+            con.execute(
+                "INSERT INTO loads (kind, file_name, rows, loaded_by) VALUES ('boundaries', ?, ?, ?)",
+                [", ".join(_file_names(layers)), sum(len(f) for f in layers.values()), who],
+            )
     content = population.to_csv(index=False).encode("utf-8")
     return load_file("population", content, boundaries.FILES["district_facts"], db=db, loaded_by=who)

@@ -23,9 +23,9 @@ from dataclasses import asdict, dataclass
 
 import duckdb
 
-from db.connect import DatabaseBusy, DatabaseMissing, connect
+from db.connect import connect, transaction
 from etl.messages import Term, render
-from etl.problems import EnvironmentNotReady, InputRejected
+from etl.problems import InputRejected, database_available
 
 __all__ = ["REVERTIBLE", "Outcome", "restore", "revert"]
 
@@ -117,22 +117,13 @@ def _change(db, load_id: int, action: str, decide, confirm=lambda outcome: None)
     UPDATE to run; the references are then checked, then ``confirm(outcome)``
     may still refuse, and the change is committed only if nothing refused.
     """
-    try:
-        with connect(db, read_only=False) as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                kind, file_name, quarters, status = _find(con, load_id)
-                broken, populated = _broken(con), _districts_with_population(con)
-                outcome, update, params = decide(con, kind, file_name, quarters, status)
-                con.execute(update, params)
-                _check_references(con, action, load_id, broken, populated)
-                confirm(outcome)
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-    except (DatabaseMissing, DatabaseBusy) as exc:
-        raise EnvironmentNotReady(str(exc)) from exc
+    with database_available(), connect(db, read_only=False) as con, transaction(con):
+        kind, file_name, quarters, status = _find(con, load_id)
+        broken, populated = _broken(con), _districts_with_population(con)
+        outcome, update, params = decide(con, kind, file_name, quarters, status)
+        con.execute(update, params)
+        _check_references(con, action, load_id, broken, populated)
+        confirm(outcome)
     return outcome
 
 

@@ -14,12 +14,13 @@ The arithmetic is :mod:`core.quarters`; the words are in :mod:`ui.i18n`.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Literal
 
 import streamlit as st
 
 from core import quarters
+from core.quarters import in_bangkok
 from ui.i18n import current_lang, t
 
 __all__ = [
@@ -121,16 +122,13 @@ def date_label(day: date, lang: str | None = None) -> str:
     return f"{day.day} {_month(day.month, lang)} {year(day.year, lang)}"
 
 
-BANGKOK_OFFSET = timedelta(hours=7)  # Asia/Bangkok has no daylight saving
-
-
 def bangkok_date(utc: datetime) -> date:
     """The Bangkok calendar date of a UTC timestamp as the warehouse stores it.
 
     >>> bangkok_date(datetime(2025, 1, 4, 18, 30))
     datetime.date(2025, 1, 5)
     """
-    return (utc + BANGKOK_OFFSET).date()
+    return in_bangkok(utc).date()
 
 
 def datetime_label(utc: datetime, lang: str | None = None) -> str:
@@ -140,6 +138,6 @@ def datetime_label(utc: datetime, lang: str | None = None) -> str:
     ('5 ม.ค. 2568 01:30 น.', '5 Jan 2025 01:30')
     """
     lang = lang or current_lang()
-    local = utc + BANGKOK_OFFSET
+    local = in_bangkok(utc)
     clock = f"{local:%H:%M} น." if lang == "th" else f"{local:%H:%M}"
     return f"{date_label(local.date(), lang)} {clock}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import geopandas as gpd
@@ -35,7 +35,6 @@ CARDS = (
     ("safe_spaces", False),
     ("pilots", False),
 )
-BANGKOK_OFFSET = timedelta(hours=7)  # Asia/Bangkok has no daylight saving
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ def _calendar_label(start: str, end: str, lang: str) -> str:
 
 
 def _date(utc: datetime, lang: str) -> str:
-    day = (utc + BANGKOK_OFFSET).date()
+    day = quarters.in_bangkok(utc).date()
     return f"{day.day} {quarters.MONTHS[lang][day.month - 1]} {_year(day.year, lang)}"
 
 
