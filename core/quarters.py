@@ -5,6 +5,10 @@ Thailand's government fiscal year starts on 1 October and is named by the
 year in which it ends, so fiscal Q1 of FY2025 (FY2568 BE) is October to
 December 2024, calendar ``2024Q4``.
 
+The arithmetic is a few lines of integers rather than ``pandas.Period``
+because the cases load path imports no pandas; tests/test_quarters.py holds
+it to pandas' ``Q-DEC`` and ``Q-SEP`` periods and the month names to Babel's.
+
 >>> shift("2025Q1", -1)
 '2024Q4'
 >>> fiscal("2024Q4")
