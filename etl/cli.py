@@ -16,16 +16,17 @@ import argparse
 import getpass
 import json
 import sys
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from core import settings
-from core.quarters import describe, in_bangkok
+from core.quarters import describe
 from db.connect import DatabaseBusy, DatabaseMissing, db_path
-from etl.load import KINDS, LoadResult, load_path
+from etl.arguments import parser
+from etl.history import history_lines
+from etl.load import LoadResult, load_path
 from etl.problems import EnvironmentNotReady, InputRejected, Problem
-from etl.quarter_text import parse_quarter_text
+from etl.terminal import table
 
 __all__ = ["main"]
 
@@ -33,106 +34,6 @@ PUBLISH_FAILED = 4  # the warehouse changed, the snapshot did not
 INTERNAL_ERROR = 70  # EX_SOFTWARE: not one of the documented outcomes
 SHOWN_PROBLEMS = 50  # the rest are counted, and all are in --json
 SHOWN_DIFF = 200  # quarter-district lines of the difference; all are in --json
-
-
-def _quarter(text: str) -> str:
-    """An argparse type: a quarter in any spelling uploads accept, as its calendar key."""
-    quarter = parse_quarter_text(text)
-    if quarter is None:
-        raise argparse.ArgumentTypeError(
-            f"not a quarter: {text!r} (write it as in an upload, e.g. 2025Q2, FY2568Q3 or ไตรมาส 2/2568)"
-        )
-    return quarter
-
-
-def _parser() -> argparse.ArgumentParser:
-    db_option = argparse.ArgumentParser(add_help=False)
-    db_option.add_argument("--db", help="database file (default: $SAFESPACE_DB or data/safespace.duckdb)")
-    published_option = argparse.ArgumentParser(add_help=False)
-    published_option.add_argument(
-        "--published", help="published snapshot (default: $SAFESPACE_PUBLISHED, or the database's name + .published)"
-    )
-    both = [db_option, published_option]
-    parser = argparse.ArgumentParser(
-        prog="python -m etl", description="Build, load and inspect the safe-space warehouse."
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("init", parents=[db_option], help="create the schema and load the real boundaries")
-    demo = commands.add_parser("demo", parents=both, help="rebuild the database with synthetic demo data, publish it")
-    demo.add_argument("--out", help="folder for the demo CSV files (default: data/demo)")
-    demo.add_argument("--seed", type=int, help="random seed (default: fixed)")
-    demo.add_argument("--force", action="store_true", help="replace a database that holds uploaded data")
-    load = commands.add_parser("load", parents=both, help="validate and load a file, then publish")
-    load.add_argument("kind", choices=list(KINDS))
-    load.add_argument("file")
-    load.add_argument("--dry-run", action="store_true", help="validate and show the difference; write nothing")
-    load.add_argument("--json", action="store_true", help="print a machine-readable summary")
-    load.add_argument("--no-publish", action="store_true", help="load only (for batches: publish once at the end)")
-    load.add_argument("--by", help="who to record as loading the file (default: the operating-system user)")
-    revert = commands.add_parser(
-        "revert", parents=both, help="revert a load and publish: its earlier version, if any, is in force again"
-    )
-    revert.add_argument("load_id", type=int)
-    revert.add_argument(
-        "--force", action="store_true", help="also when the load is the first version of some data (it is removed)"
-    )
-    restore = commands.add_parser("restore", parents=both, help="undo a revert and publish: the load counts again")
-    restore.add_argument("load_id", type=int)
-    for undoing in (revert, restore):
-        undoing.add_argument("--json", action="store_true", help="print a machine-readable summary")
-        undoing.add_argument("--by", help="who to record as reverting (default: the operating-system user)")
-    commands.add_parser("history", parents=[db_option], help="list the loads (times in Bangkok)")
-    republish = commands.add_parser(
-        "publish", parents=both, help="compute and protect every published figure into the snapshot"
-    )
-    republish.add_argument(
-        "--all", dest="full", action="store_true", help="recompute every window, not only those whose inputs changed"
-    )
-    commands.add_parser("hash-password", help="print a salted hash of the analyst password for the settings")
-    export = commands.add_parser("export", parents=both, help="write a published table to a CSV or Excel file")
-    export.add_argument("table", choices=["district-summary", "pilot-evaluation"])
-    export.add_argument("--quarter", required=True, type=_quarter, help="last quarter of the window, e.g. 2025Q2")
-    export.add_argument(
-        "--window", choices=["1q", "4q", "fytd"], default="4q", help="the quarter, 4 quarters, or fiscal year to date"
-    )
-    export.add_argument(
-        "--from",
-        dest="quarter_from",
-        metavar="QUARTER",
-        type=_quarter,
-        help="first quarter of an arbitrary window (only with --no-suppress)",
-    )
-    export.add_argument("--out", help="file to write (default: district_summary_<quarter>_<window>.csv here)")
-    export.add_argument("--format", choices=["csv", "xlsx"], help="default: from --out's extension, else csv")
-    export.add_argument(
-        "--comparison", choices=["all", "same-district", "matched"], help="pilot-evaluation: comparison group (all)"
-    )
-    export.add_argument("--json", action="store_true", help="pilot-evaluation: one JSON object, not a summary")
-    export.add_argument(
-        "--no-suppress",
-        action="store_true",
-        help="compute from the true counts in the database (analysts only; never publish the file)",
-    )
-    plan = commands.add_parser("plan", parents=both, help="recommend new safe-space sites (a scenario, not data)")
-    plan.add_argument("what", choices=["sites"])
-    plan.add_argument("--k", type=int, required=True, help="how many new sites")
-    plan.add_argument("--radius", type=float, help="catchment in metres, 200-20000 (default: the published one)")
-    plan.add_argument("--candidates", default="communities", help="communities|health-centres|district-offices|all")
-    plan.add_argument("--model", default="mclp", help="mclp (maximal covering, default) or p-median")
-    plan.add_argument("--time-limit", type=float, default=60.0, help="seconds the solver may take (default 60)")
-    plan.add_argument("--json", action="store_true", help="print one JSON object with the inputs and the result")
-    plan.add_argument("--out", help="also write that JSON object to this file")
-    plan.add_argument("--lang", choices=["en", "th"], default="en", help="language of the text and the names")
-    briefing = commands.add_parser(
-        "briefing", parents=both, help="write the quarterly briefing for executives (PDF) from published figures"
-    )
-    briefing.add_argument("--quarter", required=True, type=_quarter, help="last quarter of the window, e.g. 2025Q2")
-    briefing.add_argument(
-        "--window", choices=["1q", "4q", "fytd"], default="4q", help="the quarter, 4 quarters, or fiscal year to date"
-    )
-    briefing.add_argument("--lang", choices=["th", "en"], default="th", help="Thai (default) or English")
-    briefing.add_argument("--out", help="file to write (default: briefing_<quarter>_<window>_<lang>.pdf here)")
-    return parser
 
 
 def _print_problems(title: str, problems: list[Problem], out=sys.stdout, total: int | None = None) -> None:
@@ -177,90 +78,10 @@ def _report(result: LoadResult) -> None:
     if result.diff_rows and not result.unchanged:
         rows = result.diff_rows
         print(f"Difference per quarter and district (cases reported; {len(rows):,} quarter-districts):")
-        print(_table(rows[:SHOWN_DIFF]))
+        print(table(rows[:SHOWN_DIFF]))
         if len(rows) > SHOWN_DIFF:
             print(f"  … and {len(rows) - SHOWN_DIFF:,} more (use --json for all)")
     _print_problems("Warnings", result.warnings)
-
-
-def _table(rows: list[dict]) -> str:
-    """Rows of equal keys as a plain text table, numbers right-aligned (without pandas, for a light CLI)."""
-    columns = list(rows[0])
-    cells = [[f"{row[c]:,}" if isinstance(row[c], int) else str(row[c]) for c in columns] for row in rows]
-    widths = [max(len(c), *(len(line[i]) for line in cells)) for i, c in enumerate(columns)]
-    numeric = [isinstance(rows[0][c], int) for c in columns]
-    lines = [[c.rjust(w) if n else c.ljust(w) for c, w, n in zip(columns, widths, numeric, strict=True)]]
-    for line in cells:
-        lines.append([v.rjust(w) if n else v.ljust(w) for v, w, n in zip(line, widths, numeric, strict=True)])
-    return "\n".join("  ".join(line).rstrip() for line in lines)
-
-
-HISTORY_WIDTH = 100  # a terminal's columns
-# (heading, width, right-aligned); the file name takes what is left
-HISTORY_COLUMNS = (
-    ("id", 4, True),
-    ("kind", 11, False),
-    ("status", 8, False),
-    ("rows", 9, True),
-    ("loaded (Bangkok)", 16, False),
-    ("by", 11, False),
-    ("quarters", 13, False),
-)
-
-
-def _width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: Thai vowel and tone marks take none, wide characters two."""
-    return sum(
-        0 if unicodedata.category(c) in {"Mn", "Me", "Cf"} else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
-
-
-def _fit(text: str, width: int, right: bool = False) -> str:
-    """``text`` cut with "…" to ``width`` terminal columns and padded to exactly that.
-
-    >>> _fit("ชุมชนวัดสวัสดิ์", 6) + "|", _fit("12", 4, right=True)
-    ('ชุมชนวั…|', '  12')
-    """
-    if _width(text) > width:
-        cut = ""
-        for char in text:
-            if _width(cut + char) > width - 1:
-                break
-            cut += char
-        text = cut + "…"
-    pad = " " * (width - _width(text))
-    return pad + text if right else text + pad
-
-
-def _quarter_span(quarters: str | None) -> str:
-    """'2024Q3,2024Q4,2025Q1' -> '2024Q3–2025Q1' (the first and the last)."""
-    keys = sorted(q for q in (quarters or "").split(",") if q)
-    return f"{keys[0]}–{keys[-1]}" if len(keys) > 1 else "".join(keys)
-
-
-def history_lines(db, width: int = HISTORY_WIDTH) -> list[str]:
-    """The load history as lines of at most ``width`` terminal columns, oldest first, times in Bangkok."""
-    from db.connect import connect
-
-    with connect(db, read_only=True) as con:
-        loads = con.execute(
-            "SELECT load_id, kind, status, rows, loaded_at, loaded_by, quarters, file_name FROM loads ORDER BY load_id"
-        ).fetchall()
-    if not loads:
-        return ["No loads yet."]
-    file_width = width - sum(w + 1 for _, w, _ in HISTORY_COLUMNS)
-    columns = (*HISTORY_COLUMNS, ("file", file_width, False))
-    lines = [" ".join(_fit(heading, w, right) for heading, w, right in columns).rstrip()]
-    for load_id, kind, status, rows, loaded_at, loaded_by, quarters, file_name in loads:
-        local = in_bangkok(loaded_at).strftime("%Y-%m-%d %H:%M")
-        cells = (str(load_id), kind, status, f"{rows:,}", local, loaded_by, _quarter_span(quarters), file_name or "")
-        lines.append(" ".join(_fit(c, w, right) for c, (_, w, right) in zip(cells, columns, strict=True)).rstrip())
-    return lines
-
-
-def _history(db) -> None:
-    print("\n".join(history_lines(db)))
 
 
 def _hash_password() -> int:
@@ -453,7 +274,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "publish":
         return _publish(args)
     elif args.command == "history":
-        _history(args.db)
+        print("\n".join(history_lines(args.db)))
     elif args.command == "hash-password":
         return _hash_password()
     elif args.command == "export":
@@ -468,7 +289,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
     try:
         return _run(args)
     except _Exit as exc:

@@ -89,7 +89,7 @@ def test_history_fits_100_columns_with_bangkok_times(db, tmp_path):
     from datetime import UTC
     from zoneinfo import ZoneInfo
 
-    from etl.cli import _width
+    from etl.terminal import columns
     from tests.test_load import query
 
     path = tmp_path / ("ข้อมูลผู้ถูกกระทำความรุนแรงในครอบครัว_รายไตรมาส_" + "x" * 60 + ".csv")
@@ -98,7 +98,7 @@ def test_history_fits_100_columns_with_bangkok_times(db, tmp_path):
     done = etl("history", "--db", str(db))
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert all(_width(line) <= 100 for line in lines), [(_width(line), line) for line in lines]
+    assert all(columns(line) <= 100 for line in lines), [(columns(line), line) for line in lines]
     assert lines[0].split()[:5] == ["id", "kind", "status", "rows", "loaded"] and "(Bangkok)" in lines[0]
     loaded_at = query(db, "SELECT max(loaded_at) FROM loads")[0][0]
     bangkok = loaded_at.replace(tzinfo=UTC).astimezone(ZoneInfo("Asia/Bangkok")).strftime("%Y-%m-%d %H:%M")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from core import settings
-from etl.cli import _parser
+from etl.arguments import parser
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -52,7 +52,7 @@ def _synopsis() -> list[list[str]]:
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:
-    actions = [a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    actions = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
     return dict(actions[0].choices)
 
 
@@ -67,7 +67,7 @@ def test_every_option_in_the_synopsis_exists_and_every_option_is_documented():
     for words in _synopsis():
         options = {match for word in words for match in re.findall(r"--[a-z][a-z-]*", word)}
         documented.setdefault(words[0], set()).update(options)
-    for name, parser in commands.items():
-        accepted = {option for action in parser._actions for option in action.option_strings if option.startswith("--")}
-        accepted.discard("--help")
+    for name, command in commands.items():
+        options = (option for action in command._actions for option in action.option_strings)
+        accepted = {option for option in options if option.startswith("--")} - {"--help"}
         assert documented[name] == accepted, name
