@@ -71,3 +71,14 @@ def test_every_option_in_the_synopsis_exists_and_every_option_is_documented():
         options = (option for action in command._actions for option in action.option_strings)
         accepted = {option for option in options if option.startswith("--")} - {"--help"}
         assert documented[name] == accepted, name
+
+
+def test_the_architecture_table_names_every_folder_of_code_and_no_other():
+    root = Path(__file__).resolve().parent.parent
+    folders = {
+        path.name
+        for path in root.iterdir()
+        if path.is_dir() and not path.name.startswith(".") and any(path.glob("*.py"))
+    }
+    named = set(re.findall(r"^\| `([a-z_]+)/`", _section("Architecture"), flags=re.MULTILINE))
+    assert named - {"data"} == folders
