@@ -82,3 +82,18 @@ def test_the_architecture_table_names_every_folder_of_code_and_no_other():
     }
     named = set(re.findall(r"^\| `([a-z_]+)/`", _section("Architecture"), flags=re.MULTILINE))
     assert named - {"data"} == folders
+
+
+def test_the_methods_table_lists_exactly_the_exported_district_columns(demo_published, tmp_path):
+    import duckdb
+
+    from etl.export import export_district_summary
+
+    with duckdb.connect(str(demo_published), read_only=True) as con:
+        latest = con.execute("SELECT max(end_quarter) FROM district_summary").fetchall()[0][0]
+    path = export_district_summary(latest, out=tmp_path / "summary.csv", published=demo_published)
+    exported = set(path.read_text(encoding="utf-8-sig").splitlines()[0].split(","))
+    rows = [line for line in _section("Methods").splitlines() if line.startswith("| `")]
+    documented = {name for row in rows for name in re.findall(r"`([a-z0-9_<>]+)`", row.split("|")[1])}
+    kinds = {name.removeprefix("dist_m_") for name in exported if name.startswith("dist_m_")}
+    assert documented - {"dist_m_<type>"} | {f"dist_m_{kind}" for kind in kinds} == exported
