@@ -24,7 +24,7 @@ from db import read
 from db.snapshot import published_path
 from etl.load import load_file
 from etl.publish import publish
-from tests.expected import published
+from tests.helpers import published
 
 SMALL = {1, 2, 3, 4}
 QUARTERS = quarters.window("2025Q2", 6)

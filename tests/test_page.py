@@ -24,8 +24,7 @@ from core import quarters
 from db import read
 from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
-from tests.conftest import copy_with_snapshot
-from tests.expected import area_sum, snapshot_of
+from tests.helpers import area_sum, copy_with_snapshot, snapshot_of
 from ui import maps
 from ui.i18n import TEXT, number
 

@@ -20,7 +20,7 @@ from db import read
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import publish
-from tests.expected import area_sum, snapshot_of
+from tests.helpers import area_sum, snapshot_of
 from ui import bivariate, maps
 from ui.i18n import TEXT
 

@@ -22,7 +22,7 @@ from etl.briefing import content
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.problems import InputRejected, Problem, problems_csv
-from tests.expected import area_sum, snapshot_of
+from tests.helpers import area_sum, snapshot_of
 from ui import maps
 from ui.i18n import TEXT
 

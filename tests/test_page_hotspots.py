@@ -24,8 +24,7 @@ from core.codes import VICTIM_GROUPS, VIOLENCE_TYPES
 from db import read
 from etl.load import load_file
 from etl.publish import publish
-from tests.conftest import copy_with_snapshot
-from tests.expected import area_sum, breakdown_sums, snapshot_of
+from tests.helpers import area_sum, breakdown_sums, copy_with_snapshot, snapshot_of
 from ui import maps
 from ui.i18n import TEXT, label, number
 

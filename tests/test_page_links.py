@@ -14,8 +14,7 @@ from core import quarters
 from db import read
 from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
-from tests.conftest import DASHBOARD
-from tests.expected import area_sum
+from tests.helpers import DASHBOARD, area_sum
 from ui import maps
 from ui.i18n import TEXT
 

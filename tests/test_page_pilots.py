@@ -16,7 +16,7 @@ from db import read
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import publish
-from tests.expected import snapshot_of
+from tests.helpers import snapshot_of
 from ui.i18n import TEXT
 from ui.periods import quarter_label
 
