@@ -337,11 +337,6 @@ def test_kpis_of_the_hand_written_cases(hand_db, open_app):
     assert metrics(app, "en")["cases"][0] == "5"  # two hidden cells, 2.5 + 2.5
 
 
-def test_a_window_before_the_first_quarter_with_rows_has_no_kpis(hand_db):
-    kpis = read.kpis(snapshot_of(hand_db), "1q", "2023Q4")
-    assert kpis.cases_display is None and kpis.pilots == 0
-
-
 # --- Banner and empty states ----------------------------------------------------------
 
 
