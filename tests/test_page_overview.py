@@ -24,7 +24,7 @@ from core import quarters
 from db import read
 from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
-from tests.helpers import area_sum, copy_with_snapshot, snapshot_of
+from tests.helpers import area_sum, copy_with_snapshot, deck, features, layer, snapshot_of, texts
 from ui import maps
 from ui.i18n import TEXT, number
 
@@ -38,28 +38,6 @@ YEAR = quarters.window(DEMO_END, 4)  # the default window of the demo
 def hand_db(cases_template) -> Path:
     """The hand-written cases of conftest, published once per session: the Overview only reads them."""
     return cases_template
-
-
-def deck(app: AppTest) -> dict:
-    charts = app.get("deck_gl_json_chart")
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.json)
-
-
-def layer(spec: dict, kind: str) -> dict:
-    (found,) = [item for item in spec["layers"] if item["@@type"] == kind]
-    return found
-
-
-def features(app: AppTest) -> dict[str, dict]:
-    return {f["properties"]["dist_code"]: f["properties"] for f in layer(deck(app), "GeoJsonLayer")["data"]["features"]}
-
-
-def texts(app: AppTest) -> str:
-    parts = [
-        e.value for kind in ("title", "markdown", "caption", "info", "warning", "error") for e in getattr(app, kind)
-    ]
-    return "\n".join(str(p) for p in parts)
 
 
 def metrics(app: AppTest, lang: str = "th") -> dict[str, tuple[str, str]]:
