@@ -8,7 +8,7 @@ DB ?= $(or $(SAFESPACE_DB),data/safespace.duckdb)
 PUBLISHED := $(or $(SAFESPACE_PUBLISHED),$(DB:.duckdb=.published.duckdb))
 PORT ?= 8501
 
-.PHONY: run test demo lint format clean bench
+.PHONY: run test test-fast test-slow demo lint format clean bench
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,19 @@ run: $(VENV)/.installed $(DB) $(PUBLISHED)
 	SAFESPACE_LOCAL_MODE=1 $(PY) -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT) \
 		--browser.gatherUsageStats false -- --db $(DB) --published $(PUBLISHED)
 
-test: $(VENV)/.installed
-	$(PY) -m pytest
+# Every test: the fast ones first (a failure stops there), then the browser journeys and slow checks.
+# Markers are registered in pyproject.toml; pytest's closing line of each run says how long it took.
+FAST := not browser and not slow
+PYTEST_WORKERS ?= 2
+
+test: test-fast test-slow
+
+# Everything except the browser journeys (marker `browser`) and slow checks (`slow`): about a minute.
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope -m "$(FAST)"
+
+test-slow: $(VENV)/.installed
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope -m "not ($(FAST))"
 
 # Timings on this machine (ETL, pages, payloads, map paint, scale): prints a table, writes bench/results/*.json.
 bench: $(VENV)/.installed

@@ -16,6 +16,7 @@ from pathlib import Path
 from bench.browser import paint_measures, paint_times
 from bench.etl_speed import load_measures, load_seconds
 from bench.generate import cases_file, next_quarter_file, read_reference, scale_files
+from bench.harness import navigation_pages
 from bench.machine import describe, summary
 from bench.national import national_measures
 from bench.pages import first_run_seconds, missing_pages, page_measures, time_pages
@@ -24,7 +25,6 @@ from bench.report import RESULTS, Measure, table, write_json
 from etl.demo import build
 from etl.publish import publish
 from etl.reference import init
-from tests.browser import navigation_pages
 
 __all__ = ["main"]
 

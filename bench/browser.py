@@ -1,6 +1,6 @@
 """Time from navigation to a painted map in Debian's Chromium, per page.
 
-A real server (tests/browser.py starts it on a free loopback port) and a
+A real server (bench/harness.py starts it on a free loopback port) and a
 headless Chromium with the same flags as the browser tests; painted means
 the map's canvas shows colour (its screenshot is polled, so figures are
 accurate to about a fifth of a second). Cold: the first visit to the page
@@ -18,8 +18,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
+from bench.harness import VIEWPORT, chromium_executable, launch_chromium, page_path, streamlit_server, wait_map_painted
 from bench.report import Measure
-from tests.browser import VIEWPORT, chromium_executable, launch_chromium, page_path, streamlit_server, wait_map_painted
 
 __all__ = ["PAINT_TARGET_S", "PaintTiming", "paint_measures", "paint_times"]
 

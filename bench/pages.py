@@ -1,7 +1,7 @@
 """Server time of every page with Streamlit's AppTest, and the size of each map sent to the browser.
 
 Pages come from the navigation list in dashboard.py
-(:func:`tests.browser.navigation_pages`), so a new page is measured
+(:func:`bench.harness.navigation_pages`), so a new page is measured
 without touching this module. A cold run is a fresh session with
 empty caches (``st.cache_data`` and ``st.cache_resource`` cleared); a warm
 run is the same session run again, as after a widget change that needs no
@@ -23,8 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.harness import DASHBOARD
 from bench.report import Measure
-from tests.browser import DASHBOARD
 
 __all__ = [
     "COLD_TARGET_S",

@@ -8,17 +8,14 @@ with its snapshot, for every test that writes to it. The snapshot of
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from db.snapshot import published_path
 from etl.publish import publish
 from etl.reference import init
-
-DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+from tests.helpers import DASHBOARD, copy_with_snapshot
 
 
 @pytest.fixture(scope="session")
@@ -37,13 +34,6 @@ def demo_template(tmp_path_factory) -> Path:
     build(db=folder / "demo.duckdb", out_dir=folder / "files")
     publish(folder / "demo.duckdb")
     return folder / "demo.duckdb"
-
-
-def copy_with_snapshot(template: Path, target: Path) -> Path:
-    """Copy a warehouse and its published snapshot; the copy's snapshot sits beside it under the copy's name."""
-    shutil.copy(template, target)
-    shutil.copy(published_path(template), published_path(target))
-    return target
 
 
 @pytest.fixture
@@ -117,16 +107,6 @@ def downloads(monkeypatch) -> dict[str, bytes]:
 
     monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
     return files
-
-
-def table_checksums(path: Path) -> dict[str, tuple]:
-    """Row count and an order-independent hash of every table: equal means unchanged."""
-    with duckdb.connect(str(path), read_only=True) as con:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
-        return {
-            t: con.execute(f"SELECT count(*), coalesce(sum(hash(t::VARCHAR)), 0) FROM {t} AS t").fetchall()[0]
-            for t in tables
-        }
 
 
 # Cases for the read layer and the pages, written by hand so every figure can be

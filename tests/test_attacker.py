@@ -24,7 +24,7 @@ from db import read
 from db.snapshot import published_path
 from etl.load import load_file
 from etl.publish import publish
-from tests.expected import published
+from tests.helpers import published
 
 SMALL = {1, 2, 3, 4}
 QUARTERS = quarters.window("2025Q2", 6)
@@ -175,7 +175,7 @@ def test_inverting_the_smoothed_rate_gives_back_the_protected_estimate_not_the_t
 
 
 def published_sum(cells: pd.DataFrame) -> float | None:
-    """A sum of protected cells as the Methods page defines it, by hand (:func:`tests.expected.published`);
+    """A sum of protected cells as the Methods page defines it, by hand (:func:`tests.helpers.published`);
     None where it is hidden."""
     return published(cells["cases_reported"].tolist(), cells["cases_reported_hidden"].astype(bool).tolist()).value
 

@@ -1,12 +1,9 @@
-"""`python -m etl briefing` as an executive's analyst runs it: a real process writes a real PDF, read back
+"""`python -m etl briefing` as an executive's analyst runs it (in-process): it writes a real PDF, read back
 with pypdf (a different library from the one that wrote it), from published figures only."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -18,20 +15,12 @@ from db import read
 from db.snapshot import published_path
 from etl.briefing.lines import wrap
 from etl.demo import QUARTERS as DEMO_QUARTERS
-from tests.expected import area_sum
+from tests.helpers import area_sum, etl
 
-ROOT = Path(__file__).resolve().parent.parent
 DEMO_END = DEMO_QUARTERS[-1]
 # The one count on the page, Bangkok's, on its card with its two changes (English).
 CASES_CARD = re.compile(r"Cases reported\s+(\S+)\s+(.+?) on the previous period\s+(.+?) on a year before")
 SMALL_COUNT = re.compile(r"(?<![\d.,])[1-4]\s*cases?\b", re.IGNORECASE)
-
-
-def etl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = os.environ | {"PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "etl", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=120
-    )
 
 
 def compact(text: str) -> str:

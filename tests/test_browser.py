@@ -23,10 +23,7 @@ from PIL import Image
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from core import quarters
-from db.connect import connect
-from db.snapshot import published_path, read_status
-from tests.browser import (
+from bench.harness import (
     FAILURES,
     MAP,
     REQUIRE_ENV,
@@ -46,7 +43,10 @@ from tests.browser import (
     wait_idle,
     wait_map_painted,
 )
-from tests.conftest import copy_with_snapshot, table_checksums
+from core import quarters
+from db.connect import connect
+from db.snapshot import published_path, read_status
+from tests.helpers import copy_with_snapshot, table_checksums
 from ui.i18n import LANGS, TEXT
 from ui.periods import quarter_label
 

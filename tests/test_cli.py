@@ -1,17 +1,17 @@
-"""`python -m etl` as an analyst runs it: a real process, real files, exit codes."""
+"""`python -m etl` as an analyst runs it: real files, exit codes, what it prints.
+
+The commands run in-process through ``etl.cli.main`` (what ``python -m etl``
+calls); one test starts the real process, another checks a load's imports in one.
+"""
 
 import json
 import subprocess
 import sys
 
-from tests.conftest import table_checksums
+from tests.helpers import ROOT, etl, query, table_checksums
 
 GOOD = "quarter,dist_code,violence_type,victim_group,cases_reported,cases_referred\n2025Q2,1002,physical,woman,7,5\n"
 BAD = "quarter,dist_code,violence_type,victim_group,cases_reported,cases_referred\n2025Q2,1002,physical,woman,7,9\n"
-
-
-def etl(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "etl", *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 def test_load_json_summary_and_history(db, tmp_path):
@@ -51,7 +51,7 @@ def test_usage_error_exits_2():
     assert etl("load", "parcels", "x.csv").returncode == 2
 
 
-def test_environment_not_ready_exits_3_with_what_to_do(tmp_path, monkeypatch):
+def test_environment_not_ready_exits_3_with_what_to_do(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "SAFESPACE_GEO_DIR": str(tmp_path / "nowhere")}
     done = etl("init", "--db", str(tmp_path / "x.duckdb"), env=env)
     assert done.returncode == 3
@@ -60,21 +60,28 @@ def test_environment_not_ready_exits_3_with_what_to_do(tmp_path, monkeypatch):
     assert missing.returncode == 3 and "python -m etl demo" in missing.stderr
 
 
+def test_the_real_process_exits_with_the_documented_code_and_says_why(tmp_path):
+    """``python -m etl`` as a process: the entry point passes main's exit code and messages through."""
+    absent = tmp_path / "absent.duckdb"
+    done = subprocess.run(
+        [sys.executable, "-m", "etl", "history", "--db", str(absent)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 3 and "python -m etl demo" in done.stderr and "Traceback" not in done.stderr
+    assert not absent.exists()
+
+
 def test_hash_password_prints_a_hash_that_verifies():
     from core.passwords import verify_password
 
-    done = subprocess.run(
-        [sys.executable, "-m", "etl", "hash-password"],
-        input="a-long-analyst-password\n",
-        capture_output=True,
-        text=True,
-    )
+    done = etl("hash-password", input="a-long-analyst-password\n")
     assert done.returncode == 0
     assert verify_password("a-long-analyst-password", done.stdout.strip())
     assert not verify_password("another-password", done.stdout.strip())
-    short = subprocess.run(
-        [sys.executable, "-m", "etl", "hash-password"], input="short\n", capture_output=True, text=True
-    )
+    short = etl("hash-password", input="short\n")
     assert short.returncode == 1 and "12 characters" in short.stderr
 
 
@@ -90,7 +97,6 @@ def test_history_fits_100_columns_with_bangkok_times(db, tmp_path):
     from zoneinfo import ZoneInfo
 
     from etl.terminal import columns
-    from tests.test_load import query
 
     path = tmp_path / ("ข้อมูลผู้ถูกกระทำความรุนแรงในครอบครัว_รายไตรมาส_" + "x" * 60 + ".csv")
     path.write_text(GOOD.replace("2025Q2", "2024Q3") + "2025Q2,1003,other,man,1,\n")

@@ -10,7 +10,7 @@ import pytest
 from db import read
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.messages import render
-from tests.test_cli import etl
+from tests.helpers import etl
 
 LATEST = DEMO_QUARTERS[-1]
 FIELDS = {

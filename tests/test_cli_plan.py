@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from pyproj import Transformer
 
-from tests.test_cli import etl
+from tests.helpers import etl
 
 TO_METRES = Transformer.from_crs("EPSG:4326", "EPSG:32647", always_xy=True)
 

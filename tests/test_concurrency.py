@@ -12,8 +12,7 @@ import pytest
 from etl.load import load_file
 from etl.problems import InputRejected
 from etl.revert import revert
-from tests.conftest import table_checksums
-from tests.test_load import COMMUNITIES, csv, query
+from tests.helpers import COMMUNITIES, csv, query, table_checksums
 
 HOLD = (
     "import duckdb, sys, time; con = duckdb.connect(sys.argv[1], read_only=True); "

@@ -23,15 +23,10 @@ from core import quarters as quarter_keys
 from etl import cases, communities, demo, services
 from etl.demo import services as demo_services
 from geo import boundaries
-from tests.conftest import table_checksums
+from tests.helpers import query, table_checksums
 
 HEADERS = {"communities": communities.COLUMNS, "services": services.COLUMNS, "cases": cases.COLUMNS}
 BANGKOK = "dist_code < '1100'"
-
-
-def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql, params or []).fetchall()
 
 
 def scalar(db: Path, sql: str, params: list | None = None):

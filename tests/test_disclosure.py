@@ -18,7 +18,7 @@ import pyarrow as pa
 import pytest
 
 from db.snapshot import published_path
-from tests.conftest import DASHBOARD, copy_with_snapshot
+from tests.helpers import DASHBOARD, copy_with_snapshot
 
 PAGES = re.findall(r'st\.Page\("(pages/\w+\.py)"', DASHBOARD.read_text())
 SMALL = {1, 2, 3, 4}

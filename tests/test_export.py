@@ -1,10 +1,7 @@
-"""`python -m etl export district-summary` as an analyst runs it: real process, real files, exit codes."""
+"""`python -m etl export district-summary` as an analyst runs it (in-process): real files, exit codes."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -15,17 +12,15 @@ from core.downloads import neutralise_formulas
 from core.settings import SUPPRESS_BELOW
 from db import read
 from db.snapshot import published_path
+from tests.helpers import etl
 
-ROOT = Path(__file__).resolve().parent.parent
 BOM = b"\xef\xbb\xbf"
 SMALL = {"1", "2", "3", "4"}
 
 
-def etl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != SUPPRESS_BELOW.name} | {"PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "etl", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=120
-    )
+@pytest.fixture(autouse=True)
+def default_threshold(monkeypatch):
+    monkeypatch.delenv(SUPPRESS_BELOW.name, raising=False)
 
 
 # Columns that may hold "<5" besides numbers.

@@ -1,7 +1,8 @@
 """The one-way flow, enforced: CSV -> etl/ -> warehouse -> etl/publish -> snapshot -> db/read -> ui/ -> pages/.
 
-Each package may import only the layers below it; viewers' pages render
-without the statistics stack.
+Each package may import only the layers below it; ``python -m etl`` runs
+without Streamlit; viewers' pages render without the statistics stack; the
+tests share helpers through ``tests/helpers.py`` only.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ FORBIDDEN = {
     "geo": {"db", "etl", "ui", "pages", "bench", "tests"},
     "db": {"etl", "geo", "ui", "pages", "bench", "tests"},
     "etl": {"ui", "pages", "tests"},
+    "ui": {"etl", "pages", "bench", "tests"},
+    "bench": {"tests"},
 }
 
 
@@ -63,3 +66,43 @@ print(sorted(m for m in ("esda", "libpysal", "scipy", "mapclassify", "sklearn") 
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_command_line_runs_without_streamlit():
+    """``python -m etl`` imports its whole command line (every subcommand's parser) without Streamlit."""
+    code = "import sys, etl.cli; print('streamlit' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "False"
+
+
+def imported_modules(path: Path) -> set[str]:
+    """The full dotted names a module imports (``from a.b import c`` gives ``a.b``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_test_modules_share_only_the_helpers_module():
+    """No test module imports another test module or conftest: shared code lives in tests/helpers.py."""
+    found = {
+        path.name: sorted(m for m in imported_modules(path) if m.startswith("tests") and m != "tests.helpers")
+        for path in sorted((ROOT / "tests").glob("*.py"))
+    }
+    assert {name: modules for name, modules in found.items() if modules} == {}
+
+
+def test_conftest_defines_only_fixtures():
+    """conftest.py's functions are all fixtures (helpers belong in tests/helpers.py)."""
+    tree = ast.parse((ROOT / "tests" / "conftest.py").read_text(encoding="utf-8"))
+
+    def is_fixture(node: ast.FunctionDef) -> bool:
+        return any("fixture" in ast.unparse(decorator) for decorator in node.decorator_list)
+
+    functions = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    assert functions and [f.name for f in functions if not is_fixture(f)] == []

@@ -1,39 +1,8 @@
 """Loading analysts' files: validated fully, written in one go, versioned by load."""
 
-import duckdb
 import pytest
 
-from etl.load import load_file
-from etl.problems import InputRejected
-from tests.conftest import table_checksums
-
-CASES_HEADER = "quarter,dist_code,subdist_code,community_id,violence_type,victim_group,cases_reported,cases_referred"
-COMMUNITIES = (
-    "community_id,name_th,name_en,lat,lon,pilot,pilot_start,location_note\n"
-    "TK,ชุมชนไทยเกรียง,Thai Kriang community,13.61977,100.53975,true,2024Q1,approximate\n"
-    "D1,ชุมชนดุสิต,Dusit community,13.7770,100.5130,false,,\n"
-)
-
-
-def csv(*lines: str, header: str = CASES_HEADER) -> bytes:
-    return ("\n".join([header, *lines]) + "\n").encode()
-
-
-def load(db, kind: str, content: bytes, **options):
-    return load_file(kind, content, f"{kind}.csv", db=db, loaded_by="tests", **options)
-
-
-def query(db, sql: str):
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
-
-def rejected(db, kind: str, content: bytes) -> list:
-    before = table_checksums(db)
-    with pytest.raises(InputRejected) as caught:
-        load(db, kind, content)
-    assert table_checksums(db) == before, "a rejected file must leave the database as it was"
-    return caught.value.problems
+from tests.helpers import CASES_HEADER, COMMUNITIES, csv, load, query, rejected, table_checksums
 
 
 def test_cases_file_loads_and_totals_add_up(db):

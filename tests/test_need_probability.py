@@ -12,7 +12,7 @@ from scipy import stats
 from db import read
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from geo.smoothing import eb_rate_per_100k, exceedance_probability
-from tests.expected import snapshot_of
+from tests.helpers import snapshot_of
 from ui.i18n import TEXT
 
 CASES = np.array([3.0, 40.0, 60.0, 12.0, np.nan])

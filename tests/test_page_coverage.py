@@ -20,7 +20,7 @@ from db import read
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import publish
-from tests.expected import area_sum, snapshot_of
+from tests.helpers import area_sum, html_markdown, snapshot_of
 from ui import bivariate, maps
 from ui.i18n import TEXT
 
@@ -59,11 +59,6 @@ def bivariate_map(app: AppTest) -> dict[str, dict]:
 
 def sentences(app: AppTest) -> list[str]:
     return [element.value for element in app.info]
-
-
-def html_markdown(app: AppTest) -> str:
-    """Everything the page renders as HTML (markdown with HTML allowed)."""
-    return "\n".join(m.value for m in app.markdown if m.proto.allow_html)
 
 
 def gap_codes(app: AppTest, lang: str = "th") -> set[str]:

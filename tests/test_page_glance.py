@@ -1,7 +1,7 @@
 """Read at a glance (issue 16): comparisons, totals, words and downloads, as a reader meets them.
 
 AppTest runs dashboard.py on the demo's published files; expected figures are worked out by hand from the
-snapshot's protected cells (:mod:`tests.expected`), never with the pages' own helpers.
+snapshot's protected cells (:mod:`tests.helpers`), never with the pages' own helpers.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from etl.briefing import content
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.problems import InputRejected, Problem, problems_csv
-from tests.expected import area_sum, snapshot_of
+from tests.helpers import area_sum, snapshot_of
 from ui import maps
 from ui.i18n import TEXT
 

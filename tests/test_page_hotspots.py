@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import html
 import itertools
-import json
 from pathlib import Path
 
 import duckdb
 import mapclassify
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -24,8 +22,7 @@ from core.codes import VICTIM_GROUPS, VIOLENCE_TYPES
 from db import read
 from etl.load import load_file
 from etl.publish import publish
-from tests.conftest import copy_with_snapshot
-from tests.expected import area_sum, breakdown_sums, snapshot_of
+from tests.helpers import area_sum, breakdown_sums, chart_rows, copy_with_snapshot, deck, features, snapshot_of, texts
 from ui import maps
 from ui.i18n import TEXT, label, number
 
@@ -38,38 +35,13 @@ SCHEMES = {
 }
 
 
-def deck(app: AppTest) -> dict:
-    (chart,) = app.get("deck_gl_json_chart")
-    return json.loads(chart.proto.json)
-
-
-def features(app: AppTest) -> dict[str, dict]:
-    (districts,) = [item for item in deck(app)["layers"] if item["@@type"] == "GeoJsonLayer"]
-    return {f["properties"]["dist_code"]: f["properties"] for f in districts["data"]["features"]}
-
-
 def fills(app: AppTest) -> dict[str, tuple[int, ...]]:
     return {code: tuple(props["fill"]) for code, props in features(app).items()}
-
-
-def texts(app: AppTest) -> str:
-    kinds = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error")
-    return "\n".join(str(e.value) for kind in kinds for e in getattr(app, kind))
 
 
 def window_summary(app: AppTest, db) -> pd.DataFrame:
     """The published district table of the page's default window: the four quarters ending at the chosen one."""
     return read.district_summary(snapshot_of(db), "4q", app.session_state["quarter"])
-
-
-def chart_rows(app: AppTest) -> pd.DataFrame:
-    """The rows of every dataset behind the page's Altair charts."""
-    frames = [
-        pa.ipc.open_stream(dataset.data.data).read_pandas()
-        for chart in app.get("vega_lite_chart")
-        for dataset in chart.proto.datasets
-    ]
-    return pd.concat(frames, ignore_index=True)
 
 
 def trend_rows(app: AppTest) -> pd.DataFrame:

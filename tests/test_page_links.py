@@ -4,7 +4,6 @@ value the dashboard does not offer falls back to the default with a short notice
 from __future__ import annotations
 
 import io
-import json
 
 import pyarrow as pa
 import pytest
@@ -14,8 +13,7 @@ from core import quarters
 from db import read
 from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
-from tests.conftest import DASHBOARD
-from tests.expected import area_sum
+from tests.helpers import DASHBOARD, area_sum, deck
 from ui import maps
 from ui.i18n import TEXT
 
@@ -132,7 +130,7 @@ def test_coverage_service_types_and_layers_come_from_the_link(open_link):
 def test_a_district_in_the_link_narrows_the_whole_overview(open_link, demo_template):
     """Map outlined and opened on the districts, their place on the attention list, their own trend, the table."""
     app = open_link({"lang": "en", "district": "1003,1033"})  # Nong Chok and Khlong Toei
-    spec = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    spec = deck(app)
     assert "chosen-districts" in [layer["id"] for layer in spec["layers"]]
     view = spec["initialViewState"]
     assert view["zoom"] > maps.VIEW.zoom and 100.55 < view["longitude"] < 100.95  # between the two, zoomed in

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from db import read
 from geo.boundaries import geo_dir
-from tests.expected import snapshot_of
+from tests.helpers import snapshot_of
 from ui.i18n import TEXT
 
 PAGE = "pages/methods.py"

@@ -16,7 +16,7 @@ from db import read
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import publish
-from tests.expected import snapshot_of
+from tests.helpers import html_markdown, snapshot_of
 from ui.i18n import TEXT
 from ui.periods import quarter_label
 
@@ -59,10 +59,6 @@ def evaluation_table(app: AppTest):
 def compared_table(app: AppTest):
     (table,) = [d.value for d in app.dataframe if "Role" in d.value.columns]
     return table
-
-
-def html_markdown(app: AppTest) -> str:
-    return "\n".join(m.value for m in app.markdown if m.proto.allow_html)
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -1,8 +1,13 @@
-"""The snapshot reader against real published files: windows, Bangkok only, display texts, freshness."""
+"""The snapshot reader against real published files: windows, Bangkok only, display texts, freshness.
+
+Expected figures are worked out by hand from the hand-written cases of
+conftest (``HAND_CASES``), never by querying the snapshot again.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import duckdb
@@ -12,15 +17,12 @@ from db import read
 from db.snapshot import published_path
 from etl.load import load_file
 from etl.publish import publish
+from tests.helpers import load, row
 
 
 @pytest.fixture
 def snapshot(cases_db) -> Path:
     return published_path(cases_db)
-
-
-def row(frame, code: str):
-    return frame.set_index("dist_code").loc[code]
 
 
 def test_a_window_holds_its_quarters_and_bangkok_only(snapshot):
@@ -104,3 +106,50 @@ def test_reads_leave_no_connection_open(snapshot):
     read.district_layer(snapshot)
     with duckdb.connect(str(snapshot)) as writer:  # a writer can open the file at once
         writer.execute("SELECT 1")
+
+
+@pytest.mark.parametrize(
+    ("span", "end", "display"),
+    [
+        # 1001: cells 3, 4, 5 + 1, 7 shown as <5, <5, 5, 5; 1002 <5; 1003 0; 1004 <5 and <5; 1005 5.
+        # 2.5 + 2.5 + 5 + 5 + 2.5 + 0 + 2.5 + 2.5 + 5 = 27.5, published as 30; 1104 lies outside Bangkok.
+        ("4q", "2025Q2", "30"),
+        ("4q", "2025Q1", "115"),  # 100 + 2.5 + 2.5 + 5 (1001), 2.5 (1004), 0 (1003): 112.5
+        ("1q", "2024Q4", "<5"),  # one hidden cell
+        ("1q", "2024Q3", "5"),  # two hidden cells: 2.5 + 2.5
+    ],
+)
+def test_headline_count_is_the_sum_of_protected_cells_worked_by_hand(snapshot, span, end, display):
+    kpis = read.kpis(snapshot, span, end)
+    assert kpis.cases_display == display
+    assert kpis.cases == (float(display) if display != "<5" else pytest.approx(math.nan, nan_ok=True))
+    assert kpis.pilots == 1  # Thai Kriang started in 2024Q1
+    assert math.isnan(kpis.referral_rate)  # only 1003 publishes its referrals, and it reported 0
+
+
+def test_a_window_before_the_first_quarter_with_rows_has_no_kpis(snapshot):
+    kpis = read.kpis(snapshot, "1q", "2023Q4")
+    assert kpis.cases_display is None and kpis.pilots == 0
+
+
+# Safe spaces at the edges of the year to 2025Q2 (1 July 2024 to 30 June 2025), in Phra Nakhon (1001).
+EDGE_SERVICES = (
+    "service_id,name_th,service_type,lat,lon,capacity,opened,closed\n"
+    "S-A,เปิดวันสุดท้าย,safe_space,13.7560,100.4960,10,2025-06-30,\n"
+    "S-B,เปิดหลังช่วง,safe_space,13.7561,100.4961,10,2025-07-01,\n"
+    "S-C,ปิดวันแรก,safe_space,13.7562,100.4962,10,2020-01-01,2024-07-01\n"
+    "S-D,ปิดก่อนช่วง,safe_space,13.7563,100.4963,10,2020-01-01,2024-06-30\n"
+    "S-E,ไม่มีวันที่,safe_space,13.7564,100.4964,10,,\n"
+    "S-F,บ้านพัก,shelter,13.7565,100.4965,10,,\n"
+)
+
+
+def test_services_open_at_some_time_in_the_window_by_hand(cases_db, snapshot):
+    load(cases_db, "services", EDGE_SERVICES)
+    publish(cases_db)
+    year = read.service_points(snapshot, "4q", "2025Q2")
+    assert year["service_id"].tolist() == ["S-A", "S-C", "S-E", "S-F"]  # by type, then id
+    assert read.kpis(snapshot, "4q", "2025Q2").safe_spaces == 3  # A, C and E; a shelter is not a safe space
+    # July to September 2024: S-C closed on its first day, S-D the day before, S-A opened later.
+    assert read.service_points(snapshot, "1q", "2024Q3")["service_id"].tolist() == ["S-C", "S-E", "S-F"]
+    assert read.kpis(snapshot, "1q", "2024Q3").safe_spaces == 2

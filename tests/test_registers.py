@@ -1,33 +1,11 @@
 """Register uploads (services, communities): the columns a real register brings, and boundary-edge points."""
 
-import duckdb
-import pytest
-
-from etl.load import load_file
-from etl.problems import InputRejected
-from tests.conftest import table_checksums
+from tests.helpers import load, query, rejected
 
 # Two BMA register points on district edges (see ../shared/geo/SOURCES.md): BMA1846 is coded
 # Bang Khen (1005) and lies 4 m from Lak Si (1041), in Lak Si's sub-district 104102;
 # BMA0670 (Bang Khun Thian, 1021) lies 98 m outside the HDX outline of Bangkok.
 EDGE = {"BMA1846": (13.861772, 100.58677), "BMA0670": (13.618078, 100.375674)}
-
-
-def load(db, kind: str, text: str):
-    return load_file(kind, text.encode(), f"{kind}.csv", db=db, loaded_by="tests")
-
-
-def query(db, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
-
-def rejected(db, kind: str, text: str) -> list:
-    before = table_checksums(db)
-    with pytest.raises(InputRejected) as caught:
-        load(db, kind, text)
-    assert table_checksums(db) == before
-    return caught.value.problems
 
 
 def test_services_may_be_marked_as_at_an_approximate_location(db):

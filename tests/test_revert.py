@@ -1,15 +1,11 @@
 """Reverting a load brings the previous version back; nothing is deleted, and no revert is final."""
 
-import subprocess
-import sys
-
 import pytest
 
 from etl.load import load_file
 from etl.problems import InputRejected
 from etl.revert import restore, revert
-from tests.conftest import table_checksums
-from tests.test_load import COMMUNITIES, csv, query
+from tests.helpers import COMMUNITIES, csv, etl, query, table_checksums
 
 
 def test_revert_brings_the_previous_cases_back(db):
@@ -125,10 +121,6 @@ def test_the_only_population_figures_cannot_be_reverted_but_replaced_ones_can(db
     load_file("population", newer.encode(), "population_2024.csv", db=db)
     revert(reference, db=db)
     assert query(db, "SELECT count(*), min(year) FROM current_population") == [(50, 2024)]
-
-
-def etl(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "etl", *args], capture_output=True, text=True, timeout=60)
 
 
 def test_revert_force_and_restore_from_the_cli(db):

@@ -8,7 +8,7 @@ import shapely
 from db.schema import MIGRATIONS, SCHEMA_VERSION, ensure_schema, schema_version
 from etl.reference import init
 from geo.projection import to_metric
-from tests.conftest import table_checksums
+from tests.helpers import table_checksums
 
 
 def test_ensure_schema_twice_changes_nothing(tmp_path):

@@ -16,8 +16,7 @@ import pytest
 
 from etl.load import load_file, load_path
 from etl.problems import InputRejected
-from tests.conftest import table_checksums
-from tests.test_load import query
+from tests.helpers import query, table_checksums
 
 CORPUS = Path(__file__).parent / "fixtures" / "uploads"
 

@@ -5,7 +5,7 @@ from streamlit import config
 
 from core.passwords import hash_password
 from etl.load import load_file
-from tests.test_load import csv, query
+from tests.helpers import csv, query
 from ui.i18n import TEXT
 
 UPLOAD = "pages/upload.py"

@@ -24,8 +24,7 @@ from core import quarters
 from db import read
 from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
-from tests.conftest import copy_with_snapshot
-from tests.expected import area_sum, snapshot_of
+from tests.helpers import area_sum, copy_with_snapshot, deck, features, layer, snapshot_of, texts
 from ui import maps
 from ui.i18n import TEXT, number
 
@@ -39,28 +38,6 @@ YEAR = quarters.window(DEMO_END, 4)  # the default window of the demo
 def hand_db(cases_template) -> Path:
     """The hand-written cases of conftest, published once per session: the Overview only reads them."""
     return cases_template
-
-
-def deck(app: AppTest) -> dict:
-    charts = app.get("deck_gl_json_chart")
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.json)
-
-
-def layer(spec: dict, kind: str) -> dict:
-    (found,) = [item for item in spec["layers"] if item["@@type"] == kind]
-    return found
-
-
-def features(app: AppTest) -> dict[str, dict]:
-    return {f["properties"]["dist_code"]: f["properties"] for f in layer(deck(app), "GeoJsonLayer")["data"]["features"]}
-
-
-def texts(app: AppTest) -> str:
-    parts = [
-        e.value for kind in ("title", "markdown", "caption", "info", "warning", "error") for e in getattr(app, kind)
-    ]
-    return "\n".join(str(p) for p in parts)
 
 
 def metrics(app: AppTest, lang: str = "th") -> dict[str, tuple[str, str]]:
@@ -336,11 +313,6 @@ def test_kpis_of_the_hand_written_cases(hand_db, open_app):
     assert metrics(app, "en")["cases"][0] == "<5"  # one hidden cell
     app.select_slider(key="quarter").set_value("2024Q3").run()
     assert metrics(app, "en")["cases"][0] == "5"  # two hidden cells, 2.5 + 2.5
-
-
-def test_a_window_before_the_first_quarter_with_rows_has_no_kpis(hand_db):
-    kpis = read.kpis(snapshot_of(hand_db), "1q", "2023Q4")
-    assert kpis.cases_display is None and kpis.pilots == 0
 
 
 # --- Banner and empty states ----------------------------------------------------------
