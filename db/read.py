@@ -45,6 +45,7 @@ __all__ = [
     "community_cells",
     "community_points",
     "community_register",
+    "completeness",
     "context_districts",
     "context_lines",
     "display",
@@ -456,3 +457,13 @@ def community_register(path: Snapshot) -> pd.DataFrame:
 def load_history(path: Snapshot) -> pd.DataFrame:
     """Every load as published, newest first: what, when (UTC), by whom, and whether it still counts."""
     return _frame(path, "SELECT * FROM loads ORDER BY load_id DESC")
+
+
+def completeness(path: Snapshot) -> pd.DataFrame:
+    """Which Bangkok districts have case data for which quarter (presence only, no counts): ``dist_code``,
+    ``name_th``, ``name_en``, ``quarter``, ``has_data``, by district then quarter; no rows without cases."""
+    return _frame(
+        path,
+        "SELECT c.dist_code, d.name_th, d.name_en, c.quarter, c.has_data "
+        "FROM completeness c JOIN districts d USING (dist_code) ORDER BY c.dist_code, c.quarter",
+    )

@@ -65,6 +65,7 @@ WORD_TABLES = ("quarter_words", "district_words", "violence_words", "victim_word
 _WORD_TYPES = {"empty": "BOOLEAN", "value": "BIGINT"}
 SHOWN_PROBLEMS = 10_000  # etl.problems.MAX_PROBLEMS: the rest are only counted
 BATCH_ROWS = 122_880
+ROWS_NAMED = 10  # rows listed in a warning about a district name read as another spelling
 
 # Every cell parsed, with the facts the checks need, one row per file row. Cells are parsed once per
 # distinct spelling (a million rows hold few), in Python, and joined in as the *_words tables.
@@ -290,13 +291,21 @@ def check(table: pa.Table, con: duckdb.DuckDBPyConnection) -> tuple[Rows | None,
 
 
 def _say_read_as(con: duckdb.DuckDBPyConnection, read_as: dict[str, str], warnings: Problems) -> None:
-    """A warning for each district name read as another spelling ("Dusitt" as Dusit), at its first row."""
+    """A warning for each district name read as another spelling ("Dusitt" as Dusit), at its first row,
+    naming its rows (the first :data:`ROWS_NAMED`) and how many there are."""
     if not read_as:
         return
-    sql = "SELECT district, min(row) FROM incoming WHERE list_contains(?, district) GROUP BY 1 ORDER BY 2"
-    firsts = con.execute(sql, [list(read_as)]).fetchall()
-    for name, row in firsts:
-        warnings.add("district.read_as", row, "district", name, name=name, district=read_as[name])
+    sql = f"""
+        WITH hits AS (
+            SELECT district, row, count(*) OVER (PARTITION BY district) AS n,
+                   row_number() OVER (PARTITION BY district ORDER BY row) AS k
+            FROM incoming WHERE list_contains(?, district)
+        )
+        SELECT district, n, list(row ORDER BY row) FROM hits WHERE k <= {ROWS_NAMED} GROUP BY ALL ORDER BY min(row)
+    """
+    for name, n, rows in con.execute(sql, [list(read_as)]).fetchall():
+        listed = ", ".join(map(str, rows)) + (", …" if n > len(rows) else "")
+        warnings.add("district.read_as", rows[0], "district", name, name=name, district=read_as[name], n=n, rows=listed)
 
 
 def _find_problems(con: duckdb.DuckDBPyConnection, problems: Problems, hints: dict, first: str, current: str) -> None:

@@ -595,9 +595,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "briefing.page": {"en": "Page {page} of {pages}", "th": "หน้า {page} จาก {pages}"},
     # Read at a glance (issue 16): say what a name was read as
     "district.read_as": {
-        "en": "“{name}” was read as {district}. If you meant another district, correct the name (every row "
-        "with it was read the same way).",
-        "th": "อ่าน “{name}” เป็น {district} หากหมายถึงเขตอื่น ให้แก้ชื่อเขต (ทุกแถวที่ใช้ชื่อนี้อ่านแบบเดียวกัน)",
+        "en": "“{name}” was read as {district}. Rows with this name ({n}): {rows}. If you meant another district, "
+        "correct the name.",
+        "th": "อ่าน “{name}” เป็น {district} แถวที่ใช้ชื่อนี้ ({n} แถว): {rows} หากหมายถึงเขตอื่น ให้แก้ชื่อเขต",
     },
 }
 

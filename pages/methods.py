@@ -1,6 +1,6 @@
 """Methods & data: the figures in plain words, how every measure is defined, how small numbers are
-protected, where the data comes from and under which licence, the upload formats, the tables, and the
-load history.
+protected, where the data comes from and under which licence, which districts have a file for which
+quarter, the upload formats, the tables, and the load history.
 
 The content mirrors the README (its "The database", "Upload formats", "Methods" and "Data
 sources and licences" sections) and ``../shared/geo/SOURCES.md``, written out in both languages.
@@ -16,7 +16,7 @@ import streamlit as st
 from core.codes import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
 from core.settings import max_upload_mb
 from db import read
-from ui import loaders, sidebar
+from ui import completeness, loaders, sidebar
 from ui.entry import through_dashboard
 from ui.history import history_table
 from ui.i18n import label, t
@@ -181,6 +181,7 @@ in_plain_words(SNAPSHOT.meta)
 measures()
 privacy(SNAPSHOT.meta)
 sources(SNAPSHOT.meta)
+completeness.show(SNAPSHOT.path, SNAPSHOT.version)  # which districts have no file for which quarter
 upload_formats()
 dictionary()
 history(loaders.load_history(SNAPSHOT.path, SNAPSHOT.version))

@@ -17,18 +17,20 @@ import streamlit as st
 from db import read
 from db.connect import db_path
 from db.snapshot import published_path
+from etl.diff import diff_frame
 from etl.history import load_history
 from etl.problems import Problem, problems_csv
 from etl.revert import Outcome
-from ui import access, commands
+from ui import access, commands, uploads
 from ui.entry import through_dashboard
 from ui.history import history_table
 from ui.i18n import TEXT, current_lang, t
-from ui.periods import datetime_label, quarter_label
+from ui.periods import datetime_label
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
 SHOWN_ERRORS = 50  # the rest are in the downloadable list
 KINDS = ("cases", "services", "communities", "population")
+TYPES = ["csv", "tsv", "txt", "xlsx"]  # file types the box accepts
 REVERTIBLE = KINDS
 # Exit codes of python -m etl (see etl/cli.py).
 DONE, REJECTED, NOT_READY, PUBLISH_FAILED = 0, 1, 3, 4
@@ -60,26 +62,10 @@ def sign_in(who: access.Access) -> None:
         st.markdown(t("access.how_to_enable"))
 
 
-def problem_table(problems) -> pd.DataFrame:
-    lang = current_lang()
-    return pd.DataFrame(
-        {
-            t("upload.col.row"): [p.row or "" for p in problems],
-            t("upload.col.column"): [p.column or "" for p in problems],
-            t("upload.col.value"): [p.value or "" for p in problems],
-            t("upload.col.message"): [p.text(lang) for p in problems],
-        }
-    )
-
-
-def problems_of(records: list[dict]) -> list[Problem]:
-    """Problems as the child's JSON summary lists them, so they can be shown in the reader's language."""
-    return [Problem(r["row"], r["column"], r["value"], r["code"], r.get("params") or {}) for r in records]
-
-
 def show_rejection(problems: list[Problem], file_name: str) -> None:
+    """Every problem (the first SHOWN_ERRORS on the page, all in the download), its text wrapped in full."""
     st.error(t("upload.rejected", n=len(problems)))
-    st.dataframe(problem_table(problems[:SHOWN_ERRORS]), hide_index=True, width="stretch")
+    uploads.text_table(uploads.problem_frame(problems[:SHOWN_ERRORS], current_lang()))
     if len(problems) > SHOWN_ERRORS:
         st.caption(t("upload.more_errors", shown=SHOWN_ERRORS, total=len(problems)))
     st.download_button(
@@ -87,22 +73,26 @@ def show_rejection(problems: list[Problem], file_name: str) -> None:
     )
 
 
+def show_notices(warnings: list[Problem]) -> None:
+    """What the file will be read as, to check before confirming: one notice per column and value, with its
+    rows (a district name read as another spelling), or per row."""
+    if not warnings:
+        return
+    st.warning(t("upload.notices", n=len(warnings)))
+    uploads.text_table(uploads.problem_frame(warnings[:SHOWN_ERRORS], current_lang()))
+    if len(warnings) > SHOWN_ERRORS:
+        st.caption(t("upload.more_notices", shown=SHOWN_ERRORS, total=len(warnings)))
+
+
 def show_difference(diff: pd.DataFrame) -> None:
-    """The dry run's difference per quarter and district, each quarter with its months in both styles."""
-    table = pd.DataFrame(
-        {
-            t("upload.col.quarter"): diff["quarter"].map(
-                lambda q: f"{q} = {quarter_label(q, style='calendar')} = {quarter_label(q)}"
-            ),
-            t("col.dist_code"): diff["dist_code"],
-            t("upload.col.old_total"): diff["old_total"],
-            t("upload.col.new_total"): diff["new_total"],
-            t("upload.col.added"): diff["rows_added"],
-            t("upload.col.changed"): diff["rows_changed"],
-            t("upload.col.removed"): diff["rows_removed"],
-        }
-    )
-    st.dataframe(table, hide_index=True, width="stretch")
+    """The dry run's difference per quarter and district, with names and cases referred."""
+    st.dataframe(uploads.difference_frame(diff, current_lang()), hide_index=True, width="stretch")
+    st.caption(t("upload.diff_note"))
+
+
+def problems_of(records: list[dict]) -> list[Problem]:
+    """Problems as the child's JSON summary lists them, so they can be shown in the reader's language."""
+    return [Problem(r["row"], r["column"], r["value"], r["code"], r.get("params") or {}) for r in records]
 
 
 def step_text(step: str) -> str:
@@ -232,7 +222,8 @@ if OUTCOME_KEY in st.session_state:  # what a revert or restore changed, in the 
     record = st.session_state.pop(OUTCOME_KEY)
     st.success(Outcome(**{k: v for k, v in record.items() if k != "message"}).text(current_lang()))
 nonce = st.session_state.get(NONCE_KEY, 0)
-upload = st.file_uploader(t("upload.file"), type=["csv", "tsv", "txt", "xlsx"], key=f"file_{kind}_{nonce}")
+st.html(uploads.dropzone_words(TYPES))  # Streamlit's own words in the box, in the reader's language
+upload = st.file_uploader(t("upload.file"), type=TYPES, key=f"file_{kind}_{nonce}")
 if upload is not None:
     content = upload.getvalue()
     result = check(kind, content, upload.name, who.who, dry_run=True)
@@ -241,10 +232,9 @@ if upload is not None:
             st.info(t("upload.unchanged"))
         else:
             st.success(t("upload.valid", rows=result["rows"], quarters=", ".join(result["quarters"]) or "–"))
-            for warning in problems_of(result["warnings"]):
-                st.warning(f"{t('upload.col.row')} {warning.row}: {warning.text(current_lang())}")
+            show_notices(problems_of(result["warnings"]))
             if result["diff"]:
-                show_difference(pd.DataFrame(result["diff"]))
+                show_difference(diff_frame(result["diff"]))
             if st.button(t("upload.confirm"), type="primary"):
                 loaded = check(kind, content, upload.name, who.who, dry_run=False)
                 if loaded is not None:  # start afresh: an empty uploader and the new load in the history

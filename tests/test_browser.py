@@ -333,14 +333,22 @@ BAD_CASES = CASES_HEADER + (
 )
 
 
-def upload(page: Page, url: str, name: str, content: str) -> None:
-    """Open the Upload page in English as an analyst and give it a cases file."""
-    open_page(page, url, "en")
+def upload(page: Page, url: str, name: str, content: str, lang: str = "en") -> None:
+    """Open the Upload page in ``lang`` as an analyst and give it a cases file."""
+    open_page(page, url, lang)
     uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]')
     expect(uploader, "local mode should unlock uploading on loopback").to_have_count(1)
-    page.locator(f'{MAIN} [data-testid="stRadioOption"]').filter(has_text=TEXT["upload.kind.cases"]["en"]).click()
+    page.locator(f'{MAIN} [data-testid="stRadioOption"]').filter(has_text=TEXT["upload.kind.cases"][lang]).click()
     wait_idle(page)
     uploader.set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": content.encode()}])
+
+
+def text_rows(page: Page) -> list[list[str]]:
+    """The rows of the main area's text tables (the Upload page's problems and notices), as cell texts."""
+    return page.locator(MAIN).evaluate(
+        "main => [...main.querySelectorAll('table.safespace-text tbody tr')]"
+        ".map(row => [...row.cells].map(cell => cell.textContent))"
+    )
 
 
 def overview(page: Page, server: Server) -> tuple[tuple[list[str], list[list[str]]], bytes]:
@@ -363,8 +371,9 @@ def test_analyst_checks_confirms_rejects_and_reverts_an_upload(tab, app_server, 
     expect(confirm).to_be_visible()
     expect(tab.locator('[data-testid="stAlert"]').filter(has_text=template("upload.valid", "en"))).to_be_visible()
     # The table of the difference replaces the page's earlier tables as the child process answers: poll.
-    difference = wait_changed(lambda: [row for row in grid(tab) if "1001" in row], [])
+    difference = wait_changed(lambda: [row for row in grid(tab) if "1001 Phra Nakhon" in row], [])
     assert any(re.fullmatch(r"5,?000", cell) for cell in difference[0]), grid(tab)
+    assert "2,500" in difference[0], "cases referred after the load"
     assert table_checksums(db) == state, "a dry run writes nothing"
     save_screenshot(tab, "upload_dry_run_en")
 
@@ -382,11 +391,11 @@ def test_analyst_checks_confirms_rejects_and_reverts_an_upload(tab, app_server, 
     # A bad file: every problem by row, and nothing written.
     loaded = table_checksums(db)
     upload(tab, url, "browser_bad_cases.csv", BAD_CASES.format(quarter=quarter))
+    wait_idle(tab)  # the child process checks the file (seconds on a busy machine)
     expect(tab.locator('[data-testid="stAlert"]').filter(has_text=template("upload.rejected", "en"))).to_be_visible()
-    wait_idle(tab)
-    # As with the difference, the error table replaces the page's earlier tables when the child answers: poll.
-    wait_changed(lambda: [row for row in grid(tab) if "9999" in row], [])
-    problems = grid(tab)
+    # The problems' table appears when the child answers: poll.
+    wait_changed(lambda: [row for row in text_rows(tab) if "9999" in row], [])
+    problems = text_rows(tab)
     assert {row[0] for row in problems} == {"2", "3", "4"}, problems
     assert any("9999" in row for row in problems)
     save_screenshot(tab, "upload_rejected_en")
@@ -406,3 +415,38 @@ def test_analyst_checks_confirms_rejects_and_reverts_an_upload(tab, app_server, 
     figures_reverted, map_reverted = overview(tab, app_server)
     assert figures_reverted == figures
     assert changed_pixels(map_before, map_reverted) < 50
+
+
+def after_text(page: Page, selector: str) -> str:
+    """The words CSS writes after the first element matching ``selector`` (empty when none)."""
+    return page.locator(selector).first.evaluate("e => getComputedStyle(e, '::after').content.slice(1, -1)")
+
+
+def test_the_upload_page_speaks_thai_and_shows_each_problem_in_full(tab, site_pages):
+    # Streamlit's own words in the file box ("Upload", "50MB per file") are replaced by Thai ones.
+    box = '[data-testid="stFileUploaderDropzone"]'
+    open_page(tab, page_url(site_pages, UPLOAD), "th")
+    button = f'{box} button[kind="secondary"] [data-testid="stMarkdownContainer"] p'
+    expect(tab.locator(button)).to_have_count(1)
+    assert after_text(tab, button) == TEXT["upload.box.button"]["th"]
+    limit = after_text(tab, '[data-testid="stFileUploaderDropzoneInstructions"] span')
+    assert limit.startswith("ไม่เกิน 50 MB ต่อไฟล์") and "XLSX" in limit
+    for english in ("Upload", "50MB per file • CSV, TSV, TXT, XLSX"):  # kept for screen readers, drawn at size 0
+        shown = tab.locator(box).get_by_text(english, exact=True)
+        assert shown.evaluate("e => getComputedStyle(e).fontSize") == "0px"
+    save_screenshot(tab, "upload_box_th")
+
+    # A bad file: the Thai message lists the Thai words a file may use, wrapped, never cut.
+    upload(tab, page_url(site_pages, UPLOAD), "browser_thai_cases.csv", THAI_CASES, "th")
+    rows = wait_changed(lambda: text_rows(tab), [])
+    (problem,) = [row for row in rows if row[2] == "ตบตี"]
+    for code, thai in (("physical", "ร่างกาย"), ("neglect", "ละเลยทอดทิ้ง"), ("other", "อื่นๆ")):
+        assert code in problem[3] and thai in problem[3]
+    cells = tab.locator(f"{MAIN} table.safespace-text td")
+    clipped = cells.evaluate_all("cells => cells.filter(c => c.scrollWidth > c.clientWidth + 1).length")
+    assert clipped == 0
+    save_screenshot(tab, "upload_rejected_th")
+    expect(tab.locator('[data-testid="stException"]')).to_have_count(0)  # the rejection is the only error box
+
+
+THAI_CASES = CASES_HEADER.replace("dist_code", "district") + "2025Q2,Dusit,ตบตี,woman,12,5\n"

@@ -195,8 +195,10 @@ def test_the_difference_counts_rows_added_changed_and_removed(db):
     new = csv("2025Q2,1002,,,physical,woman,9,", "2025Q2,1002,,,other,man,1,", "2025Q2,1004,,,neglect,elder,2,")
     diff = load(db, "cases", new, dry_run=True).diff_rows
     assert diff == [
-        {"quarter": "2025Q2", "dist_code": "1002", "old_total": 10, "new_total": 10,
+        {"quarter": "2025Q2", "dist_code": "1002", "name_th": "ดุสิต", "name_en": "Dusit", "old_total": 10,
+         "new_total": 10, "old_referred": None, "new_referred": None,
          "rows_added": 1, "rows_changed": 1, "rows_removed": 1},
-        {"quarter": "2025Q2", "dist_code": "1004", "old_total": 0, "new_total": 2,
+        {"quarter": "2025Q2", "dist_code": "1004", "name_th": "บางรัก", "name_en": "Bang Rak", "old_total": 0,
+         "new_total": 2, "old_referred": 0, "new_referred": None,
          "rows_added": 1, "rows_changed": 0, "rows_removed": 0},
     ]  # fmt: skip

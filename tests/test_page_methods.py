@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import duckdb
+import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -10,6 +14,7 @@ from db import read
 from geo.boundaries import geo_dir
 from tests.helpers import snapshot_of
 from ui.i18n import TEXT
+from ui.periods import short_label
 
 PAGE = "pages/methods.py"
 
@@ -86,3 +91,68 @@ def test_database_without_cases_still_explains_everything(db, methods):
     assert TEXT["methods.measures"]["th"] in texts(app)
     (history,) = [d.value for d in app.dataframe]
     assert len(history) == len(read.load_history(snapshot_of(db)))  # boundaries and population from `etl init`
+
+
+# --- Issue 16: plain words first; which districts have no file for which quarter -------------------------------
+
+SECTIONS = ["plain", "measures", "privacy", "sources", "completeness", "formats", "dictionary", "history"]
+
+
+def section_titles(lang: str) -> list[str]:
+    return [TEXT["completeness.title" if key == "completeness" else f"methods.{key}"][lang] for key in SECTIONS]
+
+
+def grid_cells(app: AppTest) -> pd.DataFrame:
+    """The cells behind the completeness grid (the chart whose rows carry a ``status``)."""
+    (chart,) = app.get("vega_lite_chart")
+    frames = [pa.ipc.open_stream(io.BytesIO(d.data.data)).read_pandas() for d in chart.proto.datasets]
+    (cells,) = [f for f in frames if "status" in f.columns]
+    return cells
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_plain_words_come_first_and_the_database_tables_last(cases_db, methods, lang):
+    app = methods(cases_db, lang)
+    assert [h.value for h in app.header] == section_titles(lang)
+    main = list(app.main)
+    first = next(i for i, e in enumerate(main) if getattr(e, "type", None) == "header")
+    definitions = main[first + 1].value
+    assert definitions.startswith("- **") and "`" not in definitions  # everyday words, no table or column names
+
+
+# By hand from the cases fixture (tests/conftest.py): quarters 2024Q2-2025Q2 hold rows for 1001 in all five,
+# 1002 and 1005 in 2025Q2, 1003 in 2025Q1 (a row of zero cases: still a file), 1004 in 2024Q3 and 2025Q2;
+# 1104 is outside Bangkok. Every other district has no file for any quarter.
+HAS_FILE = {("1001", q) for q in ("2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2")} | {
+    ("1002", "2025Q2"),
+    ("1003", "2025Q1"),
+    ("1004", "2024Q3"),
+    ("1004", "2025Q2"),
+    ("1005", "2025Q2"),
+}
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_completeness_grid_shows_which_districts_have_no_file_for_which_quarter(cases_db, methods, lang):
+    app = methods(cases_db, lang)
+    cells = grid_cells(app)
+    assert len(cells) == 50 * 5  # Bangkok's 50 districts (not Phra Pradaeng) by the five quarters
+    codes = cells["district"].str.extract(r"\((\d{4})\)$")[0]
+    quarter_of = {short_label(q, lang): q for q in ("2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2")}
+    loaded = {(code, quarter_of[axis]) for code, axis, status in zip(codes, cells["axis"], cells["status"], strict=True)
+              if status == TEXT["completeness.has_data"][lang]}  # fmt: skip
+    assert loaded == HAS_FILE
+    assert set(cells["status"]) == {TEXT["completeness.has_data"][lang], TEXT["completeness.no_data"][lang]}
+    assert not [c for c in cells.columns if pd.api.types.is_numeric_dtype(cells[c])], "no counts in the grid"
+    assert TEXT["completeness.missing"][lang].format(n=250 - len(HAS_FILE), districts=49) in texts(app)
+    # The gaps as text: every district but Phra Nakhon, with the quarters it lacks.
+    listed = next(f.value for f in app.dataframe if TEXT["completeness.quarter"][lang] in f.value.columns)
+    assert len(listed) == 49
+    dusit = listed[listed[TEXT["completeness.district"][lang]].str.endswith("(1002)")]
+    assert dusit[TEXT["completeness.quarter"][lang]].iloc[0].count(",") == 3  # four quarters without a file
+
+
+def test_without_cases_the_completeness_section_says_so(db, methods):
+    app = methods(db, "en")
+    assert TEXT["completeness.no_cases"]["en"] in texts(app)
+    assert not app.get("vega_lite_chart")

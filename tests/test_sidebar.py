@@ -174,3 +174,25 @@ def test_the_upload_page_works_on_the_warehouse_without_the_viewers_frame(demo_t
     assert TEXT["banner.synthetic"]["th"] not in [w.value for w in app.warning]
     assert not app.get("select_slider") and not app.get("multiselect")  # no period or district to choose
     assert TEXT["sidebar.data_as_of"]["th"].split("{")[0] not in sidebar_text(app)
+
+
+# The quarter slider, the window and style buttons, the district filter and the map's context checkbox.
+PERIOD_CONTROLS = ("select_slider", "button_group", "multiselect", "checkbox")
+
+
+def period_controls(app: AppTest) -> dict[str, int]:
+    return {kind: len(list(getattr(app.sidebar, kind))) for kind in PERIOD_CONTROLS}
+
+
+@pytest.mark.parametrize("page_path", [UPLOAD, "pages/methods.py"])
+def test_moving_to_a_page_without_periods_takes_the_period_controls_away_and_back(demo_template, open_app, page_path):
+    # A reader moves from the Overview, where the controls work, to a page where they would do nothing.
+    app = open_app(demo_template, "en")
+    assert all(period_controls(app).values())
+    app.switch_page(page_path).run()
+    assert not app.exception
+    assert period_controls(app) == dict.fromkeys(PERIOD_CONTROLS, 0)
+    assert [r.value for r in app.sidebar.radio] == ["en"]  # the language switch stays
+    # Back on a viewer's page, the choices are there again, at the chosen quarter.
+    app.switch_page("pages/overview.py").run()
+    assert all(period_controls(app).values()) and app.select_slider(key="quarter").value == LAST

@@ -1,4 +1,5 @@
-"""The load history as readers see it: one row per load, newest first, in the user's language.
+"""The load history as readers see it: one row per load, newest first, in the user's language, when it was
+loaded (Bangkok date and time, Buddhist Era in Thai) first.
 
 File names come from uploads: they are shown as table cells (text), never as markup.
 """
@@ -18,14 +19,15 @@ def history_table(loads: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("history.load_id"): loads["load_id"],
+            t("history.loaded_at"): loads["loaded_at"].map(datetime_label),  # two loads a day are told apart
             t("history.kind"): loads["kind"].map(lambda k: t(f"history.kind.{k}")),
             t("history.file"): loads["file_name"],
             t("history.rows"): loads["rows"],
-            t("history.quarters"): loads["quarters"].fillna("").str.replace(",", ", "),
-            t("history.loaded_at"): loads["loaded_at"].map(datetime_label),  # two loads a day are told apart
             t("history.loaded_by"): loads["loaded_by"],
             t("history.status"): loads["status"].map(lambda s: t(f"history.status.{s}"))
             + loads["reverted_by"].map(lambda by: f" ({by})" if isinstance(by, str) else ""),
             t("history.synthetic"): loads["synthetic"].map(lambda s: t("history.demo") if s else ""),
+            # Last: a long list of quarters would push the other columns out of sight.
+            t("history.quarters"): loads["quarters"].fillna("").str.replace(",", ", "),
         }
     )

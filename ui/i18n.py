@@ -1504,6 +1504,50 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "เขตที่มีเส้นขอบดำหนาคือเขตที่แสดงรายละเอียดด้านล่าง คลิกเขตอื่นบนแผนที่เพื่อเลือก",
         "en": "The district outlined in black is the one detailed below; click another district to choose it.",
     },
+    # Upload page and Methods (issue 16, defects 8 and 9; the data-completeness view)
+    "upload.box.button": {"th": "เลือกไฟล์", "en": "Browse"},
+    "upload.box.limit": {"th": "ไม่เกิน {mb} MB ต่อไฟล์ • {types}", "en": "Up to {mb} MB per file • {types}"},
+    "upload.box.drag": {"th": "วางไฟล์ที่นี่", "en": "Drop the file here"},
+    "upload.col.district": {"th": "เขต", "en": "District"},
+    "upload.col.old_referred": {"th": "ส่งต่อเดิม", "en": "Referred now"},
+    "upload.col.new_referred": {"th": "ส่งต่อใหม่", "en": "Referred after"},
+    "upload.diff_note": {
+        "th": "จำนวนเดิมและใหม่คือผลรวมจำนวนรายที่แจ้งทุกแถวของไตรมาสและเขตนั้น ส่งต่อคือจำนวนรายที่ส่งต่อไปยังหน่วยบริการ "
+        "“–” คือไม่ทราบ เพราะบางแถวที่มีรายไม่ได้ระบุจำนวนส่งต่อ",
+        "en": "Totals are the cases reported in every row of the quarter and district; referred, those referred to "
+        "a service. “–”: not known, because some rows with cases leave referrals blank.",
+    },
+    "upload.notices": {
+        "th": "ตรวจสอบ {n} รายการด้านล่างก่อนยืนยัน: ไฟล์รับได้ แต่บางค่าถูกอ่านแตกต่างจากที่เขียนไว้",
+        "en": "Check the {n} notice(s) below before you confirm: the file is valid, but some values were read "
+        "differently from how they are written.",
+    },
+    "upload.more_notices": {
+        "th": "แสดง {shown} รายการแรกจากทั้งหมด {total} รายการ",
+        "en": "The first {shown} of {total} notices are shown.",
+    },
+    "completeness.title": {"th": "ความครบถ้วนของข้อมูล", "en": "Data completeness"},
+    "completeness.intro": {
+        "th": "เขตใดมีไฟล์จำนวนผู้ถูกกระทำของไตรมาสใดแล้ว (สีฟ้าอ่อน) และเขตใดยังไม่มี (สีส้มแดง) "
+        "ไตรมาสที่ขาดไฟล์ทำให้อัตราของเขตนั้นดูต่ำกว่าความจริง ตารางนี้บอกเพียงว่ามีไฟล์หรือไม่ ไม่ได้บอกจำนวน",
+        "en": "Which districts have a case file for which quarter (pale blue) and which do not yet (vermillion). A "
+        "missing quarter makes a district's rate look lower than it is. This shows only whether there is a file, "
+        "no counts.",
+    },
+    "completeness.none_missing": {
+        "th": "ทุกเขตมีข้อมูลครบทุกไตรมาสตั้งแต่ {first} ถึง {last}",
+        "en": "Every district has data for every quarter from {first} to {last}.",
+    },
+    "completeness.missing": {
+        "th": "ขาดข้อมูล {n} ไตรมาส-เขต ใน {districts} เขต",
+        "en": "{n} quarter-districts without data, in {districts} district(s).",
+    },
+    "completeness.has_data": {"th": "มีไฟล์", "en": "File loaded"},
+    "completeness.no_data": {"th": "ไม่มีไฟล์", "en": "No file"},
+    "completeness.district": {"th": "เขต", "en": "District"},
+    "completeness.quarter": {"th": "ไตรมาส", "en": "Quarter"},
+    "completeness.status": {"th": "สถานะ", "en": "Status"},
+    "completeness.no_cases": {"th": "ยังไม่มีข้อมูลจำนวนผู้ถูกกระทำ", "en": "No case data yet."},
 }
 
 

@@ -27,7 +27,7 @@ import shapely
 
 from db.connect import DatabaseBusy, DatabaseMissing
 from db.snapshot import SNAPSHOT_VERSION, PublishStatus, published_path, write_status
-from etl.publish import districts, headline, pilot_evaluation, pilots, reuse
+from etl.publish import completeness, districts, headline, pilot_evaluation, pilots, reuse
 from etl.publish.cells import protect_area_cells, protect_category_cells
 from etl.publish.disclosure import collapse_cells, hidden_estimate, round_to, suppress_below
 from etl.publish.inputs import Inputs, read_inputs
@@ -225,6 +225,8 @@ def build_tables(inputs: Inputs, progress: Progress = _silent, previous: Path | 
     }
     if placeholder:
         per_window = {name: frame.iloc[:0] for name, frame in per_window.items()}
+    # Which districts have a file for which quarter (presence, no counts): the data-completeness view.
+    tables["completeness"] = completeness.presence(inputs.area_cells, inputs.districts["dist_code"], present)
     return tables | per_window
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from db.connect import connect
 from db.geometry import geometry_frame
+from etl.diff import REFERRED_SUM
 from etl.history import load_history
 
 __all__ = ["Inputs", "read_inputs", "warehouse_version"]
@@ -50,15 +51,10 @@ def warehouse_version(con: duckdb.DuckDBPyConnection) -> str:
     ).fetchall()[0][0]
 
 
-# Referrals are unknown for a cell where any row with reported cases leaves them blank:
-# a partial sum would understate the referral rate.
-_REFERRED = (
-    "CASE WHEN bool_and(cases_referred IS NOT NULL OR cases_reported = 0) THEN sum(coalesce(cases_referred, 0)) END"
-)
-
+# Referrals are unknown for a cell where any row with reported cases leaves them blank (REFERRED_SUM).
 _AREA_CELLS = f"""
     SELECT quarter, dist_code, coalesce(community_id, '') AS community_id,
-           sum(cases_reported) AS cases_reported, {_REFERRED} AS cases_referred
+           sum(cases_reported) AS cases_reported, {REFERRED_SUM} AS cases_referred
     FROM current_case_counts GROUP BY ALL ORDER BY ALL
 """
 _CATEGORY_CELLS = """

@@ -1,0 +1,111 @@
+"""What only the Upload page shows: Streamlit's file box in the reader's language, problems and notices as
+text that wraps, and the dry run's difference with district names and referrals.
+
+Values and headers come from uploaded files: they are shown as escaped HTML text (never Markdown, whose
+links, icons and colour directives would still render after backslash-escaping).
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from core.settings import max_upload_mb
+from etl.problems import Problem
+from ui.i18n import t
+from ui.periods import quarter_label
+
+__all__ = ["difference_frame", "dropzone_words", "problem_frame", "text_table"]
+
+# Streamlit's file box has no translation: its own words ("Upload", "50MB per file", "Drag and drop a file
+# here") are replaced with ours by CSS on its data-testid elements. The text is kept at size 0 (screen
+# readers still find the box by its label) and ours follows it.
+_DROPZONE = '[data-testid="stFileUploaderDropzone"]'
+_REPLACED = {
+    "button": f'{_DROPZONE} button[kind="secondary"] [data-testid="stMarkdownContainer"] p',
+    "limit": '[data-testid="stFileUploaderDropzoneInstructions"] span',
+    # Only while a file is dragged over the box: the one child that is neither the button, the chips nor the limit.
+    "drag": f"{_DROPZONE} > div:not([data-testid]):not(:has([data-testid])) > span",
+}
+
+
+def _css_text(text: str) -> str:
+    """``text`` as a CSS string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def upload_limit_mb() -> float:
+    """The largest file the page accepts: Streamlit's box and the loader each have a limit; the smaller holds."""
+    return min(float(st.get_option("server.maxUploadSize")), max_upload_mb())
+
+
+def dropzone_words(types: list[str], lang: str | None = None) -> str:
+    """A ``<style>`` block (for ``st.html``) that writes the file box's words in ``lang``, naming the file
+    ``types`` it accepts and the size limit."""
+    words = {
+        "button": t("upload.box.button", lang),
+        "limit": t("upload.box.limit", lang, mb=f"{upload_limit_mb():g}", types=", ".join(x.upper() for x in types)),
+        "drag": t("upload.box.drag", lang),
+    }
+    rules = [
+        f"{selector} {{font-size: 0 !important;}} "
+        f"{selector}::after {{content: {_css_text(words[name])}; font-size: 0.875rem;}}"
+        for name, selector in _REPLACED.items()
+    ]
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
+
+
+def problem_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
+    """Problems or notices as rows: the row (every row a notice names, when it names several), column,
+    value and what to do, in ``lang``."""
+    return pd.DataFrame(
+        {
+            t("upload.col.row", lang): [str(p.params.get("rows") or p.row or "") for p in problems],
+            t("upload.col.column", lang): [p.column or "" for p in problems],
+            t("upload.col.value", lang): [p.value or "" for p in problems],
+            t("upload.col.message", lang): [p.text(lang) for p in problems],
+        }
+    )
+
+
+def text_table(frame: pd.DataFrame) -> None:
+    """``frame`` as a plain table whose long cells wrap (a data grid cuts them), every cell escaped text."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
+    st.html(
+        "<style>table.safespace-text {width: 100%; border-collapse: collapse; font-size: 0.875rem;}"
+        " table.safespace-text th, table.safespace-text td {border: 1px solid rgba(128, 128, 128, 0.3);"
+        " padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word;}"
+        " table.safespace-text th {font-weight: 600;}</style>"
+        f'<table class="safespace-text"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
+
+
+def _referred(values: pd.Series) -> pd.Series:
+    """Referrals as text: a whole number, or "–" where some row leaves them blank."""
+    return values.map(lambda v: "–" if pd.isna(v) else f"{int(v):,}")
+
+
+def difference_frame(diff: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The dry run's difference (:func:`etl.diff.diff_frame`) for reading: each quarter as stored and as a
+    fiscal quarter with its months, each district with its name, cases reported and referred before and
+    after, and rows added, changed and removed."""
+    names = diff["name_th"] if lang == "th" else diff["name_en"]
+    return pd.DataFrame(
+        {
+            t("upload.col.quarter", lang): diff["quarter"].map(lambda q: f"{q} = {quarter_label(q, lang, 'fiscal')}"),
+            t("upload.col.district", lang): diff["dist_code"] + " " + names.fillna(""),
+            t("upload.col.old_total", lang): diff["old_total"],
+            t("upload.col.new_total", lang): diff["new_total"],
+            t("upload.col.old_referred", lang): _referred(diff["old_referred"]),
+            t("upload.col.new_referred", lang): _referred(diff["new_referred"]),
+            t("upload.col.added", lang): diff["rows_added"],
+            t("upload.col.changed", lang): diff["rows_changed"],
+            t("upload.col.removed", lang): diff["rows_removed"],
+        }
+    )
