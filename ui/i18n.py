@@ -1505,7 +1505,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The district outlined in black is the one detailed below; click another district to choose it.",
     },
     # --- Maps: layers, view, drill-down, districts compared (issue 16) ---
-    "layers.title": {"th": "ชั้นข้อมูลบนแผนที่", "en": "Map layers"},
+    "layers.title": {"th": "ชั้นข้อมูล", "en": "Map layers"},
     "layers.districts": {"th": "เขต", "en": "Districts"},
     "layers.subdistricts": {"th": "แขวง", "en": "Sub-districts"},
     "layers.services": {"th": "หน่วยบริการ", "en": "Services"},
@@ -1516,7 +1516,7 @@ TEXT: dict[str, dict[str, str]] = {
     "layers.legend": {"th": "ชั้นข้อมูลอื่น", "en": "Other layers"},
     "map.zoom_in": {"th": "ขยายแผนที่", "en": "Zoom in"},
     "map.zoom_out": {"th": "ย่อแผนที่", "en": "Zoom out"},
-    "map.reset": {"th": "ดูทั้งเขต/ทั้งกรุงเทพฯ", "en": "Reset view"},
+    "map.reset": {"th": "มุมมองเริ่มต้น", "en": "Reset view"},
     "drill.bangkok": {"th": "กรุงเทพมหานคร", "en": "Bangkok"},
     "drill.back": {"th": "กลับไปดูทั้งกรุงเทพฯ", "en": "Back to all of Bangkok"},
     "drill.hint": {

@@ -54,7 +54,7 @@ class Canvas:
 # Desktop: the map column beside its legend (5 of 6 parts of the wide layout at 1,440 px with the sidebar).
 DESKTOP = Canvas(900, 600)
 # A phone 390 px wide: the columns stack, the map gets the screen less Streamlit's padding (16 px each side).
-PHONE = Canvas(358, 420)
+PHONE = Canvas(358, 320)
 
 
 def canvas() -> Canvas:
