@@ -62,19 +62,20 @@ def window_summary(app: AppTest, db) -> pd.DataFrame:
     return read.district_summary(snapshot_of(db), "4q", app.session_state["quarter"])
 
 
-def chart_rows(app: AppTest) -> pd.DataFrame:
-    """The rows of every dataset behind the page's Altair charts."""
+def chart_rows(app: AppTest, charts: slice = slice(None)) -> pd.DataFrame:
+    """The rows of every dataset behind the page's Altair charts (or those of ``charts``, in page order)."""
     frames = [
         pa.ipc.open_stream(dataset.data.data).read_pandas()
-        for chart in app.get("vega_lite_chart")
+        for chart in app.get("vega_lite_chart")[charts]
         for dataset in chart.proto.datasets
     ]
     return pd.concat(frames, ignore_index=True)
 
 
 def trend_rows(app: AppTest) -> pd.DataFrame:
-    """The district trend's points (not its window marker), oldest first."""
-    rows = chart_rows(app)
+    """The district trend's points (not its window marker), oldest first: the first chart, above the districts
+    compared."""
+    rows = chart_rows(app, slice(0, 1))
     return rows[rows["series"].notna()].reset_index(drop=True)
 
 

@@ -19,13 +19,14 @@ import streamlit as st
 
 from core.codes import SERVICE_TYPES
 from ui import loaders, maps
-from ui.i18n import t
+from ui.i18n import current_lang, t
 from ui.palettes import COMMUNITY, RIVER, ROAD, SERVICE_COLOURS, SUBDISTRICT_LINE, LegendEntry
 
 __all__ = ["LAYERS", "Shown", "in_district", "layer_toggles", "overlay_layers", "overlay_legend"]
 
 LAYERS = ("districts", "subdistricts", "services", "communities", "river", "roads")
 DEFAULT = ("districts", "river", "roads")
+CONTEXT_IDS = {"context-road": "roads", "context-river": "river"}  # ui.maps.context_layers' ids, by toggle
 DEFAULT_SERVICES = ("safe_space", "shelter", "oscc")  # the services a survivor is referred to, first
 
 
@@ -43,13 +44,14 @@ class Shown:
 def layer_toggles(key: str, offered: tuple[str, ...] = LAYERS, default: tuple[str, ...] = DEFAULT) -> Shown:
     """Toggle buttons for the layers of one map (state under ``key``), and the service types when services
     are on."""
+    lang = current_lang()  # captured: the buttons' labels must not depend on when they are formatted
     chosen = st.pills(
         t("layers.title"),
         offered,
         selection_mode="multi",
         default=[name for name in default if name in offered],
         key=f"{key}_layers",
-        format_func=lambda name: t(f"layers.{name}"),
+        format_func=lambda name: t(f"layers.{name}", lang),
     )
     types: tuple[str, ...] = ()
     if "services" in chosen:
@@ -60,7 +62,7 @@ def layer_toggles(key: str, offered: tuple[str, ...] = LAYERS, default: tuple[st
                 selection_mode="multi",
                 default=list(DEFAULT_SERVICES),
                 key=f"{key}_service_types",
-                format_func=lambda code: t(f"service.{code}"),
+                format_func=lambda code: t(f"service.{code}", lang),
             )
         )
     return Shown(frozenset(chosen), types)
@@ -105,7 +107,7 @@ def overlay_layers(
     ``over`` them (sub-districts, communities, services); only one district's when ``dist_code`` is given,
     its sub-districts named as fit at ``zoom``."""
     context = loaders.context_layers(path, version)  # roads first, then the river
-    under = [layer for layer in context if layer.id.removeprefix("context-") in shown]
+    under = [layer for layer in context if CONTEXT_IDS[layer.id] in shown]
     over = [*_subdistricts(path, version, dist_code, lang, round(zoom, 2))] if "subdistricts" in shown else []
     if "communities" in shown:
         communities = in_district(loaders.community_points(path, version), dist_code)
