@@ -163,7 +163,7 @@ def draw_map(
     chosen = st.session_state.get(DISTRICT_KEY)
     visible, opened, size, view = map_controls(layer)
 
-    zoom = round(view.zoom, 2)  # names are placed for the zoom the map opens at
+    zoom, edges = round(view.zoom, 2), mapview.edges(view, size)  # names are placed for the view it opens at
 
     def build() -> maps.DeckJson:
         extra = layers.overlay_layers(
@@ -176,11 +176,23 @@ def draw_map(
             *extra["under"],
             *picking.chosen_outline(districts, opened or chosen),
             *extra["over"],
-            *([maps.label_layer(named, f"name_{LANG}", zoom=zoom)] if fills else []),
+            *([maps.label_layer(named, f"name_{LANG}", zoom=zoom, edges=edges)] if fills else []),
         ]
         return maps.map_deck(deck_layers, tooltip)
 
-    key = ("hotspots", SNAPSHOT.version, period.span, period.end, LANG, tuple(colours), visible, opened, chosen, zoom)
+    key = (
+        "hotspots",
+        SNAPSHOT.version,
+        period.span,
+        period.end,
+        LANG,
+        tuple(colours),
+        visible,
+        opened,
+        chosen,
+        zoom,
+        edges,
+    )
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(
         mapview.with_view(loaders.remembered(key, build), view),

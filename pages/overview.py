@@ -130,10 +130,11 @@ def load_deck(
     lang: str,
     visible: layers.Shown,
     zoom: float,
+    edges: tuple[float, float],
     chosen: tuple[str, ...] = (),
 ) -> tuple[maps.DeckJson, list[maps.LegendEntry]]:
-    """The smoothed-rate map and its class entries, built once per window, language, layers, zoom (which names
-    fit) and districts chosen.
+    """The smoothed-rate map and its class entries, built once per window, language, layers, view (which names
+    fit, and where the canvas ends) and districts chosen.
 
     Every district with data is coloured by its smoothed rate, "<5" ones too: the rate is computed from
     protected cells and borrows strength from Bangkok's mean, so it reveals no small count. Districts
@@ -156,7 +157,7 @@ def load_deck(
         *extra["under"],
         *([maps.outline_layer(picked.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if chosen else []),
         *extra["over"],
-        *([maps.label_layer(districts, f"name_{lang}", zoom=zoom)] if fills else []),
+        *([maps.label_layer(districts, f"name_{lang}", zoom=zoom, edges=edges)] if fills else []),
     ]
     return maps.map_deck(deck_layers, tooltip), classes
 
@@ -177,8 +178,8 @@ def district_map(chosen: sidebar.Period, lang: str) -> None:
     outlines = loaders.district_layer(SNAPSHOT.path, SNAPSHOT.version)
     home = mapview.view_of(outlines.geometry[outlines["dist_code"].isin(picked)], size) if picked else None
     view = mapview.view_controls("overview_map", home or mapview.fit_view(mapview.BANGKOK, size), controls)
-    zoom = round(view.zoom, 2)
-    deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang, visible, zoom, picked)
+    place = round(view.zoom, 2), mapview.edges(view, size)  # names are placed for the view the map opens at
+    deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang, visible, *place, picked)
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(mapview.with_view(deck, view), height=size.height, alt=t("overview.map_alt"))
     entries = [*classes, maps.LegendEntry(maps.NO_DATA, t("legend.no_data"))]

@@ -16,7 +16,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from db import read
 from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
-from ui import compare, mapview
+from ui import compare, maps, mapview
 from ui.i18n import TEXT
 
 DEMO_END = DEMO_QUARTERS[-1]
@@ -48,8 +48,9 @@ def label_boxes(layer: dict, zoom: float) -> list[tuple[float, float, float, flo
         letters = sum(
             not ("\u0e31" <= c <= "\u0e3a" or "\u0e47" <= c <= "\u0e4e") or c == "\u0e33" for c in row["text"]
         )
-        half_w, half_h = letters * row["size"] * 0.55 / 2, row["size"] / 2
-        boxes.append((x - half_w, y - half_h, x + half_w, y + half_h))
+        width, half_h = letters * row["size"] * 0.55, row["size"] / 2
+        left = {"start": x, "middle": x - width / 2, "end": x - width}[row["anchor"]]
+        boxes.append((left, y - half_h, left + width, y + half_h))
     return boxes
 
 
@@ -73,6 +74,18 @@ def test_names_are_at_least_12_px_and_none_overlap_at_the_first_view(demo_templa
     shown = {row["text"] for row in names["data"]}
     assert ("หนองจอก" if lang == "th" else "Nong Chok") in shown  # the largest district is always named
     assert 20 <= len(shown) < 50  # zoomed out, fewer than all fifty
+
+
+@pytest.mark.parametrize("canvas", [mapview.PHONE, mapview.DESKTOP], ids=["phone", "desktop"])
+def test_no_name_runs_off_the_canvas_at_the_first_view(demo_template, canvas):
+    districts = read.district_layer(published_path(demo_template)).assign(fill=[maps.NO_DATA] * 50)
+    view = mapview.fit_view(mapview.BANGKOK, canvas)
+    names = maps.label_layer(districts, "name_en", zoom=view.zoom, edges=mapview.edges(view, canvas))
+    records = json.loads(maps.map_deck([names], "").spec)["layers"][0]["data"]  # as the browser gets them
+    assert "Nong Chok" in {row["text"] for row in records} and "Thawi Watthana" in {row["text"] for row in records}
+    centre, _ = screen(view.longitude, view.latitude, view.zoom)
+    for left, _, right, _ in label_boxes({"data": records}, view.zoom):
+        assert centre - canvas.width / 2 <= left and right <= centre + canvas.width / 2
 
 
 def test_zooming_in_names_more_districts_and_reset_returns(demo_template, open_app):

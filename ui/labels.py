@@ -45,24 +45,43 @@ def screen_xy(lon: np.ndarray, lat: np.ndarray, zoom: float) -> tuple[np.ndarray
 
 
 def placed(
-    lon: np.ndarray, lat: np.ndarray, width: np.ndarray, height: np.ndarray, priority: np.ndarray, zoom: float
-) -> np.ndarray:
-    """True for each label kept at ``zoom``: centred at ``lon``/``lat``, ``width`` × ``height`` pixels, kept in
-    order of ``priority`` (highest first) when it overlaps no label kept before it.
+    lon: np.ndarray,
+    lat: np.ndarray,
+    width: np.ndarray,
+    height: np.ndarray,
+    priority: np.ndarray,
+    zoom: float,
+    edges: tuple[float, float] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which labels are kept at ``zoom``, and which way each runs from its point.
+
+    A label is ``width`` × ``height`` pixels at ``lon``/``lat``, centred on its
+    point, or, where a centred label would cross the canvas's ``edges`` (left
+    and right, in pixels of :func:`screen_xy`), starting at its point (1) or
+    ending at it (-1) so that it stays on the canvas. Labels are kept in order
+    of ``priority`` (highest first) when they overlap no label kept before.
 
     >>> lon, lat = np.array([100.50, 100.51, 100.80]), np.array([13.7, 13.7, 13.7])
     >>> size = np.array([40.0, 40.0, 40.0]), np.array([16.0, 16.0, 16.0])
-    >>> placed(lon, lat, *size, np.array([1, 2, 3]), 9.6).tolist()  # the first two collide at zoom 9.6
+    >>> placed(lon, lat, *size, np.array([1, 2, 3]), 9.6)[0].tolist()  # the first two collide at zoom 9.6
     [False, True, True]
-    >>> placed(lon, lat, *size, np.array([1, 2, 3]), 12.0).tolist()  # three zoom steps in, both fit
+    >>> placed(lon, lat, *size, np.array([1, 2, 3]), 12.0)[0].tolist()  # three zoom steps in, both fit
     [True, True, True]
+    >>> x, _ = screen_xy(np.array([100.80]), np.array([13.7]), 9.6)
+    >>> placed(lon, lat, *size, np.array([1, 2, 3]), 9.6, (0.0, float(x[0]) + 5))[1].tolist()  # at the right edge
+    [0, 0, -1]
     """
     x, y = screen_xy(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float), zoom)
-    half_w, half_h = (np.asarray(width) + GAP_PX) / 2, (np.asarray(height) + GAP_PX) / 2
+    width, height = np.asarray(width, dtype=float), np.asarray(height, dtype=float)
+    side = np.zeros(len(x), dtype=int)
+    if edges is not None:
+        side = np.where(x - width / 2 < edges[0], 1, np.where(x + width / 2 > edges[1], -1, 0))
+    centre = x + side * width / 2
+    half_w, half_h = (width + GAP_PX) / 2, (height + GAP_PX) / 2
     keep = np.zeros(len(x), dtype=bool)
     for at in np.argsort(-np.asarray(priority), kind="stable"):
-        clear = (np.abs(x[keep] - x[at]) >= half_w[keep] + half_w[at]) | (
+        clear = (np.abs(centre[keep] - centre[at]) >= half_w[keep] + half_w[at]) | (
             np.abs(y[keep] - y[at]) >= half_h[keep] + half_h[at]
         )
         keep[at] = bool(clear.all())
-    return keep
+    return keep, side

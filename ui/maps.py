@@ -117,10 +117,15 @@ def _label_sizes(area_km2: pd.Series) -> pd.Series:
 
 
 def label_layer(
-    frame: gpd.GeoDataFrame, text: str, layer_id: str = "district-names", zoom: float = VIEW.zoom
+    frame: gpd.GeoDataFrame,
+    text: str,
+    layer_id: str = "district-names",
+    zoom: float = VIEW.zoom,
+    edges: tuple[float, float] | None = None,
 ) -> pdk.Layer:
     """Names at a point inside each area (``frame`` has ``fill``, and ``area_km2`` if sizes are to vary), those
-    that fit at ``zoom`` without overlapping (:func:`ui.labels.placed`; larger areas first).
+    that fit at ``zoom`` without overlapping (:func:`ui.labels.placed`; larger areas first). A name that would
+    cross the canvas's ``edges`` (:func:`ui.mapview.edges`) runs inwards from its point instead.
 
     Labels are sized in pixels, from :data:`LABEL_PX` for the smallest areas to :data:`LABEL_MAX_PX`, so a
     central district's name is as legible as any. deck.gl draws text from a glyph atlas of ASCII only by
@@ -130,12 +135,14 @@ def label_layer(
     texts = frame[text].astype(str)
     area = (frame["area_km2"] if "area_km2" in frame else pd.Series(1.0, index=frame.index)).astype(float)
     sizes = _label_sizes(area)
-    kept = labels.placed(anchors.x.to_numpy(), anchors.y.to_numpy(), *labels.box_sizes(texts, sizes), area, zoom)
+    boxes = labels.box_sizes(texts, sizes)
+    kept, side = labels.placed(anchors.x.to_numpy(), anchors.y.to_numpy(), *boxes, area, zoom, edges)
     data = pd.DataFrame(
         {
             "text": texts,
             "position": [[round(p.x, 5), round(p.y, 5)] for p in anchors],
             "size": sizes,
+            "anchor": np.array(["end", "middle", "start"])[side + 1],
             "ink": [list(ink(fill)) for fill in frame["fill"]],
         }
     )[kept]
@@ -147,6 +154,7 @@ def label_layer(
         get_position="position",
         get_size="size",
         size_units=pdk.types.String("pixels"),
+        get_text_anchor="anchor",
         get_color="ink",
         **_glyphs(data["text"]),
     )

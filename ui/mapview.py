@@ -17,10 +17,12 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pydeck as pdk
 import streamlit as st
 
 from ui.i18n import t
+from ui.labels import screen_xy
 
 __all__ = [
     "BANGKOK",
@@ -29,6 +31,7 @@ __all__ = [
     "VIEW",
     "Canvas",
     "canvas",
+    "edges",
     "fit_view",
     "view_controls",
     "view_of",
@@ -79,7 +82,7 @@ def fit_view(bounds: tuple[float, float, float, float], size: Canvas, closest: f
 
     >>> view = fit_view(BANGKOK, PHONE)
     >>> round(view.zoom, 2), round(view.longitude, 3)
-    (8.587, 100.633)
+    (8.59, 100.633)
     >>> fit_view(BANGKOK, DESKTOP).zoom > view.zoom
     True
     """
@@ -107,6 +110,19 @@ def view_of(geometry, size: Canvas = DESKTOP) -> pdk.ViewState:
     ((100.53, 13.73), True)
     """
     return fit_view(tuple(float(b) for b in geometry.total_bounds), size)
+
+
+def edges(view: pdk.ViewState, size: Canvas) -> tuple[float, float]:
+    """The canvas's left and right edges, less its margin, in the pixels of :func:`ui.labels.screen_xy` at the
+    view's zoom (rounded, so that a deck built for them can be kept and found again).
+
+    >>> left, right = edges(fit_view(BANGKOK, PHONE), PHONE)
+    >>> right - left == PHONE.width - 2 * PHONE.margin
+    True
+    """
+    x, _ = screen_xy(np.array([view.longitude]), np.array([view.latitude]), view.zoom)
+    half = size.width / 2 - size.margin
+    return round(float(x[0]) - half), round(float(x[0]) + half)
 
 
 _VIEW_JSON = re.compile(r'"initialViewState":\{[^{}]*\}')
