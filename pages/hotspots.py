@@ -163,7 +163,7 @@ def draw_map(
     chosen = st.session_state.get(DISTRICT_KEY)
     visible, opened, size, view = map_controls(layer)
 
-    zoom, edges = round(view.zoom, 2), mapview.edges(view, size)  # names are placed for the view it opens at
+    zoom, edges = view.zoom, mapview.edges(view, size)  # names are placed for the view the map opens at
 
     def build() -> maps.DeckJson:
         extra = layers.overlay_layers(

@@ -178,7 +178,7 @@ def district_map(chosen: sidebar.Period, lang: str) -> None:
     outlines = loaders.district_layer(SNAPSHOT.path, SNAPSHOT.version)
     home = mapview.view_of(outlines.geometry[outlines["dist_code"].isin(picked)], size) if picked else None
     view = mapview.view_controls("overview_map", home or mapview.fit_view(mapview.BANGKOK, size), controls)
-    place = round(view.zoom, 2), mapview.edges(view, size)  # names are placed for the view the map opens at
+    place = view.zoom, mapview.edges(view, size)  # names are placed for the view the map opens at
     deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang, visible, *place, picked)
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(mapview.with_view(deck, view), height=size.height, alt=t("overview.map_alt"))

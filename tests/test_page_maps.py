@@ -70,7 +70,11 @@ def test_names_are_at_least_12_px_and_none_overlap_at_the_first_view(demo_templa
     deck = spec(app)
     names = layers_by_id(app)["district-names"]
     assert names["sizeUnits"] == "pixels" and min(row["size"] for row in names["data"]) >= 12
-    assert not overlapping(label_boxes(names, deck["initialViewState"]["zoom"]))
+    view = deck["initialViewState"]
+    boxes = label_boxes(names, view["zoom"])
+    assert not overlapping(boxes)
+    centre, _ = screen(view["longitude"], view["latitude"], view["zoom"])  # every name on the desktop canvas
+    assert all(centre - 450 <= left and right <= centre + 450 for left, _, right, _ in boxes)
     shown = {row["text"] for row in names["data"]}
     assert ("หนองจอก" if lang == "th" else "Nong Chok") in shown  # the largest district is always named
     assert 20 <= len(shown) < 50  # zoomed out, fewer than all fifty

@@ -114,7 +114,8 @@ def view_of(geometry, size: Canvas = DESKTOP) -> pdk.ViewState:
 
 def edges(view: pdk.ViewState, size: Canvas) -> tuple[float, float]:
     """The canvas's left and right edges, less its margin, in the pixels of :func:`ui.labels.screen_xy` at the
-    view's zoom (rounded, so that a deck built for them can be kept and found again).
+    view's zoom, the zoom names must be placed at (rounded to pixels, so that a deck built for them can be
+    kept and found again).
 
     >>> left, right = edges(fit_view(BANGKOK, PHONE), PHONE)
     >>> right - left == PHONE.width - 2 * PHONE.margin
