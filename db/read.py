@@ -65,6 +65,8 @@ __all__ = [
     "publish_status",
     "quarterly_totals",
     "service_points",
+    "smoothed_rates",
+    "subdistrict_layer",
     "version",
 ]
 
@@ -466,4 +468,32 @@ def completeness(path: Snapshot) -> pd.DataFrame:
         path,
         "SELECT c.dist_code, d.name_th, d.name_en, c.quarter, c.has_data "
         "FROM completeness c JOIN districts d USING (dist_code) ORDER BY c.dist_code, c.quarter",
+    )
+
+
+def subdistrict_layer(path: Snapshot, dist_code: str | None = None) -> gpd.GeoDataFrame:
+    """The khwaeng (of one district, or all 180) with display geometry, EPSG:4326, in code order; none in a
+    snapshot published before they were (it has no such table)."""
+    with _connect(path) as con:
+        present = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'subdistricts'").fetchone()[0]
+        if not present:
+            return gpd.GeoDataFrame({"subdist_code": [], "dist_code": [], "name_th": [], "name_en": []}, geometry=[])
+        where, params = ("WHERE dist_code = ?", [dist_code]) if dist_code else ("", [])
+        frame = con.execute(f"SELECT * FROM subdistricts {where} ORDER BY subdist_code", params).df()
+    geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+def smoothed_rates(path: Snapshot, span: str, dist_codes: list[str]) -> pd.DataFrame:
+    """The published smoothed rate (``eb_rate_per_100k``) of each of ``dist_codes`` in every window of kind
+    ``span`` (one row per district and end quarter, oldest first), with the districts' names."""
+    if not dist_codes:
+        return pd.DataFrame(columns=["dist_code", "end_quarter", "eb_rate_per_100k", "name_th", "name_en"])
+    marks = ", ".join("?" * len(dist_codes))
+    return _frame(
+        path,
+        "SELECT s.dist_code, s.end_quarter, s.eb_rate_per_100k, d.name_th, d.name_en "
+        f"FROM district_summary s JOIN districts d USING (dist_code) WHERE s.span = ? AND s.dist_code IN ({marks}) "
+        "ORDER BY s.end_quarter, s.dist_code",
+        [span, *dist_codes],
     )

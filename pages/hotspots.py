@@ -13,13 +13,14 @@ from functools import partial
 
 import geopandas as gpd
 import pandas as pd
+import pydeck as pdk
 import streamlit as st
 
 from core import quarters
 from core.codes import CLASS_SCHEMES
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, links, loaders, maps, picking, sidebar, tables
+from ui import charts, compare, drill, layers, links, loaders, maps, mapview, picking, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
 from ui.i18n import current_lang, label, number, t
@@ -118,6 +119,31 @@ def linked(name: str, key: str, options) -> None:
     links.notice()
 
 
+def open_click(codes: list[str]) -> None:
+    """``on_select``: a click on a district chooses it (:func:`ui.picking.take_click`) and opens it on the map."""
+    clicked = st.session_state[picking.chart_key(MAP_KEY)].selection.indices.get("districts")
+    picking.take_click(MAP_KEY, codes, DISTRICT_KEY)
+    if clicked:
+        drill.open_district(MAP_KEY, st.session_state[DISTRICT_KEY])
+
+
+def map_controls(layer: gpd.GeoDataFrame) -> tuple[layers.Shown, str | None, mapview.Canvas, pdk.ViewState]:
+    """Breadcrumbs, the layers popover and the zoom buttons above the map: what to draw, the district opened
+    (or None), the canvas and the view to open on (all of Bangkok, or the district opened, fitted to it)."""
+    opened = drill.opened(MAP_KEY)
+    drill.breadcrumbs(MAP_KEY, layer.set_index("dist_code")[f"name_{LANG}"])
+    controls = st.container(horizontal=True, gap="small", vertical_alignment="center", key="hotspots-controls")
+    with controls.popover(t("layers.title"), icon=":material/layers:"):
+        visible = layers.layer_toggles(MAP_KEY)
+    if opened:  # an opened district shows what lies inside it
+        inside = {"subdistricts", "communities", "services"}
+        visible = layers.Shown(visible.layers | inside, visible.services or layers.DEFAULT_SERVICES)
+    size = mapview.canvas()
+    bounds = layer.geometry[layer["dist_code"] == opened].total_bounds if opened else mapview.BANGKOK
+    home = mapview.fit_view(tuple(float(b) for b in bounds), size)
+    return visible, opened, size, mapview.view_controls(MAP_KEY, home, controls)
+
+
 def draw_map(
     layer: gpd.GeoDataFrame,
     summary: pd.DataFrame,
@@ -135,35 +161,57 @@ def draw_map(
     )
 
     chosen = st.session_state.get(DISTRICT_KEY)
+    visible, opened, size, view = map_controls(layer)
+
+    zoom, edges = view.zoom, mapview.edges(view, size)  # names are placed for the view the map opens at
 
     def build() -> maps.DeckJson:
-        layers = [
-            maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *shown.columns]),
-            *sidebar.context_layers(),
-            *picking.chosen_outline(districts, chosen),
-            maps.label_layer(districts, f"name_{LANG}"),
+        extra = layers.overlay_layers(
+            SNAPSHOT.path, SNAPSHOT.version, visible, period.span, period.end, LANG, opened, zoom
+        )
+        fills = "districts" in visible
+        named = districts[districts["dist_code"] != opened]  # an opened district's sub-districts are named instead
+        deck_layers = [
+            *([maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *shown.columns])] if fills else []),
+            *extra["under"],
+            *picking.chosen_outline(districts, opened or chosen),
+            *extra["over"],
+            *([maps.label_layer(named, f"name_{LANG}", zoom=zoom, edges=edges)] if fills else []),
         ]
-        return maps.map_deck(layers, tooltip)
+        return maps.map_deck(deck_layers, tooltip)
 
-    key = ("hotspots", SNAPSHOT.version, period.span, period.end, LANG, tuple(colours), sidebar.show_context(), chosen)
+    key = (
+        "hotspots",
+        SNAPSHOT.version,
+        period.span,
+        period.end,
+        LANG,
+        tuple(colours),
+        visible,
+        opened,
+        chosen,
+        zoom,
+        edges,
+    )
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(
-        loaders.remembered(key, build),
-        height=640,
+        mapview.with_view(loaders.remembered(key, build), view),
+        height=size.height,
         alt=t("hotspots.map_alt"),
         key=picking.chart_key(MAP_KEY),
-        # A click chooses the district for the detail below; the map's features come in the layer's order
-        # (an inner merge keeps it).
+        # A click opens the district and chooses it for the detail below; the map's features come in the
+        # layer's order (an inner merge keeps it).
         on_select=partial(
-            picking.take_click,
-            MAP_KEY,
+            open_click,
             layer["dist_code"][layer["dist_code"].isin(summary["dist_code"])].tolist(),
-            DISTRICT_KEY,
         ),
         selection_mode="single-object",
     )
     with legend_column:
         maps.legend(title, entries)
+        points, lines = layers.overlay_legend(visible)
+        if points or lines:
+            maps.legend(t("layers.legend"), points, lines)
         st.caption(note)
         st.caption(t("hotspots.chosen_note"))
         view = st.session_state["hotspots_view"]
@@ -301,6 +349,8 @@ else:
     map_class = draw_map(layer, summary, shown, *view_legend(summary, view, LANG))
 top = SNAPSHOT.meta.suppress_below - 1
 st.caption(t("hotspots.privacy_note", top=top, below=top + 1, base=SNAPSHOT.meta.round_to))
+if opened := drill.opened(MAP_KEY):  # the district opened on the map: what lies inside it
+    drill.district_lists(SNAPSHOT.path, SNAPSHOT.version, period.span, period.end, opened, LANG)
 
 # --- The table behind the map ------------------------------------------------------
 st.subheader(t("hotspots.table"))
@@ -316,7 +366,12 @@ tables.download(
 # --- One district: its trend and breakdowns -----------------------------------------
 st.subheader(t("hotspots.detail"))
 district = st.selectbox(
-    t("hotspots.district"), codes, key=DISTRICT_KEY, format_func=names.get, help=t("hotspots.district_help")
+    t("hotspots.district"),
+    codes,
+    key=DISTRICT_KEY,
+    format_func=names.get,
+    help=t("hotspots.district_help"),
+    on_change=lambda: drill.open_district(MAP_KEY, st.session_state[DISTRICT_KEY]),  # and zoom the map to it
 )
 row = shown.set_index(summary["dist_code"]).loc[district]
 figures, classes = FIELDS[:3], FIELDS[3:]  # numbers as cards; the class names are too long for one
@@ -334,6 +389,11 @@ else:
         lambda: trend_chart(trend, period.start, LANG),
     )
     st.caption(t("hotspots.trend_note", top=top, below=top + 1))
+
+# --- Districts compared over time ---------------------------------------------------
+ranked = summary.sort_values("eb_rate_per_100k", ascending=False)["dist_code"]
+highest = ranked[ranked.isin(codes)].head(3).tolist()  # the three highest smoothed rates, at first
+compare.compare_section(SNAPSHOT.path, SNAPSHOT.version, period.span, period.end, names.loc[codes], highest, LANG)
 
 # --- Bangkok by violence type and victim group ------------------------------------
 st.subheader(t("hotspots.breakdowns"))

@@ -10,13 +10,12 @@ import html
 from functools import partial
 
 import pandas as pd
-import pydeck as pdk
 import streamlit as st
 
 from core import quarters
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, loaders, maps, picking, sidebar, tables
+from ui import charts, layers, loaders, maps, mapview, picking, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
 from ui.i18n import current_lang, number, t
@@ -55,6 +54,20 @@ CARDS = (
 )
 
 
+# Cards wrap three to a row; at phone width two, with smaller type and padding.
+CARDS_CSS = """<style>
+.st-key-kpi-cards > div { flex: 1 1 calc(33% - 1rem); min-width: 14rem; }
+@media (max-width: 640px) {
+  .st-key-kpi-cards { gap: 0.4rem; }
+  .st-key-kpi-cards > div { flex-basis: calc(50% - 0.4rem); min-width: 0; padding: 0.5rem; }
+  .st-key-kpi-cards [data-testid="stMetricValue"] { font-size: 1.35rem; }
+  .st-key-kpi-cards [data-testid="stMetricLabel"] p { font-size: 0.8rem; }
+  .st-key-kpi-cards [data-testid="stMetricDelta"] { font-size: 0.75rem; }
+  .st-key-kpi-cards [data-testid="stCaptionContainer"] { font-size: 0.7rem; }
+}
+</style>"""
+
+
 def card_text(kpis: read.Kpis, field: str) -> str:
     if field == "cases":
         return kpis.cases_display or number(None)
@@ -66,13 +79,15 @@ def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis | None
     """One card per headline figure: the change against the previous period as its delta (described by
     ``against``), a year's below it unless ``year_before`` is None (the previous period is a year before).
 
-    Three to a row, so Thai labels and the delta's description fit without being cut.
+    Three to a row, so Thai labels and the delta's description fit without being cut; at phone width two
+    to a row, smaller (:data:`CARDS_CSS`), so the map is not six tall cards down the page.
     """
-    columns = st.columns(3)
-    for at, (key, field, colour) in enumerate(CARDS):
+    st.html(CARDS_CSS)
+    row = st.container(horizontal=True, key="kpi-cards")
+    for key, field, colour in CARDS:
         value, share = getattr(now, field), field == "referral_rate"
         delta, moved = change(value, getattr(previous, field), share)
-        card = columns[at % 3].container(border=True)
+        card = row.container(border=True, key=f"kpi-{field}")
         card.metric(
             t(key),
             card_text(now, field),
@@ -108,13 +123,22 @@ def smoothed_classes(
 
 @st.cache_data(show_spinner=False)
 def load_deck(
-    path: str, version: str, span: str, end: str, lang: str, context: bool, chosen: tuple[str, ...] = ()
-) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
-    """The smoothed-rate map and its class entries, built once per window, language and districts chosen.
+    path: str,
+    version: str,
+    span: str,
+    end: str,
+    lang: str,
+    visible: layers.Shown,
+    zoom: float,
+    edges: tuple[float, float],
+    chosen: tuple[str, ...] = (),
+) -> tuple[maps.DeckJson, list[maps.LegendEntry]]:
+    """The smoothed-rate map and its class entries, built once per window, language, layers, view (which names
+    fit, and where the canvas ends) and districts chosen.
 
     Every district with data is coloured by its smoothed rate, "<5" ones too: the rate is computed from
     protected cells and borrows strength from Bangkok's mean, so it reveals no small count. Districts
-    chosen in the sidebar are outlined and the map opens on them; the others stay for context.
+    chosen in the sidebar are outlined; the others stay for context. The page sets where it opens.
     """
     summary = loaders.district_summary(path, version, span, end)
     colours, classes = smoothed_classes(path, version, span, end, lang)
@@ -126,13 +150,16 @@ def load_deck(
         f"{html.escape(t(key, lang))}: {{{field}}}" for field, key in fields.items()
     )
     picked = districts[districts["dist_code"].isin(chosen)]
-    layers = [
-        maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *fields]),
-        *(loaders.context_layers(path, version) if context else []),
+    extra = layers.overlay_layers(path, version, visible, span, end, lang, zoom=zoom)
+    fills = "districts" in visible
+    deck_layers = [
+        *([maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *fields])] if fills else []),
+        *extra["under"],
         *([maps.outline_layer(picked.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if chosen else []),
-        maps.label_layer(districts, "name_th" if lang == "th" else "name_en"),
+        *extra["over"],
+        *([maps.label_layer(districts, f"name_{lang}", zoom=zoom, edges=edges)] if fills else []),
     ]
-    return maps.map_deck(layers, tooltip, maps.view_of(picked.geometry) if chosen else maps.VIEW), classes
+    return maps.map_deck(deck_layers, tooltip), classes
 
 
 def legend_title(n_quarters: int) -> str:
@@ -143,15 +170,25 @@ def legend_title(n_quarters: int) -> str:
 
 def district_map(chosen: sidebar.Period, lang: str) -> None:
     """The smoothed rate by district, with the legend and the notes beside it."""
-    context = sidebar.show_context()
     picked = tuple(sidebar.chosen_districts())
-    deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang, context, picked)
+    controls = st.container(horizontal=True, gap="small", vertical_alignment="center", key="overview-controls")
+    with controls.popover(t("layers.title"), icon=":material/layers:"):
+        visible = layers.layer_toggles("overview_map")
+    size = mapview.canvas()
+    outlines = loaders.district_layer(SNAPSHOT.path, SNAPSHOT.version)
+    home = mapview.view_of(outlines.geometry[outlines["dist_code"].isin(picked)], size) if picked else None
+    view = mapview.view_controls("overview_map", home or mapview.fit_view(mapview.BANGKOK, size), controls)
+    place = view.zoom, mapview.edges(view, size)  # names are placed for the view the map opens at
+    deck, classes = load_deck(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang, visible, *place, picked)
     map_column, legend_column = st.columns([5, 1])
-    map_column.pydeck_chart(deck, height=600, alt=t("overview.map_alt"))
+    map_column.pydeck_chart(mapview.with_view(deck, view), height=size.height, alt=t("overview.map_alt"))
     entries = [*classes, maps.LegendEntry(maps.NO_DATA, t("legend.no_data"))]
     with legend_column:
         top = SNAPSHOT.meta.suppress_below - 1
         maps.legend(legend_title(chosen.n_quarters), entries)
+        points, lines = layers.overlay_legend(visible)
+        if points or lines:
+            maps.legend(t("layers.legend"), points, lines)
         st.caption(t("overview.eb_note"))
         st.caption(t("overview.privacy_note", top=top, below=top + 1))
         colours, _ = smoothed_classes(SNAPSHOT.path, SNAPSHOT.version, chosen.span, chosen.end, lang)

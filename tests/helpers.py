@@ -265,14 +265,15 @@ def features(app) -> dict[str, dict]:
     return {f["properties"]["dist_code"]: f["properties"] for f in layer(deck(app), "GeoJsonLayer")["data"]["features"]}
 
 
-def chart_rows(app):
-    """The rows of every dataset behind the page's Altair charts, as one data frame."""
+def chart_rows(app, charts: slice = slice(None)):
+    """The rows of every dataset behind the page's Altair charts (or those of ``charts``, in page order), as one
+    data frame."""
     import pandas as pd
     import pyarrow as pa
 
     frames = [
         pa.ipc.open_stream(dataset.data.data).read_pandas()
-        for chart in app.get("vega_lite_chart")
+        for chart in app.get("vega_lite_chart")[charts]
         for dataset in chart.proto.datasets
     ]
     return pd.concat(frames, ignore_index=True)

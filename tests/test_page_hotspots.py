@@ -45,8 +45,9 @@ def window_summary(app: AppTest, db) -> pd.DataFrame:
 
 
 def trend_rows(app: AppTest) -> pd.DataFrame:
-    """The district trend's points (not its window marker), oldest first."""
-    rows = chart_rows(app)
+    """The district trend's points (not its window marker), oldest first: the first chart, above the districts
+    compared."""
+    rows = chart_rows(app, slice(0, 1))
     return rows[rows["series"].notna()].reset_index(drop=True)
 
 

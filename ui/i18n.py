@@ -1548,6 +1548,49 @@ TEXT: dict[str, dict[str, str]] = {
     "completeness.quarter": {"th": "ไตรมาส", "en": "Quarter"},
     "completeness.status": {"th": "สถานะ", "en": "Status"},
     "completeness.no_cases": {"th": "ยังไม่มีข้อมูลจำนวนผู้ถูกกระทำ", "en": "No case data yet."},
+    # --- Maps: layers, view, drill-down, districts compared (issue 16) ---
+    "layers.title": {"th": "ชั้นข้อมูล", "en": "Map layers"},
+    "layers.districts": {"th": "เขต", "en": "Districts"},
+    "layers.subdistricts": {"th": "แขวง", "en": "Sub-districts"},
+    "layers.services": {"th": "หน่วยบริการ", "en": "Services"},
+    "layers.communities": {"th": "ชุมชน", "en": "Communities"},
+    "layers.river": {"th": "แม่น้ำเจ้าพระยา", "en": "Chao Phraya river"},
+    "layers.roads": {"th": "ถนนสายหลัก", "en": "Main roads"},
+    "layers.service_types": {"th": "ประเภทหน่วยบริการ", "en": "Service types"},
+    "layers.legend": {"th": "ชั้นข้อมูลอื่น", "en": "Other layers"},
+    "map.zoom_in": {"th": "ขยายแผนที่", "en": "Zoom in"},
+    "map.zoom_out": {"th": "ย่อแผนที่", "en": "Zoom out"},
+    "map.reset": {"th": "มุมมองเริ่มต้น", "en": "Reset view"},
+    "drill.bangkok": {"th": "กรุงเทพมหานคร", "en": "Bangkok"},
+    "drill.back": {"th": "กลับไปดูทั้งกรุงเทพฯ", "en": "Back to all of Bangkok"},
+    "drill.hint": {
+        "th": "คลิกเขตบนแผนที่เพื่อดูแขวง ชุมชน และหน่วยบริการในเขตนั้น",
+        "en": "Click a district on the map to open its sub-districts, communities and services.",
+    },
+    "drill.note": {
+        "th": "จำนวนรายไม่เผยแพร่รายแขวงหรือรายชุมชน: น้อยเกินกว่าจะแสดงได้โดยไม่เสี่ยงระบุตัวผู้ถูกกระทำ สีของเขตคือตัวเลขของทั้งเขต",
+        "en": "Cases are not published by sub-district or community: too few to show without risk of identifying "
+        "a victim. The district's fill is the whole district's figure.",
+    },
+    "drill.subdistricts": {"th": "แขวงในเขต ({n})", "en": "Sub-districts ({n})"},
+    "drill.communities": {"th": "ชุมชนในเขต ({n})", "en": "Communities ({n})"},
+    "drill.services": {"th": "หน่วยบริการในเขต ({n})", "en": "Services ({n})"},
+    "drill.col.name": {"th": "ชื่อ", "en": "Name"},
+    "drill.col.cases": {"th": "จำนวนราย", "en": "Cases"},
+    "drill.col.population": {"th": "ประชากร (โดยประมาณ)", "en": "Population (estimate)"},
+    "drill.col.type": {"th": "ประเภท", "en": "Type"},
+    "drill.too_few": {"th": "น้อยเกินกว่าจะแสดง", "en": "Too few to show"},
+    "compare.title": {"th": "เปรียบเทียบเขตตามช่วงเวลา", "en": "Districts compared over time"},
+    "compare.pick": {"th": "เลือกเขต (สูงสุด 5 เขต)", "en": "Districts (up to five)"},
+    "compare.y": {"th": "อัตราปรับเรียบต่อประชากร 100,000 คน", "en": "Smoothed rate per 100,000"},
+    "compare.quarter": {"th": "ไตรมาสสุดท้ายของช่วง", "en": "Last quarter of the window"},
+    "compare.note": {
+        "th": "อัตราปรับเรียบ (Empirical Bayes) ของช่วงเวลาแบบที่เลือกไว้ในแถบด้านข้าง ซึ่งสิ้นสุดในแต่ละไตรมาส "
+        "คำนวณจากจำนวนที่ปกปิดแล้ว จึงแสดงได้ทุกเขตที่มีข้อมูล",
+        "en": "The smoothed (Empirical Bayes) rate of the window chosen in the sidebar, ending in each quarter; "
+        "computed from protected counts, so it is shown for every district with data.",
+    },
+    "compare.none": {"th": "เลือกอย่างน้อยหนึ่งเขตเพื่อดูกราฟ", "en": "Choose at least one district to see the chart."},
 }
 
 

@@ -34,6 +34,9 @@ __all__ = [
     "quarterly_totals",
     "quarters",
     "remembered",
+    "service_points",
+    "smoothed_rates",
+    "subdistrict_layer",
 ]
 
 T = TypeVar("T")
@@ -126,3 +129,18 @@ def remembered(key: tuple, _build: Callable[[], T]) -> T:
     whole server, not copied per rerun as ``st.cache_data`` would.
     """
     return _build()
+
+
+@st.cache_data(show_spinner=False)
+def subdistrict_layer(snapshot: str, version: str, dist_code: str | None = None) -> gpd.GeoDataFrame:
+    return read.subdistrict_layer(snapshot, dist_code)
+
+
+@st.cache_data(show_spinner=False)
+def service_points(snapshot: str, version: str, span: str, end: str) -> pd.DataFrame:
+    return read.service_points(snapshot, span, end)
+
+
+@st.cache_data(show_spinner=False)
+def smoothed_rates(snapshot: str, version: str, span: str, dist_codes: tuple[str, ...]) -> pd.DataFrame:
+    return read.smoothed_rates(snapshot, span, list(dist_codes))

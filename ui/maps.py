@@ -1,19 +1,16 @@
-"""pydeck map builders and the legend that goes with them.
+"""pydeck map builders: districts, outlines, points, labels and the deck that holds them.
 
 Maps draw on a plain background: no basemap provider, so nothing is fetched
 from the internet and district outlines plus name labels carry the
-orientation. The fill palette is ColorBrewer YlOrRd (sequential, readable
-with colour-vision deficiency); suppressed districts get a neutral grey
-(no hue, unlike every class) and districts without data a white fill, each with its own legend entry.
+orientation. Colours are in :mod:`ui.palettes`, legends in :mod:`ui.legends`,
+where a map opens in :mod:`ui.mapview`; their names stay importable from here.
 Values from the database are text: tooltips are filled in by Streamlit,
 which escapes them, and the legend escapes every label it writes.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import unicodedata
 import weakref
 from dataclasses import dataclass
 
@@ -22,17 +19,41 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 import shapely
-import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
-from core.colours import NO_DATA, PALETTE, ink, spread
-from geo.rates import classify
+from core.colours import ink
+from ui import labels
+from ui.legends import css as _css
+from ui.legends import legend
+from ui.mapview import VIEW, view_of
+from ui.palettes import (
+    CATCHMENT_ALPHA,
+    CONTEXT_LINE,
+    DISTRICT_LINE,
+    GI_COLOURS,
+    LISA_COLOURS,
+    MARKER_OUTLINE,
+    NO_DATA,
+    NOT_SIGNIFICANT,
+    OUTLINE,
+    PALETTE,
+    RIVER,
+    ROAD,
+    SERVICE_COLOURS,
+    SUPPRESSED,
+    LegendEntry,
+    breaks_colours,
+    category_colours,
+    classed_colours,
+    translucent,
+)
 
 __all__ = [
     "CATCHMENT_ALPHA",
     "CONTEXT_LINE",
     "DISTRICT_LINE",
     "GI_COLOURS",
+    "LABEL_PX",
     "LISA_COLOURS",
     "NOT_SIGNIFICANT",
     "NO_DATA",
@@ -42,6 +63,7 @@ __all__ = [
     "VIEW",
     "DeckJson",
     "LegendEntry",
+    "_css",
     "breaks_colours",
     "catchment_layer",
     "category_colours",
@@ -59,36 +81,10 @@ __all__ = [
     "view_of",
 ]
 
-SUPPRESSED = (115, 115, 115)
-OUTLINE = (70, 70, 70)
-VIEW = pdk.ViewState(latitude=13.74, longitude=100.63, zoom=9.6, min_zoom=8, max_zoom=14)
 ROMANISED = "(romanised)"  # how the register's rule-based English names are marked (etl/romanise.py)
 TEXT_FONT = '"Noto Sans Thai", "Sarabun", "Leelawadee UI", "Tahoma", sans-serif'
-
-
-@dataclass(frozen=True)
-class LegendEntry:
-    colour: tuple[int, int, int]
-    label: str
-
-
-def classed_colours(
-    values: pd.Series, suppressed: pd.Series, breaks: list[float], format_break
-) -> tuple[list[tuple[int, int, int]], list[LegendEntry]]:
-    """Fill colour per row and the class entries of the legend, for published class bounds starting at 0.
-
-    Suppressed and missing values get :data:`SUPPRESSED` and :data:`NO_DATA`
-    (their legend entries are the caller's, as their wording is).
-    ``format_break`` turns a class bound into legend text.
-
-    >>> colours, entries = classed_colours(pd.Series([0, 0, 0, 10, 40, np.nan, np.nan]),
-    ...     pd.Series([False] * 5 + [True, False]), [0.0, 4.0, 16.0, 40.0], "{:g}".format)
-    >>> [e.label for e in entries]
-    ['0', '0–4', '4–16', '16–40']
-    >>> colours[4] == PALETTE[-1], colours[5] == SUPPRESSED, colours[6] == NO_DATA
-    (True, True, True)
-    """
-    return breaks_colours(values, suppressed, breaks, format_break, lowest=0.0)
+LABEL_PX = 12  # district names are never smaller than this, at any zoom
+LABEL_MAX_PX = 15  # nor larger: a big district's name does not shout
 
 
 def choropleth_layer(frame: gpd.GeoDataFrame, properties: list[str]) -> pdk.Layer:
@@ -110,44 +106,57 @@ def choropleth_layer(frame: gpd.GeoDataFrame, properties: list[str]) -> pdk.Laye
     )
 
 
-def _label_sizes(texts: pd.Series, area_km2: pd.Series) -> pd.Series:
-    """Label heights in metres that fit each district: its width over the label's length.
+def _label_sizes(area_km2: pd.Series) -> pd.Series:
+    """Label heights in pixels: :data:`LABEL_PX` for the smallest districts up to :data:`LABEL_MAX_PX`.
 
-    Sized in metres, a small central district's name stays small until the
-    user zooms in, instead of covering its neighbours' names. Thai vowel and
-    tone marks (category Mn) take no width, so they are not counted.
+    >>> _label_sizes(pd.Series([1.5, 20.0, 236.0])).tolist()
+    [12, 13, 15]
     """
-    letters = texts.map(lambda text: max(sum(unicodedata.category(c) != "Mn" for c in text), 3))
-    return (np.sqrt(area_km2) * 1000 * 1.1 / letters).round()
+    scaled = LABEL_PX + (LABEL_MAX_PX - LABEL_PX) * np.sqrt(area_km2 / area_km2.max())
+    return scaled.round().astype(int)
 
 
-def label_layer(frame: gpd.GeoDataFrame, text: str) -> pdk.Layer:
-    """District names at a point inside each district (``frame`` has ``area_km2`` and ``fill``).
+def label_layer(
+    frame: gpd.GeoDataFrame,
+    text: str,
+    layer_id: str = "district-names",
+    zoom: float = VIEW.zoom,
+    edges: tuple[float, float] | None = None,
+) -> pdk.Layer:
+    """Names at a point inside each area (``frame`` has ``fill``, and ``area_km2`` if sizes are to vary), those
+    that fit at ``zoom`` without overlapping (:func:`ui.labels.placed`; larger areas first). A name that would
+    cross the canvas's ``edges`` (:func:`ui.mapview.edges`) runs inwards from its point instead.
 
-    deck.gl draws text from a glyph atlas of ASCII only by default, so the
-    atlas is given exactly the characters the labels use (Thai included).
+    Labels are sized in pixels, from :data:`LABEL_PX` for the smallest areas to :data:`LABEL_MAX_PX`, so a
+    central district's name is as legible as any. deck.gl draws text from a glyph atlas of ASCII only by
+    default, so the atlas is given exactly the characters the labels use (Thai included).
     """
     anchors = frame.geometry.representative_point()
     texts = frame[text].astype(str)
+    area = (frame["area_km2"] if "area_km2" in frame else pd.Series(1.0, index=frame.index)).astype(float)
+    sizes = _label_sizes(area)
+    boxes = labels.box_sizes(texts, sizes)
+    kept, side = labels.placed(anchors.x.to_numpy(), anchors.y.to_numpy(), *boxes, area, zoom, edges)
     data = pd.DataFrame(
         {
             "text": texts,
             "position": [[round(p.x, 5), round(p.y, 5)] for p in anchors],
-            "size": _label_sizes(texts, frame["area_km2"]),
+            "size": sizes,
+            "anchor": np.array(["end", "middle", "start"])[side + 1],
             "ink": [list(ink(fill)) for fill in frame["fill"]],
         }
-    )
+    )[kept]
     return pdk.Layer(
         "TextLayer",
         data=data,
-        id="district-names",
+        id=layer_id,
         get_text="text",
         get_position="position",
         get_size="size",
-        size_units=pdk.types.String("meters"),
-        size_max_pixels=15,
+        size_units=pdk.types.String("pixels"),
+        get_text_anchor="anchor",
         get_color="ink",
-        **_glyphs(texts),
+        **_glyphs(data["text"]),
     )
 
 
@@ -191,122 +200,6 @@ def map_deck(layers: list[pdk.Layer], tooltip_html: str, view: pdk.ViewState = V
     return DeckJson(spec, deck._tooltip)
 
 
-def view_of(geometry: gpd.GeoSeries) -> pdk.ViewState:
-    """A view that frames ``geometry`` (EPSG:4326), never closer than a district fills the map nor farther
-    than Bangkok's.
-
-    >>> from shapely.geometry import box
-    >>> view = view_of(gpd.GeoSeries([box(100.50, 13.70, 100.56, 13.76)], crs="EPSG:4326"))
-    >>> (round(view.longitude, 2), round(view.latitude, 2)), VIEW.zoom < view.zoom <= 13
-    ((100.53, 13.73), True)
-    """
-    minx, miny, maxx, maxy = (float(b) for b in geometry.total_bounds)
-    # Web Mercator: zoom z shows 360 / 2**z degrees per 256 pixels; + 0.5 fits the map's height (Bangkok at 9.6).
-    zoom = np.log2(360 / max(maxx - minx, maxy - miny, 1e-3)) + 0.5
-    return pdk.ViewState(
-        latitude=(miny + maxy) / 2,
-        longitude=(minx + maxx) / 2,
-        zoom=float(np.clip(zoom, VIEW.zoom, 13)),  # 13: a small district with room around it
-        min_zoom=VIEW.min_zoom,
-        max_zoom=VIEW.max_zoom,
-    )
-
-
-def _swatch(entry: LegendEntry) -> str:
-    return (
-        f'<div style="display:flex;align-items:center;gap:0.5em;margin:0.15em 0">'
-        f'<span style="width:1.4em;height:1em;background:{_css(entry.colour)};border:1px solid #555;flex:none"></span>'
-        f"<span>{html.escape(entry.label)}</span></div>"
-    )
-
-
-def legend(title: str, entries: list[LegendEntry]) -> None:
-    """Render a legend: a title and one swatch per entry, all text escaped."""
-    body = "".join(_swatch(e) for e in entries)
-    st.markdown(f"<div><strong>{html.escape(title)}</strong>{body}</div>", unsafe_allow_html=True)
-
-
-# --- Classes chosen by the user, and categorical maps (the Hotspots page) ----
-
-NOT_SIGNIFICANT = (217, 217, 217)  # light grey: no hue, unlike every class, and darker than no data
-# ColorBrewer RdBu for Gi*: red hot, blue cold, the stronger shade for the stricter false discovery rate.
-GI_COLOURS = {
-    "hot_99": (178, 24, 43),
-    "hot_95": (239, 138, 98),
-    "not_significant": NOT_SIGNIFICANT,
-    "cold_95": (103, 169, 207),
-    "cold_99": (33, 102, 172),
-}
-# Okabe-Ito (a qualitative set safe for colour-vision deficiency) for Local Moran: warm for a high
-# district, cool for a low one; the darker shade where its neighbours are alike (a cluster).
-LISA_COLOURS = {
-    "high_high": (213, 94, 0),
-    "high_low": (230, 159, 0),
-    "low_high": (86, 180, 233),
-    "low_low": (0, 114, 178),
-    "not_significant": NOT_SIGNIFICANT,
-}
-
-
-def breaks_colours(
-    values: pd.Series, suppressed: pd.Series, breaks: list[float], format_break, lowest: float | None = None
-) -> tuple[list[tuple[int, int, int]], list[LegendEntry]]:
-    """Fill colour per row and the class entries of the legend, for given class upper bounds.
-
-    A value falls in the first class whose upper bound it does not exceed
-    (as in mapclassify); the first class starts at ``lowest`` (default: the
-    smallest shown value) and a class of a single value is labelled with it
-    alone. Colours spread over :data:`PALETTE`; suppressed and missing values
-    get :data:`SUPPRESSED` and :data:`NO_DATA`, whose legend entries are the caller's.
-
-    >>> colours, entries = breaks_colours(pd.Series([2.0, 5.0, 9.0, np.nan]), pd.Series([False] * 3 + [True]),
-    ...     [5.0, 9.0], "{:g}".format)
-    >>> [e.label for e in entries], colours[1] == PALETTE[0], colours[2] == PALETTE[-1], colours[3] == SUPPRESSED
-    (['2–5', '5–9'], True, True, True)
-    """
-    shown = values.where(~suppressed)
-    palette = spread(len(breaks))
-    classes = classify(shown, breaks)
-    colours = [
-        SUPPRESSED if hidden else NO_DATA if c < 0 else palette[c]
-        for c, hidden in zip(classes, suppressed, strict=True)
-    ]
-    first = float(np.nanmin(shown)) if lowest is None and breaks else lowest
-    lowers = [first, *breaks[:-1]]
-    entries = [
-        LegendEntry(colour, format_break(upper) if low == upper else f"{format_break(low)}–{format_break(upper)}")
-        for colour, low, upper in zip(palette, lowers, breaks, strict=True)
-    ]
-    return colours, entries
-
-
-def category_colours(classes: pd.Series, palette: dict[str, tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Fill colour per row from a class code's colour in ``palette``; :data:`NO_DATA` where the class is missing.
-
-    >>> category_colours(pd.Series(["hot_99", None]), GI_COLOURS) == [GI_COLOURS["hot_99"], NO_DATA]
-    True
-    """
-    return [palette[c] if isinstance(c, str) else NO_DATA for c in classes]
-
-
-# --- Points and outlines (the Coverage and Pilot pages) ----
-
-# Okabe and Ito's eight colours, told apart with every common colour-vision deficiency; grey for "other".
-SERVICE_COLOURS = {
-    "safe_space": (213, 94, 0),  # vermillion
-    "shelter": (204, 121, 167),  # reddish purple
-    "oscc": (0, 114, 178),  # blue
-    "health_centre": (0, 158, 115),  # bluish green
-    "hospital": (86, 180, 233),  # sky blue
-    "police": (0, 0, 0),  # black
-    "social_welfare": (230, 159, 0),  # orange
-    "ngo": (240, 228, 66),  # yellow
-    "other": (153, 153, 153),
-}
-MARKER_OUTLINE = (40, 40, 40)
-DISTRICT_LINE = (90, 90, 90)  # Bangkok district outlines under points
-CONTEXT_LINE = (150, 150, 150)  # lighter: the districts outside Bangkok
-CATCHMENT_ALPHA = 40  # of 255: overlapping catchments look darker
 OUTLINE_TOLERANCE = 1e-4  # degrees, about 11 m: a pixel at the closest zoom
 
 
@@ -337,10 +230,6 @@ def outline_layer(
         get_width=width_px,
         width_units=pdk.types.String("pixels"),
     )
-
-
-RIVER = (70, 130, 180)  # steel blue: water, quiet
-ROAD = (150, 150, 150)  # mid grey, thinner than the district outlines
 
 
 def context_layers(lines: gpd.GeoDataFrame) -> list[pdk.Layer]:
@@ -466,11 +355,6 @@ def _glyphs(texts: pd.Series) -> dict:
     }
 
 
-def _css(colour: tuple[int, int, int]) -> str:
-    """``rgb(r,g,b)``, as the legends write a colour."""
-    return "rgb({},{},{})".format(*colour)
-
-
 def local_names(frame: pd.DataFrame, lang: str, prefix: str = "name_") -> pd.Series:
     """The ``<prefix>th`` or ``<prefix>en`` column in the reader's language, else the other one, as text.
 
@@ -489,12 +373,3 @@ def local_names(frame: pd.DataFrame, lang: str, prefix: str = "name_") -> pd.Ser
         romanised = names.str.endswith(ROMANISED) & (thai != "")
         names = names.where(~romanised, thai + " · " + names)
     return names
-
-
-def translucent(colour: tuple[int, int, int], alpha: int = CATCHMENT_ALPHA) -> tuple[int, int, int]:
-    """How ``colour`` at opacity ``alpha`` (0-255) looks on white: the legend swatch of a translucent fill.
-
-    >>> translucent((0, 0, 0), 255), translucent((0, 0, 0), 0)
-    ((0, 0, 0), (255, 255, 255))
-    """
-    return tuple(round(255 + (c - 255) * alpha / 255) for c in colour)

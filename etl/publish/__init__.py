@@ -33,6 +33,7 @@ from etl.publish.disclosure import collapse_cells, hidden_estimate, round_to, su
 from etl.publish.inputs import Inputs, read_inputs
 from etl.publish.reuse import Previous
 from etl.publish.snapshot import write_snapshot
+from etl.publish.subdistricts import subdistrict_table
 from etl.publish.windows import Window, all_windows, open_services, quarter_range
 from geo.hotspots import queen_weights
 from geo.joins import points
@@ -248,6 +249,7 @@ def publish(db=None, published=None, *, progress: Progress = _silent, full: bool
         progress(0.0, "reading")
         inputs = read_inputs(db)
         tables = build_tables(inputs, progress, previous=None if full else target)
+        tables["subdistricts"] = subdistrict_table(db)  # boundaries for the maps' drill-down, no counts
         progress(0.95, "writing")
         write_snapshot(tables, target)
     except (DatabaseMissing, DatabaseBusy):
