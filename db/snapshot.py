@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 ENV_VAR = "SAFESPACE_PUBLISHED"
-SNAPSHOT_VERSION = 6  # bumped when the snapshot's tables change; the reader refuses another version
+SNAPSHOT_VERSION = 7  # bumped when the snapshot's tables change; the reader refuses another version
 
 
 def published_path(db: str | os.PathLike | None = None, published: str | os.PathLike | None = None) -> Path:
