@@ -19,7 +19,6 @@ still compete for services near them.
 from __future__ import annotations
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 
 from geo.projection import METRIC_CRS, to_metric
@@ -60,8 +59,8 @@ def resident_points(
     >>> crs = "EPSG:32647"
     >>> communities = gpd.GeoDataFrame({"dist_code": ["1001"], "population": [4_000]},
     ...     geometry=[Point(660_500, 1_520_500)], crs=crs)
-    >>> subdistricts = gpd.GeoDataFrame({"dist_code": ["1001", "1001"]},
-    ...     geometry=[box(660_000, 1_520_000, 661_000, 1_521_000), box(661_000, 1_520_000, 663_000, 1_521_000)], crs=crs)
+    >>> squares = [box(660_000, 1_520_000, 661_000, 1_521_000), box(661_000, 1_520_000, 663_000, 1_521_000)]
+    >>> subdistricts = gpd.GeoDataFrame({"dist_code": ["1001", "1001"]}, geometry=squares, crs=crs)
     >>> resident_points(communities, subdistricts, pd.Series({"1001": 10_000}))[["kind", "population"]]
             kind  population
     0  community      4000.0
