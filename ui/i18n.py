@@ -759,13 +759,13 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "coverage.bivariate": {"th": "ความต้องการเทียบกับการเข้าถึง รายเขต", "en": "Need against coverage, by district"},
     "coverage.bivariate_caption": {
-        "th": "ความต้องการ: อัตราผู้ถูกกระทำที่ปรับเรียบ (Empirical Bayes) แบ่งเป็นสามระดับ "
-        "การเข้าถึง: ที่รองรับของพื้นที่ปลอดภัยต่อประชากรภายในรัศมี {km} กม. (2SFCA) แบ่งเป็นสามระดับ "
-        "เขตที่เป็นช่องว่าง (ความต้องการสูง การเข้าถึงต่ำ: ช่องขวาล่างของคำอธิบายสัญลักษณ์) เป็นสีแดงสดและมีเส้นขอบสีดำหนา",
-        "en": "Need: the smoothed (empirical Bayes) rate of reported cases, in thirds. Coverage: safe-space "
-        "places per resident within {km} km (two-step floating catchment), in thirds. "
-        "Gap districts (high need, low coverage: the legend's bottom-right cell) are bright red with a thick "
-        "black outline.",
+        "th": "ความต้องการ: โอกาสที่อัตราผู้ถูกกระทำสูงกว่าทั้งกรุงเทพฯ สูง (0.9 ขึ้นไป) ไม่ชัด หรือต่ำ (0.1 ลงมา) "
+        "การเข้าถึง: ที่รองรับของพื้นที่ปลอดภัยต่อผู้อยู่อาศัยทุกคนภายในรัศมี {km} กม. ลดน้ำหนักตามระยะทาง (E2SFCA) แบ่งเป็นสามระดับ "
+        "ช่องว่าง (ความต้องการสูง การเข้าถึงต่ำ: ช่องขวาล่างของคำอธิบายสัญลักษณ์) เป็นสีแดงสด",
+        "en": "Need: the chance that the district's rate exceeds Bangkok's, high (0.9 or more), unclear, or low "
+        "(0.1 or less). Coverage: safe-space places per resident (all residents) within {km} km, weighted down "
+        "with distance (enhanced two-step floating catchment), in thirds. High need with low coverage (the "
+        "legend's bottom-right cell) is bright red.",
     },
     "coverage.bivariate_alt": {
         "th": "แผนที่ 50 เขตของกรุงเทพฯ ระบายสีตามระดับความต้องการและระดับการเข้าถึงพื้นที่ปลอดภัย",
@@ -779,12 +779,13 @@ TEXT: dict[str, dict[str, str]] = {
     "level.2": {"th": "ปานกลาง", "en": "middle"},
     "level.3": {"th": "สูง", "en": "high"},
     "coverage.gap_legend": {
-        "th": "ช่องว่าง: ความต้องการสูง การเข้าถึงต่ำ (ช่องขวาล่าง)",
-        "en": "Gap: high need, low coverage (bottom-right cell)",
+        "th": "ช่องว่าง: ความต้องการสูง การเข้าถึงต่ำ (ช่องขวาล่าง) เส้นขอบดำ: เป็นช่องว่างในมากกว่าครึ่งของ {n} สถานการณ์",
+        "en": "Gap: high need, low coverage (bottom-right cell); outlined in black where it is a gap in more than "
+        "half of the {n} scenarios",
     },
     "coverage.not_classified": {
-        "th": "จัดกลุ่มไม่ได้ (ไม่มีอัตราหรือไม่มีชุมชน)",
-        "en": "Not classified (no rate, or no communities)",
+        "th": "จัดกลุ่มไม่ได้ (ไม่มีอัตรา หรืออัตราต่างกันไม่เกินที่เกิดโดยบังเอิญ)",
+        "en": "Not classified (no rate, or rates differ no more than chance would make them)",
     },
     "coverage.no_classes": {
         "th": "ยังจัดกลุ่มเขตไม่ได้: ต้องมีข้อมูลผู้ถูกกระทำในช่วงเวลานี้ และทะเบียนชุมชนที่มีจำนวนประชากร นำเข้าทะเบียนชุมชนในหน้านำเข้าข้อมูล",
@@ -798,9 +799,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Gap districts: high need, low coverage",
     },
     "coverage.gaps_caption": {
-        "th": "ระยะทางคือระยะเส้นตรงเฉลี่ยจากชุมชนในเขตถึงหน่วยบริการที่ใกล้ที่สุดของแต่ละประเภท ถ่วงน้ำหนักด้วยประชากร (กม.)",
-        "en": "Distances are the population-weighted mean straight-line distance from the district's communities "
-        "to the nearest service of each type (km).",
+        "th": "เขตที่เป็นช่องว่างในมากกว่าครึ่งของสถานการณ์ เรียงจากแน่นอนที่สุด "
+        "ระยะทางคือระยะเส้นตรงเฉลี่ยจากผู้อยู่อาศัยในเขตถึงหน่วยบริการที่ใกล้ที่สุดของแต่ละประเภท ถ่วงน้ำหนักด้วยประชากร (กม.)",
+        "en": "Districts that are a gap in more than half of the scenarios, surest first. Distances are the "
+        "population-weighted mean straight-line distance from the district's residents to the nearest service "
+        "of each type (km).",
     },
     "coverage.no_gaps": {
         "th": "ในช่วงเวลานี้ไม่มีเขตใด (ในเขตที่เลือก) ที่ความต้องการสูงและการเข้าถึงต่ำ",
@@ -1475,12 +1478,15 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "**Hot spot**: a district whose rate, together with its neighbours', is higher than chance explains.",
     },
     "methods.plain.coverage": {
-        "th": "**การเข้าถึง**: จำนวนที่รองรับของพื้นที่ปลอดภัยภายในระยะ {km} กม. เทียบกับจำนวนคนที่อยู่ใกล้",
-        "en": "**Coverage**: how many safe-space places lie within {km} km, for the number of people near them.",
+        "th": "**การเข้าถึง**: จำนวนที่รองรับของพื้นที่ปลอดภัยภายในระยะ {km} กม. เทียบกับจำนวนผู้อยู่อาศัยที่อยู่ใกล้ ยิ่งไกลยิ่งนับน้อยลง",
+        "en": "**Coverage**: how many safe-space places lie within {km} km, for the number of residents near them, "
+        "the farther the less they count.",
     },
     "methods.plain.gap": {
-        "th": "**เขตช่องว่าง**: ความต้องการสูง (อัตราปรับเรียบอยู่ในกลุ่มสูงสุดหนึ่งในสาม) แต่การเข้าถึงต่ำ (อยู่ในกลุ่มต่ำสุดหนึ่งในสาม)",
-        "en": "**Gap district**: high need (smoothed rate in the top third) with low coverage (in the bottom third).",
+        "th": "**เขตช่องว่าง**: ความต้องการสูง (อัตราน่าจะสูงกว่าทั้งกรุงเทพฯ) แต่การเข้าถึงต่ำ (อยู่ในกลุ่มต่ำสุดหนึ่งในสาม) "
+        "ในมากกว่าครึ่งของสถานการณ์ที่ลองเปลี่ยนรัศมีและสุ่มจำนวนใหม่",
+        "en": "**Gap district**: high need (a rate likely above Bangkok's) with low coverage (in the bottom third), "
+        "in more than half of the scenarios that vary the catchment and resample the counts.",
     },
     "methods.plain.referral": {
         "th": "**สัดส่วนที่ส่งต่อ**: ส่วนของรายที่ได้รับรายงานซึ่งส่งต่อไปยังหน่วยบริการ",
@@ -1503,6 +1509,30 @@ TEXT: dict[str, dict[str, str]] = {
     "hotspots.chosen_note": {
         "th": "เขตที่มีเส้นขอบดำหนาคือเขตที่แสดงรายละเอียดด้านล่าง คลิกเขตอื่นบนแผนที่เพื่อเลือก",
         "en": "The district outlined in black is the one detailed below; click another district to choose it.",
+    },
+    # Gaps that survive the catchment choice and the counts' noise (issue 12): gap_share on the Coverage page
+    "coverage.share_text": {
+        "th": "เป็นช่องว่างใน {share} ของ {n} สถานการณ์",
+        "en": "a gap in {share} of the {n} scenarios",
+    },
+    "coverage.tip.gap_share": {"th": "ความแน่นอนของช่องว่าง", "en": "How sure the gap is"},
+    "coverage.col.gap_share": {
+        "th": "สัดส่วนสถานการณ์ที่เป็นช่องว่าง (จาก {n})",
+        "en": "Share of the {n} scenarios with a gap",
+    },
+    "coverage.scenarios_caption": {
+        "th": "เขตที่มีเส้นขอบดำคือเขตที่เป็นช่องว่างในมากกว่าครึ่งหนึ่งของ {n} สถานการณ์: รัศมี 1, 2, 3 และ 5 กม. "
+        "แบบนับเท่ากันและแบบลดน้ำหนักตามระยะทาง (8 แบบ) คูณการสุ่มจำนวนผู้ถูกกระทำใหม่แบบปัวซอง 20 ครั้ง "
+        "จากจำนวนที่เผยแพร่ สีของเขตคือระดับในสถานการณ์หลัก (รัศมี {km} กม. ลดน้ำหนักตามระยะทาง จำนวนตามที่เผยแพร่) "
+        "จึงอาจมีเขตสีช่องว่างที่ไม่มีเส้นขอบ: ผลยังไม่แน่นอน",
+        "en": "Districts outlined in black are a gap in more than half of the {n} scenarios: catchments of 1, 2, 3 "
+        "and 5 km, each with and without distance decay (8), times 20 Poisson resamplings of the published counts. "
+        "The colours are the classes of the main scenario ({km} km with distance decay, the published counts), so a "
+        "district may have the gap colour without the outline: its gap is not robust.",
+    },
+    "coverage.need_caveat_short": {
+        "th": "ความต้องการวัดจากรายที่ได้รับแจ้ง อัตราที่ได้รับแจ้งสูงอาจหมายถึงการแจ้งที่ดีกว่า",
+        "en": "Need is measured from reported cases: a high reported rate may also mean better reporting.",
     },
 }
 
