@@ -286,10 +286,14 @@ def test_empty_database_shows_a_sentence_and_no_map(db, open_app):
     assert not decks(app)
 
 
-def test_cases_without_services_or_communities_say_what_is_missing(cases_db, open_app):
+def test_without_services_every_district_has_no_coverage_and_the_page_says_so(cases_db, open_app):
+    """Every resident counts as demand, with or without communities: with no safe space, coverage is 0 for all
+    (all tied in the low class), so the need x coverage map still shows while the services map says none."""
     app = open_app(cases_db, "th", PAGE)
     assert not app.exception and not app.error
-    assert sentences(app) == [
-        TEXT[key]["th"] for key in ("coverage.no_services", "coverage.no_classes", "coverage.no_gaps")
-    ]
-    assert not decks(app)
+    summary = summary_of(cases_db, "4q", read.loaded_quarters(snapshot_of(cases_db))[-1])
+    assert (summary["access_2sfca"] == 0).all() and (summary["coverage_class"] == 1).all()
+    classified = summary["gap_class"].notna().any()
+    assert sentences(app)[0] == TEXT["coverage.no_services"]["th"]
+    assert (TEXT["coverage.no_classes"]["th"] in sentences(app)) != classified
+    assert len(decks(app)) == int(classified)  # the need x coverage map only

@@ -788,9 +788,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Not classified (no rate, or rates differ no more than chance would make them)",
     },
     "coverage.no_classes": {
-        "th": "ยังจัดกลุ่มเขตไม่ได้: ต้องมีข้อมูลผู้ถูกกระทำในช่วงเวลานี้ และทะเบียนชุมชนที่มีจำนวนประชากร นำเข้าทะเบียนชุมชนในหน้านำเข้าข้อมูล",
-        "en": "No district can be classified yet: this needs case data in the period and a communities register "
-        "with population. Load a communities file on the Upload data page.",
+        "th": "ยังจัดกลุ่มเขตไม่ได้: ต้องมีข้อมูลผู้ถูกกระทำในช่วงเวลานี้ และอัตราของเขตต้องต่างกันมากกว่าที่เกิดโดยบังเอิญ",
+        "en": "No district can be classified yet: this needs case data in the period, with rates that differ "
+        "more than chance alone would make them.",
     },
     "coverage.tip.need": {"th": "ความต้องการ", "en": "Need"},
     "coverage.tip.coverage": {"th": "การเข้าถึง", "en": "Coverage"},
