@@ -396,17 +396,22 @@ TEXT: dict[str, dict[str, str]] = {
         "than the Assunção–Reis standardisation, as the smoothing already pulls small districts towards the mean.",
     },
     "methods.measure.access": {
-        "th": "**การเข้าถึง (2SFCA)**: two-step floating catchment area ขั้นที่ 1 ความจุของพื้นที่ปลอดภัยแต่ละแห่ง "
-        "(ใช้ 1 ถ้าไม่ระบุ) หารด้วยประชากรของชุมชนในรัศมี {km} กม. (ระยะเส้นตรง หน่วยเมตรใน EPSG:32647) "
-        "ขั้นที่ 2 ค่าการเข้าถึงของชุมชนคือผลรวมของอัตราส่วนนั้นจากพื้นที่ปลอดภัยทุกแห่งในรัศมี {km} กม. "
-        "ค่าของเขตคือค่าเฉลี่ยถ่วงน้ำหนักด้วยประชากรของชุมชนในเขต (ว่างถ้าไม่มีชุมชนที่ทราบประชากร) "
-        "นอกจากนี้ยังมีจำนวนหน่วยบริการที่เปิดในช่วงเวลาต่อประชากร 100,000 คน และระยะเฉลี่ยถึงหน่วยบริการที่ใกล้ที่สุดแต่ละประเภท",
-        "en": "**Accessibility (2SFCA)**: two-step floating catchment area. Step 1: each safe space's capacity "
-        "(1 where missing) over the population of the communities within {km} km (straight line, metres in "
-        "EPSG:32647). Step 2: a community's accessibility is the sum of those ratios over the safe spaces within "
-        "{km} km. A district's value is the population-weighted mean over its communities (empty without "
-        "communities of known population). Also: services open in the window per 100,000 residents, and the "
-        "population-weighted mean distance to the nearest service of each type.",
+        "th": "**การเข้าถึง (E2SFCA)**: enhanced two-step floating catchment area (Luo และ Qi 2009) "
+        "ผู้อยู่อาศัยทุกคนเป็นความต้องการ: "
+        "ประชากรของแต่ละเขตกระจายไปยังจุด ชุมชนในทะเบียนนับตามประชากรโดยประมาณ ส่วนที่เหลือกระจายไปยังแขวงตามสัดส่วนพื้นที่ "
+        "ขั้นที่ 1 ความจุของพื้นที่ปลอดภัยแต่ละแห่ง (ใช้ 1 ถ้าไม่ระบุ) หารด้วยผู้อยู่อาศัยในรัศมี {km} กม. "
+        "(ระยะเส้นตรง หน่วยเมตรใน EPSG:32647) ถ่วงน้ำหนักตามระยะ: 1 ในหนึ่งในสามแรกของรัศมี 0.68 ในส่วนกลาง 0.22 ในส่วนนอก "
+        "ขั้นที่ 2 ค่าการเข้าถึงของแต่ละจุดคือผลรวมของอัตราส่วนนั้นคูณน้ำหนักเดียวกัน ค่าของเขตคือค่าเฉลี่ยถ่วงน้ำหนักด้วยประชากร "
+        "(ที่รองรับต่อผู้อยู่อาศัย) นอกจากนี้ยังมีจำนวนหน่วยบริการที่เปิดในช่วงเวลาต่อประชากร 100,000 คน "
+        "และระยะเฉลี่ยจากผู้อยู่อาศัยถึงหน่วยบริการที่ใกล้ที่สุดแต่ละประเภท",
+        "en": "**Accessibility (E2SFCA)**: enhanced two-step floating catchment area (Luo & Qi 2009) with every "
+        "resident as demand: each district's population is spread over points, registered communities with their "
+        "estimated residents and the rest over its sub-districts by area. Step 1: each safe space's capacity (1 where "
+        "missing) over the residents within {km} km (straight line, metres in EPSG:32647), weighted by distance: "
+        "1 in the inner third of the radius, 0.68 in the middle, 0.22 in the outer third. Step 2: a point's "
+        "accessibility is the sum of those ratios with the same weights. A district's value is the "
+        "population-weighted mean: places per resident. Also: services open in the window per 100,000 "
+        "residents, and the population-weighted mean distance from residents to the nearest service of each type.",
     },
     "methods.measure.referral": {
         "th": "**ช่องว่างการส่งต่อ**: จำนวนที่ได้รับรายงานลบจำนวนที่ส่งต่อ และอัตราการส่งต่อ (ส่งต่อ ÷ รายงาน) ในช่วงเวลา "
@@ -416,16 +421,20 @@ TEXT: dict[str, dict[str, str]] = {
         "would understate referrals.",
     },
     "methods.measure.bivariate": {
-        "th": "**ความต้องการ × การเข้าถึง (สองตัวแปร)**: ความต้องการคือกลุ่มเทอร์ไทล์ของอัตราปรับให้เรียบ (1 ต่ำ 3 สูง) "
-        "การเข้าถึงคือกลุ่มเทอร์ไทล์ของค่า 2SFCA ในบรรดาเขตที่ทราบค่า รวมเป็น 9 กลุ่ม (3 × 3) "
-        "เขตช่องว่างคือเขตที่ความต้องการสูงแต่การเข้าถึงต่ำ (3-1) "
-        "นอกจากนี้แสดงโอกาสที่อัตราของเขตสูงกว่าทั้งกรุงเทพฯ: ความน่าจะเป็นภายหลังจากแบบจำลองปัวซอง–แกมมาเบื้องหลังการปรับเรียบ "
-        "(Clayton และ Kaldor 1987) ปัดเป็นทศนิยมหนึ่งตำแหน่ง อัตราที่ได้รับแจ้งสูงอาจหมายถึงการแจ้งที่ดีกว่า",
-        "en": "**Need × coverage (bivariate)**: need is the tercile of the smoothed rate (1 low, 3 high), coverage "
-        "the tercile of the 2SFCA accessibility, among the districts where each is known: a 3 × 3 class. Gap "
-        "districts have high need and low coverage (3-1). Beside it, the chance that a district's rate exceeds "
-        "Bangkok's: the posterior probability under the Poisson–Gamma model behind the smoothing (Clayton & "
-        "Kaldor 1987), in tenths. A high reported rate may also mean better reporting.",
+        "th": "**ความต้องการ × การเข้าถึง (สองตัวแปร)**: ความต้องการอ่านจากโอกาสที่อัตราของเขตสูงกว่าทั้งกรุงเทพฯ "
+        "(ความน่าจะเป็นภายหลังจากแบบจำลองปัวซอง–แกมมาเบื้องหลังการปรับเรียบ; Clayton และ Kaldor 1987 ปัดเป็นทศนิยมหนึ่งตำแหน่ง): "
+        "สูง 0.9 ขึ้นไป ต่ำ 0.1 ลงมา ไม่ชัดระหว่างนั้น เป็นค่าสัมบูรณ์ จึงไม่ติดป้าย “สูง” ให้หนึ่งในสามของเขตเสมอ "
+        "การเข้าถึงคือกลุ่มเทอร์ไทล์ของค่า E2SFCA รวมเป็น 9 กลุ่ม (3 × 3) "
+        "เขตช่องว่างคือเขตที่ความต้องการสูงแต่การเข้าถึงต่ำในมากกว่าครึ่งของ 160 สถานการณ์: รัศมี 1, 2, 3, 5 กม. "
+        "แบบนับเท่ากันหรือลดน้ำหนักตามระยะ คูณการสุ่มจำนวนใหม่แบบปัวซอง 20 ครั้งจากผลรวมที่ปกป้องแล้ว (seed คงที่) "
+        "อัตราที่ได้รับแจ้งสูงอาจหมายถึงการแจ้งที่ดีกว่า",
+        "en": "**Need × coverage (bivariate)**: need is read off the chance that a district's rate exceeds Bangkok's "
+        "(the posterior probability under the Poisson–Gamma model behind the smoothing; Clayton & Kaldor 1987; "
+        "in tenths): high from 0.9, low up to 0.1, unclear between. It is absolute, so it does not call a third "
+        "of the districts high whatever the levels. Coverage is the tercile of the E2SFCA accessibility: a 3 × 3 "
+        "class. Gap districts have high need and low coverage in more than half of 160 scenarios: catchments of "
+        "1, 2, 3 and 5 km, with or without distance decay, times 20 Poisson resamplings of the protected sums "
+        "(fixed seed). A high reported rate may also mean better reporting.",
     },
     "methods.measure.did": {
         "th": "**การประเมินชุมชนนำร่อง**: ชุมชนนำร่องที่เริ่มไตรมาสเดียวกันเป็นหนึ่งรุ่น แต่ละรุ่นเทียบกับชุมชนที่ไม่เคยเป็นนำร่อง "
@@ -955,9 +964,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "kpi.gaps": {"th": "เขตที่บริการไม่พอ", "en": "Gap districts"},
     "kpi.gaps.help": {
-        "th": "ความต้องการสูง (อัตราปรับเรียบอยู่ในกลุ่มสูงสุดหนึ่งในสาม) แต่เข้าถึงพื้นที่ปลอดภัยได้น้อย (อยู่ในกลุ่มต่ำสุดหนึ่งในสาม)",
-        "en": "High need (smoothed rate in the top third) with low coverage "
-        "(access to safe spaces in the bottom third).",
+        "th": "ความต้องการสูง (อัตราน่าจะสูงกว่าทั้งกรุงเทพฯ) แต่เข้าถึงพื้นที่ปลอดภัยได้น้อย (อยู่ในกลุ่มต่ำสุดหนึ่งในสาม) "
+        "ในมากกว่าครึ่งของ 160 สถานการณ์ (รัศมี ระยะทาง และการสุ่มจำนวนใหม่)",
+        "en": "High need (a rate likely above Bangkok's) with low coverage (access to safe spaces in the bottom "
+        "third) in more than half of 160 scenarios (catchment, distance decay, resampled counts).",
     },
     "kpi.safe_spaces": {"th": "พื้นที่ปลอดภัยที่เปิดบริการ", "en": "Safe spaces open"},
     "kpi.safe_spaces.help": {
@@ -997,10 +1007,10 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.gap_yes": {"th": "ใช่", "en": "Yes"},
     "overview.attention": {"th": "5 เขตที่ควรให้ความสำคัญ และเหตุผล", "en": "Five districts that need attention, and why"},
     "overview.attention_how": {
-        "th": "เรียงตามคะแนน: จุดร้อน 99% = 3, จุดร้อน 95% = 2, บริการไม่พอ = 2, อัตราปรับเรียบอยู่ในกลุ่มสูงสุดหนึ่งในสาม = 1, "
+        "th": "เรียงตามคะแนน: จุดร้อน 99% = 3, จุดร้อน 95% = 2, บริการไม่พอ = 2, อัตราน่าจะสูงกว่าทั้งกรุงเทพฯ (โอกาส 0.9 ขึ้นไป) = 1, "
         "สัดส่วนที่ส่งต่ออยู่ในกลุ่มต่ำสุดหนึ่งในห้า = 1 คะแนนเท่ากันเรียงตามอัตราปรับเรียบ",
-        "en": "Ranked by points: hot spot at 99% = 3, at 95% = 2, gap = 2, smoothed rate in the top third = 1, "
-        "share referred in the lowest fifth = 1; ties go to the higher smoothed rate.",
+        "en": "Ranked by points: hot spot at 99% = 3, at 95% = 2, gap = 2, rate likely above Bangkok's (chance 0.9 or "
+        "more) = 1, share referred in the lowest fifth = 1; ties go to the higher smoothed rate.",
     },
     "overview.attention_none": {
         "th": "ไม่มีเขตใดเข้าเกณฑ์ในช่วงนี้ (จุดร้อน บริการไม่พอ อัตราสูง หรือส่งต่อน้อย)",
