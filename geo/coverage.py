@@ -263,12 +263,14 @@ def district_accessibility(
     [0.001, 0.002]
     """
     frame = communities_with_access
-    population = pd.to_numeric(frame[population_column], errors="coerce")
-    usable = population.where(population > 0).notna() & frame[access_column].notna()
-    weights = population.where(usable, 0.0)
-    weighted = (frame[access_column].where(usable, 0.0) * weights).groupby(frame[district_column]).sum()
-    total = weights.groupby(frame[district_column]).sum()
-    return (weighted / total.where(total > 0)).rename(access_column)
+    population = pd.to_numeric(frame[population_column], errors="coerce").to_numpy(dtype=float)
+    values = frame[access_column].to_numpy(dtype=float)
+    codes, districts = pd.factorize(frame[district_column], sort=True)  # NaN districts get -1 and are left out
+    usable = (codes >= 0) & (population > 0) & np.isfinite(values)
+    weighted = np.bincount(codes[usable], weights=values[usable] * population[usable], minlength=len(districts))
+    total = np.bincount(codes[usable], weights=population[usable], minlength=len(districts))
+    mean = np.divide(weighted, total, out=np.full(len(districts), np.nan), where=total > 0)
+    return pd.Series(mean, index=pd.Index(districts, name=district_column), name=access_column)
 
 
 def services_per_100k(

@@ -128,8 +128,9 @@ def high_need_draws(cases: ArrayLike, population: ArrayLike, draws: int = DRAWS,
     rng = np.random.default_rng(seed)
     drawn = np.where(known, rng.poisson(np.where(known, counts, 0.0), size=(draws, len(counts))), np.nan)
     people = np.asarray(population, dtype=float)
-    high = [need_classes(exceedance_probability(row, people)).eq(3).fillna(False).to_numpy(bool) for row in drawn]
-    return np.column_stack(high) if high else np.zeros((len(counts), 0), dtype=bool)
+    probability = np.array([exceedance_probability(row, people) for row in drawn]).reshape(draws, len(counts))
+    high = need_classes(probability.ravel()).eq(3).fillna(False).to_numpy(bool)  # classified once, all draws
+    return high.reshape(draws, len(counts)).T
 
 
 def gap_shares(high_need: np.ndarray, low: np.ndarray) -> np.ndarray:
