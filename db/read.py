@@ -48,6 +48,7 @@ __all__ = [
     "completeness",
     "context_districts",
     "context_lines",
+    "demand_points",
     "display",
     "district_layer",
     "district_names",
@@ -148,7 +149,9 @@ class Meta:
     suppress_below: int  # counts from 1 to this minus one are hidden
     round_to: int  # published counts are multiples of this
     hidden_estimate: float  # what a hidden cell counts as in sums and statistics
-    catchment_m: float  # the 2SFCA catchment
+    catchment_m: float  # the 2SFCA catchment of the published coverage
+    gap_scenarios: int  # how many scenarios gap_share is a share of
+    gap_majority: float  # a district is a gap where gap_share is above this
 
 
 def check_ready(path: Snapshot) -> None:
@@ -366,6 +369,12 @@ def attention(path: Snapshot, span: str, end: str) -> pd.DataFrame:
     )
     frame["reasons"] = frame["reasons"].map(lambda text: tuple(text.split(",")) if text else ())
     return frame
+
+
+def demand_points(path: Snapshot) -> pd.DataFrame:
+    """Every resident on a point, the demand of the coverage measure (:func:`geo.demand.resident_points`):
+    ``dist_code``, ``kind`` (``community`` or ``rest``, a sub-district's share), ``population``, ``lon``, ``lat``."""
+    return _frame(path, "SELECT dist_code, kind, population, lon, lat FROM demand_points ORDER BY ALL")
 
 
 def service_points(path: Snapshot, span: str, end: str) -> pd.DataFrame:

@@ -8,8 +8,8 @@ reason        points  the district
 ============  ======  =============================================================
 hot_99        3       is a Gi* hot spot at 99 % confidence (``hotspot_class``)
 hot_95        2       is a Gi* hot spot at 95 % confidence
-gap           2       has high need and low coverage (``gap``: need 3, coverage 1)
-high_rate     1       has a published smoothed rate in the top third (``need_class`` 3)
+gap           2       is a gap in most scenarios (``gap``: high need, low coverage)
+high_rate     1       has a rate likely above Bangkok's (``need_class`` 3: ``need_prob`` 0.9+)
 low_referral  1       refers on a share of its cases in Bangkok's lowest fifth
 ============  ======  =============================================================
 

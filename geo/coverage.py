@@ -20,6 +20,8 @@ from geo.rates import rate_per_100k
 
 __all__ = [
     "ACCESS_COLUMN",
+    "LUO_QI_WEIGHTS",
+    "decay_weights",
     "district_accessibility",
     "nearest_by_type",
     "nearest_distance_m",
@@ -28,6 +30,43 @@ __all__ = [
 ]
 
 ACCESS_COLUMN = "access_per_person"
+# Luo and Qi's (2009) weights for the three travel zones of a catchment (0-10, 10-20, 20-30 minutes),
+# the default of the access package's enhanced 2SFCA; here the zones are thirds of the catchment radius.
+LUO_QI_WEIGHTS = (1.0, 0.68, 0.22)
+
+
+def decay_weights(distance_m: np.ndarray, catchment_m: float, decay: bool = False) -> np.ndarray:
+    """Weight of each distance in a catchment: 1 within it (``decay`` False, plain 2SFCA), or Luo and Qi's
+    step weights 1, 0.68 and 0.22 over its inner, middle and outer third (enhanced 2SFCA); 0 beyond it.
+
+    A distance on a zone's outer edge belongs to that zone, as in ``access.weights.step_fn``.
+
+    Parameters
+    ----------
+    distance_m : numpy.ndarray
+        Distances in metres.
+    catchment_m : float
+        Catchment radius in metres.
+    decay : bool
+        Whether the weight falls with distance.
+
+    Returns
+    -------
+    numpy.ndarray
+        Weights, the shape of ``distance_m``.
+
+    Examples
+    --------
+    >>> decay_weights(np.array([0.0, 1_000.0, 1_500.0, 2_500.0, 3_000.0, 3_001.0]), 3_000.0, decay=True).tolist()
+    [1.0, 1.0, 0.68, 0.22, 0.22, 0.0]
+    >>> decay_weights(np.array([2_500.0, 3_001.0]), 3_000.0).tolist()
+    [1.0, 0.0]
+    """
+    distance = np.asarray(distance_m, dtype=float)
+    if not decay:
+        return np.where(distance <= catchment_m, 1.0, 0.0)
+    edges = [catchment_m / 3, 2 * catchment_m / 3, catchment_m]
+    return np.select([distance <= edge for edge in edges], LUO_QI_WEIGHTS, 0.0)
 
 
 def _metric_xy(points: gpd.GeoDataFrame | gpd.GeoSeries) -> np.ndarray:
@@ -114,14 +153,19 @@ def two_step_fca(
     catchment_m: float = 3000.0,
     population_column: str = "population",
     capacity_column: str = "capacity",
+    decay: bool = False,
 ) -> pd.Series:
-    """Two-step floating catchment area (2SFCA) accessibility of each demand point (Luo and Wang 2003).
+    """Two-step floating catchment area (2SFCA) accessibility of each demand point (Luo and Wang 2003),
+    optionally enhanced with distance decay (E2SFCA, Luo and Qi 2009).
 
-    Step 1, for each supply point j: ``R_j = S_j / sum(P_k)`` over the demand
-    points k within ``catchment_m`` of j. Step 2, for each demand point i:
-    ``A_i = sum(R_j)`` over the supply points j within ``catchment_m`` of i.
-    "Within" is a straight-line distance in EPSG:32647 metres, boundary
-    included (``<=``, as the ``access`` package's ``max_cost``).
+    Step 1, for each supply point j: ``R_j = S_j / sum(P_k W(d_kj))`` over the
+    demand points k within ``catchment_m`` of j. Step 2, for each demand point
+    i: ``A_i = sum(R_j W(d_ij))`` over the supply points j within
+    ``catchment_m`` of i. ``W`` is 1 (plain 2SFCA) or, with ``decay``, the
+    step weights of :func:`decay_weights` (the ``access`` package's
+    ``enhanced_two_stage_fca`` with ``step_fn`` zones at thirds of the
+    catchment). "Within" is a straight-line distance in EPSG:32647 metres,
+    boundary included (``<=``, as the ``access`` package's ``max_cost``).
 
     The unit is capacity per person: with capacity counted in places, 0.002
     means 2 places per 1,000 people (multiply by 1,000 for a per-1,000
@@ -140,6 +184,8 @@ def two_step_fca(
         Catchment radius in metres.
     population_column, capacity_column : str
         Column names.
+    decay : bool
+        Weigh by distance within the catchment (enhanced 2SFCA).
 
     Returns
     -------
@@ -160,6 +206,12 @@ def two_step_fca(
     >>> supply = gpd.GeoDataFrame({"capacity": [10]}, geometry=[Point(660_000, 1_520_000)], crs="EPSG:32647")
     >>> two_step_fca(demand, supply).tolist()
     [0.01, 0.0]
+
+    With decay, a lone demand point in reach still gets S / P: its weight W
+    cancels (R = 10 / (W x 1,000), A = W R).
+
+    >>> two_step_fca(demand, supply, decay=True).round(12).tolist()
+    [0.01, 0.0]
     """
     population = pd.to_numeric(demand[population_column], errors="coerce").to_numpy(dtype=float)
     capacity = (
@@ -172,7 +224,8 @@ def two_step_fca(
         pairs = cKDTree(_metric_xy(supply)).sparse_distance_matrix(
             cKDTree(_metric_xy(demand)), catchment_m, output_type="ndarray"
         )  # every (supply, demand) pair within reach, distance 0 included
-        reach = sparse.csr_matrix((np.ones(len(pairs)), (pairs["i"], pairs["j"])), shape=(len(supply), len(demand)))
+        weight = decay_weights(pairs["v"], catchment_m, decay)
+        reach = sparse.csr_matrix((weight, (pairs["i"], pairs["j"])), shape=(len(supply), len(demand)))
         demand_in_reach = reach @ np.nan_to_num(population)
         ratio = np.divide(capacity, demand_in_reach, out=np.zeros(len(supply)), where=demand_in_reach > 0)
         access = reach.T @ ratio
@@ -210,12 +263,14 @@ def district_accessibility(
     [0.001, 0.002]
     """
     frame = communities_with_access
-    population = pd.to_numeric(frame[population_column], errors="coerce")
-    usable = population.where(population > 0).notna() & frame[access_column].notna()
-    weights = population.where(usable, 0.0)
-    weighted = (frame[access_column].where(usable, 0.0) * weights).groupby(frame[district_column]).sum()
-    total = weights.groupby(frame[district_column]).sum()
-    return (weighted / total.where(total > 0)).rename(access_column)
+    population = pd.to_numeric(frame[population_column], errors="coerce").to_numpy(dtype=float)
+    values = frame[access_column].to_numpy(dtype=float)
+    codes, districts = pd.factorize(frame[district_column], sort=True)  # NaN districts get -1 and are left out
+    usable = (codes >= 0) & (population > 0) & np.isfinite(values)
+    weighted = np.bincount(codes[usable], weights=values[usable] * population[usable], minlength=len(districts))
+    total = np.bincount(codes[usable], weights=population[usable], minlength=len(districts))
+    mean = np.divide(weighted, total, out=np.full(len(districts), np.nan), where=total > 0)
+    return pd.Series(mean, index=pd.Index(districts, name=district_column), name=access_column)
 
 
 def services_per_100k(

@@ -1,4 +1,11 @@
-"""Where need outruns help: referral gaps and the need x coverage bivariate classes."""
+"""Where need outruns help: referral gaps and the need x coverage bivariate classes.
+
+Need is absolute: its class is read off the probability that a district's
+rate exceeds Bangkok's (:func:`geo.smoothing.exceedance_probability`), so no
+district is "high need" when none stands out (terciles would always flag a
+third). Coverage is relative: its class is the tercile of accessibility,
+since the question it answers is where the existing supply is thinnest.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,10 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
-__all__ = ["bivariate_class", "referral_gap", "terciles"]
+__all__ = ["NEED_HIGH", "NEED_LOW", "bivariate_class", "need_classes", "referral_gap", "terciles"]
+
+NEED_HIGH = 0.9  # need_prob (in tenths, as published) from which need is high: the rate is likely above Bangkok's
+NEED_LOW = 0.1  # ... up to which need is low: the rate is likely below Bangkok's
 
 
 def _series(values: ArrayLike, index: pd.Index | None = None) -> pd.Series:
@@ -87,43 +97,67 @@ def terciles(values: ArrayLike) -> pd.Series:
     return classes
 
 
-def bivariate_class(need: ArrayLike, coverage: ArrayLike) -> pd.DataFrame:
-    """Need and coverage terciles side by side, flagging high need with low coverage.
+def need_classes(probability: ArrayLike) -> pd.Series:
+    """Need class from the probability that the rate exceeds Bangkok's: 3 high, 2 unclear, 1 low.
+
+    The probability is read in tenths, as published (numpy's rounding), so
+    the class agrees with the figure a reader sees: 3 from :data:`NEED_HIGH`
+    (0.9) up, 1 up to :data:`NEED_LOW` (0.1), 2 between.
 
     Parameters
     ----------
-    need : array-like or pandas.Series
-        Need per area, such as the smoothed rate per 100,000.
+    probability : array-like or pandas.Series
+        Probabilities; NaN where unknown.
+
+    Returns
+    -------
+    pandas.Series
+        ``Int64`` classes (``<NA>`` for NaN), with the index of
+        ``probability`` when it is a Series.
+
+    Examples
+    --------
+    >>> need_classes([0.97, 0.86, 0.84, 0.5, 0.14, 0.02, np.nan]).tolist()
+    [3, 3, 2, 2, 1, 1, <NA>]
+    """
+    tenths = _series(probability).round(1)
+    classes = pd.Series(2, index=tenths.index, dtype="Int64")
+    classes[tenths >= NEED_HIGH] = 3
+    classes[tenths <= NEED_LOW] = 1
+    return classes.where(tenths.notna())
+
+
+def bivariate_class(need_prob: ArrayLike, coverage: ArrayLike) -> pd.DataFrame:
+    """Need and coverage classes side by side, and their bivariate class.
+
+    Parameters
+    ----------
+    need_prob : array-like or pandas.Series
+        The probability that each area's rate exceeds Bangkok's.
     coverage : array-like or pandas.Series
         Coverage per area, such as two-step floating catchment accessibility.
 
     Returns
     -------
     pandas.DataFrame
-        ``need_class`` and ``coverage_class`` (1-3, see :func:`terciles`),
-        ``gap_class`` as ``"<need>-<coverage>"`` (``"3-1"``: high need, low
-        coverage; missing when either is unknown) and ``gap``, True exactly
-        for ``"3-1"``. Indexed like ``need`` when it is a Series; a Series
-        ``coverage`` is then aligned to it by label, anything else by position.
+        ``need_class`` (:func:`need_classes`) and ``coverage_class``
+        (:func:`terciles`), and ``gap_class`` as ``"<need>-<coverage>"``
+        (``"3-1"``: high need, low coverage; missing when either is unknown).
+        Indexed like ``need_prob`` when it is a Series; a Series ``coverage``
+        is then aligned to it by label, anything else by position. Whether a
+        district is a gap is decided over scenarios
+        (:mod:`geo.gap_scenarios`), not from this one class.
 
     Examples
     --------
-    >>> bivariate_class([90, 10, 50], [0.1, 0.9, 0.5])
-       need_class  coverage_class gap_class    gap
-    0           3               1       3-1   True
-    1           1               3       1-3  False
-    2           2               2       2-2  False
+    >>> bivariate_class([0.95, 0.02, 0.5], [0.1, 0.9, 0.5])
+       need_class  coverage_class gap_class
+    0           3               1       3-1
+    1           1               3       1-3
+    2           2               2       2-2
     """
-    need = _series(need)
-    need_class = terciles(need)
-    coverage_class = terciles(_series(coverage, need.index))
+    need_class = need_classes(need_prob)
+    coverage_class = terciles(_series(coverage, need_class.index))
     known = need_class.notna() & coverage_class.notna()
     gap_class = (need_class.astype(str) + "-" + coverage_class.astype(str)).where(known)
-    return pd.DataFrame(
-        {
-            "need_class": need_class,
-            "coverage_class": coverage_class,
-            "gap_class": gap_class,
-            "gap": ((need_class == 3) & (coverage_class == 1)).fillna(False).astype(bool),
-        }
-    )
+    return pd.DataFrame({"need_class": need_class, "coverage_class": coverage_class, "gap_class": gap_class})

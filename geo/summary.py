@@ -21,6 +21,7 @@ from libpysal.weights import W, w_subset
 from core.codes import SERVICE_TYPES
 from geo.coverage import district_accessibility, nearest_by_type, two_step_fca
 from geo.fdr import benjamini_hochberg
+from geo.gap_scenarios import COVERAGE_SCENARIOS, MAIN, MAJORITY, Scenario, gap_shares, high_need_draws, low_coverage
 from geo.gaps import bivariate_class, referral_gap
 from geo.hotspots import getis_ord_gi_star, global_moran, hotspot_classes, local_moran_clusters, queen_weights
 from geo.rates import rate_per_100k
@@ -34,9 +35,10 @@ __all__ = [
     "district_coverage",
     "district_summary",
     "map_moran",
+    "scenario_access",
 ]
 
-DEFAULT_CATCHMENT_M = 3000.0
+DEFAULT_CATCHMENT_M = MAIN.catchment_m
 ACCESS_SERVICE_TYPE = "safe_space"  # the supply of the 2SFCA accessibility
 # Local statistics need areas to compare with: with fewer than three districts
 # with a rate, or none of them adjacent, they are not computed (esda would fail).
@@ -91,33 +93,64 @@ def map_moran(districts: gpd.GeoDataFrame, smoothed: pd.Series, weights: W | Non
 
 
 def district_coverage(
-    communities: gpd.GeoDataFrame, services: gpd.GeoDataFrame, catchment_m: float = DEFAULT_CATCHMENT_M
+    demand: gpd.GeoDataFrame,
+    services: gpd.GeoDataFrame,
+    catchment_m: float = MAIN.catchment_m,
+    decay: bool = MAIN.decay,
 ) -> pd.DataFrame:
     """Per district: 2SFCA accessibility of safe spaces and mean distance to the nearest service of each type.
 
+    The one coverage measure: the publish step calls it for the services open
+    in each window, and a what-if may call it with services of its own.
+
     Parameters
     ----------
-    communities : geopandas.GeoDataFrame
-        Points with ``dist_code`` and ``population`` (communities outside the
-        districts still count as demand for services near them).
+    demand : geopandas.GeoDataFrame
+        Points with ``dist_code`` and ``population``: every resident
+        (:func:`geo.demand.resident_points`); points outside the districts
+        reported still count as demand for services near them.
     services : geopandas.GeoDataFrame
-        The services open in the window: points with ``service_type``,
-        ``capacity`` and ``dist_code``.
+        The services open: points with ``service_type`` and ``capacity``
+        (missing: 1); only safe spaces are the 2SFCA's supply.
     catchment_m : float
         Catchment radius of the 2SFCA in metres.
+    decay : bool
+        Enhanced 2SFCA (Luo and Qi's step weights within the catchment,
+        :func:`geo.coverage.decay_weights`), the default; False for plain 2SFCA.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by ``dist_code``: ``access_2sfca`` and ``dist_m_<type>``
-        (population-weighted means over the district's communities).
+        Indexed by ``dist_code``: ``access_2sfca`` (places per resident) and
+        ``dist_m_<type>``, population-weighted means over the district's
+        demand points.
     """
-    supply = services[services["service_type"] == ACCESS_SERVICE_TYPE]
-    measures = nearest_by_type(communities, services, types=SERVICE_TYPES)
-    measures.insert(0, "access_2sfca", two_step_fca(communities, supply, catchment_m))
-    frame = pd.concat([communities[["dist_code", "population"]].reset_index(drop=True), measures], axis=1)
+    distances = nearest_by_type(demand, services, types=SERVICE_TYPES)
+    frame = pd.concat([demand[["dist_code", "population"]].reset_index(drop=True), distances], axis=1)
     # district_accessibility is the population-weighted mean of any column, distances included.
-    return pd.concat([district_accessibility(frame, access_column=column) for column in measures.columns], axis=1)
+    means = [district_accessibility(frame, access_column=column) for column in distances.columns]
+    return pd.concat([_access(demand, services, Scenario(catchment_m, decay)).rename("access_2sfca"), *means], axis=1)
+
+
+def _access(demand: gpd.GeoDataFrame, services: gpd.GeoDataFrame, scenario: Scenario) -> pd.Series:
+    """The population-weighted mean 2SFCA accessibility of safe spaces of each district's demand points."""
+    supply = services[services["service_type"] == ACCESS_SERVICE_TYPE]
+    access = two_step_fca(demand, supply, scenario.catchment_m, decay=scenario.decay).to_numpy()
+    frame = demand[["dist_code", "population"]].reset_index(drop=True).assign(access=access)
+    return district_accessibility(frame, access_column="access")
+
+
+def scenario_access(
+    demand: gpd.GeoDataFrame, services: gpd.GeoDataFrame, scenarios: tuple[Scenario, ...] = COVERAGE_SCENARIOS
+) -> pd.DataFrame:
+    """``access_2sfca`` of :func:`district_coverage` under each coverage scenario (distances left out).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per :attr:`geo.gap_scenarios.Scenario.name`, indexed by ``dist_code``.
+    """
+    return pd.DataFrame({s.name: _access(demand, services, s) for s in scenarios})
 
 
 def district_summary(
@@ -127,6 +160,7 @@ def district_summary(
     coverage: pd.DataFrame,
     n_services: pd.Series,
     weights: W | None = None,
+    access_scenarios: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The district table: counts, rates, hot spots, coverage and gaps over one window of quarters.
 
@@ -151,20 +185,19 @@ def district_summary(
       them are adjacent.
     - ``n_services``, ``services_per_100k``: services of every type located
       in the district, and per 100,000 residents.
-    - ``access_2sfca``: two-step floating catchment accessibility of safe
-      spaces (capacity, 1 where missing) with every community as demand,
-      within the catchment; the district's value is the population-weighted
-      mean over its communities, NaN without communities of known population.
-      ``dist_m_<type>``: the population-weighted mean straight-line distance
-      in metres from its communities to the nearest service of each type.
+    - ``access_2sfca``, ``dist_m_<type>``: :func:`district_coverage` (enhanced
+      2SFCA of safe spaces within 3 km with every resident as demand, and
+      mean distances to the nearest service of each type).
     - ``referral_rate``, ``unreferred``: referred / reported, and reported
       minus referred (:func:`geo.gaps.referral_gap`).
-    - ``need_class``, ``coverage_class``: terciles (1 low, 3 high) of the
-      smoothed rate and of the accessibility among the districts where each
-      is known (a district with no accessibility has no coverage class and
-      no ``gap_class``); ``gap_class`` is ``"<need>-<coverage>"`` and ``gap``
-      is True for high need with low coverage, ``"3-1"``
+    - ``need_class``, ``coverage_class``, ``gap_class``: need from
+      ``need_prob`` (3 from 0.9, 1 up to 0.1, in tenths), coverage terciles
+      (1 low) of the accessibility, and ``"<need>-<coverage>"``
       (:func:`geo.gaps.bivariate_class`).
+    - ``gap_share``: the share of the gap scenarios (coverage scenarios x
+      Poisson resamplings of ``cases_reported``, :mod:`geo.gap_scenarios`)
+      in which the district has high need and low coverage; NaN without a
+      count. ``gap``: ``gap_share`` above :data:`geo.gap_scenarios.MAJORITY`.
 
     Parameters
     ----------
@@ -184,6 +217,9 @@ def district_summary(
     weights : libpysal.weights.W, optional
         Queen contiguity of ``districts`` by ``dist_code``, when the caller
         has it (it is computed otherwise).
+    access_scenarios : pandas.DataFrame, optional
+        :func:`scenario_access` of the same services; without it, the
+        accessibility in ``coverage`` is the only coverage scenario.
 
     Returns
     -------
@@ -206,4 +242,10 @@ def district_summary(
     table["services_per_100k"] = rate_per_100k(table["n_services"], table["population"])
     table = table.join(coverage.reindex(codes).reset_index(drop=True))
     table = table.join(referral_gap(table["cases_reported"], table["cases_referred"]))
-    return table.join(bivariate_class(table["eb_rate_per_100k"], table["access_2sfca"]))
+    table = table.join(bivariate_class(table["need_prob"], table["access_2sfca"]))
+    scenarios = coverage[["access_2sfca"]] if access_scenarios is None else access_scenarios
+    low = low_coverage(scenarios.reindex(codes))
+    share = gap_shares(high_need_draws(table["cases_reported"], table["population"]), low)
+    table["gap_share"] = np.where(table["cases_reported"].notna(), share, np.nan)
+    table["gap"] = table["gap_share"].gt(MAJORITY)
+    return table

@@ -108,8 +108,13 @@ def service_deck(
 
 
 def level(value: float) -> str:
-    """A tercile class as a word (low, middle, high); "no data" when missing."""
+    """A need or coverage class as a word (low, middle, high); "no data" when missing."""
     return t("value.no_data") if pd.isna(value) else t(f"level.{int(value)}")
+
+
+def gap_share_text(share: float, scenarios: int) -> str:
+    """How sure the gap is, in words: "a gap in 84 % of the 160 scenarios"; "no data" when missing."""
+    return t("value.no_data") if pd.isna(share) else t("coverage.share_text", share=f"{share:.0%}", n=scenarios)
 
 
 def withheld(summary: pd.DataFrame) -> pd.Series:
@@ -128,15 +133,22 @@ def referral_text(summary: pd.DataFrame) -> pd.Series:
     )
 
 
-def gap_table(summary: pd.DataFrame, lang: str, numbers: bool = False) -> pd.DataFrame:
-    """The gap districts (need 3, coverage 1) with their published cases, referral rate and distances in km:
-    as readers see them, or with ``numbers`` as numbers for a download (the referral rate in percent)."""
-    gaps = summary[summary["gap_class"] == "3-1"]
+def gap_table(summary: pd.DataFrame, lang: str, scenarios: int, numbers: bool = False) -> pd.DataFrame:
+    """The gap districts (``gap``: high need and low coverage in most of the ``scenarios``), surest first, with
+    the share of scenarios, their published cases, referral rate and distances in km: as readers see them, or
+    with ``numbers`` as numbers for a download (shares and the referral rate in percent)."""
+    gaps = summary[summary["gap"].fillna(False).astype(bool)].sort_values(
+        ["gap_share", "dist_code"], ascending=[False, True]
+    )
     referral, access, no_data = t("coverage.col.referral"), gaps["access_2sfca"] * 1000, t("value.no_data")
+    share = t("coverage.col.gap_share", n=scenarios)
     table = pd.DataFrame(
         {
             t("col.dist_code"): gaps["dist_code"],
             t("coverage.col.district"): maps.local_names(gaps, lang),
+            f"{share} (%)" if numbers else share: tables.percent(gaps["gap_share"], 0)
+            if numbers
+            else gaps["gap_share"].map(lambda v: f"{v:.0%}"),
             t("col.cases"): tables.counts(gaps) if numbers else gaps["cases_reported_display"].fillna(no_data),
             f"{referral} (%)" if numbers else referral: tables.percent(gaps["referral_rate"].where(~withheld(gaps)))
             if numbers
@@ -153,9 +165,9 @@ def gap_table(summary: pd.DataFrame, lang: str, numbers: bool = False) -> pd.Dat
     return table
 
 
-def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str) -> pdk.Deck:
-    """Districts coloured by need and coverage class, gap districts outlined, with the published cases and
-    referral rate in the tooltip."""
+def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str, scenarios: int) -> pdk.Deck:
+    """Districts coloured by need and coverage class, gap districts (``gap``) outlined, with the need
+    probability, how sure the gap is, the published cases and referral rate in the tooltip."""
     classes = pd.DataFrame(
         {
             "dist_code": summary["dist_code"],
@@ -163,16 +175,18 @@ def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str
             "need": summary["need_class"].map(level),
             "need_prob": [number(p, 1) for p in summary["need_prob"]],
             "coverage": summary["coverage_class"].map(level),
+            "gap_share": [gap_share_text(share, scenarios) for share in summary["gap_share"]],
             "cases": summary["cases_reported_display"].fillna(t("value.no_data")),
             "referral": referral_text(summary),
         }
     )
     shaded = districts.merge(classes, on="dist_code")
-    gaps = shaded[shaded["dist_code"].isin(summary.loc[summary["gap_class"] == "3-1", "dist_code"])]
+    gaps = shaded[shaded["dist_code"].isin(summary.loc[summary["gap"].fillna(False).astype(bool), "dist_code"])]
     fields = {
         "need": t("coverage.tip.need"),
         "need_prob": t("coverage.tip.need_prob"),
         "coverage": t("coverage.tip.coverage"),
+        "gap_share": t("coverage.tip.gap_share"),
         "cases": t("col.cases"),
         "referral": t("coverage.col.referral"),
     }
@@ -192,6 +206,7 @@ through_dashboard()
 SNAPSHOT = sidebar.snapshot()
 LANG = current_lang()
 KM = SNAPSHOT.meta.catchment_m / 1000
+SCENARIOS = SNAPSHOT.meta.gap_scenarios
 chosen = sidebar.period()
 
 st.title(t("coverage.title"))
@@ -261,6 +276,7 @@ else:
 # --- Need x coverage ------------------------------------------------------------
 st.subheader(t("coverage.bivariate"))
 st.caption(t("coverage.bivariate_caption", km=f"{KM:g}"))
+st.caption(t("coverage.scenarios_caption", n=SCENARIOS, km=f"{KM:g}"))
 st.caption(t("coverage.need_caveat"))
 if summary["gap_class"].isna().all():
     st.info(t("coverage.no_classes"))
@@ -268,7 +284,7 @@ else:
     map_column, legend_column = st.columns([5, 1])
     deck = loaders.remembered(
         ("coverage-gaps", SNAPSHOT.version, LANG, sidebar.show_context(), chosen.span, chosen.end),
-        lambda: bivariate_deck(summary, districts, LANG),
+        lambda: bivariate_deck(summary, districts, LANG, SCENARIOS),
     )
     map_column.pydeck_chart(deck, height=640, alt=t("coverage.bivariate_alt"))
     with legend_column:
@@ -278,20 +294,21 @@ else:
             t("coverage.axis_coverage"),
             lambda level: t(f"level.short.{level}"),
             lambda need, cover: t("coverage.cell", need=t(f"level.{need}"), coverage=t(f"level.{cover}")),
-            t("coverage.gap_legend"),
+            t("coverage.gap_legend", n=SCENARIOS),
         )
         maps.legend("", [maps.LegendEntry(maps.NO_DATA, t("coverage.not_classified"))])
 
 # --- Gap districts ----------------------------------------------------------------
 st.subheader(t("coverage.gaps"))
-table = gap_table(sidebar.filter_districts(summary), LANG)
+table = gap_table(sidebar.filter_districts(summary), LANG, SCENARIOS)
 if table.empty:
     st.info(t("coverage.no_gaps"))
 else:
     st.caption(t("coverage.gaps_caption"))
+    st.caption(t("coverage.need_caveat_short"))
     st.dataframe(table, hide_index=True, width="stretch")
     tables.download(
-        gap_table(sidebar.filter_districts(summary), LANG, numbers=True),
+        gap_table(sidebar.filter_districts(summary), LANG, SCENARIOS, numbers=True),
         f"gap_districts_{chosen.start}_{chosen.end}",
         t("coverage.download"),
         "gaps",

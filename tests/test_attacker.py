@@ -126,6 +126,27 @@ def test_no_table_holds_a_count_from_one_to_four(twins, which):
             assert (values % 5 == 0).all(), (name, column)  # every published count is a multiple of 5
 
 
+def test_the_gap_share_is_published_in_hundredths_and_pins_no_hidden_count(twins):
+    """gap_share comes from the protected sums through Poisson draws from a fixed seed: districts whose true
+    counts differ between the twins, hidden ones included, publish the same share, at the stated precision."""
+    (a, first), (b, second) = twins
+    for span, end in (("1q", QUARTERS[-1]), ("4q", QUARTERS[-1])):
+        one = read.district_summary(first, span, end).set_index("dist_code")
+        two = read.district_summary(second, span, end).set_index("dist_code")
+        pd.testing.assert_series_equal(one["gap_share"], two["gap_share"])
+        shares = one["gap_share"].dropna()
+        assert len(shares) == 50 and shares.between(0, 1).all()
+        assert np.allclose(shares * 100, np.round(shares * 100))  # hundredths, no finer
+        assert (one["gap"] == (one["gap_share"] > 0.5)).all()
+    latest_a, latest_b = (frame[frame["quarter"] == QUARTERS[-1]] for frame in (a, b))
+    true_a, true_b = (frame.groupby("dist_code")["cases_reported"].sum() for frame in (latest_a, latest_b))
+    assert (true_a != true_b).sum() > 5  # the same shares for many districts whose true counts differ ...
+    hidden = latest_a["cases_reported"].map(protected).isna()
+    assert (hidden & (latest_a["cases_reported"] != latest_b["cases_reported"])).any()  # ... hidden cells among them
+    table = read.district_summary(first, "1q", QUARTERS[-1])
+    assert table["gap_share"].nunique() > 1  # and the shares do vary: the check is not vacuous
+
+
 def hidden_cells(frame: pd.DataFrame) -> pd.DataFrame:
     sums = frame.groupby(["quarter", "dist_code"])["cases_reported"].sum().reset_index()
     return sums[sums["cases_reported"].isin(SMALL)]

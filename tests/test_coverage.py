@@ -9,6 +9,8 @@ import pytest
 from shapely.geometry import Point
 
 from geo.coverage import (
+    LUO_QI_WEIGHTS,
+    decay_weights,
     district_accessibility,
     nearest_by_type,
     nearest_distance_m,
@@ -117,16 +119,7 @@ def random_layout(seed: int, n_demand: int, n_supply: int, extent_m: float):
 def test_agrees_with_the_access_package():
     fca = pytest.importorskip("access.fca")
     demand, supply = random_layout(seed=11, n_demand=60, n_supply=15, extent_m=12_000)
-    demand_ids, supply_ids = [f"d{i}" for i in range(len(demand))], [f"s{j}" for j in range(len(supply))]
-    # All pairs with their metric distances, as access expects precomputed costs.
-    costs = pd.DataFrame(
-        [
-            (d, s, dp.distance(sp))
-            for d, dp in zip(demand_ids, demand.geometry, strict=True)
-            for s, sp in zip(supply_ids, supply.geometry, strict=True)
-        ],
-        columns=["origin", "dest", "cost"],
-    )
+    demand_ids, supply_ids, costs = all_pairs(demand, supply)
     theirs = fca.two_stage_fca(
         demand.assign(geoid=demand_ids),
         supply.set_index(pd.Index(supply_ids, name="geoid"))[["capacity"]],
@@ -139,6 +132,64 @@ def test_agrees_with_the_access_package():
     ours = two_step_fca(demand, supply, catchment_m=3_000)
     # access leaves out demand points with no supply in reach instead of giving 0.
     np.testing.assert_allclose(ours, theirs.reindex(demand_ids).fillna(0.0), rtol=1e-12)
+    assert (ours == 0).any() and (ours > 0).any()
+
+
+def all_pairs(demand, supply):
+    """Every (demand, supply) pair with its metric distance, as the access package expects precomputed costs."""
+    demand_ids, supply_ids = [f"d{i}" for i in range(len(demand))], [f"s{j}" for j in range(len(supply))]
+    costs = pd.DataFrame(
+        [
+            (d, s, dp.distance(sp))
+            for d, dp in zip(demand_ids, demand.geometry, strict=True)
+            for s, sp in zip(supply_ids, supply.geometry, strict=True)
+        ],
+        columns=["origin", "dest", "cost"],
+    )
+    return demand_ids, supply_ids, costs
+
+
+def test_decay_weights_are_the_access_packages_step_function():
+    weights = pytest.importorskip("access.weights")
+    for catchment in (1_000.0, 2_000.0, 3_000.0, 5_000.0):
+        step = weights.step_fn(dict(zip([catchment / 3, 2 * catchment / 3, catchment], LUO_QI_WEIGHTS, strict=True)))
+        distances = np.concatenate(
+            [np.linspace(0, 1.2 * catchment, 97), [catchment / 3, 2 * catchment / 3, catchment, catchment + 0.01]]
+        )
+        assert decay_weights(distances, catchment, decay=True).tolist() == [step(d) for d in distances]
+    assert LUO_QI_WEIGHTS == (1.0, 0.68, 0.22)  # Luo and Qi (2009), the access package's default
+
+
+def test_enhanced_two_step_fca_by_hand():
+    # Catchment 3 km: zones to 1 km (weight 1), 2 km (0.68), 3 km (0.22).
+    # S (capacity 10) at 0; A (1,000 people) at 0.5 km, B (2,000) at 1.5 km, C (4,000) at 2.5 km.
+    # R = 10 / (1,000 + 0.68 x 2,000 + 0.22 x 4,000) = 10 / 3,240; A_i = W_i R.
+    demand = metric_points([500.0, 1_500.0, 2_500.0], population=[1_000, 2_000, 4_000])
+    access = two_step_fca(demand, metric_points([0.0], capacity=[10]), catchment_m=3_000, decay=True)
+    np.testing.assert_allclose(access, np.array([1.0, 0.68, 0.22]) * 10 / 3_240)
+
+
+@pytest.mark.parametrize("catchment", [1_000.0, 3_000.0, 5_000.0])
+def test_enhanced_two_step_fca_agrees_with_the_access_package(catchment):
+    access = pytest.importorskip("access")
+    demand, supply = random_layout(seed=17, n_demand=80, n_supply=12, extent_m=14_000)
+    demand_ids, supply_ids, costs = all_pairs(demand, supply)
+    model = access.Access(
+        demand_df=pd.DataFrame({"geoid": demand_ids, "population": demand["population"].to_numpy()}),
+        demand_index="geoid",
+        demand_value="population",
+        supply_df=pd.DataFrame({"geoid": supply_ids, "capacity": supply["capacity"].to_numpy()}),
+        supply_index="geoid",
+        supply_value="capacity",
+        cost_df=costs,
+        cost_origin="origin",
+        cost_dest="dest",
+        cost_name="cost",
+    )
+    zones = dict(zip([catchment / 3, 2 * catchment / 3, catchment], LUO_QI_WEIGHTS, strict=True))
+    theirs = model.enhanced_two_stage_fca(weight_fn=access.weights.step_fn(zones), max_cost=catchment)
+    ours = two_step_fca(demand, supply, catchment_m=catchment, decay=True)
+    np.testing.assert_allclose(ours, theirs["e2sfca_capacity"].reindex(demand_ids).fillna(0.0), rtol=1e-12)
     assert (ours == 0).any() and (ours > 0).any()
 
 

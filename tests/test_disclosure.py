@@ -17,8 +17,10 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from db import read
 from db.snapshot import published_path
 from tests.helpers import DASHBOARD, copy_with_snapshot
+from ui.i18n import TEXT
 
 PAGES = re.findall(r'st\.Page\("(pages/\w+\.py)"', DASHBOARD.read_text())
 SMALL = {1, 2, 3, 4}
@@ -108,6 +110,22 @@ def test_no_page_shows_a_count_from_one_to_four(demo_template, open_app, downloa
 def test_the_checker_finds_a_leak():
     assert leaks_in_frame(pd.DataFrame({"จำนวนราย": ["<5", "3"], "rate": [1, 2]})) == [("จำนวนราย", "3")]
     assert leaks_in_records([{"cases_reported": 2, "quarter": 3}]) == [("cases_reported", 2)]
+
+
+def test_the_gap_share_is_shown_as_published_and_read_as_a_share_not_a_count(demo_template, open_app):
+    """The Coverage page's gap table shows each district's gap_share as a whole percentage of the published
+    hundredths, under a header the checker reads as a share (a share of scenarios is no victim count)."""
+    snapshot = published_path(demo_template)
+    latest = read.loaded_quarters(snapshot)[-1]
+    summary = read.district_summary(snapshot, "4q", latest).set_index("dist_code")
+    app = open_app(demo_template, lang="en", page="pages/coverage.py")
+    (table,) = [d.value for d in app.dataframe]
+    scenarios = read.meta(snapshot).gap_scenarios
+    header = TEXT["coverage.col.gap_share"]["en"].format(n=scenarios)
+    assert not is_count_field(header) and not is_count_field(TEXT["coverage.col.gap_share"]["th"])
+    shown = table.set_index(TEXT["col.dist_code"]["en"])[header]
+    assert len(shown) == summary["gap"].sum() > 0
+    assert all(text == f"{summary.loc[code, 'gap_share'] * 100:.0f}%" for code, text in shown.items())
 
 
 def test_the_dashboard_file_lists_pages_that_exist():

@@ -6,10 +6,13 @@ from its protected cells (:mod:`tests.expected`).
 
 from __future__ import annotations
 
+import html
+import io
 import json
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 from streamlit.testing.v1 import AppTest
@@ -153,15 +156,16 @@ def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on
         assert legend.count(f">{TEXT[f'level.short.{level}'][lang]}</span>") == 2
     gap_title = TEXT["coverage.cell"][lang].format(need=TEXT["level.3"][lang], coverage=TEXT["level.1"][lang])
     assert f'title="{gap_title}"' in legend
-    assert TEXT["coverage.gap_legend"][lang] in legend
+    gap_text = TEXT["coverage.gap_legend"][lang].format(n=160)
+    assert html.escape(gap_text) in legend
     high, low = TEXT["level.3"][lang], TEXT["level.1"][lang]
     caption = TEXT["coverage.bivariate_caption"][lang]
-    assert re.search(f"{high}.*{low}", TEXT["coverage.gap_legend"][lang]) and "แดงเข้ม" not in caption
+    assert re.search(f"{high}.*{low}", gap_text) and "แดงเข้ม" not in caption
     # The gap cell is the one with the heavy border; on the map the gap districts are outlined with it.
     gap_css = maps._css(bivariate.colour(*bivariate.GAP))
     assert f"background:{gap_css};border:3px" in legend and legend.count("border:3px") == 2  # cell, swatch
     summary = summary_of(demo_db)
-    gaps = summary.loc[summary["gap_class"] == "3-1"]
+    gaps = summary.loc[summary["gap"]]  # the robust gaps: a gap in most of the scenarios
     layers = bivariate_map(app)
     outline = layers["gap-districts"]
     assert outline["getColor"] == list(bivariate.GAP_LINE) and outline["getWidth"] >= 3
@@ -174,26 +178,37 @@ def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on
     districts = read.district_layer(snapshot_of(demo_db)).set_index("dist_code")
     inside = {code for code, geometry in districts.geometry.items() if area.contains(geometry.representative_point())}
     assert inside == set(gaps["dist_code"])
+    # Each tooltip says how sure the gap is, from the published share.
+    tips = {f["properties"]["dist_code"]: f["properties"]["gap_share"] for f in layers["districts"]["data"]["features"]}
+    for code, share in summary.set_index("dist_code")["gap_share"].items():
+        assert tips[code] == TEXT["coverage.share_text"][lang].format(share=f"{share:.0%}", n=160)
 
 
-def test_gap_table_lists_exactly_the_high_need_low_coverage_districts(demo_db, open_app, downloads):
+def test_gap_table_lists_exactly_the_robust_gap_districts_surest_first(demo_db, open_app, downloads):
     app = open_app(demo_db, "th", PAGE)
     summary = summary_of(demo_db)
-    expected = set(summary.loc[summary["gap_class"] == "3-1", "dist_code"])
+    expected = set(summary.loc[summary["gap"], "dist_code"])
     assert expected and gap_codes(app) == expected
     (table,) = [d.value for d in app.dataframe]
+    share = TEXT["coverage.col.gap_share"]["th"].format(n=160)
+    by_code = summary.set_index("dist_code")["gap_share"]
+    shares = [by_code[code] for code in table[TEXT["col.dist_code"]["th"]]]
+    assert shares == sorted(shares, reverse=True) and min(shares) > 0.5
+    assert table[share].tolist() == [f"{value:.0%}" for value in shares]
     distance = TEXT["coverage.col.distance"]["th"].format(service=TEXT["service.safe_space"]["th"])
     first = table.iloc[0]
     row = summary.set_index("dist_code").loc[first[TEXT["col.dist_code"]["th"]]]
     assert first[distance] == f"{row['dist_m_safe_space'] / 1000:,.1f}"
     content = downloads[f"gap_districts_{YEAR_START}_{LATEST}.csv"]  # the overview ran first: its file is there too
     assert content.decode("utf-8-sig").count("\n") == len(expected) + 1
+    download = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
+    assert download[f"{share} (%)"].tolist() == [round(value * 100) for value in shares]
 
 
 def test_the_district_filter_narrows_the_gap_table_and_the_services(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     summary = summary_of(demo_db)
-    gap = sorted(summary.loc[summary["gap_class"] == "3-1", "dist_code"])[0]
+    gap = sorted(summary.loc[summary["gap"], "dist_code"])[0]
     app.session_state["districts"] = [gap]
     app.run()
     assert gap_codes(app, "en") == {gap}
@@ -238,7 +253,7 @@ def test_no_count_from_1_to_4_in_tooltips_tables_or_downloads(small_counts_db, o
     assert "suppressed" in {tip["referral"] for tip in tips.values()}
     assert all(tip["need"] != TEXT["value.no_data"]["en"] for tip in tips.values())
     (table,) = [d.value for d in app.dataframe]
-    assert len(table) == (summary["gap_class"] == "3-1").sum() > 0
+    assert len(table) == summary["gap"].sum() > 0
     gaps = table.set_index(TEXT["col.dist_code"]["en"])[TEXT["col.cases"]["en"]]
     assert all(text == area_sum(small_counts_db, [SMALL_QUARTER], code).text for code, text in gaps.items())
     assert set(gaps).isdisjoint(SMALL_COUNTS)
@@ -266,10 +281,14 @@ def test_empty_database_shows_a_sentence_and_no_map(db, open_app):
     assert not decks(app)
 
 
-def test_cases_without_services_or_communities_say_what_is_missing(cases_db, open_app):
+def test_without_services_every_district_has_no_coverage_and_the_page_says_so(cases_db, open_app):
+    """Every resident counts as demand, with or without communities: with no safe space, coverage is 0 for all
+    (all tied in the low class), so the need x coverage map still shows while the services map says none."""
     app = open_app(cases_db, "th", PAGE)
     assert not app.exception and not app.error
-    assert sentences(app) == [
-        TEXT[key]["th"] for key in ("coverage.no_services", "coverage.no_classes", "coverage.no_gaps")
-    ]
-    assert not decks(app)
+    summary = summary_of(cases_db, "4q", read.loaded_quarters(snapshot_of(cases_db))[-1])
+    assert (summary["access_2sfca"] == 0).all() and (summary["coverage_class"] == 1).all()
+    classified = summary["gap_class"].notna().any()
+    assert sentences(app)[0] == TEXT["coverage.no_services"]["th"]
+    assert (TEXT["coverage.no_classes"]["th"] in sentences(app)) != classified
+    assert len(decks(app)) == int(classified)  # the need x coverage map only

@@ -12,9 +12,12 @@ import os
 import shutil
 
 import duckdb
+import geopandas as gpd
+import mapclassify
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from db import read
 from db.snapshot import previous_path, published_path, read_status
@@ -22,6 +25,7 @@ from etl.demo import CLUSTERS
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import PublishFailed, publish
+from geo.gap_scenarios import DRAWS, SEED
 
 REQUIRED = [
     "quarter",
@@ -46,7 +50,9 @@ REQUIRED = [
     "need_class",
     "coverage_class",
     "gap_class",
+    "gap_share",
     "gap",
+    "need_prob",
     "dist_m_safe_space",
 ]
 
@@ -134,19 +140,80 @@ def test_the_demo_clusters_come_out_as_hot_spots(demo):
     assert classes[list(main)].isin(["hot_95", "hot_99"]).any(), main
 
 
-def test_gap_districts_are_high_need_and_low_coverage(demo):
-    assert demo["gap"].any()
-    gaps = demo[demo["gap"]]
-    assert (gaps["need_class"] == 3).all() and (gaps["coverage_class"] == 1).all()
-    others = demo[~demo["gap"]]
-    assert not ((others["need_class"] == 3) & (others["coverage_class"] == 1)).any()
-
-
-def test_need_and_coverage_are_terciles_of_the_smoothed_rate_and_access(demo):
-    # Classes come from unrounded rates, so two districts with the same published rate may differ.
-    assert demo.sort_values(["eb_rate_per_100k", "need_class"])["need_class"].is_monotonic_increasing
-    assert demo["need_class"].value_counts().sort_index().tolist() == [17, 16, 17]
+def test_need_is_read_off_the_probability_and_coverage_is_in_terciles(demo):
+    need = demo["need_prob"]
+    assert demo["need_class"].tolist() == [3 if p >= 0.9 else 1 if p <= 0.1 else 2 for p in need]
+    assert 0 < (demo["need_class"] == 3).sum() < 17  # absolute: not a fixed third of the districts
     assert demo.sort_values("access_2sfca")["coverage_class"].is_monotonic_increasing
+    assert demo["coverage_class"].value_counts().sort_index().tolist() == [17, 16, 17]
+    expected = demo["need_class"].astype(str) + "-" + demo["coverage_class"].astype(str)
+    assert demo["gap_class"].tolist() == expected.tolist()
+
+
+def metric_xy(lon, lat) -> np.ndarray:
+    points = gpd.GeoSeries(gpd.points_from_xy(lon, lat), crs="EPSG:4326").to_crs("EPSG:32647")
+    return np.column_stack([points.x, points.y])
+
+
+def district_access_by_hand(snapshot, span: str, end: str, catchment: float, decay: bool) -> pd.Series:
+    """Enhanced (or plain) 2SFCA with dense matrices: R_j = S_j / sum_k P_k W_kj, A_i = sum_j W_ij R_j, and each
+    district's population-weighted mean, from the snapshot's demand points and open safe spaces."""
+    demand = read.demand_points(snapshot)
+    supply = read.service_points(snapshot, span, end).query("service_type == 'safe_space'")
+    distance = np.linalg.norm(
+        metric_xy(demand["lon"], demand["lat"])[:, None, :] - metric_xy(supply["lon"], supply["lat"])[None, :, :],
+        axis=2,
+    )
+    zones = [catchment / 3, 2 * catchment / 3, catchment] if decay else [catchment]
+    weights = [1.0, 0.68, 0.22] if decay else [1.0]
+    w = np.select([distance <= zone for zone in zones], weights, 0.0)
+    people = demand["population"].to_numpy()
+    ratio = supply["capacity"].fillna(1).to_numpy() / (people @ w)
+    access = w @ np.nan_to_num(ratio)
+    return (demand.assign(weighted=access * people).groupby("dist_code")["weighted"].sum()) / demand.groupby(
+        "dist_code"
+    )["population"].sum()
+
+
+def test_coverage_is_the_enhanced_2sfca_of_every_resident(demo_template, demo):
+    snapshot = published_path(demo_template)
+    expected = district_access_by_hand(snapshot, "4q", YEAR[-1], 3_000.0, decay=True)
+    published = demo.set_index("dist_code")["access_2sfca"]
+    np.testing.assert_allclose(published, expected.reindex(published.index), rtol=1e-6)
+    assert read.meta(snapshot).catchment_m == 3_000.0
+
+
+def test_gap_share_is_the_share_of_scenarios_by_hand(demo_template, demo):
+    """160 scenarios: 4 catchments x step or decay, x 20 Poisson resamplings of the protected sums (seed fixed)."""
+    snapshot = published_path(demo_template)
+    codes = demo["dist_code"].tolist()
+    low = []
+    for catchment in (1_000.0, 2_000.0, 3_000.0, 5_000.0):
+        for decay in (False, True):
+            access = district_access_by_hand(snapshot, "4q", YEAR[-1], catchment, decay).reindex(codes)
+            low.append(mapclassify.Quantiles(access.to_numpy(), k=3).yb == 0)
+    population = demo["population"].to_numpy(dtype=float)
+    counts = estimates(snapshot, YEAR).reindex(codes).to_numpy()
+    high = []
+    for draw in np.random.default_rng(SEED).poisson(counts, size=(DRAWS, len(codes))):
+        m = draw.sum() / population.sum()
+        s2 = (population * (draw / population - m) ** 2).sum() / population.sum() - m / population.mean()
+        high.append(np.round(stats.gamma.sf(m, a=m**2 / s2 + draw, scale=1 / (m / s2 + population)), 1) >= 0.9)
+    expected = np.mean([h & c for h in high for c in low], axis=0)
+    assert demo["gap_share"].to_numpy() == pytest.approx(np.round(expected, 2), abs=1e-9)
+    assert read.meta(snapshot).gap_scenarios == 160
+    assert ((demo["gap_share"] > 0) & (demo["gap_share"] < 1)).any()  # the scenarios disagree somewhere
+
+
+def test_a_gap_is_a_gap_in_most_scenarios(demo_template, demo):
+    snapshot = published_path(demo_template)
+    for span in ("1q", "4q", "fytd"):
+        for end in YEAR:
+            table = read.district_summary(snapshot, span, end)
+            assert table["gap"].tolist() == (table["gap_share"] > 0.5).tolist(), (span, end)
+            shares = table["gap_share"].dropna()
+            assert shares.between(0, 1).all() and np.allclose(shares * 100, np.round(shares * 100))  # hundredths
+    assert demo["gap"].any() and read.meta(snapshot).gap_majority == 0.5
 
 
 def test_the_headline_figures_agree_with_the_district_table(demo_template, demo):
@@ -214,10 +281,18 @@ def test_only_services_open_in_the_window_count(cases_db):
     snapshot = published_path(cases_db)
     year = row(read.district_summary(snapshot, "4q", "2025Q2"), "1001")  # 2024Q3-2025Q2: only S-OPEN
     assert year["n_services"] == 1
-    assert year["access_2sfca"] == pytest.approx(10 / 1000)  # capacity 10 for 1,000 people within 3 km
-    assert year["dist_m_safe_space"] == pytest.approx(325, abs=10)
+    demand = read.demand_points(snapshot)
+    assert demand.loc[demand["dist_code"] == "1001", "population"].sum() == pytest.approx(year["population"])
+    expected = district_access_by_hand(snapshot, "4q", "2025Q2", 3_000.0, decay=True)
+    assert year["access_2sfca"] == pytest.approx(expected["1001"], rel=1e-6)
+    assert year["access_2sfca"] < 10 / 1000  # every resident now counts as demand, not the one community's 1,000
+    mine = demand[demand["dist_code"] == "1001"]
+    distance = np.linalg.norm(metric_xy(mine["lon"], mine["lat"]) - metric_xy([100.4960], [13.7560]), axis=1)
+    assert year["dist_m_safe_space"] == pytest.approx(np.average(distance, weights=mine["population"]), abs=1)
     earlier = row(read.district_summary(snapshot, "4q", "2024Q2"), "1001")  # S-CLOSED closed on 2024Q2's last day
-    assert earlier["n_services"] == 2 and earlier["access_2sfca"] == pytest.approx(40 / 1000)
+    assert earlier["n_services"] == 2
+    before = district_access_by_hand(snapshot, "4q", "2024Q2", 3_000.0, decay=True)
+    assert earlier["access_2sfca"] == pytest.approx(before["1001"], rel=1e-6) and before["1001"] > expected["1001"]
     assert read.service_points(snapshot, "4q", "2025Q2")["service_id"].tolist() == ["S-OPEN"]
 
 

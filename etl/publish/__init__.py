@@ -35,10 +35,12 @@ from etl.publish.reuse import Previous
 from etl.publish.snapshot import write_snapshot
 from etl.publish.subdistricts import subdistrict_table
 from etl.publish.windows import Window, all_windows, open_services, quarter_range
+from geo.demand import resident_points
+from geo.gap_scenarios import COVERAGE_SCENARIOS, DRAWS, MAIN, MAJORITY
 from geo.hotspots import queen_weights
 from geo.joins import points
-from geo.projection import display_lines
-from geo.summary import DEFAULT_CATCHMENT_M, district_coverage, map_moran
+from geo.projection import WGS84, display_lines
+from geo.summary import district_coverage, map_moran, scenario_access
 
 __all__ = ["PublishFailed", "PublishResult", "build_tables", "publish", "true_table"]
 
@@ -88,9 +90,33 @@ def _meta(inputs: Inputs, ends: list[str]) -> pd.DataFrame:
                 "suppress_below": suppress_below(),
                 "round_to": round_to(),
                 "hidden_estimate": hidden_estimate(),
-                "catchment_m": DEFAULT_CATCHMENT_M,
+                "catchment_m": MAIN.catchment_m,
+                "gap_scenarios": len(COVERAGE_SCENARIOS) * DRAWS,
+                "gap_majority": MAJORITY,
             }
         ]
+    )
+
+
+def _demand(inputs: Inputs) -> gpd.GeoDataFrame:
+    """Every resident as a point (:func:`geo.demand.resident_points`): the demand of the coverage measure."""
+    return resident_points(_with_points(inputs.communities), inputs.subdistricts, inputs.population)
+
+
+def _demand_table(demand: gpd.GeoDataFrame) -> pd.DataFrame:
+    """The demand points for the snapshot (public: community residents and population by area), in lon/lat."""
+    lonlat = demand.geometry.to_crs(WGS84)
+    frame = pd.DataFrame(demand.drop(columns="geometry"))
+    return frame.assign(lon=lonlat.x.round(6).to_numpy(), lat=lonlat.y.round(6).to_numpy())
+
+
+def _coverage(demand: gpd.GeoDataFrame, open_now: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+    """The coverage of the services ``open_now``: the published measure, services by district, every scenario."""
+    located = _with_points(open_now)
+    return (
+        district_coverage(demand, located),
+        open_now["dist_code"].value_counts(),
+        scenario_access(demand, located),
     )
 
 
@@ -102,24 +128,26 @@ def _by_district(cells: pd.DataFrame) -> pd.DataFrame:
     return reported.merge(collapse_cells(cells, keys, "cases_referred"), on=keys)
 
 
-def _district_tables(inputs: Inputs, area: pd.DataFrame, windows: list[Window], progress: Progress) -> dict:
+def _district_tables(
+    inputs: Inputs, demand: gpd.GeoDataFrame, area: pd.DataFrame, windows: list[Window], progress: Progress
+) -> dict:
     """The district summary, class breaks, attention list, headline figures and open services of each of
-    ``windows``, as lists of frames, one per window."""
+    ``windows``, as lists of frames, one per window; coverage is measured for the residents in ``demand``."""
     bangkok = _by_district(area[area["dist_code"].isin(inputs.districts["dist_code"])])
-    communities = _with_points(inputs.communities)
     services = inputs.services
     weights = queen_weights(inputs.districts, "dist_code")  # once: contiguity does not change with the window
-    coverage: dict[frozenset, tuple[pd.DataFrame, pd.Series]] = {}  # windows with the same open services share it
+    coverage: dict[frozenset, tuple] = {}  # windows with the same open services share it
     frames: dict[str, list] = {"district_summary": [], "class_breaks": [], "attention": [], "kpis": []}
     opened: list[pd.DataFrame] = []
     for at, window in enumerate(windows):
         open_now = services[open_services(services, window)]
         key = frozenset(open_now["service_id"])
         if key not in coverage:
-            located = _with_points(open_now)
-            counts = open_now["dist_code"].value_counts()
-            coverage[key] = (district_coverage(communities, located), counts)
-        table = districts.district_window(window, bangkok, inputs.districts, inputs.population, *coverage[key], weights)
+            coverage[key] = _coverage(demand, open_now)
+        measure, counts, scenarios = coverage[key]
+        table = districts.district_window(
+            window, bangkok, inputs.districts, inputs.population, measure, counts, weights, scenarios
+        )
         frames["district_summary"].append(table)
         frames["class_breaks"].append(districts.class_breaks(window, table))
         frames["attention"].append(districts.attention_rows(window, table))
@@ -193,7 +221,8 @@ def build_tables(inputs: Inputs, progress: Progress = _silent, previous: Path | 
     kept = None if placeholder or previous is None else reuse.read_previous(previous, digests)
     todo = [w for w in windows if not kept or (w.kind, w.end) not in kept.windows]
     progress(0.1, "districts")
-    fresh = _district_tables(inputs, area, todo, progress)
+    demand = _demand(inputs)
+    fresh = _district_tables(inputs, demand, area, todo, progress)
     fresh["breakdowns"] = [headline.breakdowns(w, category) for w in todo]
     fresh |= _pilot_tables(
         inputs, area, [end for end in ends if not kept or end not in kept.pilot_ends], ends[-1], progress
@@ -222,6 +251,7 @@ def build_tables(inputs: Inputs, progress: Progress = _silent, previous: Path | 
         "category_cells": category,
         "services": inputs.services,
         "communities": inputs.communities,
+        "demand_points": _demand_table(demand),
         "loads": inputs.loads,
     }
     if placeholder:
@@ -277,9 +307,9 @@ def true_table(db, end: str, start: str) -> pd.DataFrame:
     cells = cells[cells["dist_code"].isin(inputs.districts["dist_code"])]
     window = Window("custom", end, start)
     services = inputs.services[open_services(inputs.services, window)]
-    coverage = district_coverage(_with_points(inputs.communities), _with_points(services))
+    measure, counts, scenarios = _coverage(_demand(inputs), services)
     table = districts.district_window(
-        window, cells, inputs.districts, inputs.population, coverage, services["dist_code"].value_counts(), **exact
+        window, cells, inputs.districts, inputs.population, measure, counts, None, scenarios, **exact
     )
     table = table.drop(columns="span").rename(columns={"end_quarter": "quarter", "start_quarter": "quarter_from"})
     for count, flag in (("cases_reported", "suppressed"), ("cases_referred", "referred_suppressed")):

@@ -32,6 +32,7 @@ PRECISION = {
     "lisa_p": 3,
     "lisa_q": 3,
     "referral_rate": 3,
+    "gap_share": 2,  # hundredths: with 160 scenarios a share above one half shows as 0.51 or more
 }
 HOT = ("hot_95", "hot_99")
 STABILITY_WINDOWS = 4  # a district's hot-spot record over this many windows ending with the one shown
@@ -48,6 +49,7 @@ def district_window(
     coverage: pd.DataFrame,
     n_services: pd.Series,
     weights=None,
+    access_scenarios: pd.DataFrame | None = None,
     **rules,
 ) -> pd.DataFrame:
     """One row per Bangkok district for ``window``, every figure computed from protected ``cells``.
@@ -56,7 +58,10 @@ def district_window(
     ``cases_reported`` and ``cases_referred`` are the published sums (NaN
     where hidden or without rows) with their ``_hidden`` flags, and
     ``rate_per_100k``, ``referral_rate`` and ``unreferred`` come from them.
-    ``rules`` (``threshold``, ``base``) go to :func:`~etl.publish.disclosure.sum_cells`.
+    ``access_scenarios`` (:func:`geo.summary.scenario_access`) are the
+    coverage scenarios of ``gap_share``; the Poisson resamplings start from
+    the protected sums. ``rules`` (``threshold``, ``base``) go to
+    :func:`~etl.publish.disclosure.sum_cells`.
     """
     rows = cells[cells["quarter"].isin(window.quarters)]
     reported = sum_cells(rows, "dist_code", "cases_reported", **rules)
@@ -65,7 +70,7 @@ def district_window(
         referred[["dist_code", "cases_referred_estimate"]], on="dist_code", how="left"
     )
     estimates.columns = ["dist_code", "cases_reported", "cases_referred"]
-    table = district_summary(districts, estimates, population, coverage, n_services, weights)
+    table = district_summary(districts, estimates, population, coverage, n_services, weights, access_scenarios)
     for counts in (reported, referred):
         published = counts.drop(columns=[c for c in counts.columns if c.endswith("_estimate")]).set_index("dist_code")
         for column in published.columns:

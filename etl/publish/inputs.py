@@ -32,6 +32,7 @@ class Inputs:
     population_source: str | None
     population_year: int | None
     districts: gpd.GeoDataFrame  # Bangkok's 50: dist_code, name_th, name_en, area_km2, display geometry
+    subdistricts: gpd.GeoDataFrame  # Bangkok's sub-districts: subdist_code, dist_code, full geometry
     context_districts: gpd.GeoDataFrame
     health_centre_areas: gpd.GeoDataFrame
     context_lines: gpd.GeoDataFrame  # main roads and the river, for orientation
@@ -107,6 +108,9 @@ def read_inputs(db=None) -> Inputs:
                 con,
                 "SELECT dist_code, name_th, name_en, area_km2, ST_AsWKB(geom_display) AS wkb "
                 "FROM districts ORDER BY dist_code",
+            ),
+            subdistricts=geometry_frame(
+                con, "SELECT subdist_code, dist_code, ST_AsWKB(geom) AS wkb FROM subdistricts ORDER BY subdist_code"
             ),
             context_districts=geometry_frame(
                 con,

@@ -84,6 +84,7 @@ def digests(inputs, area: pd.DataFrame, category: pd.DataFrame, windows: list[Wi
             _code(),
             f"{suppress_below()}/{round_to()}/{hidden_estimate()}",
             _frame(inputs.districts, ["dist_code"]),
+            _frame(inputs.subdistricts, ["subdist_code"]),
             _frame(inputs.population.rename("population").reset_index(), ["dist_code"]),
             _frame(inputs.communities, ["community_id"]),
         ]
