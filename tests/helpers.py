@@ -36,6 +36,7 @@ __all__ = [
     "CASES_HEADER",
     "COMMUNITIES",
     "DASHBOARD",
+    "HAS_FILE",
     "HIDDEN_AS",
     "ROOT",
     "Published",
@@ -277,3 +278,15 @@ def chart_rows(app, charts: slice = slice(None)):
         for dataset in chart.proto.datasets
     ]
     return pd.concat(frames, ignore_index=True)
+
+
+# By hand from the cases fixture (tests/conftest.py): quarters 2024Q2-2025Q2 hold rows for 1001 in all five,
+# 1002 and 1005 in 2025Q2, 1003 in 2025Q1 (a row of zero cases: still a file), 1004 in 2024Q3 and 2025Q2;
+# 1104 is outside Bangkok. Every other district has no file for any quarter.
+HAS_FILE = {("1001", q) for q in ("2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2")} | {
+    ("1002", "2025Q2"),
+    ("1003", "2025Q1"),
+    ("1004", "2024Q3"),
+    ("1004", "2025Q2"),
+    ("1005", "2025Q2"),
+}

@@ -14,7 +14,7 @@ from db.snapshot import published_path
 from etl.load import load_file
 from etl.publish import publish
 from etl.revert import revert
-from tests.test_page_methods import HAS_FILE
+from tests.helpers import HAS_FILE
 
 FIXTURE_QUARTERS = ["2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2"]
 

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from db import read
 from geo.boundaries import geo_dir
-from tests.helpers import snapshot_of
+from tests.helpers import HAS_FILE, snapshot_of
 from ui.i18n import TEXT
 from ui.periods import short_label
 
@@ -118,18 +118,6 @@ def test_plain_words_come_first_and_the_database_tables_last(cases_db, methods, 
     first = next(i for i, e in enumerate(main) if getattr(e, "type", None) == "header")
     definitions = main[first + 1].value
     assert definitions.startswith("- **") and "`" not in definitions  # everyday words, no table or column names
-
-
-# By hand from the cases fixture (tests/conftest.py): quarters 2024Q2-2025Q2 hold rows for 1001 in all five,
-# 1002 and 1005 in 2025Q2, 1003 in 2025Q1 (a row of zero cases: still a file), 1004 in 2024Q3 and 2025Q2;
-# 1104 is outside Bangkok. Every other district has no file for any quarter.
-HAS_FILE = {("1001", q) for q in ("2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2")} | {
-    ("1002", "2025Q2"),
-    ("1003", "2025Q1"),
-    ("1004", "2024Q3"),
-    ("1004", "2025Q2"),
-    ("1005", "2025Q2"),
-}
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
