@@ -180,14 +180,14 @@ def picture_points(communities: pd.DataFrame, lang: str) -> list[tuple[float, fl
     """The communities as the picture draws them (:func:`etl.briefing.picture.map_png`): others first,
     small and grey; comparisons; pilots last, larger and named."""
     kinds = (
-        (~communities["pilot"] & ~communities["reports"], OTHER, 0.35),
+        (~communities["pilot"] & ~communities["reports"], OTHER, 0.3),
         (~communities["pilot"] & communities["reports"], COMPARISON, 0.7),
         (communities["pilot"], PILOT, 1.1),
     )
     points = []
     for rows, colour, radius in kinds:
         part = communities[rows]
-        labels = _labels(part, lang, 40).str.replace("\n", " ") if colour == PILOT else pd.Series("", index=part.index)
+        labels = _labels(part, lang).str.replace("\n", " ") if colour == PILOT else pd.Series("", index=part.index)
         points += [
             (float(lon), float(lat), colour, radius, label)
             for lon, lat, label in zip(part["lon"], part["lat"], labels, strict=True)

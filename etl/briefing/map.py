@@ -153,19 +153,20 @@ def _points(pdf: FPDF, view: _View, points: gpd.GeoDataFrame | None) -> None:
     """Dots (``fill``, ``radius`` in mm, outlined) in their order, then each non-empty ``label`` to the right."""
     if points is None or points.empty:
         return
-    pdf.set_draw_color(*POINT_OUTLINE)
-    pdf.set_line_width(0.1)
     xys = view.points(shapely.get_coordinates(points.geometry.to_numpy()))
     placed = list(zip(xys, points.itertuples(), strict=True))
-    for (x, y), point in placed:
-        pdf.set_fill_color(*point.fill)
-        pdf.circle(x, y, point.radius, style="DF")
-    pdf.set_font(style="B", size=MIN_PT + 1)
-    pdf.set_text_color(25, 25, 25)
-    for (x, y), point in placed:
-        if point.label:
-            pdf.set_xy(x + point.radius + 0.6, y - pdf.font_size * 0.55)
-            pdf.cell(text=point.label)
+    with pdf.local_context():  # a clip (the inset) restores the PDF's colours: so must fpdf's record of them
+        pdf.set_draw_color(*POINT_OUTLINE)
+        pdf.set_line_width(0.1)
+        for (x, y), point in placed:
+            pdf.set_fill_color(*point.fill)
+            pdf.circle(x, y, point.radius, style="DF")
+        pdf.set_font(style="B", size=MIN_PT + 1)
+        pdf.set_text_color(25, 25, 25)
+        for (x, y), point in placed:
+            if point.label:
+                pdf.set_xy(x + point.radius + 0.6, y - pdf.font_size * 0.55)
+                pdf.cell(text=point.label)
 
 
 def _layer(pdf: FPDF, view: _View, districts, lines, sizes, width: float, points=None) -> None:
