@@ -40,12 +40,12 @@ __all__ = [
 
 PILOT = maps.SERVICE_COLOURS["safe_space"]  # a pilot is a community with a safe space
 COMPARISON, OTHER = (0, 114, 178), (190, 190, 190)  # Okabe-Ito blue; grey
-THAI = re.compile("[\u0e00-\u0e7f]")
+THAI, LATIN = re.compile("[\u0e00-\u0e7f]"), re.compile("[A-Za-z]")
 # The canvas a map gets (CSS pixels, less a margin): a phone 390 px wide stacks the legend under a map of the
 # screen's width less Streamlit's padding; a desktop at 1,440 px puts the map in 5 of 6 parts beside the legend.
 PHONE, DESKTOP = (334, 450), (740, 450)
 HEIGHT = 480  # the map's height in pixels
-LABEL_CHARS = {False: 22, True: 13}  # on a desktop, a phone: a longer name is cut (its tooltip has it whole)
+LABEL_CHARS = {False: 32, True: 14}  # on a desktop, a phone: a longer name is cut (its tooltip has it whole)
 TILE = 512  # deck.gl's world is 512 pixels wide at zoom 0
 
 
@@ -59,23 +59,24 @@ def districts_of(frame: pd.DataFrame, lang: str) -> pd.Series:
 def readable_note(notes: pd.Series, lang: str) -> pd.Series:
     """The register's location notes where they are written in the reader's language, else empty.
 
-    A note is the analyst's free text in one language; Thai readers see only notes with Thai letters,
-    English readers only notes without. The facts the page knows (approximate or not, outside Bangkok)
-    are said in both languages by other columns.
+    A note is the analyst's free text in one language: Thai when most of its letters are Thai (an English
+    note may quote a Thai name). The facts the page knows (approximate or not, outside Bangkok) are said
+    in both languages by other columns.
 
-    >>> readable_note(pd.Series(["ตำแหน่งโดยประมาณ", "approximate location", None]), "th").tolist()
-    ['ตำแหน่งโดยประมาณ', '', '']
+    >>> notes = pd.Series(["ตำแหน่งโดยประมาณ", "register point (spelt ชุมชนวัด)", None])
+    >>> readable_note(notes, "th").tolist(), readable_note(notes, "en").tolist()
+    (['ตำแหน่งโดยประมาณ', '', ''], ['', 'register point (spelt ชุมชนวัด)', ''])
     """
     text = notes.fillna("").astype(str)
-    thai = text.map(lambda note: bool(THAI.search(note)))
-    return text.where(thai == (lang == "th"), "")
+    thai = text.map(lambda note: len(THAI.findall(note)) > len(LATIN.findall(note)))
+    return text.where((thai == (lang == "th")) & (text != ""), "")
 
 
 def short_name(name: str, chars: int) -> str:
     """``name`` cut to about ``chars`` characters with "…", never between a Thai letter and its marks.
 
     >>> short_name("ชุมชนเคหะชุมชนร่มเกล้าแฟลตคลองสองต้นนุ่น", 10), short_name("Short", 10)
-    ('ชุมชนเคหะช…', 'Short')
+    ('ชุมชนเคหะ…', 'Short')
     """
     if len(name) <= chars:
         return name

@@ -21,11 +21,11 @@ __all__ = ["rounding_step", "trend_chart"]
 def rounding_step(trend: pd.DataFrame, base: int) -> float:
     """How far one rounding step of ``base`` cases moves the pilots' rate per 100,000 (their latest residents).
 
-    >>> rounding_step(pd.DataFrame({"group": ["pilot"], "population": [9000]}), 5)
-    55.55555555555556
+    >>> round(rounding_step(pd.DataFrame({"group": ["pilot"], "population": [9000]}), 5), 1)
+    55.6
     """
     residents = trend.loc[trend["group"] == "pilot", "population"]
-    return base / residents.iloc[-1] * 100_000 if len(residents) and residents.iloc[-1] else float("nan")
+    return float(base / residents.iloc[-1] * 100_000) if len(residents) and residents.iloc[-1] else float("nan")
 
 
 def _rows(trend: pd.DataFrame, lang: str) -> pd.DataFrame:
