@@ -118,6 +118,7 @@ def map_section(communities: pd.DataFrame, picked: tuple[str, ...], subtitle: st
                 *entries[:3],
                 maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline")),
                 maps.LegendEntry(maps.CONTEXT_LINE, t("map.context_outline")),
+                *([maps.LegendEntry(picking.CHOSEN_LINE, t("pilots.legend.chosen"))] if picked else []),
             ],
         )
     png = partial(
