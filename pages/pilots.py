@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
@@ -121,20 +119,19 @@ def map_section(communities: pd.DataFrame, picked: tuple[str, ...], subtitle: st
                 *([maps.LegendEntry(picking.CHOSEN_LINE, t("pilots.legend.chosen"))] if picked else []),
             ],
         )
-    png = partial(
-        map_png,
-        SNAPSHOT.path,
-        dict.fromkeys(picked, pilot_map.CHOSEN_FILL),
-        [(entry.colour, entry.label) for entry in entries],
-        title=t("pilots.map"),
-        subtitle=subtitle,
-        legend_title=t("pilots.legend_title"),
-        lang=LANG,
-        points=pilot_map.picture_points(communities, LANG),
-    )
+    path, lang, legend = SNAPSHOT.path, LANG, [(entry.colour, entry.label) for entry in entries]
+    title, legend_title = t("pilots.map"), t("pilots.legend_title")
+
+    def png() -> bytes:  # made on the click, on its own thread: no Streamlit calls in here
+        points = pilot_map.picture_points(communities, lang)
+        fills = dict.fromkeys(picked, pilot_map.CHOSEN_FILL)
+        return map_png(
+            path, fills, legend, title=title, subtitle=subtitle, legend_title=legend_title, lang=lang, points=points
+        )
+
     st.download_button(
         t("map.download_png"),
-        png,  # made on the click, on its own thread
+        png,
         file_name=f"map_pilots{'_' + '-'.join(picked) if picked else ''}_{LANG}.png",
         mime="image/png",
         icon=":material/image:",
