@@ -160,7 +160,7 @@ def test_trend_marks_each_start_and_publishes_group_totals(demo_db, open_app):
     series = {row["series"] for row in rows if "series" in row}
     assert series == {"Pilot communities", "Comparison communities"}
     markers = {row["text"] for row in rows if "text" in row}
-    assert markers == {"start: 2", "start: 1"}  # 2024Q1 starts the two named pilots, the next four quarters one each
+    assert markers == {"+2", "+1"}  # 2024Q1 starts the two named pilots, the next four quarters one each
     assert len([row for row in rows if "text" in row]) == 5
     trend = read.pilot_trend(snapshot_of(demo_db), LATEST)
     assert len([row for row in rows if "display" in row]) == len(trend)

@@ -857,10 +857,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Reported cases per 100,000 residents per quarter: pilot against comparison communities",
     },
     "pilots.trend_caption": {
-        "th": "ทุกไตรมาสจนถึง {end} เส้นประคือไตรมาสที่ชุมชนนำร่องเริ่ม (“เริ่ม: 2” คือชุมชนนำร่อง 2 แห่งเริ่มในไตรมาสนั้น) "
+        "th": "ทุกไตรมาสจนถึง {end} เส้นประคือไตรมาสที่ชุมชนนำร่องเริ่ม (“+2” คือชุมชนนำร่อง 2 แห่งเริ่มในไตรมาสนั้น) "
         "ผลรวมกลุ่มที่มี 1–{top} รายไม่แสดงอัตรา",
-        "en": "Every quarter up to {end}; dashed lines mark the quarters in which pilots started (“start: 2”: two "
-        "pilots started that quarter). A group total of 1–{top} cases is not shown.",
+        "en": "Every quarter up to {end}; dashed lines mark the quarters in which pilots started (“+2”: two pilots "
+        "started that quarter). A group total of 1–{top} cases is not shown.",
     },
     "pilots.no_trend": {
         "th": "ยังไม่มีชุมชนใดรายงานข้อมูลรายชุมชน (คอลัมน์ `community_id` ในไฟล์ข้อมูลผู้ถูกกระทำ) จึงยังแสดงแนวโน้มไม่ได้",
@@ -873,7 +873,7 @@ TEXT: dict[str, dict[str, str]] = {
     "pilots.axis_quarter": {"th": "ไตรมาส", "en": "Quarter"},
     "pilots.tip": {"th": "{rate} ต่อ 100,000 ({cases} ราย)", "en": "{rate} per 100,000 ({cases} cases)"},
     "pilots.tip_suppressed": {"th": "ปกปิด ({cases} ราย)", "en": "suppressed ({cases} cases)"},
-    "pilots.start_marker": {"th": "เริ่ม: {n}", "en": "start: {n}"},
+    "pilots.start_marker": {"th": "+{n}", "en": "+{n}"},
     "pilots.caveat": {
         "th": "ข้อควรระวัง: เป็นข้อมูลตัวอย่างที่สร้างขึ้น ผลนี้ไม่ใช่หลักฐานว่าพื้นที่ปลอดภัยเป็นสาเหตุของการเปลี่ยนแปลง "
         "จำนวนรายมีน้อยจึงคลาดเคลื่อนได้มาก และจำนวนที่ได้รับรายงานเพิ่มขึ้นอาจหมายถึงผู้คนกล้าขอความช่วยเหลือมากขึ้น",
@@ -1354,7 +1354,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ต่อ 100,000 คนต่อไตรมาส ค่า p จากการสลับป้าย {p} คือสัดส่วนของการสลับว่าชุมชนใดเป็นนำร่อง ({n_permutations} ครั้ง) "
         "ที่ให้ผลห่างจาก 1 อย่างน้อยเท่านี้ การออกแบบนี้ตรวจพบได้ด้วยกำลัง 80% เฉพาะผลที่แรงกว่าอัตราส่วน {mde} "
         "(หรือ {mde_up} ถ้าเพิ่มขึ้น)",
-        "en": "A rate ratio of {ratio} means that after the start, the pilots' reported rate was {percent} % of what "
+        "en": "A rate ratio of {ratio} means that after the start, the pilots' reported rate was {percent}% of what "
         "the comparison communities' trend over the same quarters predicts (1 = no difference). The additive "
         "difference is {difference} per 100,000 residents per quarter. The randomization p of {p} is the share of "
         "{n_permutations} relabellings of which communities are pilots that give a ratio at least this far from 1. "

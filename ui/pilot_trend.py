@@ -86,10 +86,11 @@ def trend_chart(trend: pd.DataFrame, starts: pd.Series, base: int, lang: str) ->
         rows, y_title=t("pilots.axis_rate", lang), quarter_title=t("pilots.axis_quarter", lang), markers=markers
     )
     x, colour = spec["layer"][0]["encoding"]["x"], spec["layer"][0]["encoding"]["color"]
+    quiet = colour | {"legend": None}  # the legend is the lines'; the bars' light shade would pale it
     band = {
         "data": {"name": "rounding"},
         "mark": {"type": "rule", "strokeWidth": 7, "opacity": 0.25},
-        "encoding": {"x": x, "y": {"field": "low", "type": "quantitative"}, "y2": {"field": "high"}, "color": colour},
+        "encoding": {"x": x, "y": {"field": "low", "type": "quantitative"}, "y2": {"field": "high"}, "color": quiet},
     }
     hidden = {
         "data": {"name": "hidden"},
@@ -97,7 +98,7 @@ def trend_chart(trend: pd.DataFrame, starts: pd.Series, base: int, lang: str) ->
         "encoding": {
             "x": x,
             "y": {"field": "zero", "type": "quantitative"},
-            "color": colour,
+            "color": quiet,
             "tooltip": [
                 {"field": "label", "type": "nominal", "title": t("pilots.axis_quarter", lang)},
                 {"field": "series", "type": "nominal", "title": t("pilots.legend_title", lang)},
