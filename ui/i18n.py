@@ -873,7 +873,6 @@ TEXT: dict[str, dict[str, str]] = {
     "pilots.axis_quarter": {"th": "ไตรมาส", "en": "Quarter"},
     "pilots.tip": {"th": "{rate} ต่อ 100,000 ({cases} ราย)", "en": "{rate} per 100,000 ({cases} cases)"},
     "pilots.tip_suppressed": {"th": "ปกปิด ({cases} ราย)", "en": "suppressed ({cases} cases)"},
-    "pilots.start_marker": {"th": "+{n}", "en": "+{n}"},
     "pilots.caveat": {
         "th": "ข้อควรระวัง: เป็นข้อมูลตัวอย่างที่สร้างขึ้น ผลนี้ไม่ใช่หลักฐานว่าพื้นที่ปลอดภัยเป็นสาเหตุของการเปลี่ยนแปลง "
         "จำนวนรายมีน้อยจึงคลาดเคลื่อนได้มาก และจำนวนที่ได้รับรายงานเพิ่มขึ้นอาจหมายถึงผู้คนกล้าขอความช่วยเหลือมากขึ้น",
