@@ -9,13 +9,11 @@ import streamlit as st
 
 from core.downloads import csv_bytes
 from db import read
-from ui import charts, loaders, maps, pilot_evaluation, sidebar
+from etl.briefing.picture import map_png
+from ui import charts, links, loaders, maps, picking, pilot_evaluation, pilot_map, pilot_trend, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label
-
-PILOT = maps.SERVICE_COLOURS["safe_space"]  # a pilot is a community with a safe space
-COMPARISON, OTHER = (0, 114, 178), (190, 190, 190)  # Okabe-Ito blue; grey
 
 
 @st.cache_data(show_spinner=False)
@@ -54,76 +52,21 @@ def load_table(path: str, version: str, end: str) -> pd.DataFrame:
     return read.pilot_table(path, end)
 
 
-def districts_of(frame: pd.DataFrame, lang: str) -> pd.Series:
-    """District names in the reader's language; a district outside Bangkok says so."""
-    names = maps.local_names(frame, lang, "district_")
-    outside = frame["province_en"].notna()
-    return names.where(~outside, [t("pilots.in_context", lang, district=name) for name in names])
-
-
-def pilot_labels(pilots: pd.DataFrame, lang: str) -> pd.Series:
-    """Map labels: the name, and "approximate location" on a second line where the register says so."""
-    names = maps.local_names(pilots, lang)
-    return names.where(~pilots["approximate"], names + "\n(" + t("pilots.approximate", lang) + ")")
-
-
-def community_layers(communities: pd.DataFrame, lang: str) -> list[pdk.Layer]:
-    """Other, comparison and pilot communities as markers (pilots on top and named), with flat tooltip fields."""
-    points = communities.assign(
-        name=maps.local_names(communities, lang),
-        district=districts_of(communities, lang),
-        note=communities["location_note"].fillna(""),
-        kind=[
-            t("pilots.kind.pilot", lang, start=quarter_label(start, lang)) if pilot else t(f"pilots.kind.{kind}", lang)
-            for pilot, start, kind in zip(
-                communities["pilot"],
-                communities["pilot_start"],
-                communities["reports"].map({True: "comparison", False: "other"}),
-                strict=True,
-            )
-        ],
-    )
-    fields = ["name", "kind", "district", "note"]
-    pilots = points[points["pilot"]]
-    comparison = points[~points["pilot"] & points["reports"]]
-    return [
-        maps.marker_layer(points[~points["pilot"] & ~points["reports"]], "communities-other", OTHER, fields, 3),
-        maps.marker_layer(comparison, "communities-comparison", COMPARISON, fields, 5),
-        maps.marker_layer(pilots, "communities-pilot", PILOT, fields, 8),
-        maps.point_label_layer(pilots.assign(label=pilot_labels(pilots, lang)), "label", "pilot-names"),
+def pilots_deck(path: str, version: str, communities: pd.DataFrame, picked: tuple[str, ...], lang: str, phone: bool):
+    """Pilot and comparison communities over the district outlines and names, opening on what is shown
+    (:func:`ui.pilot_map.view_bounds`): the chosen districts outlined, else the pilots and their comparisons."""
+    places = load_places(path, version)
+    chosen = loaders.district_layer(path, version)
+    chosen = chosen[chosen["dist_code"].isin(picked)]
+    layers = [
+        *load_outlines(path, version),
+        *sidebar.context_layers(),
+        *([maps.outline_layer(chosen.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if picked else []),
+        maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{lang}"),
+        *pilot_map.community_layers(communities, lang, phone),
     ]
-
-
-def trend_chart(trend: pd.DataFrame, pilots: pd.DataFrame, lang: str) -> dict:
-    """Pilot and comparison rates per quarter, published, with a dashed rule at each start quarter."""
-    data = pd.DataFrame(
-        {
-            "quarter": trend["quarter"],
-            "axis": trend["quarter"].map(lambda q: short_label(q, lang)),
-            "label": trend["quarter"].map(lambda q: quarter_label(q, lang)),
-            "series": trend["group"].map(lambda group: t(f"pilots.group.{group}", lang)),
-            "value": trend["rate_per_100k"].round(1),
-            "display": [
-                t("pilots.tip_suppressed", lang, cases=cases)
-                if hidden
-                else t("pilots.tip", lang, rate=number(rate, 1, lang), cases=cases)
-                for rate, cases, hidden in zip(
-                    trend["rate_per_100k"], trend["cases_reported_display"], trend["suppressed"], strict=True
-                )
-            ],
-        }
-    )
-    starts = pilots["pilot_start"].value_counts().sort_index()
-    starts = starts[starts.index.isin(trend["quarter"])]
-    markers = pd.DataFrame(
-        {
-            "axis": [short_label(q, lang) for q in starts.index],
-            "text": [t("pilots.start_marker", lang, n=n) for n in starts],
-        }
-    )
-    return charts.quarterly_trend(
-        data, y_title=t("pilots.axis_rate", lang), quarter_title=t("pilots.axis_quarter", lang), markers=markers
-    )
+    view = pilot_map.fitted_view(pilot_map.view_bounds(communities, chosen.geometry), phone)
+    return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}<br/>{note}", view)
 
 
 def published_rate(rates: pd.Series, suppressed: pd.Series, lang: str) -> list[str]:
@@ -134,35 +77,64 @@ def published_rate(rates: pd.Series, suppressed: pd.Series, lang: str) -> list[s
     ]
 
 
-def pilots_deck(path: str, version: str, communities: gpd.GeoDataFrame, lang: str) -> maps.DeckJson:
-    """Pilot and comparison communities over the district outlines and names."""
-    places = load_places(path, version)
-    layers = [
-        *load_outlines(path, version),
-        *sidebar.context_layers(),
-        maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{lang}"),
-        *community_layers(communities, lang),
-    ]
-    return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}<br/>{note}")
-
-
 def pilot_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per pilot: where it is, when it started, and its published cases and rates before and from then."""
+    """One row per pilot: its published cases and rates before and from its start first (the point of the
+    table), then when it started and where it is. The register's note only where written in ``lang``."""
     no_data = t("value.no_data", lang)
-    return pd.DataFrame(
-        {
-            t("pilots.col.community", lang): maps.local_names(table, lang),
-            t("pilots.col.district", lang): districts_of(table, lang),
-            t("pilots.col.start", lang): table["pilot_start"].map(lambda q: quarter_label(q, lang)),
-            t("pilots.col.location", lang): [
-                t("pilots.approximate", lang) if a else t("pilots.as_registered", lang) for a in table["approximate"]
+    columns = {
+        t("pilots.col.community", lang): maps.local_names(table, lang),
+        t("pilots.col.cases_before", lang): table["cases_before_display"].fillna(no_data),
+        t("pilots.col.rate_before", lang): published_rate(table["rate_before"], table["suppressed_before"], lang),
+        t("pilots.col.cases_after", lang): table["cases_after_display"].fillna(no_data),
+        t("pilots.col.rate_after", lang): published_rate(table["rate_after"], table["suppressed_after"], lang),
+        t("pilots.col.start", lang): table["pilot_start"].map(lambda q: short_label(q, lang)),
+        t("pilots.col.district", lang): pilot_map.districts_of(table, lang),
+        t("pilots.col.location", lang): [
+            t("pilots.approximate", lang) if a else t("pilots.as_registered", lang) for a in table["approximate"]
+        ],
+    }
+    notes = pilot_map.readable_note(table["location_note"], lang)
+    if (notes != "").any():
+        columns[t("pilots.col.note", lang)] = notes
+    return pd.DataFrame(columns)
+
+
+def map_section(communities: pd.DataFrame, picked: tuple[str, ...], subtitle: str) -> None:
+    """The map, its legend and the picture to download, of the communities in the chosen districts."""
+    phone = pilot_map.is_phone()
+    deck = loaders.remembered(
+        ("pilots", SNAPSHOT.version, LANG, sidebar.show_context(), picked, phone),
+        lambda: pilots_deck(SNAPSHOT.path, SNAPSHOT.version, communities, picked, LANG, phone),
+    )
+    map_column, legend_column = st.columns([5, 1])
+    map_column.pydeck_chart(deck, height=pilot_map.HEIGHT, alt=t("pilots.map_alt"))
+    entries = pilot_map.legend_entries(bool(picked))
+    with legend_column:
+        maps.legend(
+            t("pilots.legend_title"),
+            [
+                *entries[:3],
+                maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline")),
+                maps.LegendEntry(maps.CONTEXT_LINE, t("map.context_outline")),
+                *([maps.LegendEntry(picking.CHOSEN_LINE, t("pilots.legend.chosen"))] if picked else []),
             ],
-            t("pilots.col.note", lang): table["location_note"].fillna(""),
-            t("pilots.col.cases_before", lang): table["cases_before_display"].fillna(no_data),
-            t("pilots.col.rate_before", lang): published_rate(table["rate_before"], table["suppressed_before"], lang),
-            t("pilots.col.cases_after", lang): table["cases_after_display"].fillna(no_data),
-            t("pilots.col.rate_after", lang): published_rate(table["rate_after"], table["suppressed_after"], lang),
-        }
+        )
+    path, lang, legend = SNAPSHOT.path, LANG, [(entry.colour, entry.label) for entry in entries]
+    title, legend_title = t("pilots.map"), t("pilots.legend_title")
+
+    def png() -> bytes:  # made on the click, on its own thread: no Streamlit calls in here
+        points = pilot_map.picture_points(communities, lang)
+        fills = dict.fromkeys(picked, pilot_map.CHOSEN_FILL)
+        return map_png(
+            path, fills, legend, title=title, subtitle=subtitle, legend_title=legend_title, lang=lang, points=points
+        )
+
+    st.download_button(
+        t("map.download_png"),
+        png,
+        file_name=f"map_pilots{'_' + '-'.join(picked) if picked else ''}_{LANG}.png",
+        mime="image/png",
+        icon=":material/image:",
     )
 
 
@@ -170,32 +142,24 @@ through_dashboard()
 SNAPSHOT = sidebar.snapshot()
 LANG = current_lang()
 chosen = sidebar.period()
+picked = tuple(sidebar.chosen_districts())
 
 st.title(t("pilots.title"))
-communities = loaders.community_points(SNAPSHOT.path, SNAPSHOT.version)
-if not communities["pilot"].any():
+everyone = loaders.community_points(SNAPSHOT.path, SNAPSHOT.version)
+if not everyone["pilot"].any():
     st.info(t("pilots.no_pilots"))
     st.stop()
+communities = sidebar.filter_districts(everyone)
 
 # --- Map ------------------------------------------------------------------------
-st.subheader(t("pilots.map"))
-map_column, legend_column = st.columns([5, 1])
-deck = loaders.remembered(
-    ("pilots", SNAPSHOT.version, LANG, sidebar.show_context()),
-    lambda: pilots_deck(SNAPSHOT.path, SNAPSHOT.version, communities, LANG),
+st.markdown(f"**{t('pilots.map')}**")  # the title says what the page is: a short heading keeps the map high
+if picked and not communities["pilot"].any():
+    st.info(t("pilots.none_chosen"))
+map_section(
+    communities,
+    picked,
+    t("pilots.png_subtitle", pilots=int(communities["pilot"].sum()), comparisons=int(communities["reports"].sum())),
 )
-map_column.pydeck_chart(deck, height=640, alt=t("pilots.map_alt"))
-with legend_column:
-    maps.legend(
-        t("pilots.legend_title"),
-        [
-            maps.LegendEntry(PILOT, t("pilots.legend.pilot")),
-            maps.LegendEntry(COMPARISON, t("pilots.legend.comparison")),
-            maps.LegendEntry(OTHER, t("pilots.legend.other")),
-            maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline")),
-            maps.LegendEntry(maps.CONTEXT_LINE, t("map.context_outline")),
-        ],
-    )
 st.caption(t("pilots.map_note"))
 
 if chosen is None:
@@ -210,9 +174,19 @@ trend = load_trend(SNAPSHOT.path, SNAPSHOT.version, chosen.end)
 if trend.empty:
     st.info(t("pilots.no_trend"))
 else:
+    if picked:  # published for the groups as wholes, not by district
+        st.caption(t("pilots.all_districts"))
     st.caption(t("pilots.trend_caption", end=end_label, top=top))
-    pilots = communities[communities["pilot"]]
-    charts.show(("pilots", SNAPSHOT.version, chosen.end, LANG), lambda: trend_chart(trend, pilots, LANG))
+    base = SNAPSHOT.meta.round_to
+    starts = everyone.loc[everyone["pilot"], "pilot_start"]
+    charts.show(
+        ("pilots", SNAPSHOT.version, chosen.end, LANG), lambda: pilot_trend.trend_chart(trend, starts, base, LANG)
+    )
+    if base > 1:
+        step = pilot_trend.rounding_step(trend, base)
+        st.caption(t("pilots.rounding_note", base=base, step=number(step, 0)))
+    if trend["suppressed"].any():
+        st.caption(t("pilots.too_few_note", top=top, below=top + 1))
 
 # --- Evaluation -------------------------------------------------------------------
 st.subheader(t("pilots.eval"))
@@ -223,6 +197,11 @@ else:
     latest = evaluated[-1]
     if chosen.end != latest:
         st.info(t("pilots.eval.latest_only", latest=quarter_label(latest)))
+    if picked:
+        st.caption(t("pilots.all_districts"))
+    if (asked := links.asked("comparison", pilot_evaluation.COMPARISONS)) is not None:
+        st.session_state["pilot_comparison"] = asked
+    links.notice()
     comparison = st.radio(
         t("pilots.eval.comparison"),
         pilot_evaluation.COMPARISONS,
@@ -230,38 +209,9 @@ else:
         horizontal=True,
         key="pilot_comparison",
     )
+    links.show("comparison", comparison)
     tables = load_evaluation(SNAPSHOT.path, SNAPSHOT.version, latest, comparison)
-    evaluation = tables["pilot_evaluation"].set_index("outcome")
-    main = evaluation.loc["reported"]
-    reason = main[f"reason_{LANG}"]
-    if main["enough"]:
-        st.success(t("pilots.eval.enough", reason=reason))
-    else:
-        st.warning(t("pilots.eval.not_enough", reason=reason))
-    columns = st.columns(4)
-    columns[0].metric(t("pilots.eval.rate_ratio"), number(main["rate_ratio"], 2))
-    columns[0].caption(
-        pilot_evaluation.ratio_text(main["rate_ratio"], main["rate_ratio_low"], main["rate_ratio_high"], LANG)
-    )
-    columns[1].metric(t("pilots.eval.difference"), number(main["difference"], 1))
-    columns[1].caption(
-        pilot_evaluation.difference_text(main["difference"], main["difference_low"], main["difference_high"], LANG)
-    )
-    columns[2].metric(t("pilots.eval.p"), number(main["p_randomization"], 3))
-    columns[3].metric(t("pilots.eval.mde"), number(main["mde"], 2))
-    if pd.notna(main["rate_ratio"]) and pd.notna(main["mde"]):
-        st.markdown(
-            t(
-                "pilots.eval.text",
-                ratio=number(main["rate_ratio"], 2),
-                percent=number(100 * main["rate_ratio"], 0),
-                difference=f"{main['difference']:+,.1f}",
-                p=number(main["p_randomization"], 3),
-                n_permutations=int(main["n_permutations"]),
-                mde=number(main["mde"], 2),
-                mde_up=number(1 / main["mde"], 2),
-            )
-        )
+    pilot_evaluation.summary(tables["pilot_evaluation"], LANG)
     st.dataframe(pilot_evaluation.evaluation_table(tables["pilot_evaluation"], LANG), hide_index=True, width="stretch")
     st.markdown(f"**{t('pilots.eval.event')}**")
     st.caption(t("pilots.eval.event_caption"))
@@ -269,14 +219,24 @@ else:
         ("pilot-events", SNAPSHOT.version, latest, comparison, LANG),
         lambda: pilot_evaluation.event_chart(tables["pilot_event_study"], LANG),
     )
+    main = tables["pilot_evaluation"].set_index("outcome").loc["reported"]
     st.markdown(f"**{t('pilots.eval.compared')}**")
     st.caption(t("pilots.eval.compared_caption", spillover=number(main["spillover_m"], 0)))
-    st.dataframe(pilot_evaluation.compared_table(tables["pilot_compared"], LANG), hide_index=True, width="stretch")
+    compared = sidebar.filter_districts(tables["pilot_compared"])
+    st.dataframe(pilot_evaluation.compared_table(compared, LANG), hide_index=True, width="stretch")
 st.warning(t("pilots.caveat" if SNAPSHOT.meta.synthetic else "pilots.caveat_real"), icon=":material/info:")
 
 # --- Each pilot -----------------------------------------------------------------
 st.subheader(t("pilots.table"))
 st.caption(t("pilots.table_caption", end=end_label, top=top, below=top + 1))
-table = pilot_table(load_table(SNAPSHOT.path, SNAPSHOT.version, chosen.end), LANG)
+rows = sidebar.filter_districts(load_table(SNAPSHOT.path, SNAPSHOT.version, chosen.end))
+table = pilot_table(rows, LANG)
 st.dataframe(table, hide_index=True, width="stretch")
-st.download_button(t("pilots.download"), csv_bytes(table), file_name=f"pilots_{chosen.end}.csv", mime="text/csv")
+if (rows["location_note"].notna() & (pilot_map.readable_note(rows["location_note"], LANG) == "")).any():
+    st.caption(t("pilots.note_language"))
+st.download_button(
+    t("pilots.download"),
+    csv_bytes(table),
+    file_name=f"pilots_{chosen.end}{'_' + '-'.join(picked) if picked else ''}.csv",
+    mime="text/csv",
+)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from db.snapshot import published_path
 from etl.publish import publish
@@ -150,3 +151,17 @@ def cases_template(reference_template, tmp_path_factory) -> Path:
 def cases_db(cases_template, tmp_path) -> Path:
     """A writable database with the hand-written cases above (and the pilot community they need), published."""
     return copy_with_snapshot(cases_template, tmp_path / "safespace.duckdb")
+
+
+@pytest.fixture
+def deferred(monkeypatch) -> dict:
+    """The callables behind deferred download buttons, by file name: calling one is the reader's click."""
+    made = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data
+        return original(self, data, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made

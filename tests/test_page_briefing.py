@@ -7,9 +7,7 @@ import io
 import re
 
 import pypdf
-import pytest
 from PIL import Image
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from core.colours import PALETTE
 from db import read
@@ -20,20 +18,6 @@ from ui import maps
 from ui.i18n import TEXT
 
 DEMO_END = DEMO_QUARTERS[-1]
-
-
-@pytest.fixture
-def deferred(monkeypatch) -> dict:
-    """The callables behind deferred download buttons, by file name: calling one is the reader's click."""
-    made = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data, mimetype, coordinates, file_name=None, **kwargs):
-        made[file_name] = data
-        return original(self, data, mimetype, coordinates, file_name=file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return made
 
 
 def text_of(pdf: bytes) -> str:

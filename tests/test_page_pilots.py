@@ -5,20 +5,25 @@ Expected figures come from the published snapshot through the read layer.
 
 from __future__ import annotations
 
+import io
 import json
+import re
 
 import duckdb
 import pyarrow as pa
 import pytest
+from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from db import read
+from etl.briefing.render import BANNER_FILL
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import publish
-from tests.helpers import html_markdown, snapshot_of
+from tests.helpers import DASHBOARD, html_markdown, snapshot_of
 from ui.i18n import TEXT
 from ui.periods import quarter_label
+from ui.pilot_map import COMPARISON, OTHER, PILOT
 
 PAGE = "pages/pilots.py"
 SMALL_COUNTS = {"1", "2", "3", "4"}
@@ -82,9 +87,11 @@ def test_map_shows_both_named_pilots_and_thai_kriang_approximate_in_samut_prakan
     assert kriang["district"] == "Phra Pradaeng, Samut Prakan (outside Bangkok)"
     assert sawat["district"] == "Dusit"
     assert sawat["position"] == [100.51624, 13.78201]  # BMA0184, the register's point
-    assert "approximate location" in kriang["note"] and "approximate location" not in sawat["note"]
+    assert "approximate location" in kriang["note"] and "register point" in sawat["note"]
     labels = {row["text"] for row in deck(app)["pilot-names"]["data"]}
     assert {"Thai Kriang community\n(approximate location)", "Wat Sawatwareesimaram community"} <= labels
+    thai = {row["text"] for row in deck(open_app(demo_db, "th", PAGE))["pilot-names"]["data"]}
+    assert "ชุมชนเคหะชุมชนร่มเกล้าแฟลตคลองส…" in thai  # a long name is cut on the map, whole in its tooltip
     # The Samut Prakan outline is drawn around the Thai Kriang point, so it does not float outside the map.
     xs, ys = zip(*(point for path in deck(app)["samut-prakan"]["data"] for point in path["path"]), strict=True)
     assert min(xs) < THAI_KRIANG[0] < max(xs) and min(ys) < THAI_KRIANG[1] < max(ys)
@@ -102,15 +109,15 @@ def test_evaluation_shown_is_the_published_one(demo_db, open_app, comparison):
     rows = tables["pilot_evaluation"].set_index("outcome")
     main = rows.loc["reported"]
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Rate ratio (95 % CI)"] == f"{main['rate_ratio']:.2f}"
-    assert metrics["Difference per 100,000 per quarter (95 % CI)"] == f"{main['difference']:,.1f}"
+    assert metrics["Rate ratio (95% CI)"] == f"{main['rate_ratio']:.2f}"
+    assert metrics["Difference per 100,000 per quarter (95% CI)"] == f"{main['difference']:,.1f}"
     assert metrics["Randomization p"] == f"{main['p_randomization']:.3f}"
     assert metrics["Minimum detectable effect"] == f"{main['mde']:.2f}"
     captions = [c.value for c in app.caption]
     assert f"{main['rate_ratio']:.2f} ({main['rate_ratio_low']:.2f} to {main['rate_ratio_high']:.2f})" in captions
     table = evaluation_table(app)
     referral = rows.loc["referral"]
-    assert table.at["Referral rate (referred/reported)", "Rate ratio (95 % CI)"] == (
+    assert table.at["Referral rate (referred/reported)", "Rate ratio (95% CI)"] == (
         f"{referral['rate_ratio']:.2f} ({referral['rate_ratio_low']:.2f} to {referral['rate_ratio_high']:.2f})"
     )
     # the event study: eight quarters for each outcome, the reference at 1 without an interval
@@ -146,10 +153,10 @@ def test_trend_marks_each_start_and_publishes_group_totals(demo_db, open_app):
     series = {row["series"] for row in rows if "series" in row}
     assert series == {"Pilot communities", "Comparison communities"}
     markers = {row["text"] for row in rows if "text" in row}
-    assert markers == {"2 start", "1 start"}  # 2024Q1 starts the two named pilots, the next four quarters one each
+    assert markers == {"+2", "+1"}  # 2024Q1 starts the two named pilots, the next four quarters one each
     assert len([row for row in rows if "text" in row]) == 5
     trend = read.pilot_trend(snapshot_of(demo_db), LATEST)
-    assert len([row for row in rows if "series" in row]) == len(trend)
+    assert len([row for row in rows if "display" in row]) == len(trend)
 
 
 def test_too_few_communities_says_why_in_both_languages(cases_db, open_app):
@@ -210,7 +217,7 @@ def test_no_count_from_1_to_4_in_the_chart_the_table_or_the_map(small_db, open_a
     table = pilot_table(app)
     for column in ("Cases before", "Cases from start"):
         assert set(table[column]) == {"<5"}
-    for column in ("Rate before (per 100,000 per quarter)", "Rate from start (per 100,000 per quarter)"):
+    for column in ("Rate before", "Rate from start"):
         assert set(table[column]) == {"suppressed"}
     map_text = {str(value) for layer in deck(app).values() for row in layer["data"] for value in row.values()}
     assert map_text.isdisjoint(SMALL_COUNTS)
@@ -234,3 +241,116 @@ def test_empty_database_shows_a_sentence_and_no_map(db, open_app):
     assert not app.exception
     assert [i.value for i in app.info] == [TEXT["pilots.no_pilots"]["th"]]
     assert not app.get("deck_gl_json_chart")
+
+
+# --- Read at a glance (issue 16) and shared views (issue 15) ------------------------------------------------
+
+
+def datasets(app: AppTest, name: str) -> list[dict]:
+    """The rows of one named dataset of the trend chart (the first chart on the page)."""
+    (data,) = [d for d in app.get("vega_lite_chart")[0].proto.datasets if d.name == name]
+    return pa.ipc.open_stream(data.data.data).read_all().to_pylist()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_before_and_after_columns_come_right_after_the_name(demo_template, open_app, lang):
+    table = pilot_table(open_app(demo_template, lang, PAGE))
+    keys = ["community", "cases_before", "rate_before", "cases_after", "rate_after"]
+    assert list(table.columns[:5]) == [TEXT[f"pilots.col.{key}"][lang] for key in keys]
+
+
+LATIN = re.compile("[A-Za-z]{3,}")
+
+
+def test_the_thai_view_shows_no_english_note_and_says_where_it_is(demo_template, open_app):
+    app = open_app(demo_template, "th", PAGE)
+    table = pilot_table(app)
+    assert TEXT["pilots.col.note"]["th"] not in table.columns  # every demo note is written in English
+    assert TEXT["pilots.note_language"]["th"] in [c.value for c in app.caption]
+    assert set(table[TEXT["pilots.col.location"]["th"]]) <= {TEXT["pilots.approximate"]["th"], "ตามทะเบียน"}
+    for point in deck(app)["communities-pilot"]["data"] + deck(app)["communities-comparison"]["data"]:
+        assert point["note"] == "" and not LATIN.search(point["kind"] + point["district"])
+    english = pilot_table(open_app(demo_template, "en", PAGE)).set_index("Community")
+    assert english.at["Thai Kriang community", "Location note"].startswith("approximate location")
+
+
+def test_the_trend_explains_rounding_steps_and_marks_hidden_quarters(demo_template, open_app):
+    app = open_app(demo_template, "en", PAGE)
+    trend = read.pilot_trend(snapshot_of(demo_template), LATEST)
+    hidden = trend[trend["suppressed"]]
+    assert len(hidden)  # the demo's pilots have quarters of 1-4 cases
+    marks = datasets(app, "hidden")
+    expected = zip(hidden["quarter"], hidden["group"], strict=True)
+    assert sorted((row["label"], row["series"]) for row in marks) == sorted(
+        (quarter_label(q, "en"), TEXT[f"pilots.group.{g}"]["en"]) for q, g in expected
+    )
+    assert {row["tip"] for row in marks} == {TEXT["pilots.too_few"]["en"]} and {row["zero"] for row in marks} == {0}
+    captions = [c.value for c in app.caption]
+    assert TEXT["pilots.too_few_note"]["en"].format(top=4, below=5) in captions
+    # Each shown point's bar spans the rates of the counts that round to its published count (± 2.5 cases).
+    shown = trend[~trend["suppressed"] & (trend["cases_reported"] > 0)]
+    bars = datasets(app, "rounding")
+    assert len(bars) == len(shown)
+    for bar, (_, row) in zip(bars, shown.iterrows(), strict=True):
+        assert bar["high"] - bar["low"] == pytest.approx(5 / row["population"] * 100_000, abs=0.11)
+    step = 5 / trend.loc[trend["group"] == "pilot", "population"].iloc[-1] * 100_000
+    assert TEXT["pilots.rounding_note"]["en"].format(base=5, step=f"{step:,.0f}") in captions
+
+
+def open_link(demo_template, monkeypatch, params: dict[str, str]) -> AppTest:
+    monkeypatch.setenv("SAFESPACE_DB", str(demo_template))
+    app = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    app.query_params.update(params)
+    app.run()
+    return app.switch_page(PAGE).run()
+
+
+def test_the_district_filter_narrows_the_map_the_tables_and_the_download(
+    demo_template, open_app, monkeypatch, downloads
+):
+    open_app  # its settings (environment, page manager) apply  # noqa: B018
+    app = open_link(demo_template, monkeypatch, {"lang": "en", "district": "1002"})  # Dusit
+    assert not app.exception and not app.error
+    assert list(pilots_on_map(app)) == ["Wat Sawatwareesimaram community"]
+    layers = deck(app)
+    assert "chosen-districts" in layers
+    register = read.community_points(snapshot_of(demo_template))
+    dusit = register[register["dist_code"] == "1002"]
+    shown = sum(len(layers[f"communities-{kind}"]["data"]) for kind in ("other", "comparison", "pilot"))
+    assert shown == len(dusit) < len(register)
+    view = json.loads(app.get("deck_gl_json_chart")[0].proto.json)["initialViewState"]
+    assert view["zoom"] > 11 and 100.49 < view["longitude"] < 100.55  # opened on Dusit
+    assert pilot_table(app)["Community"].tolist() == ["Wat Sawatwareesimaram community"]
+    assert set(compared_table(app)["District"]) == {"Dusit"}
+    assert TEXT["pilots.all_districts"]["en"] in [c.value for c in app.caption]  # the trend is all pilots'
+    csv = downloads[f"pilots_{LATEST}_1002.csv"].decode("utf-8-sig")
+    assert "Wat Sawatwareesimaram community" in csv and "Thai Kriang" not in csv
+
+
+def test_the_comparison_comes_from_the_link_and_goes_back_into_it(demo_template, open_app, monkeypatch):
+    open_app  # noqa: B018
+    app = open_link(demo_template, monkeypatch, {"lang": "en", "comparison": "matched"})
+    assert app.radio(key="pilot_comparison").value == "matched" and app.query_params["comparison"] == "matched"
+    app.radio(key="pilot_comparison").set_value("same-district").run()
+    assert app.query_params["comparison"] == "same-district"
+    wrong = open_link(demo_template, monkeypatch, {"lang": "en", "comparison": "nearest"})
+    assert wrong.radio(key="pilot_comparison").value == "all" and not wrong.exception
+    assert any(i.value.startswith("Part of this link could not be used (comparison)") for i in wrong.info)
+
+
+def test_the_map_downloads_as_a_png_with_its_points_legend_and_banner(demo_template, open_app, deferred):
+    app = open_app(demo_template, "en", PAGE)
+    (button,) = [b for b in app.get("download_button") if b.proto.label == TEXT["map.download_png"]["en"]]
+    assert button.proto.deferred_file_id  # made only on the click
+    picture = Image.open(io.BytesIO(deferred["map_pilots_en.png"]()))
+    assert picture.format == "PNG" and picture.width > 1000
+    colours = {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 20)}
+    assert {PILOT, COMPARISON, OTHER, BANNER_FILL} <= colours
+
+
+def test_the_map_payload_stays_small_at_two_thousand_communities(demo_template, open_app):
+    app = open_app(demo_template, "th", PAGE)
+    (chart,) = app.get("deck_gl_json_chart")
+    assert len(read.community_points(snapshot_of(demo_template))) > 2000
+    assert len(chart.proto.json.encode()) < 250_000  # issue 16: it was about 490 KB with every community's tooltip
+    assert set(deck(app)["communities-other"]["data"][0]) == {"position"}

@@ -869,9 +869,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Reported cases per 100,000 residents per quarter: pilot against comparison communities",
     },
     "pilots.trend_caption": {
-        "th": "ทุกไตรมาสจนถึง {end} เส้นประคือไตรมาสที่ชุมชนนำร่องเริ่ม พร้อมจำนวนชุมชนที่เริ่ม ผลรวมกลุ่มที่มี 1–{top} รายไม่แสดงอัตรา",
-        "en": "Every quarter up to {end}; dashed lines mark the quarters in which pilots started, with how many "
-        "started. A group total of 1–{top} cases is not shown.",
+        "th": "ทุกไตรมาสจนถึง {end} เส้นประคือไตรมาสที่ชุมชนนำร่องเริ่ม (“+2” คือชุมชนนำร่อง 2 แห่งเริ่มในไตรมาสนั้น) "
+        "ผลรวมกลุ่มที่มี 1–{top} รายไม่แสดงอัตรา",
+        "en": "Every quarter up to {end}; dashed lines mark the quarters in which pilots started (“+2”: two pilots "
+        "started that quarter). A group total of 1–{top} cases is not shown.",
     },
     "pilots.no_trend": {
         "th": "ยังไม่มีชุมชนใดรายงานข้อมูลรายชุมชน (คอลัมน์ `community_id` ในไฟล์ข้อมูลผู้ถูกกระทำ) จึงยังแสดงแนวโน้มไม่ได้",
@@ -884,7 +885,6 @@ TEXT: dict[str, dict[str, str]] = {
     "pilots.axis_quarter": {"th": "ไตรมาส", "en": "Quarter"},
     "pilots.tip": {"th": "{rate} ต่อ 100,000 ({cases} ราย)", "en": "{rate} per 100,000 ({cases} cases)"},
     "pilots.tip_suppressed": {"th": "ปกปิด ({cases} ราย)", "en": "suppressed ({cases} cases)"},
-    "pilots.start_marker": {"th": "เริ่ม {n}", "en": "{n} start"},
     "pilots.caveat": {
         "th": "ข้อควรระวัง: เป็นข้อมูลตัวอย่างที่สร้างขึ้น ผลนี้ไม่ใช่หลักฐานว่าพื้นที่ปลอดภัยเป็นสาเหตุของการเปลี่ยนแปลง "
         "จำนวนรายมีน้อยจึงคลาดเคลื่อนได้มาก และจำนวนที่ได้รับรายงานเพิ่มขึ้นอาจหมายถึงผู้คนกล้าขอความช่วยเหลือมากขึ้น",
@@ -899,8 +899,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "pilots.table": {"th": "ชุมชนนำร่องแต่ละแห่ง", "en": "Each pilot community"},
     "pilots.table_caption": {
-        "th": "ก่อนและหลังไตรมาสที่เริ่มนำร่อง จนถึง {end} จำนวน 1–{top} รายแสดงเป็น “<{below}” และไม่คำนวณอัตรา",
-        "en": "Before and from each start quarter, up to {end}. Counts of 1–{top} show as “<{below}”, without a rate.",
+        "th": "ก่อนและหลังไตรมาสที่เริ่มนำร่อง จนถึง {end} อัตราคือจำนวนรายต่อประชากร 100,000 คนต่อไตรมาส "
+        "จำนวน 1–{top} รายแสดงเป็น “<{below}” และไม่คำนวณอัตรา",
+        "en": "Before and from each start quarter, up to {end}; rates are cases per 100,000 residents per quarter. "
+        "Counts of 1–{top} show as “<{below}”, without a rate.",
     },
     "pilots.col.community": {"th": "ชุมชน", "en": "Community"},
     "pilots.col.district": {"th": "เขต/อำเภอ", "en": "District"},
@@ -908,12 +910,9 @@ TEXT: dict[str, dict[str, str]] = {
     "pilots.col.location": {"th": "ตำแหน่ง", "en": "Location"},
     "pilots.col.note": {"th": "หมายเหตุตำแหน่ง", "en": "Location note"},
     "pilots.col.cases_before": {"th": "จำนวนรายก่อนเริ่ม", "en": "Cases before"},
-    "pilots.col.rate_before": {"th": "อัตราก่อนเริ่ม (ต่อ 100,000 ต่อไตรมาส)", "en": "Rate before (per 100,000 per quarter)"},
+    "pilots.col.rate_before": {"th": "อัตราก่อนเริ่ม", "en": "Rate before"},
     "pilots.col.cases_after": {"th": "จำนวนรายหลังเริ่ม", "en": "Cases from start"},
-    "pilots.col.rate_after": {
-        "th": "อัตราหลังเริ่ม (ต่อ 100,000 ต่อไตรมาส)",
-        "en": "Rate from start (per 100,000 per quarter)",
-    },
+    "pilots.col.rate_after": {"th": "อัตราหลังเริ่ม", "en": "Rate from start"},
     "pilots.download": {"th": "ดาวน์โหลดตารางชุมชนนำร่อง (CSV)", "en": "Download the pilot table (CSV)"},
     # Shared frame (ui/sidebar.py) and Overview (pages/overview.py)
     "sidebar.play": {"th": "เล่น", "en": "Play"},
@@ -1343,14 +1342,14 @@ TEXT: dict[str, dict[str, str]] = {
     "pilots.eval.none": {"th": "ยังไม่มีการประเมินที่เผยแพร่", "en": "No evaluation is published yet."},
     "pilots.eval.enough": {"th": "ข้อมูลเพียงพอ: {reason}", "en": "Enough data: {reason}"},
     "pilots.eval.not_enough": {"th": "ข้อมูลไม่เพียงพอ: {reason}", "en": "Not enough data: {reason}"},
-    "pilots.eval.rate_ratio": {"th": "อัตราส่วนอัตรา (95% CI)", "en": "Rate ratio (95 % CI)"},
+    "pilots.eval.rate_ratio": {"th": "อัตราส่วนอัตรา (95% CI)", "en": "Rate ratio (95% CI)"},
     "pilots.eval.difference": {
         "th": "ผลต่าง ต่อ 100,000 คนต่อไตรมาส (95% CI)",
-        "en": "Difference per 100,000 per quarter (95 % CI)",
+        "en": "Difference per 100,000 per quarter (95% CI)",
     },
     "pilots.eval.difference_referral": {
         "th": "ผลต่าง จุดร้อยละ (95% CI)",
-        "en": "Difference, percentage points (95 % CI)",
+        "en": "Difference, percentage points (95% CI)",
     },
     "pilots.eval.p": {"th": "ค่า p จากการสลับป้าย", "en": "Randomization p"},
     "pilots.eval.mde": {"th": "ผลที่เล็กที่สุดที่ตรวจพบได้", "en": "Minimum detectable effect"},
@@ -1367,11 +1366,11 @@ TEXT: dict[str, dict[str, str]] = {
         "ต่อ 100,000 คนต่อไตรมาส ค่า p จากการสลับป้าย {p} คือสัดส่วนของการสลับว่าชุมชนใดเป็นนำร่อง ({n_permutations} ครั้ง) "
         "ที่ให้ผลห่างจาก 1 อย่างน้อยเท่านี้ การออกแบบนี้ตรวจพบได้ด้วยกำลัง 80% เฉพาะผลที่แรงกว่าอัตราส่วน {mde} "
         "(หรือ {mde_up} ถ้าเพิ่มขึ้น)",
-        "en": "A rate ratio of {ratio} means that after the start, the pilots' reported rate was {percent} % of what "
+        "en": "A rate ratio of {ratio} means that after the start, the pilots' reported rate was {percent}% of what "
         "the comparison communities' trend over the same quarters predicts (1 = no difference). The additive "
         "difference is {difference} per 100,000 residents per quarter. The randomization p of {p} is the share of "
         "{n_permutations} relabellings of which communities are pilots that give a ratio at least this far from 1. "
-        "The design detects, with 80 % power, only effects stronger than a ratio of {mde} (or {mde_up} for a rise).",
+        "The design detects, with 80% power, only effects stronger than a ratio of {mde} (or {mde_up} for a rise).",
     },
     "pilots.eval.event": {
         "th": "ก่อนและหลังเริ่ม ทีละไตรมาส (event study)",
@@ -1381,7 +1380,7 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "อัตราส่วนอัตราเทียบกับไตรมาสก่อนเริ่ม (−1) พร้อมช่วงความเชื่อมั่น 95% ไตรมาส −4 ถึง −2 คือการตรวจแนวโน้มคู่ขนาน: "
         "ถ้าก่อนเริ่มชุมชนนำร่องและชุมชนเปรียบเทียบเปลี่ยนไปด้วยกัน จุดเหล่านี้จะอยู่ใกล้ 1 และช่วงจะคร่อม 1 "
         "ถ้าไม่เป็นเช่นนั้น ผลหลังเริ่มอาจมาจากความต่างที่มีอยู่ก่อนแล้ว",
-        "en": "Rate ratios against the quarter before the start (−1), with 95 % intervals. Quarters −4 to −2 are the "
+        "en": "Rate ratios against the quarter before the start (−1), with 95% intervals. Quarters −4 to −2 are the "
         "parallel-trends check: if pilots and comparisons moved together before the start, these points sit near 1 "
         "with intervals that cross 1. If they do not, the change after the start may be a difference that was "
         "already there.",
@@ -1630,6 +1629,38 @@ TEXT: dict[str, dict[str, str]] = {
     "coverage.need_caveat_short": {
         "th": "ความต้องการวัดจากรายที่ได้รับแจ้ง อัตราที่ได้รับแจ้งสูงอาจหมายถึงการแจ้งที่ดีกว่า",
         "en": "Need is measured from reported cases: a high reported rate may also mean better reporting.",
+    },
+    # Pilots page (issue 16 defects 4-5, issue 15: district filter, link, picture; pages/pilots.py)
+    "pilots.legend.chosen": {"th": "เขตที่เลือก", "en": "Chosen district"},
+    "pilots.none_chosen": {
+        "th": "ไม่มีชุมชนนำร่องในเขตที่เลือก แผนที่แสดงชุมชนอื่นในเขตเหล่านั้น",
+        "en": "No pilot community lies in the chosen districts; the map shows their other communities.",
+    },
+    "pilots.png_subtitle": {
+        "th": "ชุมชนนำร่อง {pilots} แห่ง ชุมชนเปรียบเทียบ {comparisons} แห่ง",
+        "en": "{pilots} pilot communities, {comparisons} comparison communities",
+    },
+    "pilots.all_districts": {
+        "th": "ตัวเลขส่วนนี้เป็นของชุมชนนำร่องและชุมชนเปรียบเทียบทั้งหมด ไม่ได้เผยแพร่แยกตามเขตที่เลือก",
+        "en": "These figures are for all pilot and comparison communities; they are not published by district.",
+    },
+    "pilots.rounding_note": {
+        "th": "จำนวนรายเผยแพร่โดยปัดเป็นทวีคูณของ {base} สำหรับประชากรของชุมชนนำร่อง การปัดหนึ่งขั้น ({base} ราย) "
+        "เท่ากับประมาณ {step} ต่อ 100,000 คน เส้นจึงขยับเป็นขั้น แถบจางที่แต่ละจุดคือช่วงอัตราที่ปัดแล้วได้จำนวนเดียวกัน",
+        "en": "Counts are published rounded to a multiple of {base}. For the pilots' residents one step of {base} "
+        "cases is about {step} per 100,000, so the line moves in steps; the light bar at each point spans the rates "
+        "that round to the same published count.",
+    },
+    "pilots.too_few": {"th": "น้อยเกินกว่าจะแสดง (1–4 ราย)", "en": "too few to show (1–4 cases)"},
+    "pilots.too_few_note": {
+        "th": "สามเหลี่ยมโปร่งบนแกนคือไตรมาสที่กลุ่มนั้นมี 1–{top} ราย (“<{below}”) น้อยเกินกว่าจะแสดงอัตรา "
+        "เพราะอัตราจะบอกจำนวนได้ เส้นจึงขาดที่ไตรมาสนั้น",
+        "en": "A hollow triangle on the axis marks a quarter in which the group had 1–{top} cases (“<{below}”): too "
+        "few to show, as a rate would give the count away, so the line breaks there.",
+    },
+    "pilots.note_language": {
+        "th": "หมายเหตุตำแหน่งในทะเบียนที่เขียนเป็นภาษาอังกฤษแสดงในหน้าภาษาอังกฤษ",
+        "en": "Location notes written in Thai in the register are shown in the Thai view.",
     },
 }
 

@@ -6,11 +6,20 @@ Every number comes from the snapshot (:func:`db.read.pilot_evaluation`); nothing
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from ui import charts, maps
 from ui.i18n import number, t
 
-__all__ = ["COMPARISONS", "compared_table", "difference_text", "evaluation_table", "event_chart", "ratio_text"]
+__all__ = [
+    "COMPARISONS",
+    "compared_table",
+    "difference_text",
+    "evaluation_table",
+    "event_chart",
+    "ratio_text",
+    "summary",
+]
 
 COMPARISONS = ("all", "same-district", "matched")
 OUTCOMES = ("reported", "referral")
@@ -80,3 +89,34 @@ def compared_table(compared: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
         }
     )
+
+
+def summary(evaluation: pd.DataFrame, lang: str) -> None:
+    """The main outcome (reported cases per resident): whether data suffice, four figures, and one paragraph."""
+    main = evaluation.set_index("outcome").loc["reported"]
+    reason = main[f"reason_{lang}"]
+    if main["enough"]:
+        st.success(t("pilots.eval.enough", lang, reason=reason))
+    else:
+        st.warning(t("pilots.eval.not_enough", lang, reason=reason))
+    columns = st.columns(4)
+    columns[0].metric(t("pilots.eval.rate_ratio", lang), number(main["rate_ratio"], 2, lang))
+    columns[0].caption(ratio_text(main["rate_ratio"], main["rate_ratio_low"], main["rate_ratio_high"], lang))
+    columns[1].metric(t("pilots.eval.difference", lang), number(main["difference"], 1, lang))
+    columns[1].caption(difference_text(main["difference"], main["difference_low"], main["difference_high"], lang))
+    columns[2].metric(t("pilots.eval.p", lang), number(main["p_randomization"], 3, lang))
+    columns[3].metric(t("pilots.eval.mde", lang), number(main["mde"], 2, lang))
+    if pd.notna(main["rate_ratio"]) and pd.notna(main["mde"]):
+        st.markdown(
+            t(
+                "pilots.eval.text",
+                lang,
+                ratio=number(main["rate_ratio"], 2, lang),
+                percent=number(100 * main["rate_ratio"], 0, lang),
+                difference=f"{main['difference']:+,.1f}",
+                p=number(main["p_randomization"], 3, lang),
+                n_permutations=int(main["n_permutations"]),
+                mde=number(main["mde"], 2, lang),
+                mde_up=number(1 / main["mde"], 2, lang),
+            )
+        )

@@ -35,6 +35,7 @@ TITLE_MM = 4.5  # the inset's title band
 OUTLINE = (90, 90, 90)
 RIVER = (70, 130, 180)  # as on the dashboard's maps
 ROAD = (130, 130, 130)
+POINT_OUTLINE = (40, 40, 40)
 
 
 @dataclass(frozen=True)
@@ -148,11 +149,32 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
-def _layer(pdf: FPDF, view: _View, districts, lines, sizes, width: float) -> None:
+def _points(pdf: FPDF, view: _View, points: gpd.GeoDataFrame | None) -> None:
+    """Dots (``fill``, ``radius`` in mm, outlined) in their order, then each non-empty ``label`` to the right."""
+    if points is None or points.empty:
+        return
+    xys = view.points(shapely.get_coordinates(points.geometry.to_numpy()))
+    placed = list(zip(xys, points.itertuples(), strict=True))
+    with pdf.local_context():  # a clip (the inset) restores the PDF's colours: so must fpdf's record of them
+        pdf.set_draw_color(*POINT_OUTLINE)
+        pdf.set_line_width(0.1)
+        for (x, y), point in placed:
+            pdf.set_fill_color(*point.fill)
+            pdf.circle(x, y, point.radius, style="DF")
+        pdf.set_font(style="B", size=MIN_PT + 1)
+        pdf.set_text_color(25, 25, 25)
+        for (x, y), point in placed:
+            if point.label:
+                pdf.set_xy(x + point.radius + 0.6, y - pdf.font_size * 0.55)
+                pdf.cell(text=point.label)
+
+
+def _layer(pdf: FPDF, view: _View, districts, lines, sizes, width: float, points=None) -> None:
     for geometry, fill in zip(districts.geometry, districts["fill"], strict=True):
         _polygon(pdf, view, geometry, fill, width)
     _lines(pdf, view, lines)
     _names(pdf, view, districts, sizes)
+    _points(pdf, view, points)
 
 
 def _bounds(districts: gpd.GeoDataFrame) -> tuple[float, float, float, float]:
@@ -168,23 +190,32 @@ def map_height(districts: gpd.GeoDataFrame, width: float) -> float:
     return width * (maxy - miny) / (maxx - minx)
 
 
-def draw_map(pdf: FPDF, districts: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, width: float, inset_title: str):
+def draw_map(
+    pdf: FPDF,
+    districts: gpd.GeoDataFrame,
+    lines: gpd.GeoDataFrame,
+    width: float,
+    inset_title: str,
+    points: gpd.GeoDataFrame | None = None,
+):
     """Draw the map at the current position, ``width`` mm wide; return its height in mm.
 
-    ``districts`` has ``geometry``, ``area_km2``, ``fill`` and ``label``; ``lines`` has ``kind`` (road or river).
-    The legend is the caller's (:func:`etl.briefing.render`), placed in the map's empty top-left corner.
+    ``districts`` has ``geometry``, ``area_km2``, ``fill`` and ``label``; ``lines`` has ``kind`` (road or river);
+    ``points``, if given, has point ``geometry``, ``fill``, ``radius`` (mm) and ``label`` (may be empty), drawn
+    over the districts in its order (on the map and in the inset). The legend is the caller's
+    (:func:`etl.briefing.render`), placed in the map's empty top-left corner.
     """
     bounds = _bounds(districts)
     view = _View(pdf.get_x(), pdf.get_y(), width / (bounds[2] - bounds[0]), bounds)
     sizes = fitted_sizes(pdf, districts, view.scale)
     small = districts["area_km2"].rank(method="first").to_numpy() <= INSET_DISTRICTS
     named_in_inset = _inset_names(districts, small) if small.any() else np.zeros(len(districts), dtype=bool)
-    _layer(pdf, view, districts.assign(label=districts["label"].where(~named_in_inset, "")), lines, sizes, 0.2)
+    _layer(pdf, view, districts.assign(label=districts["label"].where(~named_in_inset, "")), lines, sizes, 0.2, points)
     pdf.set_draw_color(*OUTLINE)
     pdf.set_line_width(0.2)
     pdf.rect(view.x, view.y, view.width, view.height)
     if small.any():
-        _inset(pdf, view, districts, lines, small, named_in_inset, inset_title)
+        _inset(pdf, view, districts, lines, small, named_in_inset, inset_title, points)
     return view.height
 
 
@@ -199,7 +230,9 @@ def _inset_names(districts: gpd.GeoDataFrame, small: np.ndarray) -> np.ndarray:
     return small | districts.geometry.representative_point().within(inner).to_numpy()
 
 
-def _inset(pdf: FPDF, main: _View, districts, lines, small: np.ndarray, named: np.ndarray, title: str) -> None:
+def _inset(
+    pdf: FPDF, main: _View, districts, lines, small: np.ndarray, named: np.ndarray, title: str, points=None
+) -> None:
     """The small districts enlarged in the map's bottom-right corner, their area outlined on the map."""
     area = _inset_area(districts, small)
     bounds = area.bounds
@@ -213,7 +246,7 @@ def _inset(pdf: FPDF, main: _View, districts, lines, small: np.ndarray, named: n
     pdf.set_fill_color(255, 255, 255)
     pdf.rect(inset.x, inset.y - TITLE_MM, width, height + TITLE_MM, style="F")
     with pdf.rect_clip(inset.x, inset.y, width, height):
-        _layer(pdf, inset, shown, lines, sizes, 0.25)
+        _layer(pdf, inset, shown, lines, sizes, 0.25, points)
     pdf.set_draw_color(40, 40, 40)
     pdf.set_line_width(0.35)
     pdf.rect(inset.x, inset.y - TITLE_MM, width, height + TITLE_MM)
