@@ -10,7 +10,7 @@ import streamlit as st
 from core.downloads import csv_bytes
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, links, loaders, maps, picking, pilot_evaluation, pilot_map, pilot_trend, sidebar
+from ui import charts, links, loaders, maps, mapview, picking, pilot_evaluation, pilot_map, pilot_trend, sidebar
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label
@@ -65,7 +65,8 @@ def pilots_deck(path: str, version: str, communities: pd.DataFrame, picked: tupl
         maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{lang}"),
         *pilot_map.community_layers(communities, lang, phone),
     ]
-    view = pilot_map.fitted_view(pilot_map.view_bounds(communities, chosen.geometry), phone)
+    canvas = pilot_map.PHONE if phone else pilot_map.DESKTOP
+    view = mapview.fit_view(pilot_map.view_bounds(communities, chosen.geometry), canvas)
     return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}<br/>{note}", view)
 
 
@@ -101,7 +102,7 @@ def pilot_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def map_section(communities: pd.DataFrame, picked: tuple[str, ...], subtitle: str) -> None:
     """The map, its legend and the picture to download, of the communities in the chosen districts."""
-    phone = pilot_map.is_phone()
+    phone = mapview.canvas() == mapview.PHONE
     deck = loaders.remembered(
         ("pilots", SNAPSHOT.version, LANG, sidebar.show_context(), picked, phone),
         lambda: pilots_deck(SNAPSHOT.path, SNAPSHOT.version, communities, picked, LANG, phone),

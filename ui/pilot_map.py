@@ -8,16 +8,14 @@ districts made up three quarters of the map's payload, which is kept under 250 K
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 
 import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
-import streamlit as st
 
-from ui import maps
+from ui import maps, mapview
 from ui.i18n import t
 from ui.periods import quarter_label
 
@@ -29,8 +27,6 @@ __all__ = [
     "PILOT",
     "community_layers",
     "districts_of",
-    "fitted_view",
-    "is_phone",
     "legend_entries",
     "picture_points",
     "readable_note",
@@ -43,10 +39,10 @@ COMPARISON, OTHER = (0, 114, 178), (190, 190, 190)  # Okabe-Ito blue; grey
 THAI, LATIN = re.compile("[\u0e00-\u0e7f]"), re.compile("[A-Za-z]")
 # The canvas a map gets (CSS pixels, less a margin): a phone 390 px wide stacks the legend under a map of the
 # screen's width less Streamlit's padding; a desktop at 1,440 px puts the map in 5 of 6 parts beside the legend.
-PHONE, DESKTOP = (334, 450), (740, 450)
+# The Pilots map's canvas on a phone and on a desktop (beside its legend), for fitting its view.
+PHONE, DESKTOP = mapview.Canvas(334, 450), mapview.Canvas(740, 450)
 HEIGHT = 480  # the map's height in pixels
 LABEL_CHARS = {False: 32, True: 14}  # on a desktop, a phone: a longer name is cut (its tooltip has it whole)
-TILE = 512  # deck.gl's world is 512 pixels wide at zoom 0
 
 
 def districts_of(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -119,37 +115,6 @@ def community_layers(communities: pd.DataFrame, lang: str, phone: bool = False) 
         maps.marker_layer(pilots, "communities-pilot", PILOT, fields, 8),
         maps.point_label_layer(pilots.assign(label=_labels(pilots, lang, LABEL_CHARS[phone])), "label", "pilot-names"),
     ]
-
-
-def is_phone() -> bool:
-    """Whether the reader's browser is a phone's (its ``User-Agent`` has ``Mobi``, as MDN recommends)."""
-    try:
-        return "Mobi" in (st.context.headers.get("User-Agent", "") or "")
-    except Exception:  # no browser: a script or a test
-        return False
-
-
-def fitted_view(bounds: tuple[float, float, float, float], phone: bool | None = None) -> pdk.ViewState:
-    """The view that shows ``bounds`` (west, south, east, north in degrees) whole on the reader's canvas
-    (a phone's or a desktop's), with a little room around labels; never closer than zoom 13.
-
-    >>> fitted_view((100.33, 13.49, 100.94, 13.96), phone=True).zoom < fitted_view((100.33, 13.49, 100.94, 13.96),
-    ...     phone=False).zoom
-    True
-    """
-    west, south, east, north = bounds
-    width, height = PHONE if (is_phone() if phone is None else phone) else DESKTOP
-    mercator = [math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) for lat in (south, north)]
-    across = math.log2(width * 360 / (TILE * max(east - west, 1e-6)))
-    up = math.log2(height * 2 * math.pi / (TILE * max(mercator[1] - mercator[0], 1e-9)))
-    middle = math.degrees(2 * math.atan(math.exp(sum(mercator) / 2)) - math.pi / 2)
-    return pdk.ViewState(
-        latitude=middle,
-        longitude=(west + east) / 2,
-        zoom=round(min(across, up, 13.0), 2),
-        min_zoom=maps.VIEW.min_zoom,
-        max_zoom=maps.VIEW.max_zoom,
-    )
 
 
 def view_bounds(communities: pd.DataFrame, chosen: gpd.GeoSeries) -> tuple[float, float, float, float]:
