@@ -173,7 +173,9 @@ def coverage_of(
     >>> result[["access_2sfca", "gap_class", "gap"]].to_dict("index")
     {'1001': {'access_2sfca': 0.01, 'gap_class': '1-3', 'gap': False}, '1002': {'access_2sfca': 0.0, 'gap_class': '3-1', 'gap': True}}
     """
-    coverage = district_coverage(_points(communities), _points(services), catchment_m)
+    demand = _points(communities[["dist_code", "population", "lon", "lat"]])
+    supply = _points(services[["service_type", "capacity", "lon", "lat"]])
+    coverage = district_coverage(demand, supply, catchment_m)
     access = coverage["access_2sfca"].reindex(need.index)
     return pd.concat([access, bivariate_class(need, access)], axis=1).rename_axis("dist_code")
 
