@@ -128,9 +128,7 @@ def _points(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame.reset_index(drop=True), geometry=points(frame["lon"], frame["lat"]).values)
 
 
-def coverage_of(
-    communities: pd.DataFrame, services: pd.DataFrame, need: pd.Series, catchment_m: float
-) -> pd.DataFrame:
+def coverage_of(communities: pd.DataFrame, services: pd.DataFrame, need: pd.Series, catchment_m: float) -> pd.DataFrame:
     """Per district: coverage and gap classes of ``services``, by the publish step's functions (the one seam).
 
     The only place a scenario computes coverage. It calls
@@ -170,8 +168,8 @@ def coverage_of(
     >>> services = pd.DataFrame({"service_type": ["safe_space"], "capacity": [10],
     ...     "lon": [100.51], "lat": [13.75]})
     >>> result = coverage_of(communities, services, pd.Series({"1001": 10.0, "1002": 90.0}), 3000.0)
-    >>> result[["access_2sfca", "gap_class", "gap"]].to_dict("index")
-    {'1001': {'access_2sfca': 0.01, 'gap_class': '1-3', 'gap': False}, '1002': {'access_2sfca': 0.0, 'gap_class': '3-1', 'gap': True}}
+    >>> result["access_2sfca"].tolist(), result["gap_class"].tolist(), result["gap"].tolist()
+    ([0.01, 0.0], ['1-3', '3-1'], [False, True])
     """
     demand = _points(communities[["dist_code", "population", "lon", "lat"]])
     supply = _points(services[["service_type", "capacity", "lon", "lat"]])
