@@ -49,8 +49,9 @@ class Edit:
 
     ``add`` needs a new ``service_id``, ``lon``, ``lat`` and may give
     ``capacity`` (else 1, as the coverage measure counts a missing capacity)
-    and ``name``; ``move`` needs ``lon`` and ``lat``; ``capacity`` needs
-    ``capacity``; ``close`` only the ``service_id``.
+    and names (the English one defaults to the Thai, that to the id);
+    ``move`` needs ``lon`` and ``lat``; ``capacity`` needs ``capacity``;
+    ``close`` only the ``service_id``.
     """
 
     kind: str
@@ -58,7 +59,8 @@ class Edit:
     lon: float | None = None
     lat: float | None = None
     capacity: int | None = None
-    name: str | None = None
+    name_th: str | None = None
+    name_en: str | None = None
 
 
 def _applies(edit: Edit, ids: set[str]) -> bool:
@@ -94,7 +96,7 @@ def apply_edits(safe_spaces: pd.DataFrame, edits: Sequence[Edit]) -> tuple[pd.Da
     >>> spaces = pd.DataFrame({"service_id": ["A", "B"], "name_th": ["ก", "ข"], "name_en": ["A", "B"],
     ...     "lon": [100.5, 100.6], "lat": [13.7, 13.8], "capacity": [10, 20]})
     >>> after, skipped = apply_edits(spaces, [Edit("close", "A"), Edit("capacity", "B", capacity=5),
-    ...     Edit("add", "N1", lon=100.7, lat=13.9, name="New"), Edit("move", "A", lon=100.0, lat=13.0)])
+    ...     Edit("add", "N1", lon=100.7, lat=13.9, name_th="ใหม่"), Edit("move", "A", lon=100.0, lat=13.0)])
     >>> after[["service_id", "capacity", "change"]].to_dict("list"), skipped
     ({'service_id': ['B', 'N1'], 'capacity': [5, 1], 'change': ['capacity', 'add']}, [3])
     """
@@ -107,8 +109,9 @@ def apply_edits(safe_spaces: pd.DataFrame, edits: Sequence[Edit]) -> tuple[pd.Da
         elif edit.kind == "close":
             del rows[edit.service_id]
         elif edit.kind == "add":
-            name = edit.name or edit.service_id
-            rows[edit.service_id] = {"service_id": edit.service_id, "name_th": name, "name_en": name, "change": "add"}
+            thai = edit.name_th or edit.service_id
+            names = {"name_th": thai, "name_en": edit.name_en or thai}
+            rows[edit.service_id] = {"service_id": edit.service_id, **names, "change": "add"}
             rows[edit.service_id] |= {"lon": edit.lon, "lat": edit.lat, "capacity": edit.capacity or 1}
         else:
             row = rows[edit.service_id]
