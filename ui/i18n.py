@@ -1512,10 +1512,13 @@ TEXT: dict[str, dict[str, str]] = {
     "whatif.caption": {
         "th": "เพิ่ม ย้าย หรือปิดพื้นที่ปลอดภัย หรือเปลี่ยนความจุ แล้วดูการเข้าถึง ระดับการเข้าถึง และเขตช่องว่าง ก่อนและหลัง "
         "การเข้าถึง (2SFCA) คำนวณใหม่จากจุดบริการด้วยวิธีเดียวกับตัวเลขที่เผยแพร่ เขตช่องว่างคำนวณใหม่จากความต้องการที่เผยแพร่ "
-        "กับการเข้าถึงใหม่ ความต้องการไม่เปลี่ยน",
+        "กับการเข้าถึงใหม่ ความต้องการไม่เปลี่ยน ระดับการเข้าถึงแบ่งเขตของกรุงเทพฯ เป็นสามกลุ่ม "
+        "เมื่อบางเขตเข้าถึงดีขึ้น เขตอื่นอาจตกไปอยู่กลุ่มต่ำสุดและกลายเป็นเขตช่องว่างได้",
         "en": "Add, move or close a safe space, or change a capacity, and see access, coverage classes and gap "
         "districts before and after. Access (2SFCA) is recomputed from the service points by the same method as the "
-        "published figures; gap districts from the published need and the new coverage. Need does not change.",
+        "published figures; gap districts from the published need and the new coverage. Need does not change. "
+        "Coverage classes are thirds of Bangkok's districts, so when some districts gain, another may fall into the "
+        "lowest third and become a gap.",
     },
     "whatif.scenario": {"th": "สถานการณ์สมมติ", "en": "Scenario"},
     "whatif.name": {"th": "ชื่อสถานการณ์", "en": "Scenario name"},
@@ -1537,7 +1540,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Safe space to change (click it on the after map, or choose)",
     },
     "whatif.pick": {"th": "เลือกพื้นที่ปลอดภัย", "en": "Choose a safe space"},
-    "whatif.move": {"th": "ย้ายไปที่จุด", "en": "Move to the point"},
+    "whatif.move": {"th": "ย้ายไปที่จุด", "en": "Move to point"},
     "whatif.close": {"th": "ปิด", "en": "Close"},
     "whatif.set_capacity": {"th": "ใช้ความจุนี้", "en": "Set this capacity"},
     "whatif.edits": {"th": "การเปลี่ยนแปลงในสถานการณ์นี้", "en": "Changes in this scenario"},
@@ -1558,9 +1561,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{n} change(s) do not apply in this period (the safe space is not open, or closed already) and are "
         "left out.",
     },
-    "whatif.undo": {"th": "ย้อนการเปลี่ยนแปลงล่าสุด", "en": "Undo the last change"},
-    "whatif.clear": {"th": "ล้างสถานการณ์นี้", "en": "Clear this scenario"},
-    "whatif.from_plan": {"th": "เพิ่มจุดที่แนะนำ {n} จุด", "en": "Add the {n} recommended sites"},
+    "whatif.undo": {"th": "ย้อนกลับ", "en": "Undo"},
+    "whatif.clear": {"th": "ล้างทั้งหมด", "en": "Clear all"},
+    "whatif.from_plan": {"th": "เพิ่มจุดที่แนะนำ ({n})", "en": "Add recommended ({n})"},
     "whatif.banner": {
         "th": "สถานการณ์สมมติ “{name}” ไม่ใช่ข้อมูล: ตัวเลขและแผนที่ “หลัง” แสดงสิ่งที่อาจเกิดขึ้นหากเปลี่ยนพื้นที่ปลอดภัยตามนี้",
         "en": "Scenario “{name}”, not data: the after figures and map show what could follow if the safe spaces "
@@ -1581,6 +1584,7 @@ TEXT: dict[str, dict[str, str]] = {
     "whatif.changed": {"th": "เพิ่มหรือเปลี่ยน (สมมติ)", "en": "Added or changed (scenario)"},
     "whatif.closed": {"th": "ปิด (สมมติ)", "en": "Closed (scenario)"},
     "whatif.point_marker": {"th": "จุดที่เลือก", "en": "The point"},
+    "whatif.reach": {"th": "รัศมี {km} กม. ของจุดที่เพิ่มหรือเปลี่ยน", "en": "{km} km reach of those added or changed"},
     "whatif.tip": {
         "th": "การเข้าถึง{coverage} · {access} ที่ต่อ 1,000 คน · ผู้อยู่อาศัยในระยะ {residents}",
         "en": "Coverage {coverage} · {access} places per 1,000 · residents within reach {residents}",
@@ -1591,14 +1595,10 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "ไม่มีเขตใดที่การเข้าถึงเปลี่ยนไปในสถานการณ์นี้",
         "en": "No district's coverage changes under this scenario.",
     },
-    "whatif.col.access_before": {"th": "การเข้าถึงต่อ 1,000 คน ก่อน", "en": "Access per 1,000, before"},
-    "whatif.col.access_after": {"th": "การเข้าถึงต่อ 1,000 คน หลัง", "en": "Access per 1,000, after"},
-    "whatif.col.coverage_before": {"th": "ระดับการเข้าถึง ก่อน", "en": "Coverage, before"},
-    "whatif.col.coverage_after": {"th": "ระดับการเข้าถึง หลัง", "en": "Coverage, after"},
-    "whatif.col.gap_before": {"th": "เขตช่องว่าง ก่อน", "en": "Gap, before"},
-    "whatif.col.gap_after": {"th": "เขตช่องว่าง หลัง", "en": "Gap, after"},
-    "whatif.col.residents_before": {"th": "ผู้อยู่อาศัยในระยะ ก่อน", "en": "Residents within reach, before"},
-    "whatif.col.residents_after": {"th": "ผู้อยู่อาศัยในระยะ หลัง", "en": "Residents within reach, after"},
+    "whatif.col.access": {"th": "การเข้าถึงต่อ 1,000 คน ก่อน → หลัง", "en": "Access per 1,000, before → after"},
+    "whatif.col.coverage": {"th": "ระดับการเข้าถึง ก่อน → หลัง", "en": "Coverage, before → after"},
+    "whatif.col.gap": {"th": "เขตช่องว่าง ก่อน → หลัง", "en": "Gap district, before → after"},
+    "whatif.col.residents": {"th": "ผู้อยู่อาศัยในระยะ ก่อน → หลัง", "en": "Residents within reach, before → after"},
     "whatif.yes": {"th": "ใช่", "en": "yes"},
     "whatif.no": {"th": "ไม่", "en": "no"},
     "whatif.download_csv": {

@@ -197,16 +197,21 @@ def target_controls(outcome: Outcome, lang: str) -> None:
     )
     row = spaces.set_index("service_id").loc[target] if target else None
     capacity = 1 if row is None or pd.isna(row["capacity"]) else int(row["capacity"])
-    columns = st.columns([1, 1, 2], vertical_alignment="bottom")
+    columns = st.columns(2)
     lat, lon = float(st.session_state[LAT]), float(st.session_state[LON])
-    if columns[0].button(t("whatif.move"), disabled=row is None, icon=":material/open_with:"):
+    if columns[0].button(t("whatif.move"), disabled=row is None, icon=":material/open_with:", width="stretch"):
         edits().append(Edit("move", target, lon=lon, lat=lat))
         st.rerun()
-    if columns[1].button(t("whatif.close"), disabled=row is None, icon=":material/block:"):
+    if columns[1].button(t("whatif.close"), disabled=row is None, icon=":material/block:", width="stretch"):
         edits().append(Edit("close", target))
         st.rerun()
-    size = columns[2].number_input(t("whatif.capacity"), 1, 10_000, capacity, key=f"whatif_capacity_{target}")
-    if st.button(t("whatif.set_capacity"), disabled=row is None or size == capacity, icon=":material/tune:"):
+    columns = st.columns(2, vertical_alignment="bottom")
+    key = f"whatif_capacity_{target}"
+    size = columns[0].number_input(t("whatif.capacity"), 1, 10_000, capacity, key=key, disabled=row is None)
+    change = columns[1].button(
+        t("whatif.set_capacity"), disabled=row is None or size == capacity, icon=":material/tune:", width="stretch"
+    )
+    if change:
         edits().append(Edit("capacity", target, capacity=int(size)))
         st.rerun()
 

@@ -46,6 +46,7 @@ CHANGED = (117, 112, 179)  # purple: added or changed in the scenario (the recom
 CLOSED = (150, 150, 150)
 POINT = (20, 20, 20)  # the point a planner clicked or typed
 GRID_M = 500.0  # the click grid's spacing: a click lands on the nearest grid point
+VIEW = pdk.ViewState(latitude=13.74, longitude=100.63, zoom=8.9, min_zoom=8, max_zoom=14)  # a half-width map
 SERVICE_COLUMNS = ["service_id", "name_th", "name_en", "service_type", "lat", "lon", "capacity", "opened", "closed"]
 SERVICE_COLUMNS += ["phone", "hours", "source", "approximate"]  # the services upload format, in its order
 
@@ -139,23 +140,19 @@ def district_deck(
     ]
     if when == "before":
         spaces = _points(outcome.before, t("whatif.unchanged"), lang)
-        layers += [
-            maps.catchment_layer(spaces, "reach", SAFE_SPACE, radius_m),
-            maps.marker_layer(spaces, "before-spaces", SAFE_SPACE, ["name", "detail"]),
-        ]
-    else:
+        layers.append(maps.marker_layer(spaces, "before-spaces", SAFE_SPACE, ["name", "detail"]))
+    else:  # the reach of what the scenario adds or changes; the others' would hide the classes
         changed = outcome.after["change"] != ""
         kept = _points(outcome.after[~changed], t("whatif.unchanged"), lang)
         new = _points(outcome.after[changed], t("whatif.changed"), lang)
         layers += [
-            maps.catchment_layer(kept, "reach", SAFE_SPACE, radius_m),
             maps.catchment_layer(new, "new-reach", CHANGED, radius_m),
             *extra,
             maps.marker_layer(_points(outcome.closed, t("whatif.closed"), lang), "closed", CLOSED, ["name", "detail"]),
             maps.marker_layer(pd.concat([kept, new]), "after-spaces", SAFE_SPACE, ["service_id", "name", "detail"]),
             maps.marker_layer(new, "changed-spaces", CHANGED, ["service_id", "name", "detail"], radius_px=7),
         ]
-    return maps.map_deck(layers, "<b>{name}</b><br/>{detail}")
+    return maps.map_deck(layers, "<b>{name}</b><br/>{detail}", VIEW)
 
 
 def legend_entries(radius_m: float) -> list[maps.LegendEntry]:
@@ -164,7 +161,7 @@ def legend_entries(radius_m: float) -> list[maps.LegendEntry]:
         maps.LegendEntry(SAFE_SPACE, t("whatif.unchanged")),
         maps.LegendEntry(CHANGED, t("whatif.changed")),
         maps.LegendEntry(CLOSED, t("whatif.closed")),
-        maps.LegendEntry(maps.translucent(SAFE_SPACE), t("planning.reach", km=f"{radius_m / 1000:g}")),
+        maps.LegendEntry(maps.translucent(CHANGED), t("whatif.reach", km=f"{radius_m / 1000:g}")),
         maps.LegendEntry(POINT, t("whatif.point_marker")),
     ]
 
@@ -174,23 +171,23 @@ def change_table(outcome: Outcome, names: pd.Series) -> pd.DataFrame:
     (``names``: each district's name by ``dist_code``)."""
     frame = outcome.districts
     moved = (
-        ~np.isclose(frame["access_2sfca_before"], frame["access_2sfca_after"], rtol=1e-9, atol=0)
-        | (frame["coverage_class_before"] != frame["coverage_class_after"]).fillna(True)
+        ~np.isclose(frame["access_2sfca_before"], frame["access_2sfca_after"], rtol=1e-9, atol=0, equal_nan=True)
+        | (frame["coverage_class_before"].astype(str) != frame["coverage_class_after"].astype(str))
         | (frame["gap_before"] != frame["gap_after"])
         | (frame["residents_before"] != frame["residents_after"])
     )
-    rows = frame[moved].assign(shift=(frame["access_2sfca_after"] - frame["access_2sfca_before"]).abs())
-    rows = rows.sort_values("shift", ascending=False)
+    shift = (frame["access_2sfca_after"] - frame["access_2sfca_before"]).abs()
+    rows = frame.assign(shift=shift)[moved].sort_values("shift", ascending=False)
     yes_no = {True: t("whatif.yes"), False: t("whatif.no")}
+    shown = {
+        "access": lambda when: [number(v * 1000, 2) for v in rows[f"access_2sfca_{when}"]],
+        "coverage": lambda when: rows[f"coverage_class_{when}"].map(_level).tolist(),
+        "gap": lambda when: rows[f"gap_{when}"].map(yes_no).tolist(),
+        "residents": lambda when: rows[f"residents_{when}"].map(number).tolist(),
+    }
     table = pd.DataFrame({t("planning.col.district"): names.reindex(rows.index).to_numpy()})
-    for when in ("before", "after"):
-        table[t(f"whatif.col.access_{when}")] = [number(v * 1000, 2) for v in rows[f"access_2sfca_{when}"]]
-    for when in ("before", "after"):
-        table[t(f"whatif.col.coverage_{when}")] = rows[f"coverage_class_{when}"].map(_level).to_numpy()
-    for when in ("before", "after"):
-        table[t(f"whatif.col.gap_{when}")] = rows[f"gap_{when}"].map(yes_no).to_numpy()
-    for when in ("before", "after"):
-        table[t(f"whatif.col.residents_{when}")] = rows[f"residents_{when}"].map(number).to_numpy()
+    for column, text in shown.items():
+        table[t(f"whatif.col.{column}")] = [f"{a} → {b}" for a, b in zip(text("before"), text("after"), strict=True)]
     return table
 
 
