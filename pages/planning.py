@@ -165,7 +165,11 @@ except PlanError as exc:
 st.caption(t("planning.subtitle", window=chosen.label, existing=len(rec.problem.existing)))
 figures(rec)
 map_column, legend_column = st.columns([5, 1])
-map_column.pydeck_chart(scenario_deck(rec, LANG), height=600, alt=t("planning.map_alt"))
+deck = loaders.remembered(
+    ("planning", SNAPSHOT.version, LANG, sidebar.show_context(), chosen.span, chosen.end, *settings.values()),
+    lambda: scenario_deck(rec, LANG),
+)
+map_column.pydeck_chart(deck, height=600, alt=t("planning.map_alt"))
 with legend_column:
     km = f"{rec.problem.radius_m / 1000:g}"
     maps.legend(

@@ -280,18 +280,26 @@ def png_legend(outcome: Outcome) -> list[tuple[tuple[int, int, int], str]]:
     return [*entries, (NO_DATA, t("coverage.not_classified"))]
 
 
-def maps_side_by_side(outcome: Outcome, snapshot, radius_m: float, lang: str, name: str) -> None:
+def maps_side_by_side(outcome: Outcome, snapshot, chosen, lang: str, name: str) -> None:
+    """Before and after, side by side, each deck made once for what it shows (kept for the server)."""
     districts = loaders.district_layer(snapshot.path, snapshot.version)
+    radius_m = snapshot.meta.catchment_m
     point = pd.DataFrame({"lon": [st.session_state[LON]], "lat": [st.session_state[LAT]]})
     extra = [grid_layer(snapshot.path, snapshot.version), maps.marker_layer(point, "point", view.POINT, [], 6)]
+    key = ("whatif", snapshot.version, lang, chosen.span, chosen.end)
     before, after = st.columns(2)
     before.markdown(f"**{t('whatif.before')}**")
     before.pydeck_chart(
-        view.district_deck(outcome, districts, "before", radius_m, lang), height=480, alt=t("whatif.before")
+        loaders.remembered((*key, "before"), lambda: view.district_deck(outcome, districts, "before", radius_m, lang)),
+        height=480,
+        alt=t("whatif.before"),
     )
     after.markdown(f"**{t('whatif.after', name=name)}**")
     after.pydeck_chart(
-        view.district_deck(outcome, districts, "after", radius_m, lang, extra),
+        loaders.remembered(
+            (*key, tuple(edits()), float(point["lon"][0]), float(point["lat"][0])),
+            lambda: view.district_deck(outcome, districts, "after", radius_m, lang, extra),
+        ),
         height=480,
         alt=t("whatif.after", name=name),
         on_select=_take_click,
@@ -373,7 +381,7 @@ def section(snapshot, chosen, recommended: pd.DataFrame, lang: str) -> None:
         st.info(t("whatif.skipped", n=len(outcome.skipped)))
     st.warning(t("whatif.banner", name=name), icon=":material/science:")
     figures(outcome)
-    maps_side_by_side(outcome, snapshot, snapshot.meta.catchment_m, lang, name)
+    maps_side_by_side(outcome, snapshot, chosen, lang, name)
     st.subheader(t("whatif.changes"))
     layer = loaders.district_layer(snapshot.path, snapshot.version)
     table = view.change_table(outcome, maps.local_names(layer, lang).set_axis(layer["dist_code"]))
