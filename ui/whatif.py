@@ -4,7 +4,7 @@ coverage and gaps before and after, side by side.
 Scenarios live in the session (``st.session_state``) under their names, each a
 list of :class:`geo.scenario.Edit`; the computation is :func:`geo.scenario.evaluate`
 on the snapshot's communities, open services and published need. A click on
-the after map sets the point (a grid of points every 500 m takes the click)
+the after map sets the point (a grid of points every kilometre takes the click)
 or chooses the safe space clicked.
 """
 
@@ -59,7 +59,8 @@ def grid_layer(path: str, version: str) -> pdk.Layer:
     grid = view.click_grid(loaders.district_layer(path, version))
     return pdk.Layer(
         "ScatterplotLayer",
-        data=pd.DataFrame({"position": grid[["lon", "lat"]].to_numpy().tolist()}),
+        # Empty tooltip fields: Streamlit writes a field a point lacks as "{name}"; the texts cost bytes per point.
+        data=pd.DataFrame({"position": grid[["lon", "lat"]].to_numpy().tolist(), "name": "", "detail": ""}),
         id="click-grid",
         get_position="position",
         get_fill_color=[255, 255, 255, 1],  # alpha 0 would not be picked
@@ -120,7 +121,8 @@ def scenario_picker() -> None:
     names = list(scenarios())
     if st.session_state.get(CURRENT) not in names:
         st.session_state[CURRENT] = names[0]
-    st.session_state.setdefault(NAME, st.session_state[CURRENT])
+    if not st.session_state.get(NAME):  # first visit, or the field's state was dropped: never an empty name
+        st.session_state[NAME] = st.session_state[CURRENT]
     columns = st.columns([2, 2, 1], vertical_alignment="bottom")
     columns[0].selectbox(t("whatif.scenario"), names, key=CURRENT, on_change=_chosen)
     columns[1].text_input(t("whatif.name"), key=NAME, on_change=_rename, max_chars=60)
@@ -234,7 +236,7 @@ def edit_list(outcome: Outcome, recommended: pd.DataFrame, capacity: int, lang: 
     for at, edit in enumerate(changes, start=1):
         skipped = at - 1 in outcome.skipped
         st.markdown(f"{at}. {describe(edit, names)}" + (f" — *{t('whatif.skipped_one')}*" if skipped else ""))
-    columns = st.columns(3)
+    columns = st.columns([1, 1, 2])
     if columns[0].button(t("whatif.undo"), disabled=not changes, icon=":material/undo:"):
         changes.pop()
         st.rerun()

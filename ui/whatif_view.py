@@ -45,7 +45,7 @@ SAFE_SPACE = maps.SERVICE_COLOURS["safe_space"]
 CHANGED = (117, 112, 179)  # purple: added or changed in the scenario (the recommendation's new sites too)
 CLOSED = (150, 150, 150)
 POINT = (20, 20, 20)  # the point a planner clicked or typed
-GRID_M = 500.0  # the click grid's spacing: a click lands on the nearest grid point
+GRID_M = 1000.0  # the click grid's spacing: a click lands on the nearest grid point (type to be finer)
 VIEW = pdk.ViewState(latitude=13.74, longitude=100.63, zoom=8.9, min_zoom=8, max_zoom=14)  # a half-width map
 SERVICE_COLUMNS = ["service_id", "name_th", "name_en", "service_type", "lat", "lon", "capacity", "opened", "closed"]
 SERVICE_COLUMNS += ["phone", "hours", "source", "approximate"]  # the services upload format, in its order
@@ -84,7 +84,7 @@ def click_grid(districts: gpd.GeoDataFrame) -> pd.DataFrame:
     xs, ys = np.meshgrid(np.arange(minx, maxx, GRID_M), np.arange(miny, maxy, GRID_M))
     grid = gpd.GeoSeries(shapely.points(xs.ravel(), ys.ravel()), crs=metric.crs)
     inside = grid[shapely.contains_xy(area, grid.x.to_numpy(), grid.y.to_numpy())].to_crs(4326)
-    return pd.DataFrame({"lon": inside.x.round(5).to_numpy(), "lat": inside.y.round(5).to_numpy()})
+    return pd.DataFrame({"lon": inside.x.round(4).to_numpy(), "lat": inside.y.round(4).to_numpy()})
 
 
 def fills(districts: pd.DataFrame, when: str) -> list[tuple[int, int, int]]:
