@@ -1562,7 +1562,7 @@ TEXT: dict[str, dict[str, str]] = {
         "left out.",
     },
     "whatif.undo": {"th": "ย้อนกลับ", "en": "Undo"},
-    "whatif.clear": {"th": "ล้างทั้งหมด", "en": "Clear all"},
+    "whatif.clear": {"th": "ล้าง", "en": "Clear all"},
     "whatif.from_plan": {"th": "เพิ่มจุดที่แนะนำ ({n})", "en": "Add recommended ({n})"},
     "whatif.banner": {
         "th": "สถานการณ์สมมติ “{name}” ไม่ใช่ข้อมูล: ตัวเลขและแผนที่ “หลัง” แสดงสิ่งที่อาจเกิดขึ้นหากเปลี่ยนพื้นที่ปลอดภัยตามนี้",

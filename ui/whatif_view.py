@@ -167,8 +167,8 @@ def legend_entries(radius_m: float) -> list[maps.LegendEntry]:
 
 
 def change_table(outcome: Outcome, names: pd.Series) -> pd.DataFrame:
-    """The districts whose access, coverage class, gap or residents within reach change, largest change first
-    (``names``: each district's name by ``dist_code``)."""
+    """The districts whose access, coverage class, gap or residents within reach change: those that become or
+    stop being a gap first, then the largest change in access (``names``: each district's name by ``dist_code``)."""
     frame = outcome.districts
     moved = (
         ~np.isclose(frame["access_2sfca_before"], frame["access_2sfca_after"], rtol=1e-9, atol=0, equal_nan=True)
@@ -177,7 +177,8 @@ def change_table(outcome: Outcome, names: pd.Series) -> pd.DataFrame:
         | (frame["residents_before"] != frame["residents_after"])
     )
     shift = (frame["access_2sfca_after"] - frame["access_2sfca_before"]).abs()
-    rows = frame.assign(shift=shift)[moved].sort_values("shift", ascending=False)
+    turned = frame["gap_before"] != frame["gap_after"]  # first: a gap may come or go with access unchanged
+    rows = frame.assign(shift=shift, turned=turned)[moved].sort_values(["turned", "shift"], ascending=False)
     yes_no = {True: t("whatif.yes"), False: t("whatif.no")}
     shown = {
         "access": lambda when: [number(v * 1000, 2) for v in rows[f"access_2sfca_{when}"]],
