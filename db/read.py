@@ -380,12 +380,12 @@ def demand_points(path: Snapshot) -> pd.DataFrame:
 def service_points(path: Snapshot, span: str, end: str) -> pd.DataFrame:
     """Service points open at some time in a window: ``service_id``, ``name_th``, ``name_en``,
     ``service_type``, ``lon``, ``lat``, ``capacity``, ``dist_code``, ``district_th``, ``district_en``
-    (missing outside Bangkok), ``source`` and ``approximate``, by type and id."""
+    (missing outside Bangkok), ``source``, ``approximate``, ``opened`` and ``closed``, by type and id."""
     return _frame(
         path,
         """
         SELECT s.service_id, s.name_th, s.name_en, s.service_type, s.lon, s.lat, s.capacity, s.dist_code,
-               s.district_th, s.district_en, s.source, s.approximate
+               s.district_th, s.district_en, s.source, s.approximate, s.opened, s.closed
         FROM services s JOIN open_services o USING (service_id)
         WHERE o.span = ? AND o.end_quarter = ?
         ORDER BY s.service_type, s.service_id

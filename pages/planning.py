@@ -11,20 +11,18 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from core.downloads import csv_bytes
 from etl.messages import render
 from etl.plan import Recommendation, recommend
 from geo.planning import CANDIDATE_SETS, RADIUS_MAX_M, RADIUS_MIN_M, PlanError
 from geo.siting import MODELS
-from ui import loaders, maps, sidebar
+from ui import loaders, maps, sidebar, whatif
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, number, t
+from ui.whatif_view import CHANGED, first_day_after, services_csv
 
-NEW_SITE = (117, 112, 179)  # purple: no service type uses it
+NEW_SITE = CHANGED  # purple: no service type uses it
 SAFE_SPACE = maps.SERVICE_COLOURS["safe_space"]
 SETTINGS_KEY = "planning_settings"  # the settings of the plan shown: solved again only on "Recommend"
-SERVICE_COLUMNS = ["service_id", "name_th", "name_en", "service_type", "lat", "lon", "capacity", "opened", "closed"]
-SERVICE_COLUMNS += ["phone", "hours", "source", "approximate"]  # the services upload format, in its order
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -114,22 +112,13 @@ def site_table(rec: Recommendation, lang: str) -> pd.DataFrame:
     )
 
 
-def services_csv(rec: Recommendation) -> bytes:
-    """The recommended sites in the services upload format, marked as a scenario, for an analyst to load once agreed."""
-    sites = rec.sites
-    frame = pd.DataFrame(
-        {
-            "service_id": "PLAN-" + sites["site_id"].astype(str),
-            "name_th": sites["name_th"],
-            "name_en": sites["name_en"],
-            "service_type": "safe_space",
-            "lat": sites["lat"],
-            "lon": sites["lon"],
-            "source": t("planning.source", model=rec.plan.model),
-            "approximate": "true",  # where exactly the space opens is not decided
-        }
+def plan_csv(rec: Recommendation) -> bytes:
+    """The recommended sites in the services upload format, marked as a scenario, for an analyst to load once
+    agreed; the opening date is a placeholder (the first day after the window), the place approximate."""
+    sites = rec.sites[["name_th", "name_en", "lat", "lon"]].assign(
+        service_id="PLAN-" + rec.sites["site_id"].astype(str), opened=first_day_after(rec.end), approximate=True
     )
-    return csv_bytes(frame.reindex(columns=SERVICE_COLUMNS))
+    return services_csv(sites, t("planning.source", model=rec.plan.model))
 
 
 def figures(rec: Recommendation) -> None:
@@ -176,7 +165,11 @@ except PlanError as exc:
 st.caption(t("planning.subtitle", window=chosen.label, existing=len(rec.problem.existing)))
 figures(rec)
 map_column, legend_column = st.columns([5, 1])
-map_column.pydeck_chart(scenario_deck(rec, LANG), height=600, alt=t("planning.map_alt"))
+deck = loaders.remembered(
+    ("planning", SNAPSHOT.version, LANG, sidebar.show_context(), chosen.span, chosen.end, *settings.values()),
+    lambda: scenario_deck(rec, LANG),
+)
+map_column.pydeck_chart(deck, height=600, alt=t("planning.map_alt"))
 with legend_column:
     km = f"{rec.problem.radius_m / 1000:g}"
     maps.legend(
@@ -193,8 +186,10 @@ st.caption(t("planning.sites_caption"))
 st.dataframe(site_table(rec, LANG), hide_index=True, width="stretch")
 st.download_button(
     t("planning.download"),
-    services_csv(rec),
+    plan_csv(rec),
     file_name=f"scenario_{rec.plan.model}_{rec.plan.k}_sites.csv",
     mime="text/csv",
 )
 st.caption(t("planning.limits"))
+
+whatif.section(SNAPSHOT, chosen, rec.sites, LANG)

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import io
 import json
 
+import pandas as pd
 import pytest
+from PIL import Image
 
+from db import read
+from db.snapshot import published_path
+from tests.test_page_briefing import deferred  # noqa: F401 (a fixture)
+from ui import bivariate
 from ui.i18n import TEXT
+from ui.whatif_view import SERVICE_COLUMNS, first_day_after
 
 PAGE = "pages/planning.py"
 
 
 def deck_layers(app) -> dict[str, dict]:
-    (chart,) = app.get("deck_gl_json_chart")
-    return {layer["id"]: layer for layer in json.loads(chart.proto.json)["layers"]}
+    """The recommendation's map (the first on the page) as its layers by id."""
+    return decks(app)[0]
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
@@ -27,7 +35,7 @@ def test_recommends_sites_as_a_scenario_in_both_languages(demo_db, open_app, lan
     assert {row["kind"] for row in layers["new-sites"]["data"]} == {TEXT["planning.new_site"][lang]}
     (table,) = [d.value for d in app.dataframe]
     assert len(table) == 5 and TEXT["planning.col.gaps"][lang] in table.columns
-    after, _, greedy, _ = (m.value for m in app.metric)
+    after, _, greedy, _ = (m.value for m in app.metric[:4])
     assert float(after.replace(",", "")) >= float(greedy.replace(",", ""))  # the exact model is never worse
 
 
@@ -41,3 +49,107 @@ def test_changing_the_settings_solves_again(demo_db, open_app):
     assert len(deck_layers(app)["new-sites"]["data"]) == 2
     (table,) = [d.value for d in app.dataframe]
     assert table[TEXT["planning.col.site"]["en"]].str.startswith("DO-").all()
+
+
+# --- What-if scenarios -----------------------------------------------------------------------------------------------
+
+
+def decks(app) -> list[dict[str, dict]]:
+    """Every map on the page, as its layers by id: the recommendation's, then before and after."""
+    return [
+        {layer["id"]: layer for layer in json.loads(chart.proto.json)["layers"]}
+        for chart in app.get("deck_gl_json_chart")
+    ]
+
+
+def button(app, key: str, lang: str = "en", **fmt):
+    (found,) = [b for b in app.button if b.label == TEXT[key][lang].format(**fmt)]
+    return found
+
+
+def metrics(app, lang: str = "en") -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.delta) for m in app.metric}
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_safe_space_added_at_a_point_shows_before_and_after_as_a_scenario(demo_db, open_app, lang):
+    app = open_app(demo_db, lang, PAGE)
+    before_gain = metrics(app)[TEXT["whatif.residents"][lang]]
+    assert before_gain[1] == "+0"  # nothing changed yet
+    # Lat Krabang's east (far from every demo safe space): nobody there is within reach before.
+    app.number_input(key="whatif_lat").set_value(13.75)
+    app.number_input(key="whatif_lon").set_value(100.85)
+    button(app, "whatif.add_point", lang).click().run()
+    assert not app.exception and not app.error
+    name = TEXT["whatif.default_name"][lang].format(n=1)
+    assert TEXT["whatif.banner"][lang].format(name=name) in [w.value for w in app.warning]
+    value, delta = metrics(app)[TEXT["whatif.residents"][lang]]
+    assert int(delta.lstrip("+").replace(",", "")) > 0
+    assert int(value.replace(",", "")) - int(before_gain[0].replace(",", "")) == int(delta.lstrip("+").replace(",", ""))
+    _, before, after = decks(app)
+    assert len(before["before-spaces"]["data"]) == 33 and len(after["after-spaces"]["data"]) == 34
+    (added,) = after["changed-spaces"]["data"]
+    assert added["detail"] == TEXT["whatif.changed"][lang]
+    assert added["name"] == TEXT["whatif.new_name"][lang].format(n=1)
+    assert "click-grid" in after and "click-grid" not in before
+    headings = [m.value for m in app.markdown]
+    assert f"**{TEXT['whatif.before'][lang]}**" in headings
+    assert f"**{TEXT['whatif.after'][lang].format(name=name)}**" in headings
+    (_, changes) = [d.value for d in app.dataframe]
+    assert TEXT["whatif.col.access"][lang] in changes.columns and len(changes) >= 1
+
+
+def test_closing_moving_and_resizing_are_listed_and_undone(demo_db, open_app):
+    app = open_app(demo_db, "en", PAGE)
+    app.selectbox(key="whatif_target").set_value("S0001").run()
+    button(app, "whatif.close").click().run()
+    _, before, after = decks(app)
+    assert [row["name"] for row in after["closed"]["data"]] == [
+        row["name"] for row in before["before-spaces"]["data"] if "Wat Sawatwareesimaram" in row["name"]
+    ]
+    assert metrics(app)[TEXT["whatif.spaces"]["en"]] == ("32", "-1")
+    app.selectbox(key="whatif_target").set_value("S0002").run()
+    app.number_input(key="whatif_capacity_S0002").set_value(500).run()
+    button(app, "whatif.set_capacity").click().run()
+    button(app, "whatif.move").click().run()
+    listed = [m.value for m in app.markdown if m.value[:2] in ("1.", "2.", "3.")]
+    assert len(listed) == 3 and listed[1].endswith(": 500")
+    assert not app.exception and not app.error
+    button(app, "whatif.undo").click().run()
+    assert len([m.value for m in app.markdown if m.value[:2] in ("1.", "2.", "3.")]) == 2
+
+
+def test_a_scenario_keeps_its_name_and_changes_across_reruns(demo_db, open_app):
+    app = open_app(demo_db, "en", PAGE)
+    app.text_input(key="whatif_name").input("East side plan").run()
+    button(app, "whatif.from_plan", n=5).click().run()
+    app.run()
+    assert app.selectbox(key="whatif_current").value == "East side plan"
+    assert len(decks(app)[2]["changed-spaces"]["data"]) == 5
+    button(app, "whatif.new").click().run()
+    assert app.selectbox(key="whatif_current").value == "Scenario 2"
+    assert "changed-spaces" not in decks(app)[2] or not decks(app)[2]["changed-spaces"]["data"]
+    app.selectbox(key="whatif_current").set_value("East side plan").run()
+    app.run()
+    assert app.text_input(key="whatif_name").value == "East side plan"
+    assert len(decks(app)[2]["changed-spaces"]["data"]) == 5
+
+
+def test_the_scenario_downloads_as_a_services_file_and_a_before_after_png(demo_db, open_app, downloads, deferred):  # noqa: F811
+    app = open_app(demo_db, "en", PAGE)
+    app.selectbox(key="whatif_target").set_value("S0001").run()
+    button(app, "whatif.close").click().run()
+    app.number_input(key="whatif_lat").set_value(13.75)
+    app.number_input(key="whatif_lon").set_value(100.85)
+    button(app, "whatif.add_point").click().run()
+    end = read.loaded_quarters(published_path(demo_db))[-1]
+    rows = pd.read_csv(io.BytesIO(downloads[f"scenario_{end}_changes.csv"]), encoding="utf-8-sig", dtype=str)
+    assert rows.columns.tolist() == SERVICE_COLUMNS  # the services upload format, loadable as it is
+    assert rows["service_id"].tolist() == ["WHATIF-1", "S0001"]
+    assert rows["source"].eq(TEXT["whatif.source"]["en"].format(name="Scenario 1")).all()
+    assert rows.loc[0, "opened"] == rows.loc[1, "closed"] == first_day_after(end)
+    assert (rows.loc[0, "lat"], rows.loc[0, "lon"], rows.loc[0, "approximate"]) == ("13.75", "100.85", "True")
+    png = Image.open(io.BytesIO(deferred[f"scenario_{end}_4q_en.png"]()))
+    assert png.format == "PNG" and png.width > 2 * png.height  # two maps side by side
+    colours = {colour for _, colour in png.convert("RGB").getcolors(maxcolors=1 << 20)}
+    assert bivariate.colour(*bivariate.GAP) in colours

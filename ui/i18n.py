@@ -1662,6 +1662,131 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "หมายเหตุตำแหน่งในทะเบียนที่เขียนเป็นภาษาอังกฤษแสดงในหน้าภาษาอังกฤษ",
         "en": "Location notes written in Thai in the register are shown in the Thai view.",
     },
+    # What-if scenarios on the Planning page (issue 14, ui/whatif.py): every text says scenario, never data
+    "whatif.title": {
+        "th": "ถ้าเปลี่ยนพื้นที่ปลอดภัย จะเป็นอย่างไร (สถานการณ์สมมติ)",
+        "en": "What if? Change the safe spaces (a scenario)",
+    },
+    "whatif.caption": {
+        "th": "เพิ่ม ย้าย หรือปิดพื้นที่ปลอดภัย หรือเปลี่ยนความจุ แล้วดูการเข้าถึง ระดับการเข้าถึง และเขตช่องว่าง ก่อนและหลัง "
+        "การเข้าถึง (2SFCA) คำนวณใหม่จากจุดบริการด้วยวิธีเดียวกับตัวเลขที่เผยแพร่ เขตช่องว่างคำนวณใหม่จากความต้องการที่เผยแพร่ "
+        "กับการเข้าถึงใหม่ ความต้องการไม่เปลี่ยน ระดับการเข้าถึงแบ่งเขตของกรุงเทพฯ เป็นสามกลุ่ม "
+        "เมื่อบางเขตเข้าถึงดีขึ้น เขตอื่นอาจตกไปอยู่กลุ่มต่ำสุดและกลายเป็นเขตช่องว่างได้",
+        "en": "Add, move or close a safe space, or change a capacity, and see access, coverage classes and gap "
+        "districts before and after. Access (2SFCA) is recomputed from the service points by the same method as the "
+        "published figures; gap districts from the published need and the new coverage. Need does not change. "
+        "Coverage classes are thirds of Bangkok's districts, so when some districts gain, another may fall into the "
+        "lowest third and become a gap.",
+    },
+    "whatif.scenario": {"th": "สถานการณ์สมมติ", "en": "Scenario"},
+    "whatif.name": {"th": "ชื่อสถานการณ์", "en": "Scenario name"},
+    "whatif.default_name": {"th": "สถานการณ์ {n}", "en": "Scenario {n}"},
+    "whatif.new": {"th": "สถานการณ์ใหม่", "en": "New scenario"},
+    "whatif.point": {"th": "จุด (คลิกแผนที่ “หลัง” หรือพิมพ์พิกัด)", "en": "Point (click the after map, or type it)"},
+    "whatif.lat": {"th": "ละติจูด", "en": "Latitude"},
+    "whatif.lon": {"th": "ลองจิจูด", "en": "Longitude"},
+    "whatif.site_name": {"th": "ชื่อพื้นที่ปลอดภัยใหม่", "en": "Name of the new safe space"},
+    "whatif.new_name": {"th": "พื้นที่ปลอดภัยใหม่ {n} (สมมติ)", "en": "New safe space {n} (scenario)"},
+    "whatif.capacity": {"th": "ความจุ (ที่)", "en": "Capacity (places)"},
+    "whatif.add_point": {"th": "เพิ่มพื้นที่ปลอดภัยที่จุดนี้", "en": "Add a safe space at the point"},
+    "whatif.community": {"th": "หรือที่ชุมชน", "en": "Or at a community"},
+    "whatif.community_placeholder": {"th": "พิมพ์เพื่อค้นหาชุมชน", "en": "Type to search a community"},
+    "whatif.add_community": {"th": "เพิ่มพื้นที่ปลอดภัยที่ชุมชนนี้", "en": "Add a safe space at this community"},
+    "whatif.at_community": {"th": "พื้นที่ปลอดภัย {name} (สมมติ)", "en": "Safe space, {name} (scenario)"},
+    "whatif.target": {
+        "th": "พื้นที่ปลอดภัยที่จะเปลี่ยน (คลิกบนแผนที่ “หลัง” หรือเลือก)",
+        "en": "Safe space to change (click it on the after map, or choose)",
+    },
+    "whatif.pick": {"th": "เลือกพื้นที่ปลอดภัย", "en": "Choose a safe space"},
+    "whatif.move": {"th": "ย้ายไปที่จุด", "en": "Move to point"},
+    "whatif.close": {"th": "ปิด", "en": "Close"},
+    "whatif.set_capacity": {"th": "ใช้ความจุนี้", "en": "Set this capacity"},
+    "whatif.edits": {"th": "การเปลี่ยนแปลงในสถานการณ์นี้", "en": "Changes in this scenario"},
+    "whatif.no_edits": {
+        "th": "ยังไม่มีการเปลี่ยนแปลง: เพิ่ม ย้าย หรือปิดพื้นที่ปลอดภัย หรือเปลี่ยนความจุ",
+        "en": "No change yet: add, move or close a safe space, or change a capacity.",
+    },
+    "whatif.edit.add": {
+        "th": "เพิ่ม {name} ที่ ({lat}, {lon}) ความจุ {capacity}",
+        "en": "Add {name} at ({lat}, {lon}), capacity {capacity}",
+    },
+    "whatif.edit.move": {"th": "ย้าย {name} ไปที่ ({lat}, {lon})", "en": "Move {name} to ({lat}, {lon})"},
+    "whatif.edit.close": {"th": "ปิด {name}", "en": "Close {name}"},
+    "whatif.edit.capacity": {"th": "ความจุของ {name}: {capacity}", "en": "Capacity of {name}: {capacity}"},
+    "whatif.skipped_one": {"th": "ใช้ไม่ได้ในช่วงเวลานี้", "en": "does not apply in this period"},
+    "whatif.skipped": {
+        "th": "การเปลี่ยนแปลง {n} รายการใช้ไม่ได้ในช่วงเวลานี้ (พื้นที่ปลอดภัยไม่ได้เปิดหรือถูกปิดไปแล้ว) จึงไม่นับ",
+        "en": "{n} change(s) do not apply in this period (the safe space is not open, or closed already) and are "
+        "left out.",
+    },
+    "whatif.undo": {"th": "ย้อนกลับ", "en": "Undo"},
+    "whatif.clear": {"th": "ล้าง", "en": "Clear all"},
+    "whatif.from_plan": {"th": "เพิ่มจุดที่แนะนำ ({n})", "en": "Add recommended ({n})"},
+    "whatif.banner": {
+        "th": "สถานการณ์สมมติ “{name}” ไม่ใช่ข้อมูล: ตัวเลขและแผนที่ “หลัง” แสดงสิ่งที่อาจเกิดขึ้นหากเปลี่ยนพื้นที่ปลอดภัยตามนี้",
+        "en": "Scenario “{name}”, not data: the after figures and map show what could follow if the safe spaces "
+        "changed so.",
+    },
+    "whatif.residents": {"th": "ผู้อยู่อาศัยในระยะ (สมมติ)", "en": "Residents within reach (scenario)"},
+    "whatif.gaps": {"th": "เขตช่องว่าง (สมมติ)", "en": "Gap districts (scenario)"},
+    "whatif.spaces": {"th": "พื้นที่ปลอดภัย (สมมติ)", "en": "Safe spaces (scenario)"},
+    "whatif.before": {"th": "ก่อน: พื้นที่ปลอดภัยตามที่เผยแพร่", "en": "Before: the safe spaces as published"},
+    "whatif.after": {"th": "หลัง: สถานการณ์สมมติ “{name}” (ไม่ใช่ข้อมูล)", "en": "After: scenario “{name}” (not data)"},
+    "whatif.click_note": {
+        "th": "คลิกแผนที่ “หลัง” เพื่อกำหนดจุด หรือคลิกพื้นที่ปลอดภัยเพื่อเลือก เขตที่มีเส้นขอบดำหนาคือเขตช่องว่าง",
+        "en": "Click the after map to set the point, or click a safe space to choose it. Districts outlined in "
+        "black are gap districts.",
+    },
+    "whatif.legend_points": {"th": "พื้นที่ปลอดภัย", "en": "Safe spaces"},
+    "whatif.unchanged": {"th": "พื้นที่ปลอดภัยตามที่เผยแพร่", "en": "Safe space as published"},
+    "whatif.changed": {"th": "เพิ่มหรือเปลี่ยน (สมมติ)", "en": "Added or changed (scenario)"},
+    "whatif.closed": {"th": "ปิด (สมมติ)", "en": "Closed (scenario)"},
+    "whatif.point_marker": {"th": "จุดที่เลือก", "en": "The point"},
+    "whatif.reach": {"th": "รัศมี {km} กม. ของจุดที่เพิ่มหรือเปลี่ยน", "en": "{km} km reach of those added or changed"},
+    "whatif.tip": {
+        "th": "การเข้าถึง{coverage} · {access} ที่ต่อ 1,000 คน · ผู้อยู่อาศัยในระยะ {residents}",
+        "en": "Coverage {coverage} · {access} places per 1,000 · residents within reach {residents}",
+    },
+    "whatif.tip_gap": {"th": "เขตช่องว่าง", "en": "gap district"},
+    "whatif.changes": {"th": "เขตที่เปลี่ยนไป (สมมติ)", "en": "Districts that change (scenario)"},
+    "whatif.no_changes": {
+        "th": "ไม่มีเขตใดที่การเข้าถึงเปลี่ยนไปในสถานการณ์นี้",
+        "en": "No district's coverage changes under this scenario.",
+    },
+    "whatif.col.access": {"th": "การเข้าถึงต่อ 1,000 คน ก่อน → หลัง", "en": "Access per 1,000, before → after"},
+    "whatif.col.coverage": {"th": "ระดับการเข้าถึง ก่อน → หลัง", "en": "Coverage, before → after"},
+    "whatif.col.gap": {"th": "เขตช่องว่าง ก่อน → หลัง", "en": "Gap district, before → after"},
+    "whatif.col.residents": {"th": "ผู้อยู่อาศัยในระยะ ก่อน → หลัง", "en": "Residents within reach, before → after"},
+    "whatif.yes": {"th": "ใช่", "en": "yes"},
+    "whatif.no": {"th": "ไม่", "en": "no"},
+    "whatif.download_csv": {
+        "th": "ดาวน์โหลดการเปลี่ยนแปลง (รูปแบบนำเข้าหน่วยบริการ)",
+        "en": "Download the changes (services upload format)",
+    },
+    "whatif.download_png": {"th": "ดาวน์โหลดแผนที่ก่อนและหลัง (PNG)", "en": "Download before and after (PNG)"},
+    "whatif.png_subtitle": {"th": "{window} · สถานการณ์สมมติ ไม่ใช่ข้อมูล", "en": "{window} · a scenario, not data"},
+    "whatif.source": {"th": "สถานการณ์สมมติ “{name}” ไม่ใช่ข้อมูล", "en": "scenario “{name}”, not data"},
+    "whatif.csv_note": {
+        "th": "ไฟล์มีเฉพาะพื้นที่ปลอดภัยที่สถานการณ์นี้เพิ่ม ย้าย ปิด หรือเปลี่ยนความจุ วันเปิดและวันปิดเป็นค่าชั่วคราว ({date} "
+        "วันแรกหลังช่วงเวลา) ตำแหน่งที่เพิ่มหรือย้ายระบุว่าโดยประมาณ ภาพรวมที่เผยแพร่ไม่มีเบอร์โทรและเวลาทำการ "
+        "ให้เติมก่อนนำเข้า มิฉะนั้นค่าในทะเบียนของหน่วยที่มีอยู่จะว่าง",
+        "en": "The file holds only the safe spaces this scenario adds, moves, closes or resizes. Opening and closing "
+        "dates are placeholders ({date}, the first day after the period); added or moved places are marked "
+        "approximate. The snapshot does not publish phone numbers and hours: fill them in before loading, or the "
+        "register's will be emptied for the existing safe spaces.",
+    },
+    "whatif.limits": {
+        "th": "สิ่งที่คำนวณใหม่: การเข้าถึง (E2SFCA 3 กม. ของผู้อยู่อาศัยทุกคน) ระดับการเข้าถึง (แบ่งสามกลุ่มในกรุงเทพฯ) "
+        "เขตช่องว่างของสถานการณ์ (ความต้องการสูงและการเข้าถึงต่ำ) และผู้อยู่อาศัยในระยะ "
+        "สิ่งที่ไม่คำนวณใหม่: ความต้องการ (ความน่าจะเป็นที่เผยแพร่) และรัศมีอื่นกับการสุ่มซ้ำจำนวนรายที่อยู่เบื้องหลังเขตช่องว่างที่เผยแพร่ "
+        "ซึ่งต้องใช้จำนวนจริง หน้านี้ไม่อ่านจำนวนจริง เขตช่องว่างของสถานการณ์จึงอาจต่างจากที่เผยแพร่ "
+        "ระยะทางเป็นเส้นตรง ประชากรชุมชนเป็นค่าประมาณ",
+        "en": "Recomputed: access (enhanced 2SFCA at 3 km over every resident), coverage classes (terciles over "
+        "Bangkok), the scenario's gap districts (high need, low coverage) and residents within reach. Not recomputed: "
+        "need (the published probability), and the other catchments and resamplings of counts behind the published "
+        "gaps, which need the true counts this page never reads, so a scenario's gaps may differ from the published "
+        "ones. Straight-line distances; estimated community populations.",
+    },
 }
 
 
