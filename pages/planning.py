@@ -11,6 +11,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from etl.briefing.picture import map_png
 from etl.messages import render
 from etl.plan import Recommendation, recommend
 from geo.planning import CANDIDATE_SETS, RADIUS_MAX_M, RADIUS_MIN_M, PlanError
@@ -192,4 +193,4 @@ st.download_button(
 )
 st.caption(t("planning.limits"))
 
-whatif.section(SNAPSHOT, chosen, rec.sites, LANG)
+whatif.section(SNAPSHOT, chosen, rec.sites, LANG, map_png)

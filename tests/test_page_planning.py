@@ -11,7 +11,6 @@ from PIL import Image
 
 from db import read
 from db.snapshot import published_path
-from tests.test_page_briefing import deferred  # noqa: F401 (a fixture)
 from ui import bivariate
 from ui.i18n import TEXT
 from ui.whatif_view import SERVICE_COLUMNS, first_day_after
@@ -135,7 +134,7 @@ def test_a_scenario_keeps_its_name_and_changes_across_reruns(demo_db, open_app):
     assert len(decks(app)[2]["changed-spaces"]["data"]) == 5
 
 
-def test_the_scenario_downloads_as_a_services_file_and_a_before_after_png(demo_db, open_app, downloads, deferred):  # noqa: F811
+def test_the_scenario_downloads_as_a_services_file_and_a_before_after_png(demo_db, open_app, downloads, deferred):
     app = open_app(demo_db, "en", PAGE)
     app.selectbox(key="whatif_target").set_value("S0001").run()
     button(app, "whatif.close").click().run()

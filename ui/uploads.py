@@ -13,7 +13,6 @@ import pandas as pd
 import streamlit as st
 
 from core.settings import max_upload_mb
-from etl.problems import Problem
 from ui.i18n import t
 from ui.periods import quarter_label
 
@@ -57,8 +56,9 @@ def dropzone_words(types: list[str], lang: str | None = None) -> str:
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 
-def problem_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
-    """Problems or notices as rows: the row (every row a notice names, when it names several), column,
+def problem_frame(problems: list, lang: str) -> pd.DataFrame:
+    """Problems or notices (:class:`etl.problems.Problem`, as the page receives them) as rows: the row (every row
+    a notice names, when it names several), column,
     value and what to do, in ``lang``."""
     return pd.DataFrame(
         {

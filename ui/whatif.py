@@ -10,6 +10,7 @@ or chooses the safe space clicked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
@@ -18,7 +19,6 @@ import streamlit as st
 
 from core.colours import NO_DATA
 from db import read
-from etl.briefing.picture import map_png
 from geo.scenario import Edit, Outcome, coverage_of, evaluate
 from ui import bivariate, loaders, maps
 from ui import whatif_view as view
@@ -326,8 +326,8 @@ def maps_side_by_side(outcome: Outcome, snapshot, chosen, lang: str, name: str) 
         maps.legend(t("whatif.legend_points"), view.legend_entries(radius_m))
 
 
-def downloads(outcome: Outcome, snapshot, chosen, name: str, lang: str) -> None:
-    """The scenario's changes as a services file, and the two maps as one PNG."""
+def downloads(outcome: Outcome, snapshot, chosen, name: str, lang: str, picture: Callable[..., bytes]) -> None:
+    """The scenario's changes as a services file, and the two maps as one PNG (each drawn by ``picture``)."""
     date = view.first_day_after(chosen.end)
     changed = outcome.after[outcome.after["change"] != ""]
     added, moved = changed["change"] == "add", changed["change"].str.contains("move")
@@ -349,7 +349,7 @@ def downloads(outcome: Outcome, snapshot, chosen, name: str, lang: str) -> None:
         t("whatif.download_png"),
         partial(
             view.side_by_side_png,
-            map_png,
+            picture,
             outcome,
             (t("whatif.before"), t("whatif.after", name=name)),
             published=snapshot.path,
@@ -365,8 +365,9 @@ def downloads(outcome: Outcome, snapshot, chosen, name: str, lang: str) -> None:
     st.caption(t("whatif.csv_note", date=date))
 
 
-def section(snapshot, chosen, recommended: pd.DataFrame, lang: str) -> None:
-    """The what-if section for the window ``chosen``; ``recommended`` are the sites the page recommends."""
+def section(snapshot, chosen, recommended: pd.DataFrame, lang: str, picture: Callable[..., bytes]) -> None:
+    """The what-if section for the window ``chosen``; ``recommended`` are the sites the page recommends, and
+    ``picture`` draws a map as PNG (the page passes the briefing's renderer: ui/ does not import etl/)."""
     st.header(t("whatif.title"), divider="gray")
     st.caption(t("whatif.caption"))
     scenario_picker()
@@ -394,5 +395,5 @@ def section(snapshot, chosen, recommended: pd.DataFrame, lang: str) -> None:
         st.caption(t("whatif.no_changes"))
     else:
         st.dataframe(table, hide_index=True, width="stretch")
-    downloads(outcome, snapshot, chosen, name, lang)
+    downloads(outcome, snapshot, chosen, name, lang, picture)
     st.caption(t("whatif.limits"))
