@@ -103,6 +103,7 @@ def tables(snapshot) -> dict[str, pd.DataFrame]:
         return {n: con.execute(f'SELECT * FROM "{n}" ORDER BY ALL').df() for n in names if n not in ("meta", "loads")}
 
 
+@pytest.mark.slow
 def test_other_true_counts_with_the_same_protected_cells_publish_the_same_snapshot(twins):
     (_, first), (_, second) = twins
     one, two = tables(first), tables(second)

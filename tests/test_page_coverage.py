@@ -66,6 +66,7 @@ def gap_codes(app: AppTest, lang: str = "th") -> set[str]:
     return set(table[TEXT["col.dist_code"][lang]])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_runs_in_both_languages_with_both_maps(demo_db, open_app, lang):
     app = open_app(demo_db, lang, PAGE)
@@ -77,6 +78,7 @@ def test_runs_in_both_languages_with_both_maps(demo_db, open_app, lang):
     assert TEXT["coverage.legend_services"][lang] in html_markdown(app)
 
 
+@pytest.mark.slow
 def test_every_open_service_type_is_a_layer_and_unticking_one_removes_it(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     open_now = services_of(demo_db)
@@ -97,6 +99,7 @@ def test_every_open_service_type_is_a_layer_and_unticking_one_removes_it(demo_db
     assert TEXT["service.police"]["en"] not in html_markdown(app)
 
 
+@pytest.mark.slow
 def test_choosing_no_type_says_so_instead_of_an_empty_map(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE).pills(key="coverage_types").set_value([]).run()
     assert TEXT["coverage.choose_types"]["en"] in sentences(app)
@@ -115,6 +118,7 @@ def test_catchments_are_3000_m_circles_around_each_open_safe_space(demo_db, open
     assert "catchments" not in service_map(app)
 
 
+@pytest.mark.slow
 def test_optional_outline_layers_and_the_payload_stay_small(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     assert {"health-centre-areas", "samut-prakan"}.isdisjoint(service_map(app))
@@ -126,6 +130,7 @@ def test_optional_outline_layers_and_the_payload_stay_small(demo_db, open_app):
     assert all(len(chart.proto.json.encode()) < 250_000 for chart in app.get("deck_gl_json_chart"))
 
 
+@pytest.mark.slow
 def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     (legend,) = [m.value for m in app.markdown if "grid-template-columns" in m.value]
@@ -143,6 +148,7 @@ def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_db, open_a
         assert tuple(features[row.dist_code]["fill"]) == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on_the_map(demo_db, open_app, lang):
     """Defect 1 of issue 16: the words said "dark red" while the darkest cells were served districts."""
@@ -176,6 +182,7 @@ def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on
     assert inside == set(gaps["dist_code"])
 
 
+@pytest.mark.slow
 def test_gap_table_lists_exactly_the_high_need_low_coverage_districts(demo_db, open_app, downloads):
     app = open_app(demo_db, "th", PAGE)
     summary = summary_of(demo_db)
@@ -190,6 +197,7 @@ def test_gap_table_lists_exactly_the_high_need_low_coverage_districts(demo_db, o
     assert content.decode("utf-8-sig").count("\n") == len(expected) + 1
 
 
+@pytest.mark.slow
 def test_the_district_filter_narrows_the_gap_table_and_the_services(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     summary = summary_of(demo_db)
@@ -223,6 +231,7 @@ def small_counts_db(demo_db):
     return demo_db
 
 
+@pytest.mark.slow
 def test_no_count_from_1_to_4_in_tooltips_tables_or_downloads(small_counts_db, open_app, downloads):
     app = open_app(small_counts_db, "en", PAGE)
     app.button_group(key="window").set_value("quarter").run()
@@ -246,6 +255,7 @@ def test_no_count_from_1_to_4_in_tooltips_tables_or_downloads(small_counts_db, o
     assert set(re.split(r"[,\n\r]", content.decode("utf-8-sig"))).isdisjoint(SMALL_COUNTS)
 
 
+@pytest.mark.slow
 def test_a_service_named_with_html_stays_text(demo_db, open_app):
     services = (
         f'service_id,name_th,name_en,service_type,lat,lon\nX1,"{HTML_NAME}","{HTML_NAME}",safe_space,13.7563,100.5018\n'
@@ -266,6 +276,7 @@ def test_empty_database_shows_a_sentence_and_no_map(db, open_app):
     assert not decks(app)
 
 
+@pytest.mark.slow
 def test_cases_without_services_or_communities_say_what_is_missing(cases_db, open_app):
     app = open_app(cases_db, "th", PAGE)
     assert not app.exception and not app.error

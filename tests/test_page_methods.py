@@ -47,6 +47,7 @@ def test_lists_every_table_and_view_of_the_schema(demo_db, methods):
     assert [name for name in names if f"`{name}`" not in shown] == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_lists_every_source_file_with_its_licence(demo_db, methods, lang):
     files = sorted(p.name for p in geo_dir().iterdir() if p.is_file() and p.name != "SOURCES.md")
@@ -58,6 +59,7 @@ def test_lists_every_source_file_with_its_licence(demo_db, methods, lang):
     assert {"th": "ประมาณ พ.ศ. 2560", "en": "about 2017"}[lang] in shown  # the population's year is not stated
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_defines_every_measure_and_the_suppression_policy(demo_db, methods, lang):
     shown = texts(methods(demo_db, lang))
@@ -69,6 +71,7 @@ def test_defines_every_measure_and_the_suppression_policy(demo_db, methods, lang
     assert "“<5”" in shown and TEXT["methods.guard"][lang] in shown
 
 
+@pytest.mark.slow
 def test_shows_the_load_history_without_revert_controls(demo_db, methods):
     app = methods(demo_db, "en")
     loads = read.load_history(snapshot_of(demo_db))  # as published
@@ -79,6 +82,7 @@ def test_shows_the_load_history_without_revert_controls(demo_db, methods):
     assert not [b for b in app.button if b.label == TEXT["upload.revert"]["en"]]
 
 
+@pytest.mark.slow
 def test_database_without_cases_still_explains_everything(db, methods):
     app = methods(db)
     assert not app.exception

@@ -207,6 +207,7 @@ SERVICES = (
 )
 
 
+@pytest.mark.slow
 def test_only_services_open_in_the_window_count(cases_db):
     load_file("communities", COMMUNITY.encode(), "communities.csv", db=cases_db)
     load_file("services", SERVICES.encode(), "services.csv", db=cases_db)
@@ -224,6 +225,7 @@ def test_only_services_open_in_the_window_count(cases_db):
 # --- the snapshot as a file ---------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_same_warehouse_publishes_the_same_figures(demo_db, tmp_path):
     again = tmp_path / "again.duckdb"
     publish(demo_db, again)
@@ -249,6 +251,7 @@ def test_a_failed_publish_keeps_the_previous_snapshot_and_says_why(cases_db, mon
     assert read_status(snapshot).ok and previous_path(snapshot).read_bytes() == before
 
 
+@pytest.mark.slow
 def test_the_snapshot_is_found_by_setting_and_never_beside_another_warehouse(cases_db, tmp_path, monkeypatch):
     chosen = tmp_path / "elsewhere" / "figures.duckdb"
     monkeypatch.setenv("SAFESPACE_PUBLISHED", str(chosen))

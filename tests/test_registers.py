@@ -1,5 +1,7 @@
 """Register uploads (services, communities): the columns a real register brings, and boundary-edge points."""
 
+import pytest
+
 from tests.helpers import load, query, rejected
 
 # Two BMA register points on district edges (see ../shared/geo/SOURCES.md): BMA1846 is coded
@@ -49,6 +51,7 @@ def test_community_type_in_english_or_the_registers_thai_and_estimated_populatio
     assert sorted(rows) == [("A", "crowded", 900, True), ("B", "high_rise", 1200, False), ("C", None, None, False)]
 
 
+@pytest.mark.slow
 def test_an_unknown_community_type_lists_the_allowed_ones(db):
     (problem,) = rejected(
         db, "communities", "community_id,name_th,lat,lon,community_type\nA,ชุมชนก,13.7770,100.5130,village\n"

@@ -72,6 +72,7 @@ def test_reverting_communities_that_cases_still_name_is_refused(db):
     assert table_checksums(db) == before
 
 
+@pytest.mark.slow
 def test_a_revert_that_brings_back_rows_naming_a_reverted_community_is_refused(db):
     communities = load_file("communities", COMMUNITIES.encode(), "c1.csv", db=db)
     load_file("cases", csv("2025Q1,1002,,D1,physical,woman,2,"), "with_d1.csv", db=db)
@@ -123,6 +124,7 @@ def test_the_only_population_figures_cannot_be_reverted_but_replaced_ones_can(db
     assert query(db, "SELECT count(*), min(year) FROM current_population") == [(50, 2024)]
 
 
+@pytest.mark.slow
 def test_revert_force_and_restore_from_the_cli(db):
     loaded = load_file("cases", csv("2025Q1,1002,,,physical,woman,7,"), "v1.csv", db=db)
     load_id, where = str(loaded.load_id), ("--db", str(db))

@@ -31,6 +31,7 @@ def test_viewers_get_no_upload_or_revert_controls_and_learn_how_to_enable_them(c
     assert "python -m etl hash-password" in texts(app)
 
 
+@pytest.mark.slow
 def test_local_mode_on_loopback_allows_uploading_with_a_banner(cases_db, open_app, monkeypatch, loopback):
     monkeypatch.setenv("SAFESPACE_LOCAL_MODE", "1")
     app = open_app(cases_db, page=UPLOAD, lang="en")
@@ -61,6 +62,7 @@ def test_password_unlocks_uploading_and_a_wrong_one_does_not(cases_db, open_app,
     assert app.get("file_uploader")
 
 
+@pytest.mark.slow
 def test_analyst_reverts_a_load_from_the_history(cases_db, open_app, monkeypatch, loopback):
     monkeypatch.setenv("SAFESPACE_LOCAL_MODE", "1")
     newer = load_file("cases", csv("2025Q2,1001,,,physical,woman,70,"), "fix.csv", db=cases_db)
@@ -81,6 +83,7 @@ def test_analyst_reverts_a_load_from_the_history(cases_db, open_app, monkeypatch
     ) == [(7,)]
 
 
+@pytest.mark.slow
 def test_a_refused_revert_is_explained_in_thai(cases_db, open_app, monkeypatch, loopback):
     monkeypatch.setenv("SAFESPACE_LOCAL_MODE", "1")
     app = open_app(cases_db, page=UPLOAD)
