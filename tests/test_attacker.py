@@ -132,6 +132,7 @@ def hidden_cells(frame: pd.DataFrame) -> pd.DataFrame:
     return sums[sums["cases_reported"].isin(SMALL)]
 
 
+@pytest.mark.slow
 def test_differencing_windows_and_quarters_gives_the_same_answer_for_two_truths(twins):
     """4 quarters ending at Q minus 4 quarters ending at Q-1 is Q minus Q-4: an attacker's route to a quarter."""
     (a, first), (b, second) = twins

@@ -41,6 +41,7 @@ def test_rejected_file_exits_1_with_row_level_errors_and_writes_nothing(db, tmp_
     assert "row 2" in human.stderr and "Traceback" not in human.stderr
 
 
+@pytest.mark.slow
 def test_dry_run_exits_0_and_writes_nothing(db, tmp_path):
     path = tmp_path / "cases.csv"
     path.write_text(GOOD)
@@ -63,6 +64,7 @@ def test_environment_not_ready_exits_3_with_what_to_do(tmp_path):
     assert missing.returncode == 3 and "python -m etl demo" in missing.stderr
 
 
+@pytest.mark.slow
 def test_the_real_process_exits_with_the_documented_code_and_says_why(tmp_path):
     """``python -m etl`` as a process: the entry point passes main's exit code and messages through."""
     absent = tmp_path / "absent.duckdb"

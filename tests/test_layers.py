@@ -69,6 +69,7 @@ print(sorted(m for m in ("esda", "libpysal", "scipy", "mapclassify", "sklearn") 
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.slow
 def test_the_command_line_runs_without_streamlit():
     """``python -m etl`` imports its whole command line (every subcommand's parser) without Streamlit."""
     code = "import sys, etl.cli; print('streamlit' in sys.modules)"

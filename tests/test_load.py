@@ -132,6 +132,7 @@ def test_service_outside_bangkok_is_kept_without_a_district(db):
     ]
 
 
+@pytest.mark.slow
 def test_swapped_coordinates_are_reported_as_such(db):
     services = "service_id,name_th,service_type,lat,lon\nS1,x,police,100.5130,13.7770\n"
     (problem,) = rejected(db, "services", services.encode())

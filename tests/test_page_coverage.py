@@ -106,6 +106,7 @@ def test_choosing_no_type_says_so_instead_of_an_empty_map(demo_db, open_app):
     assert len(decks(app)) == 1  # the need x coverage map only
 
 
+@pytest.mark.slow
 def test_catchments_are_3000_m_circles_around_each_open_safe_space(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     catchments = service_map(app)["catchments"]

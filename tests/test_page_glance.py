@@ -86,6 +86,7 @@ def test_the_briefing_compares_a_fiscal_year_to_date_the_same_way(demo_template)
 # --- Defect 7: where the card and the district table sit together, say why they need not add up --------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_table_says_its_districts_need_not_add_up_to_the_card(demo_template, open_app, lang):
     app = open_app(demo_template, lang)
@@ -135,12 +136,14 @@ def test_pages_without_periods_show_no_period_quarter_or_district_controls(demo_
         assert list(getattr(app.sidebar, kind)) == [], kind
 
 
+@pytest.mark.slow
 def test_overview_cards_say_share_referred(demo_template, open_app):
     app = open_app(demo_template, "en")
     assert "Share referred" in cards(app)
     assert not [label for label in cards(app) if label.endswith(" on")]  # "Referred on" read as a date
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_methods_opens_with_plain_words_before_formulas_and_tables(demo_template, open_app, lang):
     app = open_app(demo_template, lang, "pages/methods.py")
@@ -216,6 +219,7 @@ def test_a_district_name_read_as_another_spelling_says_which_district(db):
     assert "“Dusitt”" in warning.text("th")
 
 
+@pytest.mark.slow
 def test_the_load_history_shows_the_time_of_each_load(demo_template, open_app):
     app = open_app(demo_template, "en", "pages/methods.py")
     history = next(frame.value for frame in app.dataframe if TEXT["history.loaded_at"]["en"] in frame.value.columns)

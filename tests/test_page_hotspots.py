@@ -118,6 +118,7 @@ def test_gi_view_shows_the_summary_hotspot_class_of_every_district(clustered_db,
     assert all(html.escape(TEXT[f"gi.{k}"]["th"]) in legend for k in maps.GI_COLOURS)  # "q < 0.01" as HTML
 
 
+@pytest.mark.slow
 def test_lisa_view_shows_the_summary_cluster_of_every_district(clustered_db, hotspots):
     app = hotspots(clustered_db, "en")
     app.button_group(key="hotspots_view").set_value("lisa").run()
@@ -255,6 +256,7 @@ def test_no_count_of_one_to_four_anywhere_on_the_page(demo_db, hotspots):
     assert set(counts).isdisjoint(SMALL_COUNTS)
 
 
+@pytest.mark.slow
 def test_table_behind_the_map_has_fifty_districts_and_a_download(demo_db, hotspots):
     app = hotspots(demo_db)
     table = app.dataframe[0].value
@@ -293,6 +295,7 @@ def test_too_few_districts_for_hot_spots_says_so(cases_db, hotspots):
     assert len(app.dataframe[0].value) == 50  # the table is still there
 
 
+@pytest.mark.slow
 def test_a_district_without_reports_says_so(cases_db, hotspots):
     app = hotspots(cases_db, "en")
     app.selectbox(key="hotspots_district").set_value("1050").run()
@@ -330,6 +333,7 @@ def test_bangkok_breakdowns_follow_the_window(cases_db, hotspots):
     assert [t[TEXT["col.cases"]["en"]].tolist() for t in tables] == [["100"], ["100"]]
 
 
+@pytest.mark.slow
 def test_district_trend_has_the_twelve_quarters_up_to_the_chosen_one(cases_db, hotspots):
     app = hotspots(cases_db, "en")
     app.selectbox(key="hotspots_district").set_value("1001").run()

@@ -77,6 +77,7 @@ def test_a_copied_address_reopens_the_same_view(open_link):
     assert again.dataframe[0].value.equals(first.dataframe[0].value)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("params", "refused"),
     [
@@ -157,6 +158,7 @@ def test_a_district_in_the_link_narrows_the_whole_overview(open_link, demo_templ
     assert app.dataframe[0].value["Code"].tolist() == ["1003", "1033"]
 
 
+@pytest.mark.slow
 def test_a_district_off_the_attention_list_says_so(open_link):
     app = open_link({"lang": "en", "district": "1002"})
     assert TEXT["overview.attention_none_chosen"]["en"] in [c.value for c in app.caption]

@@ -38,6 +38,7 @@ def test_runs_in_both_languages(demo_db, methods, lang):
         assert TEXT[key][lang] in shown
 
 
+@pytest.mark.slow
 def test_lists_every_table_and_view_of_the_schema(demo_db, methods):
     with duckdb.connect(str(demo_db), read_only=True) as con:
         names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]

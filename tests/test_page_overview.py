@@ -90,6 +90,7 @@ def test_runs_without_exception_in_both_languages(hand_db, open_app, lang):
     assert app.title[0].value == TEXT["overview.title"][lang]
 
 
+@pytest.mark.slow
 def test_map_has_the_fifty_districts_and_no_basemap(hand_db, open_app):
     spec = deck(open_app(hand_db))
     assert len(layer(spec, "GeoJsonLayer")["data"]["features"]) == 50
@@ -97,6 +98,7 @@ def test_map_has_the_fifty_districts_and_no_basemap(hand_db, open_app):
     assert "cartocdn" not in json.dumps(spec) and "mapbox" not in json.dumps(spec).lower()
 
 
+@pytest.mark.slow
 def test_map_payload_is_under_250_kb(demo_template, open_app):
     app = open_app(demo_template)
     districts = layer(deck(app), "GeoJsonLayer")
@@ -128,6 +130,7 @@ def test_tooltip_shows_both_names_and_never_a_small_count(hand_db, open_app):
     assert props["1003"]["cases"] == "0"
 
 
+@pytest.mark.slow
 def test_a_hidden_count_hides_its_rate_but_its_district_is_coloured_by_its_smoothed_rate(hand_db, open_app):
     props = features(open_app(hand_db))
     summary = summary_of(hand_db, "2025Q2").set_index("dist_code")
@@ -150,6 +153,7 @@ def test_labels_carry_their_thai_characters(hand_db, open_app):
     assert used <= set(labels["characterSet"])
 
 
+@pytest.mark.slow
 def test_legend_has_the_published_classes_and_no_data_but_no_suppressed_entry(hand_db, open_app):
     shown = texts(open_app(hand_db))
     assert legend_title("th", 4) in shown
@@ -212,6 +216,7 @@ def test_window_choice_changes_the_numbers(demo_template, open_app):
     assert len(set(shown.values())) == 3
 
 
+@pytest.mark.slow
 def test_no_kpi_or_chart_value_is_a_small_count(hand_db, open_app):
     app = open_app(hand_db)
     cases, change = metrics(app)["cases"]  # the other cards count districts, services and communities
@@ -224,6 +229,7 @@ def test_no_kpi_or_chart_value_is_a_small_count(hand_db, open_app):
 # --- Districts to watch, trend, table ---------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_attention_list_names_five_districts_with_reasons(demo_template, open_app, lang):
     app = open_app(demo_template, lang)
@@ -268,6 +274,7 @@ def test_district_filter_narrows_the_table_and_its_download(hand_db, open_app, d
     assert downloads["overview_2024Q3_2025Q2.csv"].decode("utf-8-sig").count("\n") == 3
 
 
+@pytest.mark.slow
 def test_csv_download_is_the_table_with_a_bom(hand_db, open_app, downloads):
     open_app(hand_db)
     name = "overview_2024Q3_2025Q2.csv"
@@ -325,6 +332,7 @@ def test_kpis_of_the_hand_written_cases(hand_db, open_app):
 # --- Banner and empty states ----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_synthetic_data_shows_a_banner(demo_template, open_app):
     app = open_app(demo_template)
     assert not app.exception

@@ -92,6 +92,7 @@ def one_cohort():
     return communities, counts, evaluate(counts, communities, "2024Q4", "all")
 
 
+@pytest.mark.slow
 def test_rate_ratio_is_the_ratio_of_ratios_for_one_cohort(one_cohort):
     _, counts, result = one_cohort
     assert result["n_pilots"] == 5 and result["n_comparison"] == 6 and result["enough"]
@@ -224,6 +225,7 @@ def test_too_few_pilots_is_not_enough_but_still_estimated():
     assert result["rate_ratio"] is not None
 
 
+@pytest.mark.slow
 def test_a_pilot_without_four_quarters_from_its_start_is_left_out():
     communities = register(PILOTS | {"late": "2024Q3"}, COMPARISONS)
     result = evaluate(random_counts(communities), communities, "2024Q4", "all")

@@ -237,6 +237,7 @@ def test_the_same_warehouse_publishes_the_same_figures(demo_db, tmp_path):
         pd.testing.assert_frame_equal(one, two, obj=table)
 
 
+@pytest.mark.slow
 def test_a_failed_publish_keeps_the_previous_snapshot_and_says_why(cases_db, monkeypatch):
     snapshot = published_path(cases_db)
     before = snapshot.read_bytes()

@@ -31,6 +31,7 @@ def test_a_service_file_without_the_approximate_column_means_exact_locations(db)
     assert query(db, "SELECT approximate FROM current_service_points") == [(False,)]
 
 
+@pytest.mark.slow
 def test_approximate_must_be_yes_or_no(db):
     (problem,) = rejected(
         db, "services", "service_id,name_th,service_type,lat,lon,approximate\nP1,x,police,13.75858,100.495122,maybe\n"

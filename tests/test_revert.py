@@ -21,6 +21,7 @@ def test_revert_brings_the_previous_cases_back(db):
     assert query(db, "SELECT count(*) FROM case_counts") == [(2,)]
 
 
+@pytest.mark.slow
 def test_reverting_a_base_load_needs_force_and_says_what_it_does(db):
     only = load_file("cases", csv("2025Q1,1002,,,physical,woman,7,"), "v1.csv", db=db)
     before = table_checksums(db)
@@ -84,6 +85,7 @@ def test_a_revert_that_brings_back_rows_naming_a_reverted_community_is_refused(d
     assert table_checksums(db) == before
 
 
+@pytest.mark.slow
 def test_a_restore_that_would_name_a_missing_community_is_refused_until_it_is_back(db):
     communities = load_file("communities", COMMUNITIES.encode(), "c1.csv", db=db)
     cases = load_file("cases", csv("2025Q1,1002,,D1,physical,woman,2,"), "with_d1.csv", db=db)

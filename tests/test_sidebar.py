@@ -26,6 +26,7 @@ def sidebar_text(app: AppTest) -> str:
     return "\n".join(e.value for kind in ("markdown", "caption") for e in getattr(app.sidebar, kind))
 
 
+@pytest.mark.slow
 def test_the_slider_starts_at_the_latest_quarter_in_the_fiscal_style(demo_template, open_app):
     app = open_app(demo_template)
     slider = app.select_slider(key="quarter")
@@ -62,6 +63,7 @@ def test_period_style_switches_every_label_with_the_year_of_the_language(
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("window", "label"),
     [
@@ -100,6 +102,7 @@ def test_relabelled_slider_defaults_to_the_chosen_quarter(demo_template, open_ap
     assert slider.value == "2024Q1"
 
 
+@pytest.mark.slow
 def test_next_steps_one_quarter_and_stops_at_the_latest(demo_template, open_app):
     app = open_app(demo_template)
     assert app.button(key="step").disabled  # already at the latest quarter
@@ -176,6 +179,7 @@ def test_the_synthetic_data_banner_shows_on_every_viewer_page(demo_template, ope
     assert TEXT["banner.synthetic"]["th"] in [w.value for w in app.warning]
 
 
+@pytest.mark.slow
 def test_the_upload_page_works_on_the_warehouse_without_the_viewers_frame(demo_template, open_app):
     app = open_app(demo_template, page=UPLOAD)
     assert not app.exception and not app.error

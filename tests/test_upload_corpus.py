@@ -102,6 +102,7 @@ def test_every_fixture_is_in_the_corpus_table():
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", GOOD)
 def test_good_file_loads(db, name):
     kind, rows, totals = GOOD[name]
@@ -161,6 +162,7 @@ def test_personal_values_are_never_repeated_in_messages(db, name):
         assert all("1017" not in f"{p} {p.text(lang)}" and "7366" not in str(p) for p in problems)
 
 
+@pytest.mark.slow
 def test_every_thai_id_is_found_and_a_coordinate_is_not_one(db):
     problems = _rejected(db, "cases", CORPUS / "bad_thai_id_in_text.csv")
     assert [(p.row, p.column) for p in problems] == [(3, "note"), (5, "note")]

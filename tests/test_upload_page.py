@@ -23,6 +23,7 @@ def loopback():
     config.set_option("server.address", previous)
 
 
+@pytest.mark.slow
 def test_viewers_get_no_upload_or_revert_controls_and_learn_how_to_enable_them(cases_db, open_app):
     app = open_app(cases_db, page=UPLOAD)
     assert not app.exception
@@ -51,6 +52,7 @@ def test_local_mode_is_refused_off_loopback(cases_db, open_app, monkeypatch):
     assert TEXT["access.local_needs_loopback"]["en"] in texts(app)
 
 
+@pytest.mark.slow
 def test_password_unlocks_uploading_and_a_wrong_one_does_not(cases_db, open_app, monkeypatch):
     monkeypatch.setenv("SAFESPACE_ANALYST_PASSWORD_HASH", hash_password("analyst-password-1", iterations=1000))
     app = open_app(cases_db, page=UPLOAD, lang="en")
