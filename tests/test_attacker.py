@@ -103,6 +103,7 @@ def tables(snapshot) -> dict[str, pd.DataFrame]:
         return {n: con.execute(f'SELECT * FROM "{n}" ORDER BY ALL').df() for n in names if n not in ("meta", "loads")}
 
 
+@pytest.mark.slow
 def test_other_true_counts_with_the_same_protected_cells_publish_the_same_snapshot(twins):
     (_, first), (_, second) = twins
     one, two = tables(first), tables(second)
@@ -152,6 +153,7 @@ def hidden_cells(frame: pd.DataFrame) -> pd.DataFrame:
     return sums[sums["cases_reported"].isin(SMALL)]
 
 
+@pytest.mark.slow
 def test_differencing_windows_and_quarters_gives_the_same_answer_for_two_truths(twins):
     """4 quarters ending at Q minus 4 quarters ending at Q-1 is Q minus Q-4: an attacker's route to a quarter."""
     (a, first), (b, second) = twins

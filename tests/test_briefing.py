@@ -38,6 +38,7 @@ def briefing(snapshot: Path, tmp_path: Path, *args: str) -> tuple[int, str]:
     return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
@@ -55,6 +56,7 @@ def test_a_one_or_two_page_pdf_whose_text_layer_holds_the_words_and_every_distri
     assert [name for name in names if compact(name) not in compact(text)] == []  # the map names all fifty
 
 
+@pytest.mark.slow
 def test_the_headline_figures_are_sums_of_protected_cells_with_their_changes(demo_db, tmp_path):
     _, text = briefing(published_path(demo_db), tmp_path, "--quarter", DEMO_END, "--lang", "en")
     text = compact(text)
@@ -67,6 +69,7 @@ def test_the_headline_figures_are_sums_of_protected_cells_with_their_changes(dem
     assert f"calendarquarters{window[0]}–{window[-1]}" in text
 
 
+@pytest.mark.slow
 def test_no_count_from_one_to_four_appears(cases_db, tmp_path):
     """The hand-written cases hide districts of 3 and 4 cases; no count of 1 to 4 reaches the page."""
     snapshot = published_path(cases_db)

@@ -8,12 +8,15 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.helpers import ROOT, etl, query, table_checksums
 
 GOOD = "quarter,dist_code,violence_type,victim_group,cases_reported,cases_referred\n2025Q2,1002,physical,woman,7,5\n"
 BAD = "quarter,dist_code,violence_type,victim_group,cases_reported,cases_referred\n2025Q2,1002,physical,woman,7,9\n"
 
 
+@pytest.mark.slow
 def test_load_json_summary_and_history(db, tmp_path):
     path = tmp_path / "cases.csv"
     path.write_text(GOOD)
@@ -38,6 +41,7 @@ def test_rejected_file_exits_1_with_row_level_errors_and_writes_nothing(db, tmp_
     assert "row 2" in human.stderr and "Traceback" not in human.stderr
 
 
+@pytest.mark.slow
 def test_dry_run_exits_0_and_writes_nothing(db, tmp_path):
     path = tmp_path / "cases.csv"
     path.write_text(GOOD)
@@ -60,6 +64,7 @@ def test_environment_not_ready_exits_3_with_what_to_do(tmp_path):
     assert missing.returncode == 3 and "python -m etl demo" in missing.stderr
 
 
+@pytest.mark.slow
 def test_the_real_process_exits_with_the_documented_code_and_says_why(tmp_path):
     """``python -m etl`` as a process: the entry point passes main's exit code and messages through."""
     absent = tmp_path / "absent.duckdb"
@@ -74,6 +79,7 @@ def test_the_real_process_exits_with_the_documented_code_and_says_why(tmp_path):
     assert not absent.exists()
 
 
+@pytest.mark.slow
 def test_hash_password_prints_a_hash_that_verifies():
     from core.passwords import verify_password
 
@@ -92,6 +98,7 @@ def test_dry_run_names_each_quarter_with_its_months_in_both_conventions(db, tmp_
     assert "2024Q4 = Oct–Dec 2024 = Q1 FY2025 = ไตรมาส 1 ปีงบประมาณ 2568 (ต.ค.–ธ.ค. 2567)" in done.stdout
 
 
+@pytest.mark.slow
 def test_history_fits_100_columns_with_bangkok_times(db, tmp_path):
     from datetime import UTC
     from zoneinfo import ZoneInfo
@@ -123,6 +130,7 @@ def test_quarter_months_in_the_cli_match_the_pages():
         assert describe(quarter) == f"{quarter} = {calendar} = {fiscal} = {thai}"
 
 
+@pytest.mark.slow
 def test_a_cases_load_imports_no_streamlit_geopandas_pandas_or_spatial_statistics(db, tmp_path):
     """The load itself (validation and write) stays light; publishing afterwards needs the statistics."""
     path = tmp_path / "cases.csv"

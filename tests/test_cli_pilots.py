@@ -52,6 +52,7 @@ def test_json_has_every_field_and_the_published_figures(demo_published, tmp_path
     assert len(result["compared"]) == len(published["pilot_compared"])
 
 
+@pytest.mark.slow
 def test_another_quarter_is_computed_from_the_snapshot_and_says_why_it_is_not_enough(demo_published):
     quarter = DEMO_QUARTERS[-6]  # the last pilot (2025Q1) has no four quarters from its start yet
     done = etl("export", "pilot-evaluation", "--quarter", quarter, "--json", "--published", str(demo_published))
@@ -64,6 +65,7 @@ def test_another_quarter_is_computed_from_the_snapshot_and_says_why_it_is_not_en
     assert set(result["referral"]) >= FIELDS
 
 
+@pytest.mark.slow
 def test_recomputing_the_latest_quarter_from_the_snapshot_gives_the_published_figures(demo_published):
     from etl.publish.pilot_evaluation import counts_of, evaluation_tables
 

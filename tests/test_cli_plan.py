@@ -27,6 +27,7 @@ def covered_weight(result: dict, sites: list[dict]) -> float:
     return float(weights[(distance <= result["radius_m"]).any(axis=1)].sum())
 
 
+@pytest.mark.slow
 def test_json_holds_what_recomputes_the_result(demo_published, tmp_path):
     out = tmp_path / "plan.json"
     done = etl("plan", "sites", "--k", "10", "--json", "--out", str(out), "--published", str(demo_published))

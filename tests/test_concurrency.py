@@ -33,6 +33,7 @@ def load(db, path, retry: float) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
 
 
+@pytest.mark.slow
 def test_load_fails_clearly_while_another_process_holds_the_file(db, tmp_path):
     path = tmp_path / "cases.csv"
     path.write_text(CASES)
@@ -46,6 +47,7 @@ def test_load_fails_clearly_while_another_process_holds_the_file(db, tmp_path):
     assert "in use by another process" in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_load_waits_for_a_short_read_to_finish(db, tmp_path):
     path = tmp_path / "cases.csv"
     path.write_text(CASES)
@@ -74,6 +76,7 @@ def _big_cases(path, rows: int = 150_000):
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow
 def test_two_identical_loads_started_together_commit_once(db, tmp_path):
     path = tmp_path / "cases.csv"
     path.write_text(_big_cases(tmp_path / "x"))
@@ -87,6 +90,7 @@ def test_two_identical_loads_started_together_commit_once(db, tmp_path):
     assert query(db, "SELECT count(*) FROM loads WHERE kind = 'cases'") == [(1,)]
 
 
+@pytest.mark.slow
 def test_the_second_of_two_identical_loads_in_one_process_changes_nothing(db, tmp_path):
     content = _big_cases(tmp_path / "x", 50_000).encode()
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -110,6 +114,7 @@ def test_a_twin_started_while_a_load_writes_waits_and_then_changes_nothing(db):
     assert query(db, "SELECT file_name FROM loads WHERE kind = 'cases'") == [("cases.csv",)]
 
 
+@pytest.mark.slow
 def test_a_revert_started_during_a_load_waits_and_keeps_the_references_valid(db):
     communities = load_file("communities", COMMUNITIES.encode(), "communities.csv", db=db)
     reverts = []

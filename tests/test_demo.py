@@ -52,6 +52,7 @@ def register() -> gpd.GeoDataFrame:
 # --- files ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_same_seed_gives_byte_identical_files(written):
     assert list(written["first"]) == ["communities", "services", "cases"]  # the loading order
     assert written["first"] == written["again"]
@@ -71,6 +72,7 @@ def test_files_are_plain_uploads_with_the_canonical_headers(written, kind):
     assert "\r" not in text
 
 
+@pytest.mark.slow
 def test_reference_layers_and_population_are_the_real_ones(demo_template):
     assert scalar(demo_template, "SELECT count(*) FROM districts") == 50
     assert scalar(demo_template, "SELECT count(*) FROM subdistricts") == 180
@@ -401,6 +403,7 @@ def test_pilot_rates_fall_after_the_start_relative_to_comparison_communities(dem
 # --- building ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_build_replaces_an_existing_database(demo_db, tmp_path):
     before = table_checksums(demo_db)
     results = demo.build(db=demo_db, out_dir=tmp_path / "files")
@@ -412,6 +415,7 @@ def test_build_replaces_an_existing_database(demo_db, tmp_path):
     assert {table: after[table][0] for table in after} == {table: before[table][0] for table in before}
 
 
+@pytest.mark.slow
 def test_demo_refuses_to_delete_a_database_with_uploaded_data(db, tmp_path):
     from etl.load import load_file
     from etl.problems import EnvironmentNotReady

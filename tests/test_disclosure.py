@@ -80,6 +80,7 @@ def test_every_page_is_checked():
     assert len(PAGES) >= 2 and "pages/overview.py" in PAGES
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 @pytest.mark.parametrize("page", PAGES)
 def test_no_page_shows_a_count_from_one_to_four(demo_template, open_app, downloads, page, lang):
@@ -141,6 +142,7 @@ def snapshot_only(demo_template, tmp_path_factory) -> Path:
     return warehouse
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 @pytest.mark.parametrize("page", VIEWER_PAGES)
 def test_every_viewer_page_renders_from_the_snapshot_alone(snapshot_only, open_app, page, lang):

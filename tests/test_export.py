@@ -90,6 +90,7 @@ def test_each_published_window(demo_db, tmp_path, window, first):
     assert set(table["quarter_from"]) == {first} and set(table["quarter"]) == {"2025Q2"}
 
 
+@pytest.mark.slow
 def test_an_arbitrary_window_only_from_the_true_counts(demo_db, tmp_path):
     args = ["export", "district-summary", "--quarter", "2025Q2", "--from", "ไตรมาส 1/2566", "--db", str(demo_db)]
     refused = etl(*args, cwd=tmp_path)

@@ -74,6 +74,7 @@ def test_gi_star_centre_by_hand_with_rook_weights():
     assert gi.loc[4, "gi_z"] == pytest.approx(gi_star_by_hand(30, 5)) == pytest.approx(15 / math.sqrt(295))
 
 
+@pytest.mark.slow
 def test_gi_star_agrees_with_esda_permutations_and_is_two_sided():
     values = np.random.default_rng(1).gamma(2.0, 10.0, 25)
     w = queen_weights(grid(5))

@@ -50,6 +50,7 @@ def test_each_layer_imports_only_the_layers_below_it(package):
 VIEWER_PAGES = ["pages/overview.py", "pages/hotspots.py", "pages/coverage.py", "pages/pilots.py", "pages/methods.py"]
 
 
+@pytest.mark.slow
 def test_viewer_pages_render_without_the_statistics_stack(demo_db):
     """A viewer's first page after a server start imports no esda, libpysal, scipy or mapclassify."""
     script = f"""
@@ -68,6 +69,7 @@ print(sorted(m for m in ("esda", "libpysal", "scipy", "mapclassify", "sklearn") 
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.slow
 def test_the_command_line_runs_without_streamlit():
     """``python -m etl`` imports its whole command line (every subcommand's parser) without Streamlit."""
     code = "import sys, etl.cli; print('streamlit' in sys.modules)"

@@ -25,6 +25,7 @@ def test_unknown_district_name_suggests_the_closest(db):
     assert "Dusit" in problem.message
 
 
+@pytest.mark.slow
 def test_every_error_names_row_column_and_fix(db):
     problems = rejected(
         db,
@@ -53,6 +54,7 @@ def test_missing_required_column_is_reported_once_on_the_header_row(db):
     assert problem.row == 1 and "cases_reported" in problem.message
 
 
+@pytest.mark.slow
 def test_dry_run_writes_nothing_and_shows_the_difference(db):
     load(db, "cases", csv("2025Q2,1002,,,physical,woman,7,5"))
     before = table_checksums(db)
@@ -71,6 +73,7 @@ def test_new_load_replaces_only_the_quarters_and_districts_it_covers(db):
     assert query(db, "SELECT count(*) FROM case_counts") == [(3,)], "earlier versions are kept"
 
 
+@pytest.mark.slow
 def test_identical_file_changes_nothing(db):
     content = csv("2025Q1,1002,,,physical,woman,7,")
     load(db, "cases", content)
@@ -88,6 +91,7 @@ def test_raw_bytes_and_audit_are_kept(db):
     assert audit == [("cases", "tests", 1, "2025Q1", "active")]
 
 
+@pytest.mark.slow
 def test_community_outside_bangkok_carries_its_own_district(db):
     result = load(db, "communities", COMMUNITIES.encode())
     assert query(db, "SELECT community_id, dist_code FROM current_communities ORDER BY 1") == [
@@ -100,6 +104,7 @@ def test_community_outside_bangkok_carries_its_own_district(db):
     assert problems[0].column == "dist_code"
 
 
+@pytest.mark.slow
 def test_community_rows_must_use_the_communitys_own_district(db):
     load(db, "communities", COMMUNITIES.encode())
     (problem,) = rejected(db, "cases", csv("2025Q1,1003,,D1,physical,woman,2,"))
@@ -107,6 +112,7 @@ def test_community_rows_must_use_the_communitys_own_district(db):
     assert "another district" in problem.message
 
 
+@pytest.mark.slow
 def test_cases_must_name_a_registered_community(db):
     (problem,) = rejected(db, "cases", csv("2025Q1,1002,,NOPE,physical,woman,2,"))
     assert problem.column == "community_id"
@@ -126,6 +132,7 @@ def test_service_outside_bangkok_is_kept_without_a_district(db):
     ]
 
 
+@pytest.mark.slow
 def test_swapped_coordinates_are_reported_as_such(db):
     services = "service_id,name_th,service_type,lat,lon\nS1,x,police,100.5130,13.7770\n"
     (problem,) = rejected(db, "services", services.encode())
@@ -156,6 +163,7 @@ def test_excel_encodings_and_delimiters(db, encode, separator):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("content", "expected"),
     [(b"", "empty"), (CASES_HEADER.encode() + b"\n", "no data rows"), (b"\x00\x01\x02binary", "not a text file")],
@@ -173,6 +181,7 @@ def test_valid_utf8_is_never_read_as_cp874(db):
     assert query(db, "SELECT dist_code FROM current_case_counts") == [("1002",)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "header",
     [

@@ -32,6 +32,7 @@ def _families() -> set[str]:
     return {code.split(".")[0] for code in MESSAGES}
 
 
+@pytest.mark.slow
 def test_a_rejected_file_reads_in_thai(db):
     fixture = Path(__file__).parent / "fixtures" / "uploads" / "bad_referred_over.csv"
     with pytest.raises(InputRejected) as caught:

@@ -48,6 +48,7 @@ def test_published_in_tenths_for_every_district_with_a_smoothed_rate(demo_publis
     assert (cluster["need_prob"] >= 0.9).all()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_coverage_map_shows_the_chance_and_the_reporting_caveat(demo_db, open_app, lang):
     app = open_app(demo_db, lang, "pages/coverage.py")

@@ -26,6 +26,7 @@ def text_of(pdf: bytes) -> str:
     return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
 
 
+@pytest.mark.slow
 def test_the_button_offers_the_briefing_of_the_chosen_period_in_the_chosen_language(demo_template, open_app, deferred):
     app = open_app(demo_template, "en")
     (button,) = [b for b in app.get("download_button") if b.proto.label == TEXT["overview.briefing"]["en"]]
@@ -45,6 +46,7 @@ def colours_of(png: bytes) -> set[tuple[int, int, int]]:
     return {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 20)}
 
 
+@pytest.mark.slow
 def test_the_overview_map_downloads_as_a_png_with_its_classes_and_the_banner(demo_template, open_app, deferred):
     open_app(demo_template, "en")
     shown = colours_of(deferred[f"map_smoothed_rate_{DEMO_END}_4q_en.png"]())
@@ -55,6 +57,7 @@ def test_the_overview_map_downloads_as_a_png_with_its_classes_and_the_banner(dem
     assert BANNER_FILL in shown  # demo data: the synthetic-data banner travels with the picture
 
 
+@pytest.mark.slow
 def test_the_hotspots_map_downloads_as_a_png_of_the_view_on_screen(demo_template, open_app, deferred):
     app = open_app(demo_template, "en", page="pages/hotspots.py")
     app.segmented_control(key="hotspots_view").set_value("gi").run()

@@ -69,6 +69,7 @@ def gap_codes(app: AppTest, lang: str = "th") -> set[str]:
     return set(table[TEXT["col.dist_code"][lang]])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_runs_in_both_languages_with_both_maps(demo_db, open_app, lang):
     app = open_app(demo_db, lang, PAGE)
@@ -80,6 +81,7 @@ def test_runs_in_both_languages_with_both_maps(demo_db, open_app, lang):
     assert TEXT["coverage.legend_services"][lang] in html_markdown(app)
 
 
+@pytest.mark.slow
 def test_every_open_service_type_is_a_layer_and_unticking_one_removes_it(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     open_now = services_of(demo_db)
@@ -100,12 +102,14 @@ def test_every_open_service_type_is_a_layer_and_unticking_one_removes_it(demo_db
     assert TEXT["service.police"]["en"] not in html_markdown(app)
 
 
+@pytest.mark.slow
 def test_choosing_no_type_says_so_instead_of_an_empty_map(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE).pills(key="coverage_types").set_value([]).run()
     assert TEXT["coverage.choose_types"]["en"] in sentences(app)
     assert len(decks(app)) == 1  # the need x coverage map only
 
 
+@pytest.mark.slow
 def test_catchments_are_3000_m_circles_around_each_open_safe_space(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     catchments = service_map(app)["catchments"]
@@ -118,6 +122,7 @@ def test_catchments_are_3000_m_circles_around_each_open_safe_space(demo_db, open
     assert "catchments" not in service_map(app)
 
 
+@pytest.mark.slow
 def test_optional_outline_layers_and_the_payload_stay_small(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     assert {"health-centre-areas", "samut-prakan"}.isdisjoint(service_map(app))
@@ -129,6 +134,7 @@ def test_optional_outline_layers_and_the_payload_stay_small(demo_db, open_app):
     assert all(len(chart.proto.json.encode()) < 250_000 for chart in app.get("deck_gl_json_chart"))
 
 
+@pytest.mark.slow
 def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     (legend,) = [m.value for m in app.markdown if "grid-template-columns" in m.value]
@@ -146,6 +152,7 @@ def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_db, open_a
         assert tuple(features[row.dist_code]["fill"]) == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on_the_map(demo_db, open_app, lang):
     """Defect 1 of issue 16: the words said "dark red" while the darkest cells were served districts."""
@@ -184,6 +191,7 @@ def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on
         assert tips[code] == TEXT["coverage.share_text"][lang].format(share=f"{share:.0%}", n=160)
 
 
+@pytest.mark.slow
 def test_gap_table_lists_exactly_the_robust_gap_districts_surest_first(demo_db, open_app, downloads):
     app = open_app(demo_db, "th", PAGE)
     summary = summary_of(demo_db)
@@ -205,6 +213,7 @@ def test_gap_table_lists_exactly_the_robust_gap_districts_surest_first(demo_db, 
     assert download[f"{share} (%)"].tolist() == [round(value * 100) for value in shares]
 
 
+@pytest.mark.slow
 def test_the_district_filter_narrows_the_gap_table_and_the_services(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     summary = summary_of(demo_db)
@@ -238,6 +247,7 @@ def small_counts_db(demo_db):
     return demo_db
 
 
+@pytest.mark.slow
 def test_no_count_from_1_to_4_in_tooltips_tables_or_downloads(small_counts_db, open_app, downloads):
     app = open_app(small_counts_db, "en", PAGE)
     app.button_group(key="window").set_value("quarter").run()
@@ -261,6 +271,7 @@ def test_no_count_from_1_to_4_in_tooltips_tables_or_downloads(small_counts_db, o
     assert set(re.split(r"[,\n\r]", content.decode("utf-8-sig"))).isdisjoint(SMALL_COUNTS)
 
 
+@pytest.mark.slow
 def test_a_service_named_with_html_stays_text(demo_db, open_app):
     services = (
         f'service_id,name_th,name_en,service_type,lat,lon\nX1,"{HTML_NAME}","{HTML_NAME}",safe_space,13.7563,100.5018\n'
@@ -281,6 +292,7 @@ def test_empty_database_shows_a_sentence_and_no_map(db, open_app):
     assert not decks(app)
 
 
+@pytest.mark.slow
 def test_without_services_every_district_has_no_coverage_and_the_page_says_so(cases_db, open_app):
     """Every resident counts as demand, with or without communities: with no safe space, coverage is 0 for all
     (all tied in the low class), so the need x coverage map still shows while the services map says none."""

@@ -41,6 +41,7 @@ def captions(app) -> str:
 # --- Defect 6: a fiscal year to date is compared with the same quarters of the previous fiscal year -------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_fiscal_year_to_date_is_compared_with_the_same_quarters_a_fiscal_year_before(demo_template, open_app, lang):
     app = open_app(demo_template, lang)
@@ -64,6 +65,7 @@ def test_fiscal_year_to_date_is_compared_with_the_same_quarters_a_fiscal_year_be
     assert months in captions(app)
 
 
+@pytest.mark.slow
 def test_other_windows_still_compare_with_one_quarter_earlier_and_a_year_before(demo_template, open_app):
     app = open_app(demo_template, "en")
     app.segmented_control(key="window").set_value("quarter").run()
@@ -84,6 +86,7 @@ def test_the_briefing_compares_a_fiscal_year_to_date_the_same_way(demo_template)
 # --- Defect 7: where the card and the district table sit together, say why they need not add up --------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_table_says_its_districts_need_not_add_up_to_the_card(demo_template, open_app, lang):
     app = open_app(demo_template, lang)
@@ -123,6 +126,7 @@ def test_menu_titles_and_period_buttons_fit_the_sidebar(lang):
     assert sum(display_width(TEXT[f"sidebar.window.{w}"][lang]) for w in ("quarter", "year", "fiscal")) <= buttons
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", ["pages/upload.py", "pages/methods.py"])
 def test_pages_without_periods_show_no_period_quarter_or_district_controls(demo_template, open_app, page):
     app = open_app(demo_template, "en", page)
@@ -132,12 +136,14 @@ def test_pages_without_periods_show_no_period_quarter_or_district_controls(demo_
         assert list(getattr(app.sidebar, kind)) == [], kind
 
 
+@pytest.mark.slow
 def test_overview_cards_say_share_referred(demo_template, open_app):
     app = open_app(demo_template, "en")
     assert "Share referred" in cards(app)
     assert not [label for label in cards(app) if label.endswith(" on")]  # "Referred on" read as a date
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_methods_opens_with_plain_words_before_formulas_and_tables(demo_template, open_app, lang):
     app = open_app(demo_template, lang, "pages/methods.py")
@@ -213,6 +219,7 @@ def test_a_district_name_read_as_another_spelling_says_which_district(db):
     assert "“Dusitt”" in warning.text("th")
 
 
+@pytest.mark.slow
 def test_the_load_history_shows_the_time_of_each_load(demo_template, open_app):
     app = open_app(demo_template, "en", "pages/methods.py")
     history = next(frame.value for frame in app.dataframe if TEXT["history.loaded_at"]["en"] in frame.value.columns)
@@ -246,6 +253,7 @@ def outlined(layer: dict, districts) -> set[str]:
     return {code for code, shape in districts.geometry.items() if area.contains(shape.representative_point())}
 
 
+@pytest.mark.slow
 def test_a_click_chooses_the_district_outlines_it_and_keeps_no_selection(demo_template, open_app):
     app = open_app(demo_template, "en", "pages/hotspots.py")
     districts = read.district_layer(snapshot_of(demo_template)).set_index("dist_code")

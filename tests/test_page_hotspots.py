@@ -91,6 +91,7 @@ def hotspots(open_app):
     return lambda path, lang=None: open_app(path, lang, page=PAGE)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_runs_in_both_languages_with_fifty_districts(demo_db, hotspots, lang):
     app = hotspots(demo_db, lang)
@@ -103,6 +104,7 @@ def test_runs_in_both_languages_with_fifty_districts(demo_db, hotspots, lang):
     assert TEXT["legend.no_data"][lang] in texts(app)
 
 
+@pytest.mark.slow
 def test_gi_view_shows_the_summary_hotspot_class_of_every_district(clustered_db, hotspots):
     app = hotspots(clustered_db)
     app.button_group(key="hotspots_view").set_value("gi").run()
@@ -117,6 +119,7 @@ def test_gi_view_shows_the_summary_hotspot_class_of_every_district(clustered_db,
     assert all(html.escape(TEXT[f"gi.{k}"]["th"]) in legend for k in maps.GI_COLOURS)  # "q < 0.01" as HTML
 
 
+@pytest.mark.slow
 def test_lisa_view_shows_the_summary_cluster_of_every_district(clustered_db, hotspots):
     app = hotspots(clustered_db, "en")
     app.button_group(key="hotspots_view").set_value("lisa").run()
@@ -126,6 +129,7 @@ def test_lisa_view_shows_the_summary_cluster_of_every_district(clustered_db, hot
     assert TEXT["lisa.high_high"]["en"] in texts(app)
 
 
+@pytest.mark.slow
 @pytest.mark.filterwarnings("ignore:Numba not installed")
 @pytest.mark.parametrize(
     ("scheme", "measure"),
@@ -149,6 +153,7 @@ def test_legend_has_the_mapclassify_classes_of_the_chosen_scheme(demo_db, hotspo
     assert [shown[code] for code in values.index] == [maps.PALETTE[c] for c in classifier.yb]
 
 
+@pytest.mark.slow
 def test_switching_scheme_measure_and_view_changes_the_map(clustered_db, hotspots):
     app = hotspots(clustered_db)
     seen = [fills(app)]
@@ -163,6 +168,7 @@ def test_switching_scheme_measure_and_view_changes_the_map(clustered_db, hotspot
     assert all(before != after for before, after in itertools.pairwise(seen))
 
 
+@pytest.mark.slow
 def test_a_hidden_count_greys_its_district_for_counts_and_rates_only(cases_db, hotspots):
     app = hotspots(cases_db)  # in the year to 2025Q2, 1002 has one cell of 3; 1004's cells of 1 and 3 sum to 5
     for measure in ("rate", "count"):
@@ -198,6 +204,7 @@ def hidden_quarter_district(db, end: str) -> str:
         ).fetchall()[0][0]
 
 
+@pytest.mark.slow
 def test_district_detail_shows_its_published_quarters_without_small_counts(demo_db, hotspots):
     app = hotspots(demo_db, "en")
     end = app.session_state["quarter"]
@@ -220,6 +227,7 @@ def test_district_detail_shows_its_published_quarters_without_small_counts(demo_
     assert set(cards.values()).isdisjoint(SMALL_COUNTS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_bangkok_breakdowns_are_shown_under_their_own_heading_without_small_counts(demo_db, hotspots, lang):
     app = hotspots(demo_db, lang)
@@ -240,6 +248,7 @@ def test_bangkok_breakdowns_are_shown_under_their_own_heading_without_small_coun
     assert [t.to_dict() for t in breakdown_tables(app, lang)] == [t.to_dict() for t in tables]
 
 
+@pytest.mark.slow
 def test_no_count_of_one_to_four_anywhere_on_the_page(demo_db, hotspots):
     app = hotspots(demo_db)
     counts = [p["cases"] for p in features(app).values()]
@@ -248,6 +257,7 @@ def test_no_count_of_one_to_four_anywhere_on_the_page(demo_db, hotspots):
     assert set(counts).isdisjoint(SMALL_COUNTS)
 
 
+@pytest.mark.slow
 def test_table_behind_the_map_has_fifty_districts_and_a_download(demo_db, hotspots):
     app = hotspots(demo_db)
     table = app.dataframe[0].value
@@ -263,6 +273,7 @@ def test_empty_database_shows_a_sentence_not_a_map(db, hotspots):
     assert not app.get("deck_gl_json_chart")
 
 
+@pytest.mark.slow
 def test_a_window_without_bangkok_reports_says_so(cases_db, hotspots):
     # A quarter with a report only outside Bangkok (the Thai Kriang pilot in Samut Prakan).
     extra = "quarter,dist_code,community_id,violence_type,cases_reported\n2023Q1,1104,PILOT-THAI-KRIANG,physical,9\n"
@@ -285,6 +296,7 @@ def test_too_few_districts_for_hot_spots_says_so(cases_db, hotspots):
     assert len(app.dataframe[0].value) == 50  # the table is still there
 
 
+@pytest.mark.slow
 def test_a_district_without_reports_says_so(cases_db, hotspots):
     app = hotspots(cases_db, "en")
     app.selectbox(key="hotspots_district").set_value("1050").run()
@@ -294,6 +306,7 @@ def test_a_district_without_reports_says_so(cases_db, hotspots):
     assert any(s.startswith("This district has no reports in") for s in shown)
 
 
+@pytest.mark.slow
 def test_bangkok_breakdowns_of_the_hand_written_cases(cases_db, hotspots):
     app = hotspots(cases_db, "en")
     by_type, by_group = (
@@ -311,6 +324,7 @@ def test_bangkok_breakdowns_of_the_hand_written_cases(cases_db, hotspots):
     assert shown.isdisjoint({"x", *SMALL_COUNTS})  # no count of 1-4, and no secondary suppression either
 
 
+@pytest.mark.slow
 def test_bangkok_breakdowns_follow_the_window(cases_db, hotspots):
     app = hotspots(cases_db, "en")
     app.segmented_control(key="window").set_value("quarter").run()
@@ -320,6 +334,7 @@ def test_bangkok_breakdowns_follow_the_window(cases_db, hotspots):
     assert [t[TEXT["col.cases"]["en"]].tolist() for t in tables] == [["100"], ["100"]]
 
 
+@pytest.mark.slow
 def test_district_trend_has_the_twelve_quarters_up_to_the_chosen_one(cases_db, hotspots):
     app = hotspots(cases_db, "en")
     app.selectbox(key="hotspots_district").set_value("1001").run()

@@ -54,6 +54,7 @@ def test_a_link_opens_its_quarter_window_district_and_language(open_link):
     assert app.query_params == LINK  # the address still says what is shown
 
 
+@pytest.mark.slow
 def test_the_address_follows_every_change(open_link):
     app = open_link({})
     assert app.query_params == {"quarter": "2026Q2", "window": "4q", "lang": "th"}  # the defaults, spelled out
@@ -66,6 +67,7 @@ def test_the_address_follows_every_change(open_link):
     assert "district" not in app.query_params  # all districts
 
 
+@pytest.mark.slow
 def test_a_copied_address_reopens_the_same_view(open_link):
     first = open_link({"lang": "en"})
     first.segmented_control(key="window").set_value("quarter").run()
@@ -75,6 +77,7 @@ def test_a_copied_address_reopens_the_same_view(open_link):
     assert again.dataframe[0].value.equals(first.dataframe[0].value)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("params", "refused"),
     [
@@ -99,6 +102,7 @@ def test_a_value_not_offered_falls_back_to_the_default_with_a_notice(open_link, 
     assert notices(app) == []  # said once
 
 
+@pytest.mark.slow
 def test_hotspots_view_measure_and_scheme_come_from_the_link_and_go_back_into_it(open_link):
     app = open_link({"lang": "en", "view": "classes", "measure": "smoothed", "scheme": "equal_interval"})
     app = app.switch_page("pages/hotspots.py").run()
@@ -110,6 +114,7 @@ def test_hotspots_view_measure_and_scheme_come_from_the_link_and_go_back_into_it
     assert not app.exception and not app.error
 
 
+@pytest.mark.slow
 def test_hotspots_view_not_offered_is_refused(open_link):
     app = open_link({"lang": "en", "view": "heatmap"}, page="pages/hotspots.py")
     assert not app.exception and not app.error
@@ -117,6 +122,7 @@ def test_hotspots_view_not_offered_is_refused(open_link):
     assert notices(app) == [TEXT["links.refused"]["en"].format(names="view")]
 
 
+@pytest.mark.slow
 def test_coverage_service_types_and_layers_come_from_the_link(open_link):
     app = open_link({"lang": "en", "types": "safe_space,police", "layers": "health_centres"}, page="pages/coverage.py")
     assert not app.exception and not app.error and notices(app) == []
@@ -127,6 +133,7 @@ def test_coverage_service_types_and_layers_come_from_the_link(open_link):
     assert app.query_params["layers"] == "health_centres,context"
 
 
+@pytest.mark.slow
 def test_a_district_in_the_link_narrows_the_whole_overview(open_link, demo_template):
     """Map outlined and opened on the districts, their place on the attention list, their own trend, the table."""
     app = open_link({"lang": "en", "district": "1003,1033"})  # Nong Chok and Khlong Toei
@@ -151,6 +158,7 @@ def test_a_district_in_the_link_narrows_the_whole_overview(open_link, demo_templ
     assert app.dataframe[0].value["Code"].tolist() == ["1003", "1033"]
 
 
+@pytest.mark.slow
 def test_a_district_off_the_attention_list_says_so(open_link):
     app = open_link({"lang": "en", "district": "1002"})
     assert TEXT["overview.attention_none_chosen"]["en"] in [c.value for c in app.caption]

@@ -43,6 +43,7 @@ def test_runs_in_both_languages(demo_db, methods, lang):
         assert TEXT[key][lang] in shown
 
 
+@pytest.mark.slow
 def test_lists_every_table_and_view_of_the_schema(demo_db, methods):
     with duckdb.connect(str(demo_db), read_only=True) as con:
         names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
@@ -52,6 +53,7 @@ def test_lists_every_table_and_view_of_the_schema(demo_db, methods):
     assert [name for name in names if f"`{name}`" not in shown] == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_lists_every_source_file_with_its_licence(demo_db, methods, lang):
     files = sorted(p.name for p in geo_dir().iterdir() if p.is_file() and p.name != "SOURCES.md")
@@ -63,6 +65,7 @@ def test_lists_every_source_file_with_its_licence(demo_db, methods, lang):
     assert {"th": "ประมาณ พ.ศ. 2560", "en": "about 2017"}[lang] in shown  # the population's year is not stated
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_defines_every_measure_and_the_suppression_policy(demo_db, methods, lang):
     shown = texts(methods(demo_db, lang))
@@ -74,6 +77,7 @@ def test_defines_every_measure_and_the_suppression_policy(demo_db, methods, lang
     assert "“<5”" in shown and TEXT["methods.guard"][lang] in shown
 
 
+@pytest.mark.slow
 def test_shows_the_load_history_without_revert_controls(demo_db, methods):
     app = methods(demo_db, "en")
     loads = read.load_history(snapshot_of(demo_db))  # as published
@@ -84,6 +88,7 @@ def test_shows_the_load_history_without_revert_controls(demo_db, methods):
     assert not [b for b in app.button if b.label == TEXT["upload.revert"]["en"]]
 
 
+@pytest.mark.slow
 def test_database_without_cases_still_explains_everything(db, methods):
     app = methods(db)
     assert not app.exception

@@ -81,6 +81,7 @@ def open_services(db, end: str, start: str) -> int:
 # --- Frame and map -----------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_runs_without_exception_in_both_languages(hand_db, open_app, lang):
     app = open_app(hand_db, lang)
@@ -89,6 +90,7 @@ def test_runs_without_exception_in_both_languages(hand_db, open_app, lang):
     assert app.title[0].value == TEXT["overview.title"][lang]
 
 
+@pytest.mark.slow
 def test_map_has_the_fifty_districts_and_no_basemap(hand_db, open_app):
     spec = deck(open_app(hand_db))
     assert len(layer(spec, "GeoJsonLayer")["data"]["features"]) == 50
@@ -96,6 +98,7 @@ def test_map_has_the_fifty_districts_and_no_basemap(hand_db, open_app):
     assert "cartocdn" not in json.dumps(spec) and "mapbox" not in json.dumps(spec).lower()
 
 
+@pytest.mark.slow
 def test_map_payload_is_under_250_kb(demo_template, open_app):
     app = open_app(demo_template)
     districts = layer(deck(app), "GeoJsonLayer")
@@ -127,6 +130,7 @@ def test_tooltip_shows_both_names_and_never_a_small_count(hand_db, open_app):
     assert props["1003"]["cases"] == "0"
 
 
+@pytest.mark.slow
 def test_a_hidden_count_hides_its_rate_but_its_district_is_coloured_by_its_smoothed_rate(hand_db, open_app):
     props = features(open_app(hand_db))
     summary = summary_of(hand_db, "2025Q2").set_index("dist_code")
@@ -149,6 +153,7 @@ def test_labels_carry_their_thai_characters(hand_db, open_app):
     assert used <= set(labels["characterSet"])
 
 
+@pytest.mark.slow
 def test_legend_has_the_published_classes_and_no_data_but_no_suppressed_entry(hand_db, open_app):
     shown = texts(open_app(hand_db))
     assert legend_title("th", 4) in shown
@@ -162,6 +167,7 @@ def test_legend_has_the_published_classes_and_no_data_but_no_suppressed_entry(ha
 # --- KPI cards --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_kpis_equal_the_protected_cells_the_district_summary_and_the_database(demo_template, open_app):
     cards = metrics(open_app(demo_template))
     summary = summary_of(demo_template)
@@ -178,6 +184,7 @@ def test_kpis_equal_the_protected_cells_the_district_summary_and_the_database(de
         assert cards["pilots"][0] == str(pilots.fetchall()[0][0])
 
 
+@pytest.mark.slow
 def test_kpi_changes_compare_the_previous_window_and_a_year_before(demo_template, open_app):
     app = open_app(demo_template)
     cards = metrics(app)
@@ -196,6 +203,7 @@ def test_kpi_changes_compare_the_previous_window_and_a_year_before(demo_template
     assert compared in texts(app)
 
 
+@pytest.mark.slow
 def test_window_choice_changes_the_numbers(demo_template, open_app):
     app = open_app(demo_template)
     shown = {}
@@ -208,6 +216,7 @@ def test_window_choice_changes_the_numbers(demo_template, open_app):
     assert len(set(shown.values())) == 3
 
 
+@pytest.mark.slow
 def test_no_kpi_or_chart_value_is_a_small_count(hand_db, open_app):
     app = open_app(hand_db)
     cases, change = metrics(app)["cases"]  # the other cards count districts, services and communities
@@ -220,6 +229,7 @@ def test_no_kpi_or_chart_value_is_a_small_count(hand_db, open_app):
 # --- Districts to watch, trend, table ---------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_attention_list_names_five_districts_with_reasons(demo_template, open_app, lang):
     app = open_app(demo_template, lang)
@@ -235,6 +245,7 @@ def test_attention_list_names_five_districts_with_reasons(demo_template, open_ap
             assert TEXT[f"attention.{code}"][lang].split("{")[0] in entry
 
 
+@pytest.mark.slow
 def test_trend_chart_has_the_last_twelve_quarters(demo_template, open_app):
     lines = trend(open_app(demo_template))
     reported = lines[lines["series"] == TEXT["overview.trend.reported"]["th"]]
@@ -253,6 +264,7 @@ def test_table_lists_fifty_districts_without_small_counts(hand_db, open_app):
     assert (cases == "<5").sum() == 1  # 1002; 1004's two hidden cells sum to 5
 
 
+@pytest.mark.slow
 def test_district_filter_narrows_the_table_and_its_download(hand_db, open_app, downloads):
     app = open_app(hand_db)
     app.multiselect(key="districts").set_value(["1001", "1005"]).run()
@@ -262,6 +274,7 @@ def test_district_filter_narrows_the_table_and_its_download(hand_db, open_app, d
     assert downloads["overview_2024Q3_2025Q2.csv"].decode("utf-8-sig").count("\n") == 3
 
 
+@pytest.mark.slow
 def test_csv_download_is_the_table_with_a_bom(hand_db, open_app, downloads):
     open_app(hand_db)
     name = "overview_2024Q3_2025Q2.csv"
@@ -299,6 +312,7 @@ def test_trend_shows_bangkok_totals_of_protected_cells_per_quarter(hand_db, open
     assert not referred["value"].notna().any()  # every quarter has a hidden or unknown referral cell
 
 
+@pytest.mark.slow
 def test_kpis_of_the_hand_written_cases(hand_db, open_app):
     app = open_app(hand_db, "en")
     cards = metrics(app, "en")
@@ -318,6 +332,7 @@ def test_kpis_of_the_hand_written_cases(hand_db, open_app):
 # --- Banner and empty states ----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_synthetic_data_shows_a_banner(demo_template, open_app):
     app = open_app(demo_template)
     assert not app.exception
@@ -353,6 +368,7 @@ def test_a_warehouse_never_published_says_to_publish(tmp_path, open_app):
     assert "python -m etl publish" in app.error[0].value
 
 
+@pytest.mark.slow
 def test_a_file_that_is_not_a_snapshot_says_to_publish_again(tmp_path, open_app):
     warehouse = tmp_path / "blank.duckdb"
     duckdb.connect(str(published_path(warehouse))).close()  # a DuckDB file without the snapshot's tables
@@ -364,6 +380,7 @@ def test_a_file_that_is_not_a_snapshot_says_to_publish_again(tmp_path, open_app)
     assert "python -m etl publish" in app.error[0].value
 
 
+@pytest.mark.slow
 def test_an_unexpected_failure_shows_a_sentence_not_a_traceback(cases_template, tmp_path, open_app):
     broken = copy_with_snapshot(cases_template, tmp_path / "broken.duckdb")
     with duckdb.connect(str(published_path(broken))) as con:

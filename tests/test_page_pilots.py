@@ -66,6 +66,7 @@ def compared_table(app: AppTest):
     return table
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_runs_in_both_languages(demo_db, open_app, lang):
     app = open_app(demo_db, lang, PAGE)
@@ -79,6 +80,7 @@ def test_runs_in_both_languages(demo_db, open_app, lang):
     assert TEXT["pilots.eval.enough"][lang].format(reason=reason) in [s.value for s in app.success]
 
 
+@pytest.mark.slow
 def test_map_shows_both_named_pilots_and_thai_kriang_approximate_in_samut_prakan(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     pilots = pilots_on_map(app)
@@ -101,6 +103,7 @@ def test_map_shows_both_named_pilots_and_thai_kriang_approximate_in_samut_prakan
     assert table.at["Wat Sawatwareesimaram community", "Location"] == TEXT["pilots.as_registered"]["en"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("comparison", ["all", "same-district", "matched"])
 def test_evaluation_shown_is_the_published_one(demo_db, open_app, comparison):
     app = open_app(demo_db, "en", PAGE)
@@ -137,6 +140,7 @@ def test_evaluation_shown_is_the_published_one(demo_db, open_app, comparison):
     assert any(TEXT["pilots.caveat"]["en"] == w.value for w in app.warning)
 
 
+@pytest.mark.slow
 def test_an_earlier_quarter_shows_the_latest_evaluation_and_says_so(demo_db, open_app):
     app = open_app(demo_db, "th", PAGE)
     app.select_slider(key="quarter").set_value(DEMO_QUARTERS[-3]).run()
@@ -147,6 +151,7 @@ def test_an_earlier_quarter_shows_the_latest_evaluation_and_says_so(demo_db, ope
     assert {m.label: m.value for m in app.metric}[TEXT["pilots.eval.rate_ratio"]["th"]] == f"{main['rate_ratio']:.2f}"
 
 
+@pytest.mark.slow
 def test_trend_marks_each_start_and_publishes_group_totals(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     rows = [row for row in chart_rows(app) if "relative_quarter" not in row]  # not the event study
@@ -159,6 +164,7 @@ def test_trend_marks_each_start_and_publishes_group_totals(demo_db, open_app):
     assert len([row for row in rows if "display" in row]) == len(trend)
 
 
+@pytest.mark.slow
 def test_too_few_communities_says_why_in_both_languages(cases_db, open_app):
     (latest,) = read.pilot_evaluation_quarters(snapshot_of(cases_db))  # the latest quarter only
     evaluation = read.pilot_evaluation(snapshot_of(cases_db), latest, "all")["pilot_evaluation"]
@@ -207,6 +213,7 @@ def small_db(db):
     return db
 
 
+@pytest.mark.slow
 def test_no_count_from_1_to_4_in_the_chart_the_table_or_the_map(small_db, open_app):
     app = open_app(small_db, "en", PAGE)
     assert not app.exception and not app.error
@@ -228,6 +235,7 @@ def test_no_count_from_1_to_4_in_the_chart_the_table_or_the_map(small_db, open_a
     assert not any(f" {n} case" in shown for n in SMALL_COUNTS)
 
 
+@pytest.mark.slow
 def test_a_community_named_with_html_stays_text(small_db, open_app):
     app = open_app(small_db, "en", PAGE)
     assert HTML_NAME in set(pilot_table(app)["Community"])

@@ -23,6 +23,7 @@ def deck_layers(app) -> dict[str, dict]:
     return decks(app)[0]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_recommends_sites_as_a_scenario_in_both_languages(demo_db, open_app, lang):
     app = open_app(demo_db, lang, PAGE)
@@ -38,6 +39,7 @@ def test_recommends_sites_as_a_scenario_in_both_languages(demo_db, open_app, lan
     assert float(after.replace(",", "")) >= float(greedy.replace(",", ""))  # the exact model is never worse
 
 
+@pytest.mark.slow
 def test_changing_the_settings_solves_again(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE)
     app.number_input[0].set_value(2)

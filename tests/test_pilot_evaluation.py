@@ -92,6 +92,7 @@ def one_cohort():
     return communities, counts, evaluate(counts, communities, "2024Q4", "all")
 
 
+@pytest.mark.slow
 def test_rate_ratio_is_the_ratio_of_ratios_for_one_cohort(one_cohort):
     _, counts, result = one_cohort
     assert result["n_pilots"] == 5 and result["n_comparison"] == 6 and result["enough"]
@@ -160,6 +161,7 @@ def staggered():
     return communities, counts, evaluate(counts, communities, QUARTERS[-1], "all")
 
 
+@pytest.mark.slow
 def test_staggered_rate_ratio_and_interval_match_a_direct_maximisation(staggered):
     communities, counts, result = staggered
     stacked = stack_rows(counts, communities, design(counts, communities, QUARTERS[-1], "all").sample)
@@ -183,6 +185,7 @@ def test_vectorised_solver_agrees_with_the_hand_formula_under_relabelling(one_co
         assert value == pytest.approx(np.log(ratio_of_ratios(counts, chosen, "2024Q1")), abs=1e-6)
 
 
+@pytest.mark.slow
 def test_randomization_p_and_mde_by_hand(one_cohort):
     communities, counts, result = one_cohort
     sample = design(counts, communities, "2024Q4", "all").sample
@@ -212,6 +215,7 @@ def test_referral_rate_ratio_matches_a_direct_maximisation(staggered):
     assert poisson_did(data, data.labels[None, :])[0] == pytest.approx(estimate, abs=1e-6)
 
 
+@pytest.mark.slow
 def test_too_few_pilots_is_not_enough_but_still_estimated():
     pilots = {f"p{i}": "2024Q1" for i in range(4)}
     communities = register(pilots, COMPARISONS)
@@ -221,6 +225,7 @@ def test_too_few_pilots_is_not_enough_but_still_estimated():
     assert result["rate_ratio"] is not None
 
 
+@pytest.mark.slow
 def test_a_pilot_without_four_quarters_from_its_start_is_left_out():
     communities = register(PILOTS | {"late": "2024Q3"}, COMPARISONS)
     result = evaluate(random_counts(communities), communities, "2024Q4", "all")
@@ -257,6 +262,7 @@ def test_spillover_same_district_and_matching():
     assert (matched["role"] == "comparison").sum() == 4  # two per pilot, without replacement
 
 
+@pytest.mark.slow
 def test_incomplete_rows_take_the_per_community_solver_and_match_a_direct_maximisation(staggered):
     communities, counts, _ = staggered
     gaps = counts[~((counts["community_id"] == "c2") & counts["quarter"].isin(["2023Q1", "2023Q4"]))]

@@ -140,6 +140,7 @@ def test_demand_weights_follow_district_need_and_add_up_to_residents():
     assert result["weight"].tolist() == pytest.approx([100 * 30 / mean_need, 300 * 10 / mean_need])
 
 
+@pytest.mark.slow
 def test_on_the_demo_mclp_covers_at_least_what_greedy_does(demo_published):
     end = read.loaded_quarters(demo_published)[-1]
     summary = read.district_summary(demo_published, "4q", end).set_index("dist_code")

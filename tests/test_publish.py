@@ -274,6 +274,7 @@ SERVICES = (
 )
 
 
+@pytest.mark.slow
 def test_only_services_open_in_the_window_count(cases_db):
     load_file("communities", COMMUNITY.encode(), "communities.csv", db=cases_db)
     load_file("services", SERVICES.encode(), "services.csv", db=cases_db)
@@ -299,6 +300,7 @@ def test_only_services_open_in_the_window_count(cases_db):
 # --- the snapshot as a file ---------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_same_warehouse_publishes_the_same_figures(demo_db, tmp_path):
     again = tmp_path / "again.duckdb"
     publish(demo_db, again)
@@ -310,6 +312,7 @@ def test_the_same_warehouse_publishes_the_same_figures(demo_db, tmp_path):
         pd.testing.assert_frame_equal(one, two, obj=table)
 
 
+@pytest.mark.slow
 def test_a_failed_publish_keeps_the_previous_snapshot_and_says_why(cases_db, monkeypatch):
     snapshot = published_path(cases_db)
     before = snapshot.read_bytes()
@@ -324,6 +327,7 @@ def test_a_failed_publish_keeps_the_previous_snapshot_and_says_why(cases_db, mon
     assert read_status(snapshot).ok and previous_path(snapshot).read_bytes() == before
 
 
+@pytest.mark.slow
 def test_the_snapshot_is_found_by_setting_and_never_beside_another_warehouse(cases_db, tmp_path, monkeypatch):
     chosen = tmp_path / "elsewhere" / "figures.duckdb"
     monkeypatch.setenv("SAFESPACE_PUBLISHED", str(chosen))

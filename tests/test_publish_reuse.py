@@ -56,11 +56,13 @@ def default_rules(monkeypatch):
         monkeypatch.delenv(setting, raising=False)
 
 
+@pytest.mark.slow
 def test_nothing_changed_recomputes_nothing(demo_db):
     result = publish(demo_db)
     assert (result.windows, result.recomputed) == (48, 0)
 
 
+@pytest.mark.slow
 def test_a_new_quarter_recomputes_only_the_windows_ending_with_it(demo_db, tmp_path):
     _load_cases(demo_db, f"{NEXT_QUARTER},1001,,,physical,woman,12,4\n{NEXT_QUARTER},1002,,,sexual,child,7,2\n")
     result = publish(demo_db)
@@ -68,6 +70,7 @@ def test_a_new_quarter_recomputes_only_the_windows_ending_with_it(demo_db, tmp_p
     _assert_same_as_full_publish(demo_db, tmp_path)
 
 
+@pytest.mark.slow
 def test_a_corrected_quarter_recomputes_every_window_that_holds_it(demo_db, tmp_path):
     _load_cases(demo_db, "2025Q1,1001,,,physical,woman,30,4\n")
     # 2025Q1 alone, the four 4-quarter windows ending 2025Q1-2025Q4, fiscal 2025 to date at 2025Q1-2025Q3.
@@ -75,11 +78,13 @@ def test_a_corrected_quarter_recomputes_every_window_that_holds_it(demo_db, tmp_
     _assert_same_as_full_publish(demo_db, tmp_path)
 
 
+@pytest.mark.slow
 def test_other_disclosure_rules_recompute_everything(demo_db, monkeypatch):
     monkeypatch.setenv("SAFESPACE_ROUND_TO", "10")
     assert publish(demo_db).recomputed == 48
 
 
+@pytest.mark.slow
 def test_a_new_service_recomputes_the_windows_it_is_open_in(demo_db, tmp_path):
     services = "service_id,name_th,service_type,lat,lon,capacity,opened,closed\n"
     load_file(

@@ -25,6 +25,7 @@ def snapshot(cases_db) -> Path:
     return published_path(cases_db)
 
 
+@pytest.mark.slow
 def test_a_window_holds_its_quarters_and_bangkok_only(snapshot):
     year = read.district_summary(snapshot, "4q", "2025Q2")
     assert len(year) == 50 and "1104" not in set(year["dist_code"])  # the Thai Kriang pilot lies outside Bangkok
@@ -64,6 +65,7 @@ def test_demo_data_is_flagged_synthetic(demo_published):
     assert read.meta(demo_published).synthetic is True
 
 
+@pytest.mark.slow
 def test_the_version_changes_with_each_publish(cases_db, snapshot):
     before = read.version(snapshot)
     assert read.version(snapshot) == before
@@ -144,6 +146,7 @@ EDGE_SERVICES = (
 )
 
 
+@pytest.mark.slow
 def test_services_open_at_some_time_in_the_window_by_hand(cases_db, snapshot):
     load(cases_db, "services", EDGE_SERVICES)
     publish(cases_db)

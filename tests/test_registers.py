@@ -1,5 +1,7 @@
 """Register uploads (services, communities): the columns a real register brings, and boundary-edge points."""
 
+import pytest
+
 from tests.helpers import load, query, rejected
 
 # Two BMA register points on district edges (see ../shared/geo/SOURCES.md): BMA1846 is coded
@@ -29,6 +31,7 @@ def test_a_service_file_without_the_approximate_column_means_exact_locations(db)
     assert query(db, "SELECT approximate FROM current_service_points") == [(False,)]
 
 
+@pytest.mark.slow
 def test_approximate_must_be_yes_or_no(db):
     (problem,) = rejected(
         db, "services", "service_id,name_th,service_type,lat,lon,approximate\nP1,x,police,13.75858,100.495122,maybe\n"
@@ -49,6 +52,7 @@ def test_community_type_in_english_or_the_registers_thai_and_estimated_populatio
     assert sorted(rows) == [("A", "crowded", 900, True), ("B", "high_rise", 1200, False), ("C", None, None, False)]
 
 
+@pytest.mark.slow
 def test_an_unknown_community_type_lists_the_allowed_ones(db):
     (problem,) = rejected(
         db, "communities", "community_id,name_th,lat,lon,community_type\nA,ชุมชนก,13.7770,100.5130,village\n"

@@ -21,6 +21,7 @@ def test_revert_brings_the_previous_cases_back(db):
     assert query(db, "SELECT count(*) FROM case_counts") == [(2,)]
 
 
+@pytest.mark.slow
 def test_reverting_a_base_load_needs_force_and_says_what_it_does(db):
     only = load_file("cases", csv("2025Q1,1002,,,physical,woman,7,"), "v1.csv", db=db)
     before = table_checksums(db)
@@ -72,6 +73,7 @@ def test_reverting_communities_that_cases_still_name_is_refused(db):
     assert table_checksums(db) == before
 
 
+@pytest.mark.slow
 def test_a_revert_that_brings_back_rows_naming_a_reverted_community_is_refused(db):
     communities = load_file("communities", COMMUNITIES.encode(), "c1.csv", db=db)
     load_file("cases", csv("2025Q1,1002,,D1,physical,woman,2,"), "with_d1.csv", db=db)
@@ -83,6 +85,7 @@ def test_a_revert_that_brings_back_rows_naming_a_reverted_community_is_refused(d
     assert table_checksums(db) == before
 
 
+@pytest.mark.slow
 def test_a_restore_that_would_name_a_missing_community_is_refused_until_it_is_back(db):
     communities = load_file("communities", COMMUNITIES.encode(), "c1.csv", db=db)
     cases = load_file("cases", csv("2025Q1,1002,,D1,physical,woman,2,"), "with_d1.csv", db=db)
@@ -123,6 +126,7 @@ def test_the_only_population_figures_cannot_be_reverted_but_replaced_ones_can(db
     assert query(db, "SELECT count(*), min(year) FROM current_population") == [(50, 2024)]
 
 
+@pytest.mark.slow
 def test_revert_force_and_restore_from_the_cli(db):
     loaded = load_file("cases", csv("2025Q1,1002,,,physical,woman,7,"), "v1.csv", db=db)
     load_id, where = str(loaded.load_id), ("--db", str(db))

@@ -23,6 +23,7 @@ def test_ensure_schema_twice_changes_nothing(tmp_path):
     assert table_checksums(path) == before
 
 
+@pytest.mark.slow
 def test_init_twice_keeps_one_copy_of_each_boundary(db):
     init(db=db, loaded_by="tests")
     with duckdb.connect(str(db), read_only=True) as con:

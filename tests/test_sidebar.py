@@ -26,6 +26,7 @@ def sidebar_text(app: AppTest) -> str:
     return "\n".join(e.value for kind in ("markdown", "caption") for e in getattr(app.sidebar, kind))
 
 
+@pytest.mark.slow
 def test_the_slider_starts_at_the_latest_quarter_in_the_fiscal_style(demo_template, open_app):
     app = open_app(demo_template)
     slider = app.select_slider(key="quarter")
@@ -34,6 +35,7 @@ def test_the_slider_starts_at_the_latest_quarter_in_the_fiscal_style(demo_templa
     assert bold(app) == "ไตรมาส 3 ปีงบประมาณ 2569 (เม.ย.–มิ.ย. 2569)"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("lang", "fiscal", "calendar", "short_calendar"),
     [
@@ -61,6 +63,7 @@ def test_period_style_switches_every_label_with_the_year_of_the_language(
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("window", "label"),
     [
@@ -76,6 +79,7 @@ def test_window_choice_sets_the_period_of_the_page(demo_template, open_app, wind
     assert app.caption[0].value == TEXT["overview.subtitle"]["th"].format(window=label)
 
 
+@pytest.mark.slow
 def test_fiscal_window_starts_in_october(demo_template, open_app):
     app = open_app(demo_template)
     app.segmented_control(key="window").set_value("fiscal").run()
@@ -85,6 +89,7 @@ def test_fiscal_window_starts_in_october(demo_template, open_app):
     assert "ปีงบประมาณ 2567 ถึงไตรมาส 4 (4 ไตรมาส: ต.ค. 2566 ถึง ก.ย. 2567)" in app.caption[0].value
 
 
+@pytest.mark.slow
 def test_relabelled_slider_defaults_to_the_chosen_quarter(demo_template, open_app):
     """A language or style switch relabels the slider's options, and the browser then resets the slider to its
     default: that default must be the chosen quarter, or the next click anywhere would jump to the first."""
@@ -97,6 +102,7 @@ def test_relabelled_slider_defaults_to_the_chosen_quarter(demo_template, open_ap
     assert slider.value == "2024Q1"
 
 
+@pytest.mark.slow
 def test_next_steps_one_quarter_and_stops_at_the_latest(demo_template, open_app):
     app = open_app(demo_template)
     assert app.button(key="step").disabled  # already at the latest quarter
@@ -107,6 +113,7 @@ def test_next_steps_one_quarter_and_stops_at_the_latest(demo_template, open_app)
     assert app.button(key="step").disabled
 
 
+@pytest.mark.slow
 def test_play_starts_from_the_first_quarter_and_pause_stops(demo_template, open_app):
     app = open_app(demo_template)
     app.button(key="play").click().run()  # at the last quarter: play starts again from the first
@@ -118,6 +125,7 @@ def test_play_starts_from_the_first_quarter_and_pause_stops(demo_template, open_
     assert app.select_slider(key="quarter").value == FIRST
 
 
+@pytest.mark.slow
 def test_playing_steps_through_every_quarter_and_stops_at_the_last(cases_db, open_app, monkeypatch):
     monkeypatch.setattr(sidebar, "PLAY_SECONDS", 0.0)  # no waiting: each run steps at once
     app = open_app(cases_db)
@@ -128,6 +136,7 @@ def test_playing_steps_through_every_quarter_and_stops_at_the_last(cases_db, ope
     assert app.button(key="play").label == TEXT["sidebar.play"]["th"]
 
 
+@pytest.mark.slow
 def test_district_filter_offers_the_fifty_districts_and_survives_a_language_switch(demo_template, open_app):
     app = open_app(demo_template, "en")
     choice = app.multiselect(key="districts")
@@ -140,12 +149,14 @@ def test_district_filter_offers_the_fifty_districts_and_survives_a_language_swit
     assert app.dataframe[0].value[TEXT["col.dist_code"]["th"]].tolist() == ["1004"]
 
 
+@pytest.mark.slow
 def test_data_as_of_and_latest_quarter_lines(demo_template, open_app):
     shown = sidebar_text(open_app(demo_template, "en"))
     assert re.search(r"Data as of \d{1,2} [A-Z][a-z]{2} 20\d\d", shown)
     assert "Latest quarter: Q3 FY2026 (Apr–Jun 2026)" in shown
 
 
+@pytest.mark.slow
 def test_empty_database_says_there_are_no_cases_and_offers_no_period(db, open_app):
     app = open_app(db)
     assert TEXT["sidebar.no_cases"]["th"] in sidebar_text(app)
@@ -160,6 +171,7 @@ def pages() -> list[str]:
 UPLOAD = "pages/upload.py"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page_path", [page for page in pages() if page != UPLOAD])
 def test_the_synthetic_data_banner_shows_on_every_viewer_page(demo_template, open_app, page_path):
     app = open_app(demo_template, page=page_path)
@@ -167,6 +179,7 @@ def test_the_synthetic_data_banner_shows_on_every_viewer_page(demo_template, ope
     assert TEXT["banner.synthetic"]["th"] in [w.value for w in app.warning]
 
 
+@pytest.mark.slow
 def test_the_upload_page_works_on_the_warehouse_without_the_viewers_frame(demo_template, open_app):
     app = open_app(demo_template, page=UPLOAD)
     assert not app.exception and not app.error

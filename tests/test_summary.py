@@ -106,6 +106,7 @@ def by_hand(demo_template, published) -> pd.DataFrame:
     )
 
 
+@pytest.mark.slow
 def test_every_bangkok_district_has_neighbours(by_hand):
     assert len(by_hand) == 50 and by_hand["neighbours"].between(1, 12).all()
 

@@ -102,6 +102,7 @@ def test_every_fixture_is_in_the_corpus_table():
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", GOOD)
 def test_good_file_loads(db, name):
     kind, rows, totals = GOOD[name]
@@ -109,6 +110,7 @@ def test_good_file_loads(db, name):
     assert query(db, TOTALS) == totals
 
 
+@pytest.mark.slow
 def test_good_registers_load(db):
     load_path("services", CORPUS / "good_services.csv", db=db)
     load_path("communities", CORPUS / "good_communities_cp874.csv", db=db)
@@ -129,6 +131,7 @@ def _rejected(db, kind: str, path: Path, *, dry_run: bool = False) -> list:
     return caught.value.problems
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", BAD)
 def test_bad_file_is_rejected_with_its_message_and_nothing_changes(db, name):
     kind, row, column, fragment = BAD[name]
@@ -137,6 +140,7 @@ def test_bad_file_is_rejected_with_its_message_and_nothing_changes(db, name):
     assert (row, column) in located, [str(p) for p in problems]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", GENERATED)
 def test_generated_bad_file_is_rejected_with_its_message(db, tmp_path, name):
     make, (kind, row, column, fragment) = GENERATED[name]
@@ -148,6 +152,7 @@ def test_generated_bad_file_is_rejected_with_its_message(db, tmp_path, name):
     assert all(len(str(p)) < 500 for p in problems), "no cell is repeated into a message"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name", ["bad_thai_id.csv", "bad_thai_id_in_text.csv", "bad_thai_id_float_text.csv", "bad_ragged_row_with_id.csv"]
 )
@@ -157,6 +162,7 @@ def test_personal_values_are_never_repeated_in_messages(db, name):
         assert all("1017" not in f"{p} {p.text(lang)}" and "7366" not in str(p) for p in problems)
 
 
+@pytest.mark.slow
 def test_every_thai_id_is_found_and_a_coordinate_is_not_one(db):
     problems = _rejected(db, "cases", CORPUS / "bad_thai_id_in_text.csv")
     assert [(p.row, p.column) for p in problems] == [(3, "note"), (5, "note")]
@@ -188,6 +194,7 @@ def test_spreadsheet_date_cells_are_dates(db):
     assert rows == [("S1", "2024-01-15", None), ("S2", "2023-07-01", "2025-03-31")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["bad_count_too_large.csv", "bad_quarter_future.csv"])
 def test_the_dry_run_refuses_what_the_load_refuses(db, name):
     assert _rejected(db, "cases", CORPUS / name, dry_run=True) == _rejected(db, "cases", CORPUS / name)
@@ -201,6 +208,7 @@ def test_the_largest_count_the_warehouse_holds_loads(db):
     assert query(db, "SELECT cases_reported FROM current_case_counts") == [(2147483647,)]
 
 
+@pytest.mark.slow
 def test_the_first_quarter_is_a_setting(db, monkeypatch):
     monkeypatch.setenv("SAFESPACE_FIRST_QUARTER", "ไตรมาส 1/2568")  # 2025Q1
     problems = _rejected(db, "cases", CORPUS / "good_cases_fiscal_tab.tsv")
@@ -224,6 +232,7 @@ print(max(own, child) // 1024)
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
     ["bad_excel_shared_string.xlsx", "bad_excel_lying_sizes.xlsx", "bad_excel_far_cell.xlsx", "bad_40mb_cell.csv"],
@@ -258,6 +267,7 @@ def test_templates_are_valid_uploads(db, kind):
     assert load_path(kind, template, db=db, dry_run=True).rows >= 1
 
 
+@pytest.mark.slow
 def test_the_whole_corpus_ends_in_accept_or_refuse_through_the_cli(reference_template, tmp_path, capsys):
     """Every file, as an analyst would load it: exit 0 or 1, never 70, and a refusal changes nothing."""
     import shutil

@@ -26,6 +26,7 @@ def loopback():
     config.set_option("server.address", previous)
 
 
+@pytest.mark.slow
 def test_viewers_get_no_upload_or_revert_controls_and_learn_how_to_enable_them(cases_db, open_app):
     app = open_app(cases_db, page=UPLOAD)
     assert not app.exception
@@ -34,6 +35,7 @@ def test_viewers_get_no_upload_or_revert_controls_and_learn_how_to_enable_them(c
     assert "python -m etl hash-password" in texts(app)
 
 
+@pytest.mark.slow
 def test_local_mode_on_loopback_allows_uploading_with_a_banner(cases_db, open_app, monkeypatch, loopback):
     monkeypatch.setenv("SAFESPACE_LOCAL_MODE", "1")
     app = open_app(cases_db, page=UPLOAD, lang="en")
@@ -53,6 +55,7 @@ def test_local_mode_is_refused_off_loopback(cases_db, open_app, monkeypatch):
     assert TEXT["access.local_needs_loopback"]["en"] in texts(app)
 
 
+@pytest.mark.slow
 def test_password_unlocks_uploading_and_a_wrong_one_does_not(cases_db, open_app, monkeypatch):
     monkeypatch.setenv("SAFESPACE_ANALYST_PASSWORD_HASH", hash_password("analyst-password-1", iterations=1000))
     app = open_app(cases_db, page=UPLOAD, lang="en")
@@ -64,6 +67,7 @@ def test_password_unlocks_uploading_and_a_wrong_one_does_not(cases_db, open_app,
     assert app.get("file_uploader")
 
 
+@pytest.mark.slow
 def test_analyst_reverts_a_load_from_the_history(cases_db, open_app, monkeypatch, loopback):
     monkeypatch.setenv("SAFESPACE_LOCAL_MODE", "1")
     newer = load_file("cases", csv("2025Q2,1001,,,physical,woman,70,"), "fix.csv", db=cases_db)
@@ -84,6 +88,7 @@ def test_analyst_reverts_a_load_from_the_history(cases_db, open_app, monkeypatch
     ) == [(7,)]
 
 
+@pytest.mark.slow
 def test_a_refused_revert_is_explained_in_thai(cases_db, open_app, monkeypatch, loopback):
     monkeypatch.setenv("SAFESPACE_LOCAL_MODE", "1")
     app = open_app(cases_db, page=UPLOAD)
