@@ -7,6 +7,7 @@ import io
 import re
 
 import pypdf
+import pytest
 from PIL import Image
 
 from core.colours import PALETTE
