@@ -1,6 +1,7 @@
 """``python -m etl plan sites``: where the next safe spaces could go, from the published figures only.
 
-The inputs are the snapshot's communities (residents, estimated), its open
+The inputs are the snapshot's demand points (every resident, as the coverage
+measure counts them), its communities (the default candidates), its open
 service points and the published smoothed rate of each district (need), read
 through :mod:`db.read`; no true count is involved, so the planner page can run
 the same code in the server. The models are in :mod:`geo.siting`. Every
@@ -46,6 +47,13 @@ class Recommendation:
     districts: pd.DataFrame  # dist_code, name_th, name_en, gap, need_class
 
 
+def residents(published) -> pd.DataFrame:
+    """Every resident as a point, as the coverage measure counts them (the snapshot's demand points), each with an
+    id: its kind (a community's residents, or the rest of a sub-district's) and its row."""
+    points = read.demand_points(published)
+    return points.assign(demand_id=[f"{kind}-{row}" for row, kind in enumerate(points["kind"], start=1)])
+
+
 def recommend(
     published: str | os.PathLike,
     k: int,
@@ -76,7 +84,7 @@ def recommend(
     summary = read.district_summary(published, span, end).set_index("dist_code")
     communities, services = read.community_points(published), read.service_points(published, span, end)
     problem = plan_problem(
-        demand_points(communities, summary["eb_rate_per_100k"]),
+        demand_points(residents(published), summary["eb_rate_per_100k"]),
         services[services["service_type"] == SAFE_SPACE],
         candidate_sites(candidates, communities, services, summary.index),
         radius,

@@ -73,8 +73,8 @@ def metric_xy(frame: pd.DataFrame) -> np.ndarray:
     return np.column_stack([metric.x.to_numpy(), metric.y.to_numpy()])
 
 
-def demand_points(communities: pd.DataFrame, need: pd.Series) -> pd.DataFrame:
-    """Communities as demand: residents weighted by their district's need, relative to Bangkok's.
+def demand_points(residents: pd.DataFrame, need: pd.Series) -> pd.DataFrame:
+    """Residents as demand, weighted by their district's need relative to Bangkok's.
 
     ``weight = residents * need[district] / mean_need``, where ``mean_need`` is
     the resident-weighted mean need over the demand points, so the weights add
@@ -83,11 +83,13 @@ def demand_points(communities: pd.DataFrame, need: pd.Series) -> pd.DataFrame:
 
     Parameters
     ----------
-    communities : pandas.DataFrame
-        ``community_id``, ``dist_code``, ``lon``, ``lat``, ``population``.
+    residents : pandas.DataFrame
+        Points where residents live, as the coverage measure defines them
+        (the snapshot's demand points): ``demand_id``, ``dist_code``,
+        ``lon``, ``lat``, ``population``.
     need : pandas.Series
         Need per district (e.g. the published smoothed rate), indexed by
-        ``dist_code``: its districts are the area planned for; communities
+        ``dist_code``: its districts are the area planned for; points
         elsewhere, or without residents, are left out.
 
     Returns
@@ -98,12 +100,12 @@ def demand_points(communities: pd.DataFrame, need: pd.Series) -> pd.DataFrame:
 
     Examples
     --------
-    >>> frame = pd.DataFrame({"community_id": ["a", "b", "c"], "dist_code": ["1001", "1002", "1104"],
+    >>> frame = pd.DataFrame({"demand_id": ["a", "b", "c"], "dist_code": ["1001", "1002", "1104"],
     ...     "lon": [100.5, 100.6, 100.55], "lat": [13.7, 13.7, 13.6], "population": [1_000, 3_000, 500]})
     >>> demand_points(frame, pd.Series({"1001": 50.0, "1002": 10.0}))["weight"].tolist()
     [2500.0, 1500.0]
     """
-    rows = communities[communities["dist_code"].isin(need.index)]
+    rows = residents[residents["dist_code"].isin(need.index)]
     residents = pd.to_numeric(rows["population"], errors="coerce")
     rows = rows[residents > 0]
     residents = residents[residents > 0].astype(float)
@@ -114,7 +116,7 @@ def demand_points(communities: pd.DataFrame, need: pd.Series) -> pd.DataFrame:
     relative = district_need / mean_need if mean_need > 0 else np.ones(len(rows))
     return pd.DataFrame(
         {
-            "demand_id": rows["community_id"].to_numpy(),
+            "demand_id": rows["demand_id"].to_numpy(),
             "dist_code": rows["dist_code"].to_numpy(),
             "lon": rows["lon"].to_numpy(float),
             "lat": rows["lat"].to_numpy(float),

@@ -5,7 +5,7 @@ need-weighted demand within the radius of a safe space, existing ones
 included (Church and ReVelle 1974). It is solved exactly by spopt's ``MCLP``
 with the CBC solver that PuLP ships, on a smaller problem with the same
 optimum: demand already covered by an existing safe space is left out,
-communities reached by exactly the same candidates are merged, and a
+demand points reached by exactly the same candidates are merged, and a
 candidate whose reach is inside another's is dropped (the other is at least
 as good).
 

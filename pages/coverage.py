@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from functools import partial
 
 import geopandas as gpd
 import pandas as pd
@@ -11,7 +13,8 @@ import streamlit as st
 
 from core.codes import SERVICE_TYPES
 from db import read
-from ui import bivariate, links, loaders, maps, sidebar, tables
+from etl.briefing.picture import map_png
+from ui import bivariate, legends, links, loaders, maps, picking, sidebar, tables
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, label, number, t
 
@@ -105,6 +108,43 @@ def service_deck(
         entries.append(maps.LegendEntry(maps.translucent(colour), t("coverage.catchments", km=f"{KM:g}")))
     layers += service_layers(services, types, lang, origin)
     return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}"), entries + lines
+
+
+def services_picture(shown: pd.DataFrame, entries: list[maps.LegendEntry], chosen) -> Callable[[], bytes]:
+    """The services map as a picture (drawn on the click): the points shown, the chosen districts tinted."""
+    points = [
+        (lon, lat, maps.SERVICE_COLOURS[kind], 0.5, "")
+        for lon, lat, kind in shown[["lon", "lat", "service_type"]].itertuples(index=False)
+    ]
+    return partial(
+        map_png,
+        SNAPSHOT.path,
+        dict.fromkeys(sidebar.chosen_districts(), picking.CHOSEN_FILL),
+        [(entry.colour, entry.label) for entry in entries],
+        title=t("coverage.services"),
+        subtitle=chosen.label,
+        legend_title=t("coverage.legend_services"),
+        lang=LANG,
+        points=points,
+    )
+
+
+def bivariate_picture(summary: pd.DataFrame, chosen) -> Callable[[], bytes]:
+    """The need x coverage map as a picture (drawn on the click), its legend the cells, the gap first."""
+    cells = [bivariate.GAP] + [(n, c) for n in (3, 2, 1) for c in (1, 2, 3) if (n, c) != bivariate.GAP]
+    labels = [t("coverage.cell", need=t(f"level.{n}"), coverage=t(f"level.{c}")) for n, c in cells]
+    legend = [(bivariate.colour(n, c), label) for (n, c), label in zip(cells, labels, strict=True)]
+    fills = bivariate.colours(summary["need_class"], summary["coverage_class"])
+    return partial(
+        map_png,
+        SNAPSHOT.path,
+        dict(zip(summary["dist_code"], fills, strict=True)),
+        [*legend, (maps.NO_DATA, t("coverage.not_classified"))],
+        title=t("coverage.bivariate"),
+        subtitle=chosen.label,
+        legend_title=t("coverage.legend_bivariate"),
+        lang=LANG,
+    )
 
 
 def level(value: float) -> str:
@@ -272,6 +312,8 @@ else:
     with legend_column:
         maps.legend(t("coverage.legend_services"), entries)
         st.caption(t("coverage.origins_note"))
+        picture = services_picture(services[services["service_type"].isin(types)], entries, chosen)
+        legends.picture_button(picture, f"map_services_{chosen.end}_{chosen.span}_{LANG}.png")
 
 # --- Need x coverage ------------------------------------------------------------
 st.subheader(t("coverage.bivariate"))
@@ -297,6 +339,8 @@ else:
             t("coverage.gap_legend", n=SCENARIOS),
         )
         maps.legend("", [maps.LegendEntry(maps.NO_DATA, t("coverage.not_classified"))])
+        picture = bivariate_picture(summary, chosen)
+        legends.picture_button(picture, f"map_need_coverage_{chosen.end}_{chosen.span}_{LANG}.png")
 
 # --- Gap districts ----------------------------------------------------------------
 st.subheader(t("coverage.gaps"))

@@ -20,7 +20,7 @@ from core import quarters
 from core.codes import CLASS_SCHEMES
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, compare, drill, layers, links, loaders, maps, mapview, picking, sidebar, tables
+from ui import charts, compare, drill, layers, legends, links, loaders, maps, mapview, picking, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
 from ui.i18n import current_lang, label, number, t
@@ -225,13 +225,7 @@ def draw_map(
             legend_title=title,
             lang=LANG,
         )
-        st.download_button(
-            t("map.download_png"),
-            png,  # made on the click, on its own thread
-            file_name=f"map_hotspots_{view}_{period.end}_{period.span}_{LANG}.png",
-            mime="image/png",
-            icon=":material/image:",
-        )
+        legends.picture_button(png, f"map_hotspots_{view}_{period.end}_{period.span}_{LANG}.png")
     return pd.Series(colours, index=summary.index).map({e.colour: e.label for e in entries})
 
 

@@ -15,7 +15,7 @@ import streamlit as st
 from core import quarters
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, layers, loaders, maps, mapview, picking, sidebar, tables
+from ui import charts, layers, legends, loaders, maps, mapview, picking, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
 from ui.i18n import current_lang, number, t
@@ -203,13 +203,7 @@ def district_map(chosen: sidebar.Period, lang: str) -> None:
             legend_title=legend_title(chosen.n_quarters),
             lang=lang,
         )
-        st.download_button(
-            t("map.download_png"),
-            png,  # made on the click (a second or two), on its own thread
-            file_name=f"map_smoothed_rate_{chosen.end}_{chosen.span}_{lang}.png",
-            mime="image/png",
-            icon=":material/image:",
-        )
+        legends.picture_button(png, f"map_smoothed_rate_{chosen.end}_{chosen.span}_{lang}.png")
 
 
 def reason_text(reason: str, row: dict, ranked: int, bangkok_referral: float) -> str:

@@ -10,7 +10,19 @@ import streamlit as st
 from core.downloads import csv_bytes
 from db import read
 from etl.briefing.picture import map_png
-from ui import charts, links, loaders, maps, mapview, picking, pilot_evaluation, pilot_map, pilot_trend, sidebar
+from ui import (
+    charts,
+    legends,
+    links,
+    loaders,
+    maps,
+    mapview,
+    picking,
+    pilot_evaluation,
+    pilot_map,
+    pilot_trend,
+    sidebar,
+)
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, number, t
 from ui.periods import quarter_label, short_label
@@ -125,18 +137,12 @@ def map_section(communities: pd.DataFrame, picked: tuple[str, ...], subtitle: st
 
     def png() -> bytes:  # made on the click, on its own thread: no Streamlit calls in here
         points = pilot_map.picture_points(communities, lang)
-        fills = dict.fromkeys(picked, pilot_map.CHOSEN_FILL)
+        fills = dict.fromkeys(picked, picking.CHOSEN_FILL)
         return map_png(
             path, fills, legend, title=title, subtitle=subtitle, legend_title=legend_title, lang=lang, points=points
         )
 
-    st.download_button(
-        t("map.download_png"),
-        png,
-        file_name=f"map_pilots{'_' + '-'.join(picked) if picked else ''}_{LANG}.png",
-        mime="image/png",
-        icon=":material/image:",
-    )
+    legends.picture_button(png, f"map_pilots{'_' + '-'.join(picked) if picked else ''}_{LANG}.png")
 
 
 through_dashboard()

@@ -7,6 +7,8 @@ and published need (:mod:`etl.plan`, :mod:`geo.siting`); this page's imports
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
@@ -16,7 +18,7 @@ from etl.messages import render
 from etl.plan import Recommendation, recommend
 from geo.planning import CANDIDATE_SETS, RADIUS_MAX_M, RADIUS_MIN_M, PlanError
 from geo.siting import MODELS
-from ui import loaders, maps, sidebar, whatif
+from ui import legends, loaders, maps, sidebar, whatif
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, number, t
 from ui.whatif_view import CHANGED, first_day_after, services_csv
@@ -96,6 +98,14 @@ def scenario_deck(rec: Recommendation, lang: str) -> pdk.Deck:
         maps.marker_layer(sites, "new-sites", NEW_SITE, ["name", "kind"], radius_px=8),
     ]
     return maps.map_deck(layers, "<b>{name}</b><br/>{kind}")
+
+
+def site_points(rec: Recommendation, lang: str) -> list[tuple[float, float, tuple[int, int, int], float, str]]:
+    """The existing safe spaces (small) and the recommended sites (larger, named) for the map's picture."""
+    sites = named(rec.sites, lang)
+    return [
+        (lon, lat, SAFE_SPACE, 0.6, "") for lon, lat in rec.problem.existing[["lon", "lat"]].itertuples(index=False)
+    ] + [(lon, lat, NEW_SITE, 1.2, name) for lon, lat, name in sites[["lon", "lat", "name"]].itertuples(index=False)]
 
 
 def site_table(rec: Recommendation, lang: str) -> pd.DataFrame:
@@ -180,6 +190,20 @@ with legend_column:
             maps.LegendEntry(NEW_SITE, t("planning.new_site")),
             maps.LegendEntry(maps.translucent(NEW_SITE), t("planning.reach", km=km)),
         ],
+    )
+    legends.picture_button(
+        partial(
+            map_png,
+            SNAPSHOT.path,
+            {},
+            [(SAFE_SPACE, t("planning.existing")), (NEW_SITE, t("planning.new_site"))],
+            title=t("planning.map_png_title"),
+            subtitle=chosen.label,
+            legend_title=t("planning.legend"),
+            lang=LANG,
+            points=site_points(rec, LANG),
+        ),
+        f"map_planned_sites_{chosen.end}_{rec.plan.model}_{rec.plan.k}_{LANG}.png",
     )
 
 st.subheader(t("planning.sites"))

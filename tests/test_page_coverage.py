@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from core import quarters
@@ -304,3 +305,22 @@ def test_without_services_every_district_has_no_coverage_and_the_page_says_so(ca
     assert sentences(app)[0] == TEXT["coverage.no_services"]["th"]
     assert (TEXT["coverage.no_classes"]["th"] in sentences(app)) != classified
     assert len(decks(app)) == int(classified)  # the need x coverage map only
+
+
+def picture_colours(png: bytes) -> set[tuple[int, int, int]]:
+    picture = Image.open(io.BytesIO(png))
+    assert picture.format == "PNG" and picture.width > 1000
+    return {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 20)}
+
+
+@pytest.mark.slow
+def test_both_maps_download_as_pictures_with_their_classes_and_points(demo_db, open_app, deferred):
+    app = open_app(demo_db, "en", PAGE)
+    buttons = [b for b in app.get("download_button") if b.proto.label == TEXT["map.download_png"]["en"]]
+    assert len(buttons) == 2 and all(b.proto.deferred_file_id for b in buttons)  # each made only on the click
+    summary = summary_of(demo_db)
+    need_coverage = picture_colours(deferred[f"map_need_coverage_{LATEST}_4q_en.png"]())
+    shown = set(bivariate.colours(summary["need_class"], summary["coverage_class"]))
+    assert bivariate.colour(*bivariate.GAP) in shown and shown <= need_coverage
+    services = picture_colours(deferred[f"map_services_{LATEST}_4q_en.png"]())
+    assert {maps.SERVICE_COLOURS["safe_space"], maps.SERVICE_COLOURS["police"]} <= services

@@ -11,9 +11,9 @@ from PIL import Image
 
 from db import read
 from db.snapshot import published_path
-from ui import bivariate
+from ui import bivariate, maps
 from ui.i18n import TEXT
-from ui.whatif_view import SERVICE_COLUMNS, first_day_after
+from ui.whatif_view import CHANGED, SERVICE_COLUMNS, first_day_after
 
 PAGE = "pages/planning.py"
 
@@ -154,3 +154,15 @@ def test_the_scenario_downloads_as_a_services_file_and_a_before_after_png(demo_d
     assert png.format == "PNG" and png.width > 2 * png.height  # two maps side by side
     colours = {colour for _, colour in png.convert("RGB").getcolors(maxcolors=1 << 20)}
     assert bivariate.colour(*bivariate.GAP) in colours
+
+
+@pytest.mark.slow
+def test_the_recommendation_map_downloads_as_a_picture_of_both_kinds_of_site(demo_db, open_app, deferred):
+    app = open_app(demo_db, "th", PAGE)
+    (button,) = [b for b in app.get("download_button") if b.proto.label == TEXT["map.download_png"]["th"]]
+    assert button.proto.deferred_file_id  # made only on the click
+    (png,) = [make for name, make in deferred.items() if name.startswith("map_planned_sites_")]
+    picture = Image.open(io.BytesIO(png()))
+    assert picture.format == "PNG" and picture.width > 1000
+    colours = {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 20)}
+    assert {maps.SERVICE_COLOURS["safe_space"], CHANGED} <= colours

@@ -11,6 +11,7 @@ import pytest
 from pyproj import Transformer
 
 from db import read
+from etl.plan import residents
 from geo.planning import PlanError, candidate_sites, demand_points, plan_problem, site_report
 from geo.siting import mclp, p_median, solve
 
@@ -127,7 +128,7 @@ def test_unknown_candidate_set_is_refused():
 def test_demand_weights_follow_district_need_and_add_up_to_residents():
     communities = pd.DataFrame(
         {
-            "community_id": ["a", "b", "c", "d"],
+            "demand_id": ["a", "b", "c", "d"],
             "dist_code": ["1001", "1002", "1002", "1104"],
             "lon": [100.5] * 4,
             "lat": [13.7] * 4,
@@ -146,7 +147,7 @@ def test_on_the_demo_mclp_covers_at_least_what_greedy_does(demo_published):
     summary = read.district_summary(demo_published, "4q", end).set_index("dist_code")
     communities, services = read.community_points(demo_published), read.service_points(demo_published, "4q", end)
     problem = plan_problem(
-        demand_points(communities, summary["eb_rate_per_100k"]),
+        demand_points(residents(demo_published), summary["eb_rate_per_100k"]),
         services[services["service_type"] == "safe_space"],
         candidate_sites("communities", communities, services, summary.index),
         3_000.0,

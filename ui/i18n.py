@@ -1301,14 +1301,16 @@ TEXT: dict[str, dict[str, str]] = {
     "planning.source": {"th": "สถานการณ์สมมติ {model} ไม่ใช่ข้อมูล", "en": "scenario {model}, not data"},
     "methods.measure.plan": {
         "th": "**การแนะนำจุดพื้นที่ปลอดภัยใหม่ (หน้าวางแผน, `python -m etl plan sites`)** เป็นสถานการณ์สมมติ ไม่ใช่ข้อมูล "
-        "ความต้องการ: ผู้อยู่อาศัยของแต่ละชุมชน (ค่าประมาณ) คูณอัตราปรับเรียบที่เผยแพร่ของเขต หารด้วยค่าเฉลี่ยของกรุงเทพฯ "
+        "ความต้องการ: ผู้อยู่อาศัยทุกคนตามที่การวัดการเข้าถึงนับ (ชุมชน และส่วนที่เหลือของเขตกระจายตามพื้นที่แขวง) "
+        "คูณอัตราปรับเรียบที่เผยแพร่ของเขต หารด้วยค่าเฉลี่ยของกรุงเทพฯ "
         "พื้นที่ปลอดภัยเดิมคงไว้ แบบจำลองครอบคลุมสูงสุด (MCLP, PySAL spopt กับตัวแก้ปัญหา CBC) เลือก N จุดที่ทำให้ "
         "ความต้องการในรัศมี (ค่าเริ่มต้น {km} กม. เส้นตรง) มากที่สุด ได้คำตอบที่ดีที่สุดจริง แบบจำลอง p-median (HiGHS) "
         "ทำให้ระยะทางเฉลี่ยถ่วงน้ำหนักถึงพื้นที่ปลอดภัยที่ใกล้ที่สุดสั้นที่สุด โดยรวมความต้องการเป็นตาราง 1 กม. "
         "และนับระยะเกิน 5 กม. เป็น 5 กม. การเลือกแบบละโมบ (ทีละจุด) แสดงไว้เปรียบเทียบ ข้อจำกัด: ระยะทางเป็นเส้นตรง "
         "ไม่ใช่ระยะเดินทาง ประชากรชุมชนเป็นค่าประมาณ และความต้องการมาจากรายที่ได้รับแจ้งซึ่งไม่ครบทุกราย",
         "en": "**Site recommendation (the Plan page, `python -m etl plan sites`)** is a scenario, not data. Demand: "
-        "each community's residents (estimated) times its district's published smoothed rate over Bangkok's mean. "
+        "every resident as the coverage measure counts them (communities, and the rest of each district spread over "
+        "its sub-districts by area) times its district's published smoothed rate over Bangkok's mean. "
         "Existing safe spaces are kept. Maximal covering (MCLP, PySAL spopt with the CBC solver) chooses the N "
         "sites that bring the most such demand within the reach (default {km} km, straight line), solved to proven "
         "optimality. p-median (HiGHS) minimises the need-weighted distance to the nearest safe space, with demand "
@@ -1786,6 +1788,11 @@ TEXT: dict[str, dict[str, str]] = {
         "need (the published probability), and the other catchments and resamplings of counts behind the published "
         "gaps, which need the true counts this page never reads, so a scenario's gaps may differ from the published "
         "ones. Straight-line distances; estimated community populations.",
+    },
+    # Maps as pictures on Coverage and Planning (issue 15)
+    "planning.map_png_title": {
+        "th": "พื้นที่ปลอดภัยที่แนะนำ (สถานการณ์สมมติ ไม่ใช่ข้อมูล)",
+        "en": "Recommended safe-space sites (a scenario, not data)",
     },
 }
 

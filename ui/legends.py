@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import streamlit as st
 
+from ui.i18n import t
 from ui.palettes import LegendEntry
 
-__all__ = ["css", "legend", "line_entry"]
+__all__ = ["css", "legend", "line_entry", "picture_button"]
 
 
 def css(colour: tuple[int, int, int]) -> str:
@@ -37,3 +39,9 @@ def legend(title: str, entries: list[LegendEntry], lines: list[LegendEntry] = ()
     """Render a legend: a title, one swatch per entry and one stroke per line layer, all text escaped."""
     body = "".join(_swatch(e) for e in entries) + "".join(line_entry(e.colour, e.label) for e in lines)
     st.markdown(f"<div><strong>{html.escape(title)}</strong>{body}</div>", unsafe_allow_html=True)
+
+
+def picture_button(make: Callable[[], bytes], file_name: str) -> None:
+    """The button that downloads a map as PNG with its legend and title: ``make`` draws it on the click (a
+    second or two, on its own thread, so it makes no Streamlit calls)."""
+    st.download_button(t("map.download_png"), make, file_name=file_name, mime="image/png", icon=":material/image:")

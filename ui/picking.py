@@ -17,9 +17,10 @@ import streamlit as st
 
 from ui import maps
 
-__all__ = ["CHOSEN_LINE", "chart_key", "chosen_outline", "take_click"]
+__all__ = ["CHOSEN_FILL", "CHOSEN_LINE", "chart_key", "chosen_outline", "take_click"]
 
 CHOSEN_LINE = (20, 20, 20)  # a chosen district's outline over the fills: near-black, unlike every fill
+CHOSEN_FILL = (255, 236, 179)  # a pale yellow under the chosen districts in a picture (which draws no outlines)
 
 
 def _turn(base: str) -> str:

@@ -15,12 +15,11 @@ import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
 
-from ui import maps, mapview
+from ui import maps, mapview, picking
 from ui.i18n import t
 from ui.periods import quarter_label
 
 __all__ = [
-    "CHOSEN_FILL",
     "COMPARISON",
     "HEIGHT",
     "OTHER",
@@ -136,10 +135,7 @@ def legend_entries(chosen: bool, lang: str | None = None) -> list[maps.LegendEnt
         maps.LegendEntry(COMPARISON, t("pilots.legend.comparison", lang)),
         maps.LegendEntry(OTHER, t("pilots.legend.other", lang)),
     ]
-    return [*entries, maps.LegendEntry(CHOSEN_FILL, t("pilots.legend.chosen", lang))] if chosen else entries
-
-
-CHOSEN_FILL = (255, 236, 179)  # a pale yellow under the chosen districts in the picture
+    return [*entries, maps.LegendEntry(picking.CHOSEN_FILL, t("pilots.legend.chosen", lang))] if chosen else entries
 
 
 def picture_points(communities: pd.DataFrame, lang: str) -> list[tuple[float, float, tuple, float, str]]:
