@@ -330,14 +330,7 @@ else:
     )
     map_column.pydeck_chart(deck, height=640, alt=t("coverage.bivariate_alt"))
     with legend_column:
-        bivariate.legend(
-            t("coverage.legend_bivariate"),
-            t("coverage.axis_need"),
-            t("coverage.axis_coverage"),
-            lambda level: t(f"level.short.{level}"),
-            lambda need, cover: t("coverage.cell", need=t(f"level.{need}"), coverage=t(f"level.{cover}")),
-            t("coverage.gap_legend", n=SCENARIOS),
-        )
+        bivariate.need_coverage_legend(t("coverage.gap_legend", n=SCENARIOS))
         maps.legend("", [maps.LegendEntry(maps.NO_DATA, t("coverage.not_classified"))])
         picture = bivariate_picture(summary, chosen)
         legends.picture_button(picture, f"map_need_coverage_{chosen.end}_{chosen.span}_{LANG}.png")

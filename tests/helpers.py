@@ -29,6 +29,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from db.snapshot import published_path
 
@@ -43,6 +44,7 @@ __all__ = [
     "area_sum",
     "breakdown_sums",
     "chart_rows",
+    "click",
     "copy_with_snapshot",
     "csv",
     "deck",
@@ -290,3 +292,12 @@ HAS_FILE = {("1001", q) for q in ("2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q
     ("1004", "2025Q2"),
     ("1005", "2025Q2"),
 }
+
+
+def click(app, feature: int):
+    """Click the ``feature``-th district of the page's map, as the browser reports it (its selection state)."""
+    (chart,) = app.get("deck_gl_json_chart")
+    states = app._tree.get_widget_states()
+    selection = {"selection": {"indices": {"districts": [feature]}, "objects": {}}}
+    states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(selection)))
+    return app._run(states)

@@ -14,7 +14,6 @@ import openpyxl
 import pandas as pd
 import pytest
 import shapely
-from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from core import quarters
 from db import read
@@ -22,7 +21,7 @@ from etl.briefing import content
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.problems import InputRejected, Problem, problems_csv
-from tests.helpers import area_sum, snapshot_of
+from tests.helpers import area_sum, click, snapshot_of
 from ui import maps
 from ui.i18n import TEXT
 
@@ -227,15 +226,6 @@ def test_the_load_history_shows_the_time_of_each_load(demo_template, open_app):
 
 
 # --- Defect 2: a click on the Hotspots map chooses a district and leaves no faded map behind ---------------
-
-
-def click(app, feature: int):
-    """Click the ``feature``-th district of the page's map, as the browser reports it (its selection state)."""
-    (chart,) = app.get("deck_gl_json_chart")
-    states = app._tree.get_widget_states()
-    selection = {"selection": {"indices": {"districts": [feature]}, "objects": {}}}
-    states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(selection)))
-    return app._run(states)
 
 
 def map_state(app) -> tuple[str, dict, dict[str, dict]]:

@@ -11,11 +11,11 @@ import math
 import pyarrow as pa
 import pytest
 import shapely
-from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from db import read
 from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
+from tests.helpers import click
 from ui import compare, maps, mapview
 from ui.i18n import TEXT
 
@@ -162,14 +162,6 @@ def test_layer_toggles_add_layers_and_their_legend(demo_template, open_app):
 
 
 # --- Drilling into a district (Hotspots) -----------------------------------------------------------
-def click(app, feature: int):
-    (chart,) = app.get("deck_gl_json_chart")
-    states = app._tree.get_widget_states()
-    selection = {"selection": {"indices": {"districts": [feature]}, "objects": {}}}
-    states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(selection)))
-    return app._run(states)
-
-
 def test_a_click_opens_the_district_with_too_few_to_show_and_breadcrumbs_lead_back(demo_template, open_app):
     app = open_app(demo_template, "en", HOTSPOTS)
     bangkok = spec(app)["initialViewState"]

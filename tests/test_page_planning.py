@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -11,6 +12,7 @@ from PIL import Image
 
 from db import read
 from db.snapshot import published_path
+from tests.helpers import html_markdown
 from ui import bivariate, maps
 from ui.i18n import TEXT
 from ui.whatif_view import CHANGED, SERVICE_COLUMNS, first_day_after
@@ -84,6 +86,8 @@ def test_a_safe_space_added_at_a_point_shows_before_and_after_as_a_scenario(demo
     assert not app.exception and not app.error
     name = TEXT["whatif.default_name"][lang].format(n=1)
     assert TEXT["whatif.banner"][lang].format(name=name) in [w.value for w in app.warning]
+    assert TEXT["whatif.gap_legend"][lang] in html_markdown(app)  # the scenario's gap, every placeholder filled
+    assert not re.search(r"\{\w+\}", html_markdown(app))
     value, delta = metrics(app)[TEXT["whatif.residents"][lang]]
     assert int(delta.lstrip("+").replace(",", "")) > 0
     assert int(value.replace(",", "")) - int(before_gain[0].replace(",", "")) == int(delta.lstrip("+").replace(",", ""))

@@ -18,8 +18,9 @@ import pandas as pd
 import streamlit as st
 
 from core.colours import NO_DATA
+from ui.i18n import t
 
-__all__ = ["GAP", "GAP_LINE", "PALETTE", "colour", "colours", "legend"]
+__all__ = ["GAP", "GAP_LINE", "PALETTE", "colour", "colours", "legend", "need_coverage_legend"]
 
 # PALETTE[coverage - 1][need - 1], classes 1 (low) to 3 (high).
 PALETTE = (
@@ -89,4 +90,16 @@ def legend(title: str, need_axis: str, coverage_axis: str, level, cell_label, ga
         f'<div style="{small};margin-top:0.3em">{html.escape(coverage_axis)}</div>{grid}'
         f'<div style="{small};margin-top:0.2em">{html.escape(need_axis)}</div>{gap}</div>',
         unsafe_allow_html=True,
+    )
+
+
+def need_coverage_legend(gap_text: str) -> None:
+    """The need x coverage legend as the Coverage and Planning pages show it, ``gap_text`` naming the gap."""
+    legend(
+        t("coverage.legend_bivariate"),
+        t("coverage.axis_need"),
+        t("coverage.axis_coverage"),
+        lambda level: t(f"level.short.{level}"),
+        lambda need, cover: t("coverage.cell", need=t(f"level.{need}"), coverage=t(f"level.{cover}")),
+        gap_text,
     )

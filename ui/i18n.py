@@ -1794,6 +1794,10 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "พื้นที่ปลอดภัยที่แนะนำ (สถานการณ์สมมติ ไม่ใช่ข้อมูล)",
         "en": "Recommended safe-space sites (a scenario, not data)",
     },
+    "whatif.gap_legend": {
+        "th": "ช่องว่างของสถานการณ์: ความต้องการสูง การเข้าถึงต่ำ (ช่องขวาล่าง) มีเส้นขอบดำ",
+        "en": "Gap in the scenario: high need, low coverage (bottom-right cell), outlined in black",
+    },
 }
 
 

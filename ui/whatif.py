@@ -314,14 +314,7 @@ def maps_side_by_side(outcome: Outcome, snapshot, chosen, lang: str, name: str) 
     st.caption(t("whatif.click_note"))
     legend, points = st.columns(2)
     with legend:
-        bivariate.legend(
-            t("coverage.legend_bivariate"),
-            t("coverage.axis_need"),
-            t("coverage.axis_coverage"),
-            lambda level: t(f"level.short.{level}"),
-            lambda need, cover: t("coverage.cell", need=t(f"level.{need}"), coverage=t(f"level.{cover}")),
-            t("coverage.gap_legend"),
-        )
+        bivariate.need_coverage_legend(t("whatif.gap_legend"))
     with points:
         maps.legend(t("whatif.legend_points"), view.legend_entries(radius_m))
 
