@@ -132,17 +132,17 @@ def services_picture(shown: pd.DataFrame, entries: list[maps.LegendEntry], chose
 def bivariate_picture(summary: pd.DataFrame, chosen) -> Callable[[], bytes]:
     """The need x coverage map as a picture (drawn on the click), its legend the cells, the gap first."""
     cells = [bivariate.GAP] + [(n, c) for n in (3, 2, 1) for c in (1, 2, 3) if (n, c) != bivariate.GAP]
-    labels = [t("coverage.cell", need=t(f"level.{n}"), coverage=t(f"level.{c}")) for n, c in cells]
+    labels = [t("coverage.picture_cell", need=t(f"level.short.{n}"), coverage=t(f"level.short.{c}")) for n, c in cells]
     legend = [(bivariate.colour(n, c), label) for (n, c), label in zip(cells, labels, strict=True)]
     fills = bivariate.colours(summary["need_class"], summary["coverage_class"])
     return partial(
         map_png,
         SNAPSHOT.path,
         dict(zip(summary["dist_code"], fills, strict=True)),
-        [*legend, (maps.NO_DATA, t("coverage.not_classified"))],
+        [*legend, (maps.NO_DATA, t("legend.no_data"))],
         title=t("coverage.bivariate"),
         subtitle=chosen.label,
-        legend_title=t("coverage.legend_bivariate"),
+        legend_title=t("coverage.picture_legend"),
         lang=LANG,
     )
 

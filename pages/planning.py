@@ -100,12 +100,14 @@ def scenario_deck(rec: Recommendation, lang: str) -> pdk.Deck:
     return maps.map_deck(layers, "<b>{name}</b><br/>{kind}")
 
 
-def site_points(rec: Recommendation, lang: str) -> list[tuple[float, float, tuple[int, int, int], float, str]]:
-    """The existing safe spaces (small) and the recommended sites (larger, named) for the map's picture."""
-    sites = named(rec.sites, lang)
-    return [
-        (lon, lat, SAFE_SPACE, 0.6, "") for lon, lat in rec.problem.existing[["lon", "lat"]].itertuples(index=False)
-    ] + [(lon, lat, NEW_SITE, 1.2, name) for lon, lat, name in sites[["lon", "lat", "name"]].itertuples(index=False)]
+def site_points(rec: Recommendation) -> list[tuple[float, float, tuple[int, int, int], float, str]]:
+    """The existing safe spaces (small) and the recommended sites (larger, labelled with their id, as in the
+    table of sites) for the map's picture."""
+    existing = rec.problem.existing[["lon", "lat"]].itertuples(index=False)
+    sites = rec.sites[["lon", "lat", "site_id"]].itertuples(index=False)
+    return [(lon, lat, SAFE_SPACE, 0.6, "") for lon, lat in existing] + [
+        (lon, lat, NEW_SITE, 1.2, site_id) for lon, lat, site_id in sites
+    ]
 
 
 def site_table(rec: Recommendation, lang: str) -> pd.DataFrame:
@@ -201,7 +203,7 @@ with legend_column:
             subtitle=chosen.label,
             legend_title=t("planning.legend"),
             lang=LANG,
-            points=site_points(rec, LANG),
+            points=site_points(rec),
         ),
         f"map_planned_sites_{chosen.end}_{rec.plan.model}_{rec.plan.k}_{LANG}.png",
     )

@@ -1798,6 +1798,8 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "ช่องว่างของสถานการณ์: ความต้องการสูง การเข้าถึงต่ำ (ช่องขวาล่าง) มีเส้นขอบดำ",
         "en": "Gap in the scenario: high need, low coverage (bottom-right cell), outlined in black",
     },
+    "coverage.picture_legend": {"th": "ความต้องการ / การเข้าถึง", "en": "Need / coverage"},
+    "coverage.picture_cell": {"th": "ต้องการ{need} / เข้าถึง{coverage}", "en": "{need} / {coverage}"},
 }
 
 
