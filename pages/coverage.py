@@ -92,7 +92,8 @@ def service_deck(
     lang: str,
     origin: dict[str, str],
 ) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
-    """The services map and its legend: outlines, names, the optional layers in ``extras``, then the points."""
+    """The services map and its legend: outlines, names, the optional layers in ``extras``, then the points;
+    opened on the chosen districts, outlined."""
     layers = [outlines["districts"], *sidebar.context_layers()]
     lines = [maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline"))]
     for extra, (colour, text) in OPTIONAL_LINES.items():
@@ -106,8 +107,12 @@ def service_deck(
         colour = maps.SERVICE_COLOURS["safe_space"]
         layers.append(maps.catchment_layer(safe_spaces, "catchments", colour, SNAPSHOT.meta.catchment_m))
         entries.append(maps.LegendEntry(maps.translucent(colour), t("coverage.catchments", km=f"{KM:g}")))
+    chosen, view = picking.chosen_view(districts, tuple(sidebar.chosen_districts()))
+    if len(chosen):
+        layers.append(maps.outline_layer(chosen, "chosen-districts", picking.CHOSEN_LINE, 3))
+        lines.append(maps.LegendEntry(picking.CHOSEN_LINE, t("coverage.chosen")))
     layers += service_layers(services, types, lang, origin)
-    return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}"), entries + lines
+    return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}", view), entries + lines
 
 
 def services_picture(shown: pd.DataFrame, entries: list[maps.LegendEntry], chosen) -> Callable[[], bytes]:
@@ -205,9 +210,12 @@ def gap_table(summary: pd.DataFrame, lang: str, scenarios: int, numbers: bool = 
     return table
 
 
-def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str, scenarios: int) -> pdk.Deck:
+def bivariate_deck(
+    summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str, scenarios: int, picked: tuple[str, ...]
+) -> pdk.Deck:
     """Districts coloured by need and coverage class, gap districts (``gap``) outlined, with the need
-    probability, how sure the gap is, the published cases and referral rate in the tooltip."""
+    probability, how sure the gap is, the published cases and referral rate in the tooltip; opened on the
+    ``picked`` districts (not outlined: black outlines mark the gaps here)."""
     classes = pd.DataFrame(
         {
             "dist_code": summary["dist_code"],
@@ -239,7 +247,7 @@ def bivariate_deck(summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str
         *([maps.outline_layer(gaps.geometry, "gap-districts", bivariate.GAP_LINE, 3)] if len(gaps) else []),
         maps.label_layer(shaded, f"name_{lang}"),
     ]
-    return maps.map_deck(layers, tooltip)
+    return maps.map_deck(layers, tooltip, picking.chosen_view(districts, picked)[1])
 
 
 through_dashboard()
@@ -323,10 +331,11 @@ st.caption(t("coverage.need_caveat"))
 if summary["gap_class"].isna().all():
     st.info(t("coverage.no_classes"))
 else:
+    picked = tuple(sidebar.chosen_districts())
     map_column, legend_column = st.columns([5, 1])
     deck = loaders.remembered(
-        ("coverage-gaps", SNAPSHOT.version, LANG, sidebar.show_context(), chosen.span, chosen.end),
-        lambda: bivariate_deck(summary, districts, LANG, SCENARIOS),
+        ("coverage-gaps", SNAPSHOT.version, LANG, sidebar.show_context(), chosen.span, chosen.end, picked),
+        lambda: bivariate_deck(summary, districts, LANG, SCENARIOS, picked),
     )
     map_column.pydeck_chart(deck, height=640, alt=t("coverage.bivariate_alt"))
     with legend_column:

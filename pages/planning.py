@@ -18,7 +18,7 @@ from etl.messages import render
 from etl.plan import Recommendation, recommend
 from geo.planning import CANDIDATE_SETS, RADIUS_MAX_M, RADIUS_MIN_M, PlanError
 from geo.siting import MODELS
-from ui import legends, loaders, maps, sidebar, whatif
+from ui import legends, loaders, maps, picking, sidebar, whatif
 from ui.entry import through_dashboard
 from ui.i18n import current_lang, number, t
 from ui.whatif_view import CHANGED, first_day_after, services_csv
@@ -81,8 +81,9 @@ def named(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.assign(name=maps.local_names(frame, lang))
 
 
-def scenario_deck(rec: Recommendation, lang: str) -> pdk.Deck:
-    """Existing safe spaces and the recommended sites, each with its reach, over the district outlines."""
+def scenario_deck(rec: Recommendation, lang: str, picked: tuple[str, ...]) -> pdk.Deck:
+    """Existing safe spaces and the recommended sites, each with its reach, over the district outlines; opened
+    on the ``picked`` districts, outlined (the plan itself is Bangkok's: sites may serve across a boundary)."""
     shown = sidebar.snapshot()
     districts = loaders.district_layer(shown.path, shown.version)
     existing = named(rec.problem.existing, lang).assign(kind=t("planning.existing"))
@@ -97,7 +98,10 @@ def scenario_deck(rec: Recommendation, lang: str) -> pdk.Deck:
         maps.marker_layer(existing, "existing", SAFE_SPACE, ["name", "kind"]),
         maps.marker_layer(sites, "new-sites", NEW_SITE, ["name", "kind"], radius_px=8),
     ]
-    return maps.map_deck(layers, "<b>{name}</b><br/>{kind}")
+    chosen, view = picking.chosen_view(districts, picked)
+    if len(chosen):
+        layers.append(maps.outline_layer(chosen, "chosen-districts", picking.CHOSEN_LINE, 3))
+    return maps.map_deck(layers, "<b>{name}</b><br/>{kind}", view)
 
 
 def site_points(rec: Recommendation) -> list[tuple[float, float, tuple[int, int, int], float, str]]:
@@ -178,9 +182,10 @@ except PlanError as exc:
 st.caption(t("planning.subtitle", window=chosen.label, existing=len(rec.problem.existing)))
 figures(rec)
 map_column, legend_column = st.columns([5, 1])
+picked = tuple(sidebar.chosen_districts())
 deck = loaders.remembered(
-    ("planning", SNAPSHOT.version, LANG, sidebar.show_context(), chosen.span, chosen.end, *settings.values()),
-    lambda: scenario_deck(rec, LANG),
+    ("planning", SNAPSHOT.version, LANG, sidebar.show_context(), chosen.span, chosen.end, *settings.values(), picked),
+    lambda: scenario_deck(rec, LANG, picked),
 )
 map_column.pydeck_chart(deck, height=600, alt=t("planning.map_alt"))
 with legend_column:
@@ -191,6 +196,7 @@ with legend_column:
             maps.LegendEntry(SAFE_SPACE, t("planning.existing")),
             maps.LegendEntry(NEW_SITE, t("planning.new_site")),
             maps.LegendEntry(maps.translucent(NEW_SITE), t("planning.reach", km=km)),
+            *([maps.LegendEntry(picking.CHOSEN_LINE, t("coverage.chosen"))] if picked else []),
         ],
     )
     legends.picture_button(

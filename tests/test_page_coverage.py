@@ -226,6 +226,12 @@ def test_the_district_filter_narrows_the_gap_table_and_the_services(demo_db, ope
     in_gap = services[services["dist_code"] == gap]
     shown = sum(len(layer["data"]) for key, layer in service_map(app).items() if key.startswith("services-"))
     assert shown == len(in_gap)
+    # Both maps open on the chosen district; the services map outlines it (on the other, black marks the gaps).
+    district = read.district_layer(snapshot_of(demo_db)).set_index("dist_code").geometry[gap]
+    for spec in decks(app):
+        view = spec["initialViewState"]
+        assert view["zoom"] > maps.VIEW.zoom and district.contains(shapely.Point(view["longitude"], view["latitude"]))
+    assert "chosen-districts" in service_map(app)
 
 
 SMALL_QUARTER = quarters.shift(DEMO_QUARTERS[-1], 1)  # the quarter after the demo's last

@@ -9,6 +9,7 @@ import re
 import pandas as pd
 import pytest
 from PIL import Image
+from shapely.geometry import Point
 
 from db import read
 from db.snapshot import published_path
@@ -52,6 +53,18 @@ def test_changing_the_settings_solves_again(demo_db, open_app):
     assert len(deck_layers(app)["new-sites"]["data"]) == 2
     (table,) = [d.value for d in app.dataframe]
     assert table[TEXT["planning.col.site"]["en"]].str.startswith("DO-").all()
+
+
+@pytest.mark.slow
+def test_the_district_filter_opens_the_recommendation_map_on_the_chosen_district(demo_db, open_app):
+    app = open_app(demo_db, "en", PAGE)
+    app.session_state["districts"] = ["1048"]  # Thung Khru
+    app.run()
+    spec = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    assert "chosen-districts" in {layer["id"] for layer in spec["layers"]}
+    district = read.district_layer(published_path(demo_db)).set_index("dist_code").geometry["1048"]
+    view = spec["initialViewState"]
+    assert view["zoom"] > maps.VIEW.zoom and district.buffer(0.01).contains(Point(view["longitude"], view["latitude"]))
 
 
 # --- What-if scenarios -----------------------------------------------------------------------------------------------

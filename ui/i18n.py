@@ -1800,6 +1800,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "coverage.picture_legend": {"th": "ความต้องการ / การเข้าถึง", "en": "Need / coverage"},
     "coverage.picture_cell": {"th": "ต้องการ{need} / เข้าถึง{coverage}", "en": "{need} / {coverage}"},
+    "coverage.chosen": {"th": "เขตที่เลือก", "en": "Chosen district"},
 }
 
 

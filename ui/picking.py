@@ -11,13 +11,15 @@ the map or in the list, in every view.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import geopandas as gpd
 import pydeck as pdk
 import streamlit as st
 
-from ui import maps
+from ui import maps, mapview
 
-__all__ = ["CHOSEN_FILL", "CHOSEN_LINE", "chart_key", "chosen_outline", "take_click"]
+__all__ = ["CHOSEN_FILL", "CHOSEN_LINE", "chart_key", "chosen_outline", "chosen_view", "take_click"]
 
 CHOSEN_LINE = (20, 20, 20)  # a chosen district's outline over the fills: near-black, unlike every fill
 CHOSEN_FILL = (255, 236, 179)  # a pale yellow under the chosen districts in a picture (which draws no outlines)
@@ -45,3 +47,10 @@ def chosen_outline(districts: gpd.GeoDataFrame, chosen: str | None) -> list[pdk.
     """The chosen district's outline (``districts`` has ``dist_code``), or nothing when none is chosen."""
     picked = districts[districts["dist_code"] == chosen]
     return [maps.outline_layer(picked.geometry, "chosen-district", CHOSEN_LINE, 3)] if len(picked) else []
+
+
+def chosen_view(districts: gpd.GeoDataFrame, picked: Sequence[str]) -> tuple[gpd.GeoSeries, pdk.ViewState]:
+    """The ``picked`` districts' shapes and the view that frames them on the reader's canvas (Bangkok's view
+    when none is picked)."""
+    chosen = districts[districts["dist_code"].isin(picked)].geometry
+    return chosen, mapview.view_of(chosen, mapview.canvas()) if len(chosen) else maps.VIEW
