@@ -481,14 +481,9 @@ def completeness(path: Snapshot) -> pd.DataFrame:
 
 
 def subdistrict_layer(path: Snapshot, dist_code: str | None = None) -> gpd.GeoDataFrame:
-    """The khwaeng (of one district, or all 180) with display geometry, EPSG:4326, in code order; none in a
-    snapshot published before they were (it has no such table)."""
-    with _connect(path) as con:
-        present = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'subdistricts'").fetchone()[0]
-        if not present:
-            return gpd.GeoDataFrame({"subdist_code": [], "dist_code": [], "name_th": [], "name_en": []}, geometry=[])
-        where, params = ("WHERE dist_code = ?", [dist_code]) if dist_code else ("", [])
-        frame = con.execute(f"SELECT * FROM subdistricts {where} ORDER BY subdist_code", params).df()
+    """The khwaeng (of one district, or all 180) with display geometry, EPSG:4326, in code order."""
+    where, params = ("WHERE dist_code = ?", [dist_code]) if dist_code else ("", [])
+    frame = _frame(path, f"SELECT * FROM subdistricts {where} ORDER BY subdist_code", params)
     geometry = shapely.from_wkb(frame.pop("wkb").map(bytes).to_numpy())
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 

@@ -53,6 +53,7 @@ __all__ = [
     "html_markdown",
     "layer",
     "load",
+    "picture_colours",
     "published",
     "query",
     "rejected",
@@ -301,3 +302,12 @@ def click(app, feature: int):
     selection = {"selection": {"indices": {"districts": [feature]}, "objects": {}}}
     states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(selection)))
     return app._run(states)
+
+
+def picture_colours(png: bytes) -> set[tuple[int, int, int]]:
+    """The colours of a map picture, once it is checked to be a PNG of print width."""
+    from PIL import Image
+
+    picture = Image.open(io.BytesIO(png))
+    assert picture.format == "PNG" and picture.width > 1000
+    return {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 20)}

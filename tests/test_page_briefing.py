@@ -8,13 +8,13 @@ import re
 
 import pypdf
 import pytest
-from PIL import Image
 
 from core.colours import PALETTE
 from db import read
 from db.snapshot import published_path
 from etl.briefing.render import BANNER_FILL
 from etl.demo import QUARTERS as DEMO_QUARTERS
+from tests.helpers import picture_colours
 from ui import maps
 from ui.i18n import TEXT
 
@@ -41,16 +41,10 @@ def test_the_button_offers_the_briefing_of_the_chosen_period_in_the_chosen_langu
     assert "ไตรมาส3ปีงบประมาณ2569" in text and "ข้อมูลตัวอย่าง" in text
 
 
-def colours_of(png: bytes) -> set[tuple[int, int, int]]:
-    picture = Image.open(io.BytesIO(png))
-    assert picture.format == "PNG" and picture.width > 1000
-    return {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 20)}
-
-
 @pytest.mark.slow
 def test_the_overview_map_downloads_as_a_png_with_its_classes_and_the_banner(demo_template, open_app, deferred):
     open_app(demo_template, "en")
-    shown = colours_of(deferred[f"map_smoothed_rate_{DEMO_END}_4q_en.png"]())
+    shown = picture_colours(deferred[f"map_smoothed_rate_{DEMO_END}_4q_en.png"]())
     summary = read.district_summary(published_path(demo_template), "4q", DEMO_END)
     breaks = read.class_breaks(published_path(demo_template), "4q", DEMO_END, "smoothed", "overview")
     classes = {sum(rate > bound for bound in breaks[:-1]) for rate in summary["eb_rate_per_100k"].dropna()}
@@ -62,6 +56,6 @@ def test_the_overview_map_downloads_as_a_png_with_its_classes_and_the_banner(dem
 def test_the_hotspots_map_downloads_as_a_png_of_the_view_on_screen(demo_template, open_app, deferred):
     app = open_app(demo_template, "en", page="pages/hotspots.py")
     app.segmented_control(key="hotspots_view").set_value("gi").run()
-    shown = colours_of(deferred[f"map_hotspots_gi_{DEMO_END}_4q_en.png"]())
+    shown = picture_colours(deferred[f"map_hotspots_gi_{DEMO_END}_4q_en.png"]())
     classes = set(read.district_summary(published_path(demo_template), "4q", DEMO_END)["hotspot_class"].dropna())
     assert {maps.GI_COLOURS[c] for c in classes} <= shown

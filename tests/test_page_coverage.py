@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from core import quarters
@@ -24,7 +23,7 @@ from db import read
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import publish
-from tests.helpers import area_sum, html_markdown, snapshot_of
+from tests.helpers import area_sum, html_markdown, picture_colours, snapshot_of
 from ui import bivariate, maps
 from ui.i18n import TEXT
 
@@ -311,12 +310,6 @@ def test_without_services_every_district_has_no_coverage_and_the_page_says_so(ca
     assert sentences(app)[0] == TEXT["coverage.no_services"]["th"]
     assert (TEXT["coverage.no_classes"]["th"] in sentences(app)) != classified
     assert len(decks(app)) == int(classified)  # the need x coverage map only
-
-
-def picture_colours(png: bytes) -> set[tuple[int, int, int]]:
-    picture = Image.open(io.BytesIO(png))
-    assert picture.format == "PNG" and picture.width > 1000
-    return {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 20)}
 
 
 @pytest.mark.slow

@@ -5,14 +5,12 @@ Expected figures come from the published snapshot through the read layer.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 
 import duckdb
 import pyarrow as pa
 import pytest
-from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from db import read
@@ -20,7 +18,7 @@ from etl.briefing.render import BANNER_FILL
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import publish
-from tests.helpers import DASHBOARD, html_markdown, snapshot_of
+from tests.helpers import DASHBOARD, html_markdown, picture_colours, snapshot_of
 from ui.i18n import TEXT
 from ui.periods import quarter_label
 from ui.pilot_map import COMPARISON, OTHER, PILOT
@@ -350,9 +348,7 @@ def test_the_map_downloads_as_a_png_with_its_points_legend_and_banner(demo_templ
     app = open_app(demo_template, "en", PAGE)
     (button,) = [b for b in app.get("download_button") if b.proto.label == TEXT["map.download_png"]["en"]]
     assert button.proto.deferred_file_id  # made only on the click
-    picture = Image.open(io.BytesIO(deferred["map_pilots_en.png"]()))
-    assert picture.format == "PNG" and picture.width > 1000
-    colours = {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 20)}
+    colours = picture_colours(deferred["map_pilots_en.png"]())
     assert {PILOT, COMPARISON, OTHER, BANNER_FILL} <= colours
 
 

@@ -13,7 +13,7 @@ from shapely.geometry import Point
 
 from db import read
 from db.snapshot import published_path
-from tests.helpers import html_markdown
+from tests.helpers import html_markdown, picture_colours
 from ui import bivariate, maps
 from ui.i18n import TEXT
 from ui.whatif_view import CHANGED, SERVICE_COLUMNS, first_day_after
@@ -179,7 +179,5 @@ def test_the_recommendation_map_downloads_as_a_picture_of_both_kinds_of_site(dem
     (button,) = [b for b in app.get("download_button") if b.proto.label == TEXT["map.download_png"]["th"]]
     assert button.proto.deferred_file_id  # made only on the click
     (png,) = [make for name, make in deferred.items() if name.startswith("map_planned_sites_")]
-    picture = Image.open(io.BytesIO(png()))
-    assert picture.format == "PNG" and picture.width > 1000
-    colours = {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 20)}
+    colours = picture_colours(png())
     assert {maps.SERVICE_COLOURS["safe_space"], CHANGED} <= colours
