@@ -12,7 +12,8 @@ from ui.i18n import LANGS, TEXT, label, number, t
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
-CALL = re.compile(r"""\bt\(\s*(["'])([^"'{}]+)\1""")
+# t("key"), and the page context's calls that take a text key (ui/context.py: open_page, require_period)
+CALL = re.compile(r"""\b(?:t|open_page|require_period)\(\s*(["'])([^"'{}]+)\1""")
 
 
 def keys_used() -> set[str]:
