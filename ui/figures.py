@@ -11,7 +11,7 @@ import pandas as pd
 
 from ui.i18n import label, number, t
 
-__all__ = ["district_figures"]
+__all__ = ["district_figures", "percent_text", "rate_figures"]
 
 
 def district_figures(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -42,3 +42,15 @@ def district_figures(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
         },
         index=summary.index,
     )
+
+
+def percent_text(value: float) -> str:
+    """A share (0-1) as readers see it, one decimal and a percent sign; "no data" text when missing."""
+    return number(value) if pd.isna(value) else f"{number(value * 100, 1)}%"
+
+
+def rate_figures(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The Overview's district figures in ``lang``: ``cases``, ``rate``, ``eb`` (smoothed rate), ``hotspot``
+    (the Gi* class) and ``dist_code``, as its map's tooltip and its table show them."""
+    figures = district_figures(summary, lang).rename(columns={"eb_rate": "eb", "gi": "hotspot"})
+    return figures.drop(columns="lisa").assign(dist_code=summary["dist_code"])

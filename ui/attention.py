@@ -1,0 +1,50 @@
+"""The districts to watch: the published attention list (:func:`geo.attention.attention`) in words.
+
+Each district is numbered by its rank among all fifty and followed by its
+reasons, each with the figure behind it (its smoothed rate and rank, its
+referral share against Bangkok's).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui.figures import percent_text
+from ui.i18n import number, t
+
+__all__ = ["attention_list", "reason_text"]
+
+
+def reason_text(reason: str, row: dict, ranked: int, bangkok_referral: float) -> str:
+    """One reason of :func:`geo.attention.attention` in words, with its figure (``ranked``: districts with a rate)."""
+    if reason == "high_rate":
+        rate = number(row["eb_rate_per_100k"], 1)
+        return t("attention.high_rate", rate=rate, rank=int(row["eb_rank"]), of=ranked)
+    if reason == "low_referral":
+        share, bangkok = percent_text(row["referral_rate"]), percent_text(bangkok_referral)
+        return t("attention.low_referral", share=share, bangkok=bangkok)
+    return t(f"attention.{reason}")
+
+
+def attention_list(
+    top: pd.DataFrame, summary: pd.DataFrame, bangkok_referral: float, lang: str, districts: tuple[str, ...] = ()
+) -> None:
+    """The attention list ``top``, numbered, each district with its reasons; with ``districts`` chosen in the
+    sidebar, those of them on the list, keeping their rank among all fifty."""
+    if districts:
+        top = top[top["dist_code"].isin(districts)]
+        if top.empty:
+            st.caption(t("overview.attention_none_chosen"))
+            return
+    if top.empty:
+        st.caption(t("overview.attention_none"))
+        return
+    name, ranked = f"name_{lang}", int(summary["eb_rate_per_100k"].notna().sum())
+    lines = [
+        f"{row['rank']}. **{row[name]}**: "
+        + "; ".join(reason_text(r, row, ranked, bangkok_referral) for r in row["reasons"])
+        for row in top.to_dict("records")
+    ]
+    st.markdown("\n".join(lines))
+    st.caption(t("overview.attention_how"))
