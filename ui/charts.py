@@ -50,8 +50,8 @@ def _series_colour(series: list[str]) -> dict:
     }
 
 
-def series_rows(trend: pd.DataFrame, column: str, series: str, lang: str) -> pd.DataFrame:
-    """One series of :func:`quarterly_trend`: ``trend[column]`` per ``trend["quarter"]``, named ``series``,
+def series_rows(trend: pd.DataFrame, column: str, text: str, lang: str) -> pd.DataFrame:
+    """One series of :func:`quarterly_trend`: ``trend[column]`` per ``trend["quarter"]``, named ``text``,
     its tooltip the published text ``trend[column + "_display"]`` ("no data" where there is none).
 
     >>> trend = pd.DataFrame({"quarter": ["2025Q1", "2025Q2"], "cases": [1445.0, None],
@@ -64,7 +64,7 @@ def series_rows(trend: pd.DataFrame, column: str, series: str, lang: str) -> pd.
             "quarter": trend["quarter"],
             "axis": trend["quarter"].map(lambda q: short_label(q, lang)),
             "label": trend["quarter"].map(lambda q: quarter_label(q, lang)),
-            "series": series,
+            "series": text,
             "value": trend[column],
             "display": trend[f"{column}_display"].fillna(t("value.no_data", lang)),
         }
