@@ -51,6 +51,28 @@ def _controls(layer: gpd.GeoDataFrame, lang: str) -> tuple[layers.Shown, str | N
     return visible, opened, size, view
 
 
+def _picture(
+    page: Page,
+    period: Period,
+    view: str,
+    summary: pd.DataFrame,
+    fill: Fill,
+    entries: list[maps.LegendEntry],
+    render: Callable[..., bytes],
+) -> Callable[[], bytes]:
+    """The map as a picture that ``render`` draws on the click: the same fills and legend, the view as title."""
+    return partial(
+        render,
+        page.path,
+        dict(zip(summary["dist_code"], fill.colours, strict=True)),
+        [(entry.colour, entry.label) for entry in entries],
+        title=t(f"hotspots.view.{view}"),
+        subtitle=period.label,
+        legend_title=fill.title,
+        lang=page.lang,
+    )
+
+
 def draw(
     page: Page,
     period: Period,
@@ -85,10 +107,10 @@ def draw(
         return maps.map_deck(deck_layers, district_map.tooltip(FIELDS, lang))
 
     # The deck is kept per everything it draws: fills, layers, districts opened and chosen, and where names go.
-    key = ("hotspots", page.version, period.span, period.end, lang, tuple(fill.colours), visible, opened, chosen)
+    key = (page.version, period.span, period.end, lang, tuple(fill.colours), visible, opened, chosen, zoom, edges)
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(
-        mapview.with_view(loaders.remembered((*key, zoom, edges), build), start),
+        mapview.with_view(loaders.remembered(("hotspots", *key), build), start),
         height=size.height,
         alt=t("hotspots.map_alt"),
         key=picking.chart_key(MAP_KEY),
@@ -97,18 +119,9 @@ def draw(
         on_select=partial(_open_click, layer["dist_code"][layer["dist_code"].isin(summary["dist_code"])].tolist()),
         selection_mode="single-object",
     )
-    picture = partial(
-        render,
-        page.path,
-        dict(zip(summary["dist_code"], fill.colours, strict=True)),
-        [(entry.colour, entry.label) for entry in entries],
-        title=t(f"hotspots.view.{view}"),
-        subtitle=period.label,
-        legend_title=fill.title,
-        lang=lang,
-    )
     with legend_column:
         notes = (fill.note, t("hotspots.chosen_note"))
         file_name = f"map_hotspots_{view}_{period.end}_{period.span}_{lang}.png"
+        picture = _picture(page, period, view, summary, fill, entries, render)
         district_map.legend_beside(fill.title, entries, visible, notes, picture, file_name)
     return pd.Series(fill.colours, index=summary.index).map({e.colour: e.label for e in entries})
