@@ -24,8 +24,10 @@ import pandas as pd
 import streamlit as st
 
 from ui import loaders
+from ui.i18n import t
+from ui.periods import quarter_label, short_label
 
-__all__ = ["SERIES_COLOURS", "event_study", "quarterly_trend", "show"]
+__all__ = ["SERIES_COLOURS", "event_study", "quarterly_trend", "series_rows", "show"]
 
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 MARKER_COLOUR = "#555555"
@@ -46,6 +48,27 @@ def _series_colour(series: list[str]) -> dict:
         "scale": {"domain": series, "range": list(SERIES_COLOURS[: len(series)])},
         "legend": {"orient": "top"},
     }
+
+
+def series_rows(trend: pd.DataFrame, column: str, text: str, lang: str) -> pd.DataFrame:
+    """One series of :func:`quarterly_trend`: ``trend[column]`` per ``trend["quarter"]``, named ``text``,
+    its tooltip the published text ``trend[column + "_display"]`` ("no data" where there is none).
+
+    >>> trend = pd.DataFrame({"quarter": ["2025Q1", "2025Q2"], "cases": [1445.0, None],
+    ...                       "cases_display": ["1,445", None]})
+    >>> series_rows(trend, "cases", "Reported", "en")[["series", "value", "display"]].to_dict("list")
+    {'series': ['Reported', 'Reported'], 'value': [1445.0, nan], 'display': ['1,445', 'no data']}
+    """
+    return pd.DataFrame(
+        {
+            "quarter": trend["quarter"],
+            "axis": trend["quarter"].map(lambda q: short_label(q, lang)),
+            "label": trend["quarter"].map(lambda q: quarter_label(q, lang)),
+            "series": text,
+            "value": trend[column],
+            "display": trend[f"{column}_display"].fillna(t("value.no_data", lang)),
+        }
+    )
 
 
 def quarterly_trend(

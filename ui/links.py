@@ -21,7 +21,7 @@ import streamlit as st
 
 from ui.i18n import t
 
-__all__ = ["asked", "asked_many", "notice", "refuse", "show"]
+__all__ = ["asked", "asked_many", "notice", "refuse", "show", "take"]
 
 _SEEN = "_links_seen"  # the parameters this session has already taken from its link
 _REFUSED = "_links_refused"  # the parameters whose values could not be used, for the notice
@@ -73,6 +73,14 @@ def asked_many(name: str, allowed: Sequence[str]) -> list[str] | None:
     if len(kept) < len(values):
         refuse(name)
     return kept
+
+
+def take(name: str, key: str, allowed: Sequence[str]) -> None:
+    """Hand the link's value for ``name`` to the control under ``key`` (once, when it is one of ``allowed``),
+    before the control is drawn; a value not allowed leaves the control as it is, with the :func:`notice`."""
+    if (value := asked(name, allowed)) is not None:
+        st.session_state[key] = value
+    notice()
 
 
 def show(name: str, value: str | Sequence[str] | None) -> None:
