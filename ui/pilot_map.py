@@ -1,5 +1,5 @@
-"""The Pilots page's map: pilot, comparison and other communities over the district outlines, its view, and
-its picture (PNG) for download.
+"""The Pilots page's map: pilot, comparison and other communities over the district outlines, its view, its
+legend, and its picture (PNG) for download.
 
 Only pilots and comparison communities carry a tooltip (name, kind, district, note). The other registered
 communities (about 2,000) are drawn as plain dots with nothing but their position: their names and
@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
+import streamlit as st
 
-from ui import maps, mapview, picking
+from ui import loaders, maps, mapview, picking, sidebar
 from ui.i18n import t
 from ui.periods import quarter_label
 
@@ -25,11 +27,14 @@ __all__ = [
     "OTHER",
     "PILOT",
     "community_layers",
+    "deck",
     "districts_of",
     "legend_entries",
+    "picture",
     "picture_points",
     "readable_note",
     "short_name",
+    "show",
     "view_bounds",
 ]
 
@@ -155,3 +160,77 @@ def picture_points(communities: pd.DataFrame, lang: str) -> list[tuple[float, fl
             for lon, lat, label in zip(part["lon"], part["lat"], labels, strict=True)
         ]
     return points
+
+
+@st.cache_data(show_spinner=False)
+def _places(path: str, version: str) -> gpd.GeoDataFrame:
+    """Bangkok's districts and Samut Prakan's, for their names."""
+    bangkok = loaders.district_layer(path, version)
+    return pd.concat([bangkok, loaders.context_districts(path, version)[bangkok.columns]], ignore_index=True)
+
+
+@st.cache_data(show_spinner=False)
+def _outlines(path: str, version: str) -> list[pdk.Layer]:
+    """Bangkok's district outlines and Samut Prakan's, built once per snapshot."""
+    return [
+        maps.outline_layer(loaders.district_layer(path, version).geometry, "district-outlines", maps.DISTRICT_LINE),
+        maps.outline_layer(loaders.context_districts(path, version).geometry, "samut-prakan", maps.CONTEXT_LINE),
+    ]
+
+
+def deck(path: str, version: str, communities: pd.DataFrame, picked: tuple[str, ...], lang: str, phone: bool):
+    """Pilot and comparison communities over the district outlines and names, opening on what is shown
+    (:func:`view_bounds`): the chosen districts outlined, else the pilots and their comparisons."""
+    places = _places(path, version)
+    chosen = loaders.district_layer(path, version)
+    chosen = chosen[chosen["dist_code"].isin(picked)]
+    layers = [
+        *_outlines(path, version),
+        *sidebar.context_layers(),
+        *([maps.outline_layer(chosen.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if picked else []),
+        maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{lang}"),
+        *community_layers(communities, lang, phone),
+    ]
+    view = mapview.fit_view(view_bounds(communities, chosen.geometry), PHONE if phone else DESKTOP)
+    return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}<br/>{note}", view)
+
+
+def show(path: str, version: str, communities: pd.DataFrame, picked: tuple[str, ...], lang: str) -> None:
+    """The map of ``communities`` (built once per snapshot, language, districts ``picked`` and canvas) and its
+    legend beside it: the kinds of community, the outlines, and the chosen districts if any."""
+    phone = mapview.canvas() == mapview.PHONE
+    built = loaders.remembered(
+        ("pilots", version, lang, sidebar.show_context(), picked, phone),
+        lambda: deck(path, version, communities, picked, lang, phone),
+    )
+    map_column, legend_column = st.columns([5, 1])
+    map_column.pydeck_chart(built, height=HEIGHT, alt=t("pilots.map_alt"))
+    with legend_column:
+        maps.legend(
+            t("pilots.legend_title"),
+            [
+                *legend_entries(False),
+                maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline")),
+                maps.LegendEntry(maps.CONTEXT_LINE, t("map.context_outline")),
+                *([maps.LegendEntry(picking.CHOSEN_LINE, t("pilots.legend.chosen"))] if picked else []),
+            ],
+        )
+
+
+def picture(
+    draw: Callable[..., bytes], path: str, communities: pd.DataFrame, picked: tuple[str, ...], lang: str, subtitle: str
+) -> Callable[[], bytes]:
+    """What makes the map's picture on the click: ``draw`` (:func:`etl.briefing.picture.map_png`) given the
+    chosen districts filled, the legend, titles and the communities. It runs on its own thread, so everything
+    in the reader's language is worked out here, before it."""
+    legend = [(entry.colour, entry.label) for entry in legend_entries(bool(picked), lang)]
+    title, legend_title = t("pilots.map", lang), t("pilots.legend_title", lang)
+    fills = dict.fromkeys(picked, picking.CHOSEN_FILL)
+
+    def png() -> bytes:  # no Streamlit calls in here
+        points = picture_points(communities, lang)
+        return draw(
+            path, fills, legend, title=title, subtitle=subtitle, legend_title=legend_title, lang=lang, points=points
+        )
+
+    return png
