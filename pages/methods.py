@@ -14,14 +14,13 @@ import streamlit as st
 from core.codes import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
 from core.settings import max_upload_mb
 from db import read
-from ui import completeness, loaders
+from ui import completeness, loaders, uploads
 from ui.context import open_page
 from ui.data_dictionary import DICTIONARY, SOURCE_FILES, codes, markdown_table, plain
 from ui.history import history_table
 from ui.i18n import t
 from ui.periods import year
 
-UPLOAD_KINDS = ("cases", "services", "communities", "population")
 MEASURES = ("rate", "eb", "gi", "lisa", "access", "referral", "bivariate", "did", "plan")
 LISA_PERMUTATIONS, LISA_SEED = 999, 12345  # geo.hotspots.local_moran_clusters as geo.summary calls it
 PLAIN = ("cases", "rate", "smoothed", "hotspot", "coverage", "gap", "referral", "periods")  # methods.plain.<term>
@@ -50,7 +49,7 @@ def dictionary() -> None:
 def upload_formats() -> None:
     st.header(t("methods.formats"))
     st.markdown(t("methods.formats_intro", mb=f"{max_upload_mb():g}"))
-    for kind in UPLOAD_KINDS:
+    for kind in uploads.KINDS:
         with st.expander(t(f"upload.kind.{kind}")):
             st.markdown(t(f"upload.format.{kind}"))
 
