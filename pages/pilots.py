@@ -47,7 +47,8 @@ communities = sidebar.filter_districts(everyone)
 st.markdown(f"**{t('pilots.map')}**")  # the title says what the page is: a short heading keeps the map high
 if picked and not communities["pilot"].any():
     st.info(t("pilots.none_chosen"))
-pilot_map.show(page.path, page.version, communities, picked, lang)
+window = (page.period.span, page.period.end) if page.period else None  # services open in it, if any
+pilot_map.show(page.path, page.version, communities, picked, lang, window)
 subtitle = t(
     "pilots.png_subtitle", pilots=int(communities["pilot"].sum()), comparisons=int(communities["reports"].sum())
 )

@@ -17,7 +17,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from ui import loaders, maps, mapview, picking, sidebar
+from ui import layers, loaders, maps, mapview, picking
 from ui.i18n import t
 from ui.periods import quarter_label
 
@@ -46,6 +46,8 @@ THAI, LATIN = re.compile("[\u0e00-\u0e7f]"), re.compile("[A-Za-z]")
 # The Pilots map's canvas on a phone and on a desktop (beside its legend), for fitting its view.
 PHONE, DESKTOP = mapview.Canvas(334, 450), mapview.Canvas(740, 450)
 HEIGHT = 480  # the map's height in pixels
+MAP_KEY = "pilots_map"  # the layer toggles' state
+DEFAULT_LAYERS = ("districts", "communities", "river", "roads")  # what the map shows until the reader changes it
 LABEL_CHARS = {False: 32, True: 14}  # on a desktop, a phone: a longer name is cut (its tooltip has it whole)
 
 
@@ -93,11 +95,11 @@ def _labels(pilots: pd.DataFrame, lang: str, chars: int = LABEL_CHARS[False]) ->
     return names.where(~pilots["approximate"], names + "\n(" + t("pilots.approximate", lang) + ")")
 
 
-def community_layers(communities: pd.DataFrame, lang: str, phone: bool = False) -> list[pdk.Layer]:
-    """Other communities as plain dots, then comparison and pilot communities with flat tooltip fields (pilots
-    on top and named, names shorter on a ``phone``)."""
-    others = communities[~communities["pilot"] & ~communities["reports"]]
-    dots = maps.marker_layer(others, "communities-other", OTHER, [], 3)
+def community_layers(communities: pd.DataFrame, lang: str, phone: bool = False, others: bool = True) -> list[pdk.Layer]:
+    """Other communities as plain dots (unless ``others`` is False), then comparison and pilot communities with
+    flat tooltip fields (pilots on top and named, names shorter on a ``phone``)."""
+    rest = communities[~communities["pilot"] & ~communities["reports"]]
+    dots = maps.marker_layer(rest, "communities-other", OTHER, [], 3)
     dots.pickable = False  # position only: no tooltip to fill
     shown = communities[communities["pilot"] | communities["reports"]]
     points = shown.assign(
@@ -114,7 +116,7 @@ def community_layers(communities: pd.DataFrame, lang: str, phone: bool = False) 
     fields = ["name", "kind", "district", "note"]
     pilots = points[points["pilot"]]
     return [
-        dots,
+        *([dots] if others else []),
         maps.marker_layer(points[~points["pilot"]], "communities-comparison", COMPARISON, fields, 5),
         maps.marker_layer(pilots, "communities-pilot", PILOT, fields, 8),
         maps.point_label_layer(pilots.assign(label=_labels(pilots, lang, LABEL_CHARS[phone])), "label", "pilot-names"),
@@ -178,43 +180,80 @@ def _outlines(path: str, version: str) -> list[pdk.Layer]:
     ]
 
 
-def deck(path: str, version: str, communities: pd.DataFrame, picked: tuple[str, ...], lang: str, phone: bool):
-    """Pilot and comparison communities over the district outlines and names, opening on what is shown
+def _overlays(shown: layers.Shown) -> layers.Shown:
+    """The layers :func:`ui.layers.overlay_layers` adds: all turned on but the communities, which this map
+    draws itself (pilots, comparisons and, when turned on, the others)."""
+    return layers.Shown(shown.layers - {"communities"}, shown.services)
+
+
+def deck(
+    path: str,
+    version: str,
+    communities: pd.DataFrame,
+    picked: tuple[str, ...],
+    lang: str,
+    phone: bool,
+    shown: layers.Shown,
+    window: tuple[str, str],
+):
+    """Pilot and comparison communities over the layers ``shown`` (district outlines and names, the others
+    turned on; services open in ``window``, a span and an end quarter), opening on what is shown
     (:func:`view_bounds`): the chosen districts outlined, else the pilots and their comparisons."""
     places = _places(path, version)
     chosen = loaders.district_layer(path, version)
     chosen = chosen[chosen["dist_code"].isin(picked)]
-    layers = [
-        *_outlines(path, version),
-        *sidebar.context_layers(),
+    districts = "districts" in shown
+    extra = layers.overlay_layers(path, version, _overlays(shown), *window, lang)
+    deck_layers = [
+        *(_outlines(path, version) if districts else []),
+        *extra["under"],
         *([maps.outline_layer(chosen.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if picked else []),
-        maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{lang}"),
-        *community_layers(communities, lang, phone),
+        *([maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{lang}")] if districts else []),
+        *extra["over"],
+        *community_layers(communities, lang, phone, others="communities" in shown),
     ]
     view = mapview.fit_view(view_bounds(communities, chosen.geometry), PHONE if phone else DESKTOP)
-    return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}<br/>{note}", view)
+    return maps.map_deck(deck_layers, "<b>{name}</b><br/>{kind}<br/>{district}<br/>{note}", view)
 
 
-def show(path: str, version: str, communities: pd.DataFrame, picked: tuple[str, ...], lang: str) -> None:
-    """The map of ``communities`` (built once per snapshot, language, districts ``picked`` and canvas) and its
-    legend beside it: the kinds of community, the outlines, and the chosen districts if any."""
+def show(
+    path: str,
+    version: str,
+    communities: pd.DataFrame,
+    picked: tuple[str, ...],
+    lang: str,
+    window: tuple[str, str] | None,
+) -> None:
+    """The layer toggles, the map of ``communities`` (built once per snapshot, language, districts ``picked``,
+    layers and canvas) and its legend beside it: the kinds of community, the outlines, the chosen districts
+    if any, and the layers turned on. Services are offered with a ``window`` (span, end quarter) to open in."""
+    offered = tuple(name for name in layers.LAYERS if window or name != "services")
+    with st.popover(t("layers.title"), icon=":material/layers:"):
+        shown = layers.layer_toggles(MAP_KEY, offered, DEFAULT_LAYERS)
+    window = window if "services" in shown else ("", "")
     phone = mapview.canvas() == mapview.PHONE
     built = loaders.remembered(
-        ("pilots", version, lang, sidebar.show_context(), picked, phone),
-        lambda: deck(path, version, communities, picked, lang, phone),
+        ("pilots", version, lang, shown, window, picked, phone),
+        lambda: deck(path, version, communities, picked, lang, phone, shown, window),
     )
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(built, height=HEIGHT, alt=t("pilots.map_alt"))
+    outlines = [
+        maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline")),
+        maps.LegendEntry(maps.CONTEXT_LINE, t("map.context_outline")),
+    ]
     with legend_column:
         maps.legend(
             t("pilots.legend_title"),
             [
-                *legend_entries(False),
-                maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline")),
-                maps.LegendEntry(maps.CONTEXT_LINE, t("map.context_outline")),
+                *legend_entries(False)[: 3 if "communities" in shown else 2],
+                *(outlines if "districts" in shown else []),
                 *([maps.LegendEntry(picking.CHOSEN_LINE, t("pilots.legend.chosen"))] if picked else []),
             ],
         )
+        points, lines = layers.overlay_legend(_overlays(shown))
+        if points or lines:
+            maps.legend(t("layers.legend"), points, lines)
 
 
 def picture(
