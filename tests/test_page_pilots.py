@@ -358,3 +358,21 @@ def test_the_map_payload_stays_small_at_two_thousand_communities(demo_template, 
     assert len(read.community_points(snapshot_of(demo_template))) > 2000
     assert len(chart.proto.json.encode()) < 250_000  # issue 16: it was about 490 KB with every community's tooltip
     assert set(deck(app)["communities-other"]["data"][0]) == {"position"}
+
+
+def test_layer_toggles_add_services_and_khwaeng_and_take_away_the_other_communities(demo_template, open_app):
+    app = open_app(demo_template, "en", PAGE)
+    ids = set(deck(app))
+    assert {"district-outlines", "district-names", "communities-other", "context-river", "context-road"} <= ids
+    assert not {"subdistricts", "communities"} & ids and not any(i.startswith("services-") for i in ids)
+    app.button_group(key="pilots_map_layers").set_value(["subdistricts", "services"]).run()
+    layers = deck(app)
+    assert {"subdistricts", "services-safe_space", "services-shelter", "services-oscc"} <= set(layers)
+    assert not {"district-outlines", "district-names", "communities-other", "context-river"} & set(layers)
+    assert {"communities-pilot", "communities-comparison", "pilot-names"} <= set(layers)  # the map's point stays
+    services = read.service_points(snapshot_of(demo_template), "4q", LATEST)
+    shelters = services[(services["service_type"] == "shelter") & services["lon"].notna()]
+    assert len(layers["services-shelter"]["data"]) == len(shelters) > 0
+    legend = html_markdown(app)
+    assert TEXT["service.shelter"]["en"] in legend and TEXT["layers.subdistricts"]["en"] in legend
+    assert TEXT["pilots.legend.other"]["en"] not in legend and TEXT["map.bangkok_outline"]["en"] not in legend

@@ -53,9 +53,12 @@ Method = Literal["oidc", "password", "local", "none"]
 
 @dataclass(frozen=True)
 class Access:
+    """Who is using this session: whether an analyst, how analysts sign in here, the name their loads are
+    recorded under, and why local mode is refused if it is."""
+
     analyst: bool
     method: Method  # how analysts sign in on this server ("none": uploading is off)
-    who: str | None = None  # recorded as loaded_by / reverted_by
+    name: str | None = None  # recorded as loaded_by / reverted_by
     problem: str | None = None  # an i18n key explaining why local mode is refused
 
 

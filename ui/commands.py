@@ -1,4 +1,5 @@
-"""Run ``python -m etl`` in a child process for the Upload page, with its progress as it comes.
+"""Run ``python -m etl`` in a child process for the Upload page, with its progress as it comes (a progress
+bar that names each step in the reader's language: :func:`run_with_progress`).
 
 Validation, loading and publishing run apart from the server: the server
 never imports the statistics stack, a hostile file can exhaust only the
@@ -17,12 +18,26 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core import settings
+import streamlit as st
 
-__all__ = ["MEMORY_CAP_BYTES", "Completed", "run_etl"]
+from core import settings
+from ui.i18n import TEXT, t
+
+__all__ = [
+    "DONE",
+    "MEMORY_CAP_BYTES",
+    "NOT_READY",
+    "PUBLISH_FAILED",
+    "REJECTED",
+    "Completed",
+    "run_etl",
+    "run_with_progress",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 MEMORY_CAP_BYTES = 4 * 1024**3  # address space of the child: generous for a 50 MB file, fatal for a bomb
+# Exit codes of python -m etl (see etl/cli.py).
+DONE, REJECTED, NOT_READY, PUBLISH_FAILED = 0, 1, 3, 4
 
 
 @dataclass(frozen=True)
@@ -68,3 +83,18 @@ def run_etl(args: Sequence[str], progress: Callable[[float, str], None] = lambda
     except json.JSONDecodeError:
         payload, messages = None, [*messages, text]
     return Completed(returncode, payload, messages)
+
+
+def _step_text(step: str) -> str:
+    """A step of the child's progress in the reader's language (a step this page does not know reads "checking")."""
+    key = f"upload.step.{step}"
+    return t(key) if key in TEXT else t("upload.checking")
+
+
+def run_with_progress(args: list[str]) -> Completed:
+    """Run ``python -m etl *args`` with a progress bar that follows its steps, gone when it ends."""
+    bar = st.progress(0.0, text=t("upload.checking"))
+    try:
+        return run_etl(args, lambda fraction, step: bar.progress(min(fraction, 1.0), text=_step_text(step)))
+    finally:
+        bar.empty()

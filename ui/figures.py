@@ -11,7 +11,17 @@ import pandas as pd
 
 from ui.i18n import label, number, t
 
-__all__ = ["district_figures", "percent_text", "rate_figures"]
+__all__ = ["district_figures", "percent_text", "rate_figures", "rate_text"]
+
+
+def rate_text(rates: pd.Series, hidden: pd.Series, lang: str) -> np.ndarray:
+    """Rates as text with one decimal; "suppressed" where the count behind them is hidden.
+
+    >>> rate_text(pd.Series([12.345, float("nan"), 3.0]), pd.Series([False, False, True]), "en").tolist()
+    ['12.3', 'no data', 'suppressed']
+    """
+    shown = rates.map(lambda v: number(v, 1, lang))
+    return np.where(np.asarray(hidden, dtype=bool), t("value.suppressed", lang), shown)
 
 
 def district_figures(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -23,11 +33,7 @@ def district_figures(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     from protected cells, so a hidden count's district has one too) and the
     ``gi`` and ``lisa`` class labels.
     """
-    hidden = summary["suppressed"].to_numpy()
     no_data = t("value.no_data", lang)
-
-    def rate(column: str) -> np.ndarray:
-        return np.where(hidden, t("value.suppressed", lang), summary[column].map(lambda v: number(v, 1, lang)))
 
     def category(kind: str, codes: pd.Series) -> pd.Series:
         return codes.map(lambda c: label(kind, c, lang) if isinstance(c, str) else no_data)
@@ -35,7 +41,7 @@ def district_figures(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "cases": summary["cases_reported_display"].fillna(no_data),
-            "rate": rate("rate_per_100k"),
+            "rate": rate_text(summary["rate_per_100k"], summary["suppressed"], lang),
             "eb_rate": summary["eb_rate_per_100k"].map(lambda v: number(v, 1, lang)),
             "gi": category("gi", summary["hotspot_class"]),
             "lisa": category("lisa", summary["lisa_class"]),

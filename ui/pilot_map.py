@@ -1,5 +1,5 @@
-"""The Pilots page's map: pilot, comparison and other communities over the district outlines, its view, and
-its picture (PNG) for download.
+"""The Pilots page's map: pilot, comparison and other communities over the district outlines, its view, its
+legend, and its picture (PNG) for download.
 
 Only pilots and comparison communities carry a tooltip (name, kind, district, note). The other registered
 communities (about 2,000) are drawn as plain dots with nothing but their position: their names and
@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
+import streamlit as st
 
-from ui import maps, mapview, picking
+from ui import layers, loaders, maps, mapview, picking
 from ui.i18n import t
 from ui.periods import quarter_label
 
@@ -25,11 +27,14 @@ __all__ = [
     "OTHER",
     "PILOT",
     "community_layers",
+    "deck",
     "districts_of",
     "legend_entries",
+    "picture",
     "picture_points",
     "readable_note",
     "short_name",
+    "show",
     "view_bounds",
 ]
 
@@ -41,6 +46,8 @@ THAI, LATIN = re.compile("[\u0e00-\u0e7f]"), re.compile("[A-Za-z]")
 # The Pilots map's canvas on a phone and on a desktop (beside its legend), for fitting its view.
 PHONE, DESKTOP = mapview.Canvas(334, 450), mapview.Canvas(740, 450)
 HEIGHT = 480  # the map's height in pixels
+MAP_KEY = "pilots_map"  # the layer toggles' state
+DEFAULT_LAYERS = ("districts", "communities", "river", "roads")  # what the map shows until the reader changes it
 LABEL_CHARS = {False: 32, True: 14}  # on a desktop, a phone: a longer name is cut (its tooltip has it whole)
 
 
@@ -88,11 +95,11 @@ def _labels(pilots: pd.DataFrame, lang: str, chars: int = LABEL_CHARS[False]) ->
     return names.where(~pilots["approximate"], names + "\n(" + t("pilots.approximate", lang) + ")")
 
 
-def community_layers(communities: pd.DataFrame, lang: str, phone: bool = False) -> list[pdk.Layer]:
-    """Other communities as plain dots, then comparison and pilot communities with flat tooltip fields (pilots
-    on top and named, names shorter on a ``phone``)."""
-    others = communities[~communities["pilot"] & ~communities["reports"]]
-    dots = maps.marker_layer(others, "communities-other", OTHER, [], 3)
+def community_layers(communities: pd.DataFrame, lang: str, phone: bool = False, others: bool = True) -> list[pdk.Layer]:
+    """Other communities as plain dots (unless ``others`` is False), then comparison and pilot communities with
+    flat tooltip fields (pilots on top and named, names shorter on a ``phone``)."""
+    rest = communities[~communities["pilot"] & ~communities["reports"]]
+    dots = maps.marker_layer(rest, "communities-other", OTHER, [], 3)
     dots.pickable = False  # position only: no tooltip to fill
     shown = communities[communities["pilot"] | communities["reports"]]
     points = shown.assign(
@@ -109,7 +116,7 @@ def community_layers(communities: pd.DataFrame, lang: str, phone: bool = False) 
     fields = ["name", "kind", "district", "note"]
     pilots = points[points["pilot"]]
     return [
-        dots,
+        *([dots] if others else []),
         maps.marker_layer(points[~points["pilot"]], "communities-comparison", COMPARISON, fields, 5),
         maps.marker_layer(pilots, "communities-pilot", PILOT, fields, 8),
         maps.point_label_layer(pilots.assign(label=_labels(pilots, lang, LABEL_CHARS[phone])), "label", "pilot-names"),
@@ -155,3 +162,114 @@ def picture_points(communities: pd.DataFrame, lang: str) -> list[tuple[float, fl
             for lon, lat, label in zip(part["lon"], part["lat"], labels, strict=True)
         ]
     return points
+
+
+@st.cache_data(show_spinner=False)
+def _places(path: str, version: str) -> gpd.GeoDataFrame:
+    """Bangkok's districts and Samut Prakan's, for their names."""
+    bangkok = loaders.district_layer(path, version)
+    return pd.concat([bangkok, loaders.context_districts(path, version)[bangkok.columns]], ignore_index=True)
+
+
+@st.cache_data(show_spinner=False)
+def _outlines(path: str, version: str) -> list[pdk.Layer]:
+    """Bangkok's district outlines and Samut Prakan's, built once per snapshot."""
+    return [
+        maps.outline_layer(loaders.district_layer(path, version).geometry, "district-outlines", maps.DISTRICT_LINE),
+        maps.outline_layer(loaders.context_districts(path, version).geometry, "samut-prakan", maps.CONTEXT_LINE),
+    ]
+
+
+def _overlays(shown: layers.Shown) -> layers.Shown:
+    """The layers :func:`ui.layers.overlay_layers` adds: all turned on but the communities, which this map
+    draws itself (pilots, comparisons and, when turned on, the others)."""
+    return layers.Shown(shown.layers - {"communities"}, shown.services)
+
+
+def deck(
+    path: str,
+    version: str,
+    communities: pd.DataFrame,
+    picked: tuple[str, ...],
+    lang: str,
+    phone: bool,
+    shown: layers.Shown,
+    window: tuple[str, str],
+):
+    """Pilot and comparison communities over the layers ``shown`` (district outlines and names, the others
+    turned on; services open in ``window``, a span and an end quarter), opening on what is shown
+    (:func:`view_bounds`): the chosen districts outlined, else the pilots and their comparisons."""
+    places = _places(path, version)
+    chosen = loaders.district_layer(path, version)
+    chosen = chosen[chosen["dist_code"].isin(picked)]
+    districts = "districts" in shown
+    extra = layers.overlay_layers(path, version, _overlays(shown), *window, lang)
+    deck_layers = [
+        *(_outlines(path, version) if districts else []),
+        *extra["under"],
+        *([maps.outline_layer(chosen.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if picked else []),
+        *([maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{lang}")] if districts else []),
+        *extra["over"],
+        *community_layers(communities, lang, phone, others="communities" in shown),
+    ]
+    view = mapview.fit_view(view_bounds(communities, chosen.geometry), PHONE if phone else DESKTOP)
+    return maps.map_deck(deck_layers, "<b>{name}</b><br/>{kind}<br/>{district}<br/>{note}", view)
+
+
+def show(
+    path: str,
+    version: str,
+    communities: pd.DataFrame,
+    picked: tuple[str, ...],
+    lang: str,
+    window: tuple[str, str] | None,
+) -> None:
+    """The layer toggles, the map of ``communities`` (built once per snapshot, language, districts ``picked``,
+    layers and canvas) and its legend beside it: the kinds of community, the outlines, the chosen districts
+    if any, and the layers turned on. Services are offered with a ``window`` (span, end quarter) to open in."""
+    offered = tuple(name for name in layers.LAYERS if window or name != "services")
+    with st.popover(t("layers.title"), icon=":material/layers:"):
+        shown = layers.layer_toggles(MAP_KEY, offered, DEFAULT_LAYERS)
+    window = window if "services" in shown else ("", "")
+    phone = mapview.canvas() == mapview.PHONE
+    built = loaders.remembered(
+        ("pilots", version, lang, shown, window, picked, phone),
+        lambda: deck(path, version, communities, picked, lang, phone, shown, window),
+    )
+    map_column, legend_column = st.columns([5, 1])
+    map_column.pydeck_chart(built, height=HEIGHT, alt=t("pilots.map_alt"))
+    outlines = [
+        maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline")),
+        maps.LegendEntry(maps.CONTEXT_LINE, t("map.context_outline")),
+    ]
+    with legend_column:
+        maps.legend(
+            t("pilots.legend_title"),
+            [
+                *legend_entries(False)[: 3 if "communities" in shown else 2],
+                *(outlines if "districts" in shown else []),
+                *([maps.LegendEntry(picking.CHOSEN_LINE, t("pilots.legend.chosen"))] if picked else []),
+            ],
+        )
+        points, lines = layers.overlay_legend(_overlays(shown))
+        if points or lines:
+            maps.legend(t("layers.legend"), points, lines)
+
+
+def picture(
+    draw: Callable[..., bytes], path: str, communities: pd.DataFrame, picked: tuple[str, ...], lang: str, subtitle: str
+) -> Callable[[], bytes]:
+    """What makes the map's picture on the click: ``draw`` (:func:`etl.briefing.picture.map_png`) given the
+    chosen districts filled, the legend, titles and the communities. It runs on its own thread, so everything
+    in the reader's language is worked out here, before it."""
+    legend = [(entry.colour, entry.label) for entry in legend_entries(bool(picked), lang)]
+    title, legend_title = t("pilots.map", lang), t("pilots.legend_title", lang)
+    fills = dict.fromkeys(picked, picking.CHOSEN_FILL)
+
+    def png() -> bytes:  # no Streamlit calls in here
+        points = picture_points(communities, lang)
+        return draw(
+            path, fills, legend, title=title, subtitle=subtitle, legend_title=legend_title, lang=lang, points=points
+        )
+
+    return png

@@ -1,5 +1,6 @@
 """What only the Upload page shows: Streamlit's file box in the reader's language, problems and notices as
-text that wraps, and the dry run's difference with district names and referrals.
+text that wraps, the dry run's difference with district names and referrals, and whether the last publish
+worked.
 
 Values and headers come from uploaded files: they are shown as escaped HTML text (never Markdown, whose
 links, icons and colour directives would still render after backslash-escaping).
@@ -8,15 +9,35 @@ links, icons and colour directives would still render after backslash-escaping).
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from core.settings import max_upload_mb
+from db import read
+from db.snapshot import published_path
 from ui.i18n import t
-from ui.periods import quarter_label
+from ui.periods import datetime_label, quarter_label
 
-__all__ = ["difference_frame", "dropzone_words", "problem_frame", "text_table"]
+__all__ = [
+    "KINDS",
+    "TEMPLATES",
+    "TYPES",
+    "difference_frame",
+    "dropzone_words",
+    "problem_frame",
+    "publish_state",
+    "show_difference",
+    "show_notices",
+    "show_rejection",
+    "text_table",
+]
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
+KINDS = ("cases", "services", "communities", "population")  # the kinds of file a load takes
+TYPES = ["csv", "tsv", "txt", "xlsx"]  # file types the box accepts
+SHOWN_ERRORS = 50  # the rest are in the downloadable list
 
 # Streamlit's file box has no translation: its own words ("Upload", "50MB per file", "Drag and drop a file
 # here") are replaced with ours by CSS on its data-testid elements. The text is kept at size 0 (screen
@@ -109,3 +130,42 @@ def difference_frame(diff: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("upload.col.removed", lang): diff["rows_removed"],
         }
     )
+
+
+def show_rejection(problems: list, errors_csv: bytes, file_name: str, lang: str) -> None:
+    """Every problem of a rejected file (:class:`etl.problems.Problem`): the first :data:`SHOWN_ERRORS` on the
+    page, their text wrapped in full, and all of them in ``errors_csv`` to download."""
+    st.error(t("upload.rejected", n=len(problems)))
+    text_table(problem_frame(problems[:SHOWN_ERRORS], lang))
+    if len(problems) > SHOWN_ERRORS:
+        st.caption(t("upload.more_errors", shown=SHOWN_ERRORS, total=len(problems)))
+    st.download_button(t("upload.download_errors"), errors_csv, f"errors_{file_name}.csv", "text/csv")
+
+
+def show_notices(warnings: list, lang: str) -> None:
+    """What the file will be read as, to check before confirming: one notice per column and value, with its
+    rows (a district name read as another spelling), or per row."""
+    if not warnings:
+        return
+    st.warning(t("upload.notices", n=len(warnings)))
+    text_table(problem_frame(warnings[:SHOWN_ERRORS], lang))
+    if len(warnings) > SHOWN_ERRORS:
+        st.caption(t("upload.more_notices", shown=SHOWN_ERRORS, total=len(warnings)))
+
+
+def show_difference(diff: pd.DataFrame, lang: str) -> None:
+    """The dry run's difference per quarter and district (:func:`etl.diff.diff_frame`), with names and cases
+    referred."""
+    st.dataframe(difference_frame(diff, lang), hide_index=True, width="stretch")
+    st.caption(t("upload.diff_note"))
+
+
+def publish_state(db: str) -> None:
+    """Whether the figures viewers see are the latest: when they were published, and why the last publish
+    failed if it did."""
+    snapshot = published_path(db)
+    if snapshot.exists():
+        st.caption(t("sidebar.published", date=datetime_label(read.meta(snapshot).published_at)))
+    status = read.publish_status(snapshot)
+    if status is not None and not status.ok:
+        st.error(t("upload.last_publish_failed", reason=status.error or ""))

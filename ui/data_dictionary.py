@@ -1,0 +1,96 @@
+"""The data dictionary the Methods page shows: the database's tables and their columns, the boundary folder's
+files and their licences, and the category codes, written as Markdown.
+
+The tables and columns are as README's "The database" gives them (``tests/test_page_methods.py`` checks that
+every table and view of the schema is listed), the files as ``../shared/geo/SOURCES.md`` lists them. Texts
+from files go through :func:`plain`, so they show as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ui.i18n import label
+
+__all__ = ["DICTIONARY", "SOURCE_FILES", "codes", "markdown_table", "plain"]
+
+# Tables (with their views) and columns, as README's "The database" gives them; notes: methods.table.<first>.
+DICTIONARY = (
+    (("districts",), "dist_code (PK, 1001–1050), name_th, name_en, area_km2, geom, geom_display"),
+    (("subdistricts",), "subdist_code (PK), dist_code, name_th, name_en, area_km2, geom"),
+    (("context_districts",), "dist_code, province_en, name_th, name_en, area_km2, geom, geom_display"),
+    (
+        ("health_centre_areas",),
+        "hc_id, hc_short_name, area_name_th, zone_th, group_th, area_km2, geom, geom_display",
+    ),
+    (("context_lines",), "kind (road, river), name_th, name_en, geom, geom_display"),
+    (("population", "current_population"), "dist_code, year, population, source, load_id"),
+    (
+        ("service_points", "current_service_points"),
+        "service_id, name_th, name_en, service_type, lat, lon, capacity, dist_code, opened, closed, phone, "
+        "hours, source, load_id, approximate",
+    ),
+    (
+        ("communities", "current_communities"),
+        "community_id, name_th, name_en, lat, lon, dist_code, population, households, pilot, pilot_start, "
+        "location_note, load_id, community_type, population_estimated",
+    ),
+    (
+        ("case_counts", "current_case_counts"),
+        "quarter, dist_code, subdist_code, community_id, violence_type, victim_group, cases_reported, "
+        "cases_referred, load_id",
+    ),
+    (
+        ("loads", "active_loads", "load_files"),
+        "load_id, kind, file_name, sha256, rows, quarters, loaded_at, loaded_by, status, synthetic, "
+        "reverted_at, reverted_by; load_files: load_id, content",
+    ),
+    (("schema_migrations",), "version, applied_at"),
+)
+# Every file of ../shared/geo as SOURCES.md lists it: (file, licence key); origin text: methods.source.<stem>.
+SOURCE_FILES = (
+    ("bkk_districts.geojson", "cc_by_igo"),
+    ("bkk_districts_bma.geojson", "not_stated"),
+    ("bkk_subdistricts.geojson", "subdistricts"),
+    ("bkk_subdistricts_hdx.geojson", "cc_by_igo"),
+    ("samut_prakan_districts.geojson", "cc_by_igo"),
+    ("samut_prakan_subdistricts.geojson", "cc_by_igo"),
+    ("bkk_health_centre_areas.geojson", "not_stated"),
+    ("bkk_hospitals.csv", "not_stated"),
+    ("bkk_district_facts.csv", "facts"),
+    ("pilot_locations.csv", "not_stated"),
+    ("bkk_communities.geojson", "bma_open_data"),
+    ("bkk_community_population_2022.csv", "not_stated"),
+    ("bkk_police_stations.geojson", "not_stated"),
+    ("bkk_district_offices.geojson", "not_stated"),
+    ("bma_health_centres.geojson", "not_stated"),
+    ("bkk_main_roads.geojson", "not_stated"),
+    ("chao_phraya.geojson", "public_domain"),
+    ("dv_reference_magnitudes.csv", "facts_published"),
+)
+
+
+def plain(text: str) -> str:
+    """Text from a file with every Markdown mark backslash-escaped, so it shows as it is.
+
+    >>> plain("*a* [b](c)")
+    '\\\\*a\\\\* \\\\[b\\\\]\\\\(c\\\\)'
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table of program texts (never data from files); a ``|`` in a cell is escaped.
+
+    >>> print(markdown_table(["a", "b"], [["1", "x|y"]]))
+    | a | b |
+    |---|---|
+    | 1 | x\\|y |
+    """
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows])
+
+
+def codes(kind: str, values: tuple[str, ...]) -> str:
+    """The codes of one category with their labels in the reader's language: "`code` (label), ..."."""
+    return ", ".join(f"`{code}` ({label(kind, code)})" for code in values)
