@@ -75,6 +75,7 @@ def test_the_version_changes_with_each_publish(cases_db, snapshot):
     assert read.version(snapshot) == before  # a load alone publishes nothing
     publish(cases_db)
     assert read.version(snapshot) != before
+    assert read.publish_status(snapshot).ok
     assert row(read.district_summary(snapshot, "1q", "2025Q2"), "1010")["cases_reported"] == 10
 
 
@@ -156,3 +157,55 @@ def test_services_open_at_some_time_in_the_window_by_hand(cases_db, snapshot):
     # July to September 2024: S-C closed on its first day, S-D the day before, S-A opened later.
     assert read.service_points(snapshot, "1q", "2024Q3")["service_id"].tolist() == ["S-C", "S-E", "S-F"]
     assert read.kpis(snapshot, "1q", "2024Q3").safe_spaces == 2
+
+
+def test_completeness_marks_each_district_quarter_with_rows_even_a_zero(snapshot):
+    grid = read.completeness(snapshot)
+    assert len(grid) == 50 * 5 and "1104" not in set(grid["dist_code"])  # Bangkok's districts, 2024Q2 to 2025Q2
+    with_rows = grid[grid["has_data"]].groupby("dist_code")["quarter"].apply(list).to_dict()
+    assert with_rows == {
+        "1001": ["2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2"],
+        "1002": ["2025Q2"],
+        "1003": ["2025Q1"],  # a row of 0 cases is a file that was sent
+        "1004": ["2024Q3", "2025Q2"],
+        "1005": ["2025Q2"],
+    }
+    assert set(grid.loc[grid["dist_code"] == "1002", "name_en"]) == {"Dusit"}
+
+
+def test_subdistricts_of_bangkok_or_of_one_district(snapshot):
+    every = read.subdistrict_layer(snapshot)
+    assert len(every) == 180 and every.crs.to_epsg() == 4326 and every.geometry.is_valid.all()
+    phra_nakhon = read.subdistrict_layer(snapshot, "1001")
+    assert len(phra_nakhon) == 12 and set(phra_nakhon["dist_code"]) == {"1001"}
+    assert phra_nakhon["subdist_code"].tolist() == sorted(phra_nakhon["subdist_code"])
+
+
+def test_smoothed_rates_of_chosen_districts_over_every_quarter(snapshot):
+    assert read.smoothed_rates(snapshot, "1q", []).empty
+    rates = read.smoothed_rates(snapshot, "1q", ["1002", "1001"])
+    assert list(zip(rates["end_quarter"], rates["dist_code"], strict=True))[:4] == [
+        ("2024Q2", "1001"),
+        ("2024Q2", "1002"),
+        ("2024Q3", "1001"),
+        ("2024Q3", "1002"),
+    ]
+    dusit = rates[rates["dist_code"] == "1002"].set_index("end_quarter")
+    assert dusit["eb_rate_per_100k"].isna().tolist() == [True, True, True, True, False]  # rows only in 2025Q2
+    assert set(dusit["name_th"]) == {"ดุสิต"}
+
+
+def test_the_pilot_before_and_after_its_start_by_hand(snapshot):
+    pilot = read.pilot_table(snapshot, "2025Q2").iloc[0]
+    assert pilot["community_id"] == "PILOT-THAI-KRIANG" and pilot["pilot_start"] == "2024Q1"
+    # 9 cases in 2025Q2, after the start, published as 10: 10 / 1,047 residents in one quarter with rows.
+    assert (pilot["cases_after_display"], pilot["quarters_after"]) == ("10", 1)
+    assert pilot["rate_after"] == pytest.approx(10 / 1047 * 100_000, abs=0.05)
+    assert pilot["cases_before_display"] is None and pilot["quarters_before"] == 0  # no rows before its start
+    trend = read.pilot_trend(snapshot, "2025Q2")
+    assert trend[["quarter", "group", "cases_reported_display"]].values.tolist() == [["2025Q2", "pilot", "10"]]
+    assert read.pilot_trend(snapshot, "2025Q1").empty
+
+
+def test_load_history_newest_first(snapshot):
+    assert read.load_history(snapshot)["kind"].tolist() == ["cases", "communities", "population", "boundaries"]

@@ -1801,6 +1801,11 @@ TEXT: dict[str, dict[str, str]] = {
     "coverage.picture_legend": {"th": "ความต้องการ / การเข้าถึง", "en": "Need / coverage"},
     "coverage.picture_cell": {"th": "ต้องการ{need} / เข้าถึง{coverage}", "en": "{need} / {coverage}"},
     "coverage.chosen": {"th": "เขตที่เลือก", "en": "Chosen district"},
+    # Helper "read" (issue 16, defect 8): Streamlit's own message for a file its box refuses.
+    "upload.box.refused": {
+        "th": "นำเข้าไฟล์นี้ไม่ได้: รับเฉพาะไฟล์ {types} ขนาดไม่เกิน {mb} MB",
+        "en": "This file cannot be taken: only {types} files of up to {mb} MB",
+    },
 }
 
 

@@ -1,11 +1,10 @@
 """Which names a map shows at a zoom: each label's box in screen pixels, kept greedily by priority.
 
-deck.gl's CollisionFilterExtension did not hide overlapping TextLayer labels
-in the dashboard's browser (Streamlit 1.67's deck.gl, Chromium), so labels
-are placed here, for the zoom the map opens at: a label is kept when its box
-(text width by height, plus a gap) overlaps no label of higher priority kept
-before it. Zoomed out, the larger districts keep their names; each zoom step
-in (the map's buttons, or opening a district) places more.
+The server places names for the zoom the map opens at (and each zoom button's): a label is kept when its
+box (text width by height, plus a gap) overlaps no label of higher priority kept before it. Those names
+come first in the browser's own placement (deck.gl's CollisionFilterExtension, :func:`ui.maps.label_layer`),
+which hides colliding names again on every zoom, the mouse wheel's included; a name that would cross the
+canvas's edge runs inwards from its point.
 """
 
 from __future__ import annotations

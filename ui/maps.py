@@ -85,6 +85,9 @@ ROMANISED = "(romanised)"  # how the register's rule-based English names are mar
 TEXT_FONT = '"Noto Sans Thai", "Sarabun", "Leelawadee UI", "Tahoma", sans-serif'
 LABEL_PX = 12  # district names are never smaller than this, at any zoom
 LABEL_MAX_PX = 15  # nor larger: a big district's name does not shout
+# deck.gl hides a name whose point lies under a higher-priority name drawn this many times its size; at 1,
+# names that overlap only at their ends would both stay.
+COLLISION_SCALE = 3
 
 
 def choropleth_layer(frame: gpd.GeoDataFrame, properties: list[str]) -> pdk.Layer:
@@ -123,9 +126,13 @@ def label_layer(
     zoom: float = VIEW.zoom,
     edges: tuple[float, float] | None = None,
 ) -> pdk.Layer:
-    """Names at a point inside each area (``frame`` has ``fill``, and ``area_km2`` if sizes are to vary), those
-    that fit at ``zoom`` without overlapping (:func:`ui.labels.placed`; larger areas first). A name that would
-    cross the canvas's ``edges`` (:func:`ui.mapview.edges`) runs inwards from its point instead.
+    """Names at a point inside each area (``frame`` has ``fill``, and ``area_km2`` if sizes are to vary). A name
+    that would cross the canvas's ``edges`` (:func:`ui.mapview.edges`) runs inwards from its point instead.
+
+    Every name is sent; the browser hides those that collide at the zoom it shows (deck.gl's
+    CollisionFilterExtension, redone on every zoom, the mouse wheel's included). Which name wins a
+    collision is its ``priority``: first the names that fit at ``zoom`` without overlapping
+    (``placed``, :func:`ui.labels.placed`; larger areas first), then the rest, larger areas first.
 
     Labels are sized in pixels, from :data:`LABEL_PX` for the smallest areas to :data:`LABEL_MAX_PX`, so a
     central district's name is as legible as any. deck.gl draws text from a glyph atlas of ASCII only by
@@ -136,7 +143,7 @@ def label_layer(
     area = (frame["area_km2"] if "area_km2" in frame else pd.Series(1.0, index=frame.index)).astype(float)
     sizes = _label_sizes(area)
     boxes = labels.box_sizes(texts, sizes)
-    kept, side = labels.placed(anchors.x.to_numpy(), anchors.y.to_numpy(), *boxes, area, zoom, edges)
+    placed, side = labels.placed(anchors.x.to_numpy(), anchors.y.to_numpy(), *boxes, area, zoom, edges)
     data = pd.DataFrame(
         {
             "text": texts,
@@ -144,8 +151,10 @@ def label_layer(
             "size": sizes,
             "anchor": np.array(["end", "middle", "start"])[side + 1],
             "ink": [list(ink(fill)) for fill in frame["fill"]],
+            "placed": placed,
+            "priority": (area.rank(method="first") + placed * len(frame)).astype(int),
         }
-    )[kept]
+    )
     return pdk.Layer(
         "TextLayer",
         data=data,
@@ -156,6 +165,10 @@ def label_layer(
         size_units=pdk.types.String("pixels"),
         get_text_anchor="anchor",
         get_color="ink",
+        extensions=[{"@@type": "CollisionFilterExtension"}],
+        get_collision_priority="priority",
+        collision_group=pdk.types.String(layer_id),
+        collision_test_props={"sizeScale": COLLISION_SCALE},
         **_glyphs(data["text"]),
     )
 

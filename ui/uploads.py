@@ -40,15 +40,20 @@ TYPES = ["csv", "tsv", "txt", "xlsx"]  # file types the box accepts
 SHOWN_ERRORS = 50  # the rest are in the downloadable list
 
 # Streamlit's file box has no translation: its own words ("Upload", "50MB per file", "Drag and drop a file
-# here") are replaced with ours by CSS on its data-testid elements. The text is kept at size 0 (screen
-# readers still find the box by its label) and ours follows it.
+# here", and "File must be 50.0MB or smaller." for a file it refuses) are replaced with ours by CSS on its
+# data-testid elements. The text is kept at size 0 (screen readers still find the box by its label) and ours
+# follows it. Streamlit tells a refused file only in a tooltip, which a phone never shows, so ours is also
+# written under the box; CSS cannot tell a file too large from one of another type, so ours names both rules.
 _DROPZONE = '[data-testid="stFileUploaderDropzone"]'
 _REPLACED = {
     "button": f'{_DROPZONE} button[kind="secondary"] [data-testid="stMarkdownContainer"] p',
     "limit": '[data-testid="stFileUploaderDropzoneInstructions"] span',
     # Only while a file is dragged over the box: the one child that is neither the button, the chips nor the limit.
     "drag": f"{_DROPZONE} > div:not([data-testid]):not(:has([data-testid])) > span",
+    # On the Upload page only the file box's refused files have an error tooltip.
+    "refused": '[data-testid="stTooltipErrorContent"]',
 }
+_REFUSED_UNDER = '[data-testid="stFileUploader"]:has([data-testid="stFileChip"][aria-invalid="true"])::after'
 
 
 def _css_text(text: str) -> str:
@@ -63,18 +68,24 @@ def upload_limit_mb() -> float:
 
 def dropzone_words(types: list[str], lang: str | None = None) -> str:
     """A ``<style>`` block (for ``st.html``) that writes the file box's words in ``lang``, naming the file
-    ``types`` it accepts and the size limit."""
+    ``types`` it accepts and the size limit, also where it refuses a file."""
+    rules = {"mb": f"{upload_limit_mb():g}", "types": ", ".join(x.upper() for x in types)}
     words = {
         "button": t("upload.box.button", lang),
-        "limit": t("upload.box.limit", lang, mb=f"{upload_limit_mb():g}", types=", ".join(x.upper() for x in types)),
+        "limit": t("upload.box.limit", lang, **rules),
         "drag": t("upload.box.drag", lang),
+        "refused": t("upload.box.refused", lang, **rules),
     }
-    rules = [
+    css = [
         f"{selector} {{font-size: 0 !important;}} "
         f"{selector}::after {{content: {_css_text(words[name])}; font-size: 0.875rem;}}"
         for name, selector in _REPLACED.items()
     ]
-    return "<style>\n" + "\n".join(rules) + "\n</style>"
+    css.append(
+        f"{_REFUSED_UNDER} {{content: {_css_text(words['refused'])}; display: block; font-size: 0.875rem;"
+        " color: rgb(189, 65, 51); margin-top: 0.25rem;}"
+    )
+    return "<style>\n" + "\n".join(css) + "\n</style>"
 
 
 def problem_frame(problems: list, lang: str) -> pd.DataFrame:
