@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from core.codes import SERVICE_TYPES
-from db import read
 from etl.briefing.picture import map_png
 from ui import bivariate, legends, loaders, maps, need_coverage, services_map, sidebar, tables
 from ui.context import open_page
 from ui.i18n import t
-
-
-@st.cache_data(show_spinner=False)
-def load_services(path: str, version: str, span: str, end: str) -> pd.DataFrame:
-    return read.service_points(path, span, end)
-
 
 page = open_page("coverage.title")
 period = page.require_period("coverage.no_cases")
@@ -25,7 +17,7 @@ km = f"{page.meta.catchment_m / 1000:g}"
 scenarios = page.meta.gap_scenarios
 st.caption(t("coverage.subtitle", window=period.label))
 summary = loaders.district_summary(page.path, page.version, period.span, period.end)
-all_services = load_services(page.path, page.version, period.span, period.end)
+all_services = loaders.service_points(page.path, page.version, period.span, period.end)
 services = sidebar.filter_districts(all_services)
 districts = loaders.district_layer(page.path, page.version)
 

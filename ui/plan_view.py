@@ -12,7 +12,6 @@ from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
-import pydeck as pdk
 import streamlit as st
 
 from geo.planning import CANDIDATE_SETS, RADIUS_MAX_M, RADIUS_MIN_M
@@ -99,11 +98,6 @@ def figures(plan: Plan) -> None:
     )
 
 
-@st.cache_data(show_spinner=False)
-def district_outlines(path: str, version: str) -> pdk.Layer:
-    return maps.outline_layer(loaders.district_layer(path, version).geometry, "district-outlines", maps.DISTRICT_LINE)
-
-
 def named(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.assign(name=maps.local_names(frame, lang))
 
@@ -119,7 +113,7 @@ def deck(
     existing = named(existing, lang).assign(kind=t("planning.existing"))
     sites = named(sites, lang).assign(kind=t("planning.new_site"))
     layers = [
-        district_outlines(shown.path, shown.version),
+        loaders.district_outlines(shown.path, shown.version),
         *sidebar.context_layers(),
         maps.label_layer(districts.assign(fill=[maps.NO_DATA] * len(districts)), f"name_{lang}"),
         maps.catchment_layer(existing, "existing-reach", SAFE_SPACE, radius_m),

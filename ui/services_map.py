@@ -33,9 +33,7 @@ OPTIONAL_LINES = {  # optional outline layers: their legend colour and text
 def outlines(path: str, version: str) -> dict[str, pdk.Layer]:
     """The outline layers, built once per snapshot (merging shared edges takes a moment)."""
     return {
-        "districts": maps.outline_layer(
-            loaders.district_layer(path, version).geometry, "district-outlines", maps.DISTRICT_LINE
-        ),
+        "districts": loaders.district_outlines(path, version),
         "health_centres": maps.outline_layer(
             loaders.health_centre_areas(path, version).geometry, "health-centre-areas", HEALTH_CENTRE_LINE, 1.5
         ),
