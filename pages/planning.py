@@ -13,7 +13,7 @@ from etl.briefing.picture import map_png
 from etl.messages import render
 from etl.plan import Recommendation, recommend
 from geo.planning import PlanError
-from ui import legends, loaders, maps, plan_view, sidebar, whatif
+from ui import layers, legends, loaders, plan_view, whatif
 from ui.context import open_page
 from ui.i18n import t
 
@@ -42,23 +42,16 @@ existing, radius_m = rec.problem.existing, rec.problem.radius_m
 # --- Recommended sites on the map ------------------------------------------------
 st.caption(t("planning.subtitle", window=period.label, existing=len(existing)))
 plan_view.figures(rec.plan)
+with st.popover(t("layers.title"), icon=":material/layers:"):
+    visible = layers.layer_toggles("planning_map")
 map_column, legend_column = st.columns([5, 1])
 deck = loaders.remembered(
-    (
-        "planning",
-        page.version,
-        lang,
-        sidebar.show_context(),
-        period.span,
-        period.end,
-        *settings.values(),
-        page.districts,
-    ),
-    lambda: plan_view.deck(existing, rec.sites, radius_m, lang, page.districts),
+    ("planning", page.version, lang, visible, period.span, period.end, *settings.values(), page.districts),
+    lambda: plan_view.deck(existing, rec.sites, radius_m, lang, page.districts, visible, period),
 )
 map_column.pydeck_chart(deck, height=600, alt=t("planning.map_alt"))
 with legend_column:
-    maps.legend(t("planning.legend"), plan_view.legend_entries(radius_m, page.districts))
+    plan_view.legend(radius_m, page.districts, visible)
     legends.picture_button(
         plan_view.picture(map_png, page.path, existing, rec.sites, period.label, lang),
         f"map_planned_sites_{period.end}_{rec.plan.model}_{rec.plan.k}_{lang}.png",

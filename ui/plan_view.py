@@ -16,7 +16,7 @@ import streamlit as st
 
 from geo.planning import CANDIDATE_SETS, RADIUS_MAX_M, RADIUS_MIN_M
 from geo.siting import MODELS, Plan
-from ui import loaders, maps, picking, sidebar
+from ui import layers, loaders, maps, picking, sidebar
 from ui.i18n import number, t
 from ui.whatif_view import CHANGED, first_day_after, services_csv
 
@@ -25,7 +25,7 @@ __all__ = [
     "SAFE_SPACE",
     "deck",
     "figures",
-    "legend_entries",
+    "legend",
     "picture",
     "plan_csv",
     "settings_form",
@@ -103,38 +103,58 @@ def named(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def deck(
-    existing: pd.DataFrame, sites: pd.DataFrame, radius_m: float, lang: str, picked: tuple[str, ...]
+    existing: pd.DataFrame,
+    sites: pd.DataFrame,
+    radius_m: float,
+    lang: str,
+    picked: tuple[str, ...],
+    visible: layers.Shown,
+    period: sidebar.Period,
 ) -> maps.DeckJson:
-    """The ``existing`` safe spaces and the recommended ``sites``, each with its reach, over the district
-    outlines; opened on the ``picked`` districts, outlined (the plan itself is Bangkok's: sites may serve
-    across a boundary)."""
+    """The ``existing`` safe spaces and the recommended ``sites``, each with its reach, over the layers the
+    reader turned on (``visible``: district outlines and names, the river and roads under them, sub-districts,
+    communities and the services open in ``period`` over them); opened on the ``picked`` districts, outlined
+    (the plan itself is Bangkok's: sites may serve across a boundary)."""
     shown = sidebar.snapshot()
     districts = loaders.district_layer(shown.path, shown.version)
+    extra = layers.overlay_layers(shown.path, shown.version, visible, period.span, period.end, lang)
+    outlines = [
+        loaders.district_outlines(shown.path, shown.version),
+        maps.label_layer(districts.assign(fill=[maps.NO_DATA] * len(districts)), f"name_{lang}"),
+    ]
     existing = named(existing, lang).assign(kind=t("planning.existing"))
     sites = named(sites, lang).assign(kind=t("planning.new_site"))
-    layers = [
-        loaders.district_outlines(shown.path, shown.version),
-        *sidebar.context_layers(),
-        maps.label_layer(districts.assign(fill=[maps.NO_DATA] * len(districts)), f"name_{lang}"),
+    chosen, view = picking.chosen_view(districts, picked)
+    drawn = [
+        *extra["under"],
+        *(outlines if "districts" in visible else []),
         maps.catchment_layer(existing, "existing-reach", SAFE_SPACE, radius_m),
         maps.catchment_layer(sites, "new-reach", NEW_SITE, radius_m),
+        *extra["over"],
         maps.marker_layer(existing, "existing", SAFE_SPACE, ["name", "kind"]),
         maps.marker_layer(sites, "new-sites", NEW_SITE, ["name", "kind"], radius_px=8),
+        *([maps.outline_layer(chosen, "chosen-districts", picking.CHOSEN_LINE, 3)] if len(chosen) else []),
     ]
-    chosen, view = picking.chosen_view(districts, picked)
-    if len(chosen):
-        layers.append(maps.outline_layer(chosen, "chosen-districts", picking.CHOSEN_LINE, 3))
-    return maps.map_deck(layers, "<b>{name}</b><br/>{kind}", view)
+    return maps.map_deck(drawn, "<b>{name}</b><br/>{kind}", view)
 
 
-def legend_entries(radius_m: float, picked: tuple[str, ...]) -> list[maps.LegendEntry]:
-    """The map's legend: existing safe spaces, new sites, their reach, and the chosen districts' outline."""
-    return [
-        maps.LegendEntry(SAFE_SPACE, t("planning.existing")),
-        maps.LegendEntry(NEW_SITE, t("planning.new_site")),
-        maps.LegendEntry(maps.translucent(NEW_SITE), t("planning.reach", km=f"{radius_m / 1000:g}")),
-        *([maps.LegendEntry(picking.CHOSEN_LINE, t("coverage.chosen"))] if picked else []),
-    ]
+def legend(radius_m: float, picked: tuple[str, ...], visible: layers.Shown) -> None:
+    """The map's legends: the plan's (existing safe spaces, new sites, their reach, the chosen districts'
+    outline), then the other layers turned on, the district outlines among them."""
+    maps.legend(
+        t("planning.legend"),
+        [
+            maps.LegendEntry(SAFE_SPACE, t("planning.existing")),
+            maps.LegendEntry(NEW_SITE, t("planning.new_site")),
+            maps.LegendEntry(maps.translucent(NEW_SITE), t("planning.reach", km=f"{radius_m / 1000:g}")),
+            *([maps.LegendEntry(picking.CHOSEN_LINE, t("coverage.chosen"))] if picked else []),
+        ],
+    )
+    points, lines = layers.overlay_legend(visible)
+    if "districts" in visible:
+        lines.insert(0, maps.LegendEntry(maps.DISTRICT_LINE, t("layers.districts")))
+    if points or lines:
+        maps.legend(t("layers.legend"), points, lines)
 
 
 def site_points(existing: pd.DataFrame, sites: pd.DataFrame) -> list[Point]:
