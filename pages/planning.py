@@ -29,6 +29,8 @@ page = open_page("planning.title")
 st.warning(t("planning.banner"), icon=":material/science:")
 period = page.require_period("planning.no_cases")
 lang = page.lang
+
+# --- The planner's settings and the plan -----------------------------------------
 settings = plan_view.settings_form(page.meta.catchment_m, lang)
 try:
     with st.spinner(t("planning.solving")):
