@@ -67,6 +67,27 @@ def test_the_district_filter_opens_the_recommendation_map_on_the_chosen_district
     assert view["zoom"] > maps.VIEW.zoom and district.buffer(0.01).contains(Point(view["longitude"], view["latitude"]))
 
 
+@pytest.mark.slow
+def test_layer_toggles_change_the_recommendation_map_and_its_legend(demo_db, open_app):
+    app = open_app(demo_db, "en", PAGE)
+    plan = {"existing", "existing-reach", "new-sites", "new-reach"}
+    base = {"district-outlines", "district-names", "context-river", "context-road"}
+    assert plan | base <= set(deck_layers(app)) and "communities" not in deck_layers(app)
+    legend = html_markdown(app)
+    for key in ("layers.districts", "layers.river", "layers.roads"):
+        assert f"<span>{TEXT[key]['en']}</span>" in legend
+    app.button_group(key="planning_map_layers").set_value(["services", "communities"]).run()
+    assert not app.exception and not app.error
+    ids = set(deck_layers(app))
+    assert plan | {"communities", "services-safe_space", "services-shelter", "services-oscc"} <= ids
+    assert not base & ids  # districts, river and roads turned off
+    legend = html_markdown(app)
+    for key in ("service.shelter", "service.oscc", "layers.communities"):
+        assert f"<span>{TEXT[key]['en']}</span>" in legend
+    assert f"<span>{TEXT['layers.river']['en']}</span>" not in legend
+    assert f"<span>{TEXT['layers.districts']['en']}</span>" not in legend
+
+
 # --- What-if scenarios -----------------------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
+import pydeck as pdk
 import streamlit as st
 
 from db import read
@@ -26,6 +27,7 @@ __all__ = [
     "context_layers",
     "district_layer",
     "district_names",
+    "district_outlines",
     "district_summary",
     "health_centre_areas",
     "kpis",
@@ -77,6 +79,13 @@ def context_districts(snapshot: str, version: str) -> gpd.GeoDataFrame:
 def context_layers(snapshot: str, version: str) -> list:
     """The river and main roads as thin, quiet line layers for under any map, built once per snapshot."""
     return maps.context_layers(read.context_lines(snapshot))
+
+
+@st.cache_data(show_spinner=False)
+def district_outlines(snapshot: str, version: str) -> pdk.Layer:
+    """The 50 districts' outlines as one line layer for under a map's points, built once per snapshot (merging
+    shared edges takes a moment)."""
+    return maps.outline_layer(read.district_layer(snapshot).geometry, "district-outlines", maps.DISTRICT_LINE)
 
 
 @st.cache_data(show_spinner=False)
