@@ -16,7 +16,7 @@ from db import read
 from etl.briefing.picture import map_png
 from ui import bivariate, legends, links, loaders, maps, picking, sidebar, tables
 from ui.entry import through_dashboard
-from ui.i18n import current_lang, label, number, t
+from ui.i18n import LEVELS, LEVELS_SHORT, N_, current_lang, label, number, t
 
 HEALTH_CENTRE_LINE = maps.SERVICE_COLOURS["health_centre"]
 
@@ -54,10 +54,17 @@ def origins(services: pd.DataFrame) -> dict[str, str]:
     }
 
 
+ORIGINS = {
+    "real": N_("coverage.origin.real"),
+    "estimated": N_("coverage.origin.estimated"),
+    "synthetic": N_("coverage.origin.synthetic"),
+}
+
+
 def type_label(service_type: str, lang: str, origin: dict[str, str]) -> str:
     """A service type's legend label, saying whether its points are real, estimated or synthetic demo data."""
     text = label("service", service_type, lang)
-    return t(f"coverage.origin.{origin.get(service_type, 'real')}", lang, service=text)
+    return t(ORIGINS[origin.get(service_type, "real")], lang, service=text)
 
 
 def service_layers(services: pd.DataFrame, types: list[str], lang: str, origin: dict[str, str]) -> list[pdk.Layer]:
@@ -78,8 +85,8 @@ def service_layers(services: pd.DataFrame, types: list[str], lang: str, origin: 
 
 
 OPTIONAL_LINES = {  # optional outline layers: their legend colour and text
-    "health_centres": (HEALTH_CENTRE_LINE, "coverage.health_centre_outline"),
-    "context": (maps.CONTEXT_LINE, "map.context_outline"),
+    "health_centres": (HEALTH_CENTRE_LINE, N_("coverage.health_centre_outline")),
+    "context": (maps.CONTEXT_LINE, N_("map.context_outline")),
 }
 
 
@@ -137,7 +144,7 @@ def services_picture(shown: pd.DataFrame, entries: list[maps.LegendEntry], chose
 def bivariate_picture(summary: pd.DataFrame, chosen) -> Callable[[], bytes]:
     """The need x coverage map as a picture (drawn on the click), its legend the cells, the gap first."""
     cells = [bivariate.GAP] + [(n, c) for n in (3, 2, 1) for c in (1, 2, 3) if (n, c) != bivariate.GAP]
-    labels = [t("coverage.picture_cell", need=t(f"level.short.{n}"), coverage=t(f"level.short.{c}")) for n, c in cells]
+    labels = [t("coverage.picture_cell", need=t(LEVELS_SHORT[n]), coverage=t(LEVELS_SHORT[c])) for n, c in cells]
     legend = [(bivariate.colour(n, c), label) for (n, c), label in zip(cells, labels, strict=True)]
     fills = bivariate.colours(summary["need_class"], summary["coverage_class"])
     return partial(
@@ -154,7 +161,7 @@ def bivariate_picture(summary: pd.DataFrame, chosen) -> Callable[[], bytes]:
 
 def level(value: float) -> str:
     """A need or coverage class as a word (low, middle, high); "no data" when missing."""
-    return t("value.no_data") if pd.isna(value) else t(f"level.{int(value)}")
+    return t("value.no_data") if pd.isna(value) else t(LEVELS[int(value)])
 
 
 def gap_share_text(share: float, scenarios: int) -> str:

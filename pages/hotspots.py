@@ -23,23 +23,37 @@ from etl.briefing.picture import map_png
 from ui import charts, compare, drill, layers, legends, links, loaders, maps, mapview, picking, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
-from ui.i18n import current_lang, label, number, t
+from ui.i18n import N_, current_lang, label, number, t
 from ui.periods import quarter_label, short_label
 
 TREND_QUARTERS = 12
 VIEWS = ("classes", "gi", "lisa")
 MEASURES = {"rate": "rate_per_100k", "smoothed": "eb_rate_per_100k", "count": "cases_reported"}
+MEASURE_NAMES = {
+    "rate": N_("hotspots.measure.rate"),
+    "smoothed": N_("hotspots.measure.smoothed"),
+    "count": N_("hotspots.measure.count"),
+}
+SCHEME_NAMES = {
+    "quantiles": N_("hotspots.scheme.quantiles"),
+    "natural_breaks": N_("hotspots.scheme.natural_breaks"),
+    "equal_interval": N_("hotspots.scheme.equal_interval"),
+}
+VIEW_NAMES = {"classes": N_("hotspots.view.classes"), "gi": N_("hotspots.view.gi"), "lisa": N_("hotspots.view.lisa")}
 # Breakdown column: the kind of its labels and its heading.
-CATEGORIES = {"violence_type": ("violence", "hotspots.by_type"), "victim_group": ("victim", "hotspots.by_group")}
+CATEGORIES = {
+    "violence_type": ("violence", N_("hotspots.by_type")),
+    "victim_group": ("victim", N_("hotspots.by_group")),
+}
 DISTRICT_KEY = "hotspots_district"
 MAP_KEY = "hotspots_map"
 # Tooltip lines and district metrics: (text key, column of the published figures).
 FIELDS = (
-    ("col.cases", "cases"),
-    ("col.rate", "rate"),
-    ("hotspots.col.eb_rate", "eb_rate"),
-    ("hotspots.col.gi", "gi"),
-    ("hotspots.col.lisa", "lisa"),
+    (N_("col.cases"), "cases"),
+    (N_("col.rate"), "rate"),
+    (N_("hotspots.col.eb_rate"), "eb_rate"),
+    (N_("hotspots.col.gi"), "gi"),
+    (N_("hotspots.col.lisa"), "lisa"),
 )
 
 
@@ -97,19 +111,19 @@ def view_legend(
         list(MEASURES),
         key="hotspots_measure",
         horizontal=True,
-        format_func=lambda m: t(f"hotspots.measure.{m}", lang),
+        format_func=lambda m: t(MEASURE_NAMES[m], lang),
     )
     scheme = scheme_column.radio(
         t("hotspots.scheme", lang),
         CLASS_SCHEMES,
         key="hotspots_scheme",
         horizontal=True,
-        format_func=lambda s: t(f"hotspots.scheme.{s}", lang),
+        format_func=lambda s: t(SCHEME_NAMES[s], lang),
     )
     links.show("measure", measure)
     links.show("scheme", scheme)
     colours, entries = classes_view(summary, measure, scheme, lang)
-    return colours, entries, t(f"hotspots.measure.{measure}", lang), t("hotspots.classes_note", lang)
+    return colours, entries, t(MEASURE_NAMES[measure], lang), t("hotspots.classes_note", lang)
 
 
 def linked(name: str, key: str, options) -> None:
@@ -220,7 +234,7 @@ def draw_map(
             SNAPSHOT.path,
             dict(zip(summary["dist_code"], colours, strict=True)),
             [(entry.colour, entry.label) for entry in entries],
-            title=t(f"hotspots.view.{view}"),
+            title=t(VIEW_NAMES[view]),
             subtitle=period.label,
             legend_title=title,
             lang=LANG,
@@ -234,13 +248,9 @@ def moran_text() -> str:
     figures = loaders.kpis(SNAPSHOT.path, SNAPSHOT.version, period.span, period.end)
     if pd.isna(figures.moran_i):
         return ""
-    meaning = "clustered" if figures.moran_p < 0.05 and figures.moran_i > 0 else "none"
-    return t(
-        "hotspots.moran",
-        i=number(figures.moran_i, 2),
-        p=number(figures.moran_p, 3),
-        meaning=t(f"hotspots.moran.{meaning}"),
-    )
+    clustered = figures.moran_p < 0.05 and figures.moran_i > 0
+    meaning = t("hotspots.moran.clustered") if clustered else t("hotspots.moran.none")
+    return t("hotspots.moran", i=number(figures.moran_i, 2), p=number(figures.moran_p, 3), meaning=meaning)
 
 
 def thai_order(name: str) -> str:
@@ -332,7 +342,7 @@ view = st.segmented_control(
     VIEWS,
     required=True,
     key="hotspots_view",
-    format_func=lambda v: t(f"hotspots.view.{v}", LANG),
+    format_func=lambda v: t(VIEW_NAMES[v], LANG),
 )
 links.show("view", view)
 if view != "classes" and summary["hotspot_class"].isna().all():
@@ -371,10 +381,10 @@ row = shown.set_index(summary["dist_code"]).loc[district]
 figures, classes = FIELDS[:3], FIELDS[3:]  # numbers as cards; the class names are too long for one
 for column, (key, field) in zip(st.columns(len(figures)), figures, strict=True):
     column.metric(t(key), row[field])
-st.markdown(" · ".join(f"**{t(key)}**: {row[field]}" for key, field in classes))
+st.markdown(" · ".join("**" + t(key) + f"**: {row[field]}" for key, field in classes))
 
 trend = load_trend(SNAPSHOT.path, SNAPSHOT.version, district, period.end)
-st.markdown(f"**{t('hotspots.trend', n=TREND_QUARTERS)}**")
+st.markdown("**" + t("hotspots.trend", n=TREND_QUARTERS) + "**")
 if trend["cases_display"].isna().all():
     st.info(t("hotspots.no_trend", n=TREND_QUARTERS))
 else:
@@ -397,5 +407,5 @@ if all(frame.empty for frame in breakdowns.values()):
 else:
     st.caption(t("hotspots.breakdowns_caption", window=period.label))
     for column, (by, frame) in zip(st.columns(2), breakdowns.items(), strict=True):
-        column.markdown(f"**{t(CATEGORIES[by][1])}**")
+        column.markdown("**" + t(CATEGORIES[by][1]) + "**")
         column.dataframe(breakdown_table(frame, by, LANG), hide_index=True, width="stretch")

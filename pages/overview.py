@@ -18,7 +18,7 @@ from etl.briefing.picture import map_png
 from ui import charts, layers, legends, loaders, maps, mapview, picking, sidebar, tables
 from ui.entry import through_dashboard
 from ui.figures import district_figures
-from ui.i18n import current_lang, number, t
+from ui.i18n import N_, current_lang, number, t
 from ui.periods import quarter_label, short_label, year
 
 TREND_QUARTERS = 12
@@ -45,13 +45,21 @@ def change(now: float, before: float, share: bool) -> tuple[str | None, bool]:
 
 # The cards: text key, Kpis field, and the colour of a rise (more cases may mean better reporting: no colour).
 CARDS = (
-    ("kpi.cases", "cases", "off"),
-    ("kpi.referral", "referral_rate", "normal"),
-    ("kpi.hotspots", "hotspots", "inverse"),
-    ("kpi.gaps", "gaps", "inverse"),
-    ("kpi.safe_spaces", "safe_spaces", "normal"),
-    ("kpi.pilots", "pilots", "normal"),
+    (N_("kpi.cases"), "cases", "off"),
+    (N_("kpi.referral"), "referral_rate", "normal"),
+    (N_("kpi.hotspots"), "hotspots", "inverse"),
+    (N_("kpi.gaps"), "gaps", "inverse"),
+    (N_("kpi.safe_spaces"), "safe_spaces", "normal"),
+    (N_("kpi.pilots"), "pilots", "normal"),
 )
+HELP = {  # each card's "?" text
+    "kpi.cases": N_("kpi.cases.help"),
+    "kpi.referral": N_("kpi.referral.help"),
+    "kpi.hotspots": N_("kpi.hotspots.help"),
+    "kpi.gaps": N_("kpi.gaps.help"),
+    "kpi.safe_spaces": N_("kpi.safe_spaces.help"),
+    "kpi.pilots": N_("kpi.pilots.help"),
+}
 
 
 # Cards wrap three to a row; at phone width two, with smaller type and padding.
@@ -95,7 +103,7 @@ def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis | None
             delta_color=colour if moved else "off",
             delta_arrow="auto" if moved else "off",
             delta_description=against,
-            help=t(f"{key}.help"),
+            help=t(HELP[key]),
         )
         if year_before is not None:
             against_year, _ = change(value, getattr(year_before, field), share)
@@ -206,6 +214,9 @@ def district_map(chosen: sidebar.Period, lang: str) -> None:
         legends.picture_button(png, f"map_smoothed_rate_{chosen.end}_{chosen.span}_{lang}.png")
 
 
+REASONS = {"gap": N_("attention.gap"), "hot_95": N_("attention.hot_95"), "hot_99": N_("attention.hot_99")}
+
+
 def reason_text(reason: str, row: dict, ranked: int, bangkok_referral: float) -> str:
     """One reason of :func:`geo.attention.attention` in words, with its figure (``ranked``: districts with a rate)."""
     if reason == "high_rate":
@@ -213,7 +224,7 @@ def reason_text(reason: str, row: dict, ranked: int, bangkok_referral: float) ->
         return t("attention.high_rate", rate=rate, rank=int(row["eb_rank"]), of=ranked)
     if reason == "low_referral":
         return t("attention.low_referral", share=percent(row["referral_rate"]), bangkok=percent(bangkok_referral))
-    return t(f"attention.{reason}")
+    return t(REASONS[reason])
 
 
 def attention_list(top: pd.DataFrame, summary: pd.DataFrame, bangkok_referral: float, lang: str) -> None:

@@ -24,14 +24,22 @@ from etl.revert import Outcome
 from ui import access, commands, uploads
 from ui.entry import through_dashboard
 from ui.history import history_table
-from ui.i18n import TEXT, current_lang, t
+from ui.i18n import N_, current_lang, prose, t
 from ui.periods import datetime_label
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
 SHOWN_ERRORS = 50  # the rest are in the downloadable list
-KINDS = ("cases", "services", "communities", "population")
+STEPS = {  # the child's progress steps (etl --progress)
+    "reading": N_("upload.step.reading"),
+    "validating": N_("upload.step.validating"),
+    "comparing": N_("upload.step.comparing"),
+    "districts": N_("upload.step.districts"),
+    "pilots": N_("upload.step.pilots"),
+    "writing": N_("upload.step.writing"),
+    "done": N_("upload.step.done"),
+}
 TYPES = ["csv", "tsv", "txt", "xlsx"]  # file types the box accepts
-REVERTIBLE = KINDS
+REVERTIBLE = tuple(uploads.KINDS)
 # Exit codes of python -m etl (see etl/cli.py).
 DONE, REJECTED, NOT_READY, PUBLISH_FAILED = 0, 1, 3, 4
 DONE_KEY = "upload_done"  # the load id just committed, shown once after the rerun
@@ -97,8 +105,7 @@ def problems_of(records: list[dict]) -> list[Problem]:
 
 def step_text(step: str) -> str:
     """A step of the child's progress in the reader's language (a step this page does not know reads "checking")."""
-    key = f"upload.step.{step}"
-    return t(key) if key in TEXT else t("upload.checking")
+    return t(STEPS[step]) if step in STEPS else t("upload.checking")
 
 
 def run(args: list[str]) -> commands.Completed:
@@ -184,7 +191,7 @@ def history(who: access.Access) -> None:
     revertible = loads[(loads["status"] == "active") & loads["kind"].isin(REVERTIBLE)]["load_id"]
     if not revertible.empty:
         with st.form(f"revert_{nonce}"):
-            load_id = choice("upload.revert_which", revertible)
+            load_id = choice(N_("upload.revert_which"), revertible)
             sure = st.checkbox(t("upload.revert_sure"))
             force = st.checkbox(t("upload.revert_force"))
             if st.form_submit_button(t("upload.revert")) and sure and load_id is not None:
@@ -192,7 +199,7 @@ def history(who: access.Access) -> None:
     reverted = loads[loads["status"] == "reverted"]["load_id"]
     if not reverted.empty:
         with st.form(f"restore_{nonce}"):
-            load_id = choice("upload.restore_which", reverted)
+            load_id = choice(N_("upload.restore_which"), reverted)
             if st.form_submit_button(t("upload.restore")) and load_id is not None:
                 undo("restore", load_id, who)
 
@@ -210,10 +217,10 @@ if who.method == "local":
 
 # --- Choose the kind of file, with its template -----------------------------
 lang = current_lang()  # fixed now: Streamlit may call format_func outside this run
-kind = st.radio(t("upload.kind"), list(KINDS), format_func=lambda k: t(f"upload.kind.{k}", lang), horizontal=True)
+kind = st.radio(t("upload.kind"), list(uploads.KINDS), format_func=lambda k: t(uploads.KINDS[k], lang), horizontal=True)
 st.download_button(t("upload.template"), (TEMPLATES / f"{kind}.csv").read_bytes(), f"template_{kind}.csv", "text/csv")
 with st.expander(t("upload.formats")):
-    st.markdown(t(f"upload.format.{kind}"))
+    st.markdown(prose(uploads.FORMATS[kind]))
 
 # --- Dry run, then confirm ------------------------------------------------------
 if DONE_KEY in st.session_state:

@@ -13,10 +13,24 @@ import pandas as pd
 import streamlit as st
 
 from core.settings import max_upload_mb
-from ui.i18n import t
+from ui.i18n import N_, t
 from ui.periods import quarter_label
 
-__all__ = ["difference_frame", "dropzone_words", "problem_frame", "text_table"]
+__all__ = ["FORMATS", "KINDS", "difference_frame", "dropzone_words", "problem_frame", "text_table"]
+
+# The kinds of file an analyst uploads, and the long text describing each format.
+KINDS = {
+    "cases": N_("upload.kind.cases"),
+    "services": N_("upload.kind.services"),
+    "communities": N_("upload.kind.communities"),
+    "population": N_("upload.kind.population"),
+}
+FORMATS = {  # locale/<lang>/texts/<name>.md
+    "cases": "upload-cases",
+    "services": "upload-services",
+    "communities": "upload-communities",
+    "population": "upload-population",
+}
 
 # Streamlit's file box has no translation: its own words ("Upload", "50MB per file", "Drag and drop a file
 # here") are replaced with ours by CSS on its data-testid elements. The text is kept at size 0 (screen
