@@ -56,9 +56,9 @@ def compile_po(po: Path) -> BytesIO:
 
 
 @cache
-def catalog(domain: str, lang: str) -> gettext.GNUTranslations:
+def catalog(domain: str, lang: str, locale_dir: Path = LOCALE_DIR) -> gettext.GNUTranslations:
     """The catalog of ``domain`` in ``lang``: the compiled ``.mo`` if current, else the ``.po`` compiled in memory."""
-    po = LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
+    po = locale_dir / lang / "LC_MESSAGES" / f"{domain}.po"
     mo = po.with_suffix(".mo")
     if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
         with mo.open("rb") as compiled:

@@ -153,7 +153,12 @@ def load_deck(
     districts = loaders.district_layer(path, version).merge(
         published(summary, lang).assign(fill=colours), on="dist_code"
     )
-    fields = {"cases": "col.cases", "rate": "col.rate", "eb": "overview.col.eb_rate", "hotspot": "overview.col.hotspot"}
+    fields = {
+        "cases": N_("col.cases"),
+        "rate": N_("col.rate"),
+        "eb": N_("overview.col.eb_rate"),
+        "hotspot": N_("overview.col.hotspot"),
+    }
     tooltip = "<b>{name_th}</b><br/>{name_en}<br/>" + "<br/>".join(
         f"{html.escape(t(key, lang))}: {{{field}}}" for field, key in fields.items()
     )
