@@ -5,7 +5,7 @@ million rows are checked in a fraction of a second. Spellings with few
 distinct values (quarters, district names, type words) are read once each
 in Python (etl.quarter_text, etl.districts) and joined in as small tables.
 Every check names the row (as a spreadsheet shows it: header = row 1), the
-column, the cell and the fix, as etl/messages.py words it.
+column, the cell and the fix, as the etl catalog (locale/) words it.
 """
 
 from __future__ import annotations
