@@ -34,11 +34,6 @@ MEASURE_NAMES = {
     "smoothed": N_("hotspots.measure.smoothed"),
     "count": N_("hotspots.measure.count"),
 }
-SCHEME_NAMES = {
-    "quantiles": N_("hotspots.scheme.quantiles"),
-    "natural_breaks": N_("hotspots.scheme.natural_breaks"),
-    "equal_interval": N_("hotspots.scheme.equal_interval"),
-}
 VIEW_NAMES = {"classes": N_("hotspots.view.classes"), "gi": N_("hotspots.view.gi"), "lisa": N_("hotspots.view.lisa")}
 # Breakdown column: the kind of its labels and its heading.
 CATEGORIES = {
@@ -118,7 +113,7 @@ def view_legend(
         CLASS_SCHEMES,
         key="hotspots_scheme",
         horizontal=True,
-        format_func=lambda s: t(SCHEME_NAMES[s], lang),
+        format_func=lambda s: label("scheme", s, lang),
     )
     links.show("measure", measure)
     links.show("scheme", scheme)

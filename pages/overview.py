@@ -43,23 +43,15 @@ def change(now: float, before: float, share: bool) -> tuple[str | None, bool]:
     return text, round(now - before, 3 if share else 0) != 0
 
 
-# The cards: text key, Kpis field, and the colour of a rise (more cases may mean better reporting: no colour).
+# The cards: title and help keys, Kpis field, the colour of a rise (more cases may mean better reporting: none).
 CARDS = (
-    (N_("kpi.cases"), "cases", "off"),
-    (N_("kpi.referral"), "referral_rate", "normal"),
-    (N_("kpi.hotspots"), "hotspots", "inverse"),
-    (N_("kpi.gaps"), "gaps", "inverse"),
-    (N_("kpi.safe_spaces"), "safe_spaces", "normal"),
-    (N_("kpi.pilots"), "pilots", "normal"),
+    (N_("kpi.cases"), N_("kpi.cases.help"), "cases", "off"),
+    (N_("kpi.referral"), N_("kpi.referral.help"), "referral_rate", "normal"),
+    (N_("kpi.hotspots"), N_("kpi.hotspots.help"), "hotspots", "inverse"),
+    (N_("kpi.gaps"), N_("kpi.gaps.help"), "gaps", "inverse"),
+    (N_("kpi.safe_spaces"), N_("kpi.safe_spaces.help"), "safe_spaces", "normal"),
+    (N_("kpi.pilots"), N_("kpi.pilots.help"), "pilots", "normal"),
 )
-HELP = {  # each card's "?" text
-    "kpi.cases": N_("kpi.cases.help"),
-    "kpi.referral": N_("kpi.referral.help"),
-    "kpi.hotspots": N_("kpi.hotspots.help"),
-    "kpi.gaps": N_("kpi.gaps.help"),
-    "kpi.safe_spaces": N_("kpi.safe_spaces.help"),
-    "kpi.pilots": N_("kpi.pilots.help"),
-}
 
 
 # Cards wrap three to a row; at phone width two, with smaller type and padding.
@@ -92,7 +84,7 @@ def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis | None
     """
     st.html(CARDS_CSS)
     row = st.container(horizontal=True, key="kpi-cards")
-    for key, field, colour in CARDS:
+    for key, help_key, field, colour in CARDS:
         value, share = getattr(now, field), field == "referral_rate"
         delta, moved = change(value, getattr(previous, field), share)
         card = row.container(border=True, key=f"kpi-{field}")
@@ -103,7 +95,7 @@ def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis | None
             delta_color=colour if moved else "off",
             delta_arrow="auto" if moved else "off",
             delta_description=against,
-            help=t(HELP[key]),
+            help=t(help_key),
         )
         if year_before is not None:
             against_year, _ = change(value, getattr(year_before, field), share)

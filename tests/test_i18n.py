@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.codes import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
+from core.codes import CLASS_SCHEMES, SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
 from ui.i18n import LABELS, LANGS, label, number, prose, t
 from ui.palettes import GI_COLOURS, LISA_COLOURS
 
@@ -19,6 +19,7 @@ from ui.palettes import GI_COLOURS, LISA_COLOURS
         ("violence", VIOLENCE_TYPES),
         ("victim", VICTIM_GROUPS),
         ("service", SERVICE_TYPES),
+        ("scheme", CLASS_SCHEMES),
         ("gi", tuple(GI_COLOURS)),
         ("lisa", tuple(LISA_COLOURS)),
     ],

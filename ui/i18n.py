@@ -69,6 +69,12 @@ LABELS: dict[str, dict[str, str]] = {
         "ngo": N_("service.ngo"),
         "other": N_("service.other"),
     },
+    # Map classification schemes (core.codes.CLASS_SCHEMES)
+    "scheme": {
+        "quantiles": N_("hotspots.scheme.quantiles"),
+        "natural_breaks": N_("hotspots.scheme.natural_breaks"),
+        "equal_interval": N_("hotspots.scheme.equal_interval"),
+    },
     # Getis-Ord Gi* and Local Moran classes (published by geo/hotspots.py)
     "gi": {
         "hot_99": N_("gi.hot_99"),
@@ -112,7 +118,7 @@ def prose(name: str, /, lang: str | None = None, **fmt: object) -> str:
 
 
 def label(kind: str, code: str, lang: str | None = None) -> str:
-    """The label of a stored category code: ``kind`` is violence, victim, service, gi or lisa.
+    """The label of a stored category code: ``kind`` is violence, victim, service, scheme, gi or lisa.
 
     >>> label("victim", "elder", lang="th")
     'ผู้สูงอายุ'
