@@ -24,8 +24,7 @@ from ui.palettes import COMMUNITY, RIVER, ROAD, SERVICE_COLOURS, SUBDISTRICT_LIN
 
 __all__ = ["LAYERS", "Shown", "in_district", "layer_toggles", "overlay_layers", "overlay_legend"]
 
-LAYERS = ("districts", "subdistricts", "services", "communities", "river", "roads")
-LAYER_NAMES = {
+LAYER_NAMES = {  # the layers a map offers, in order, and their names
     "districts": N_("layers.districts"),
     "subdistricts": N_("layers.subdistricts"),
     "services": N_("layers.services"),
@@ -33,6 +32,7 @@ LAYER_NAMES = {
     "river": N_("layers.river"),
     "roads": N_("layers.roads"),
 }
+LAYERS = tuple(LAYER_NAMES)
 DEFAULT = ("districts", "river", "roads")
 CONTEXT_IDS = {"context-road": "roads", "context-river": "river"}  # ui.maps.context_layers' ids, by toggle
 DEFAULT_SERVICES = ("safe_space", "shelter", "oscc")  # the services a survivor is referred to, first

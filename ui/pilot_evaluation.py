@@ -22,12 +22,12 @@ __all__ = [
     "summary",
 ]
 
-COMPARISONS = ("all", "same-district", "matched")
 COMPARISON_NAMES = {
     "all": N_("pilots.eval.comparison.all"),
     "same-district": N_("pilots.eval.comparison.same-district"),
     "matched": N_("pilots.eval.comparison.matched"),
 }
+COMPARISONS = tuple(COMPARISON_NAMES)
 OUTCOMES = {"reported": N_("pilots.eval.outcome.reported"), "referral": N_("pilots.eval.outcome.referral")}
 ROLES = {
     "pilot": N_("pilots.eval.role.pilot"),
@@ -91,7 +91,7 @@ def event_chart(events: pd.DataFrame, lang: str) -> dict:
 
 def compared_table(compared: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Who was compared: each reporting community, its district, its role and its distance to the nearest pilot."""
-    order = ["pilot", "comparison", "pilot_short", "pilot_alone", "spillover", "not_chosen"]
+    order = list(ROLES)
     rows = compared.assign(rank=compared["role"].map(order.index)).sort_values(["rank", "community_id"])
     return pd.DataFrame(
         {
