@@ -8,7 +8,7 @@ DB ?= $(or $(SAFESPACE_DB),data/safespace.duckdb)
 PUBLISHED := $(or $(SAFESPACE_PUBLISHED),$(DB:.duckdb=.published.duckdb))
 PORT ?= 8501
 
-.PHONY: run test test-fast test-slow demo lint format clean bench
+.PHONY: run test test-fast test-slow demo lint format clean bench extract update compile
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,29 @@ bench: $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	$(PY) -m etl demo --db $(DB) --published $(PUBLISHED)
+
+# Translations (locale/, README "Translations"): two gettext domains, ui (the dashboard) and etl (ETL, CLI,
+# briefing); a msgid is a key such as overview.title. `extract` collects the keys the code asks for into
+# locale/<domain>.pot (git-ignored: made from the code each time), `update` merges them into every
+# language's .po (new keys arrive empty, removed ones go), `compile` writes the .mo files (git-ignored;
+# without them the program compiles the .po in memory).
+DOMAINS := ui etl
+PYBABEL := $(VENV)/bin/pybabel
+
+extract: $(VENV)/.installed
+	for domain in $(DOMAINS); do \
+		$(PYBABEL) -q extract -F locale/$$domain.cfg -o locale/$$domain.pot --sort-output --no-location \
+			--no-wrap --project safespace . || exit 1; \
+	done
+
+update: extract
+	for domain in $(DOMAINS); do \
+		$(PYBABEL) -q update -D $$domain -i locale/$$domain.pot -d locale --no-fuzzy-matching --no-wrap \
+			--ignore-obsolete || exit 1; \
+	done
+
+compile: $(VENV)/.installed
+	for domain in $(DOMAINS); do $(PYBABEL) compile -D $$domain -d locale --statistics || exit 1; done
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

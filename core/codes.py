@@ -1,4 +1,4 @@
-"""The codes the warehouse stores for categories (labels live in ui/i18n.py)."""
+"""The codes the warehouse stores for categories (their labels: ui/i18n.py LABELS, texts in locale/)."""
 
 __all__ = ["CLASS_SCHEMES", "COMMUNITY_TYPES", "SERVICE_TYPES", "VICTIM_GROUPS", "VIOLENCE_TYPES"]
 

@@ -5,7 +5,7 @@ million rows are checked in a fraction of a second. Spellings with few
 distinct values (quarters, district names, type words) are read once each
 in Python (etl.quarter_text, etl.districts) and joined in as small tables.
 Every check names the row (as a spreadsheet shows it: header = row 1), the
-column, the cell and the fix, as etl/messages.py words it.
+column, the cell and the fix, as the etl catalog (locale/) words it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from core.codes import VICTIM_GROUPS, VIOLENCE_TYPES
+from core.translations import N_
 from etl.choices import allowed
 from etl.columns import Column
 from etl.districts import DistrictNames
@@ -95,48 +96,49 @@ LEFT JOIN current_communities home ON home.community_id = nullif(n.community_id,
 LEFT JOIN subdistricts sub ON sub.subdist_code = nullif(n.subdist_code, '')
 """
 
-# (code, column, value, condition): one problem per row where the condition holds.
+# (code, column, value, condition): one problem per row where the condition holds. "victim.unknown" is
+# no message: it reads as "choice.unknown" with the victim groups' words.
 _CHECKS = [
-    ("quarter.missing", "quarter", "quarter", "quarter = ''"),
-    ("quarter.bad", "quarter", "quarter", "quarter <> '' AND quarter_key IS NULL"),
-    ("quarter.too_early", "quarter", "quarter", "quarter_key < $first"),
-    ("quarter.future", "quarter", "quarter", "quarter_key > $current"),
-    ("district.unknown_name", "district", "district", "district <> '' AND named_code IS NULL AND dist_code = ''"),
+    (N_("quarter.missing"), "quarter", "quarter", "quarter = ''"),
+    (N_("quarter.bad"), "quarter", "quarter", "quarter <> '' AND quarter_key IS NULL"),
+    (N_("quarter.too_early"), "quarter", "quarter", "quarter_key < $first"),
+    (N_("quarter.future"), "quarter", "quarter", "quarter_key > $current"),
+    (N_("district.unknown_name"), "district", "district", "district <> '' AND named_code IS NULL AND dist_code = ''"),
     (
-        "district.name_code_clash",
+        N_("district.name_code_clash"),
         "district",
         "district",
         "dist_code <> '' AND named_code IS NOT NULL AND dist_code <> named_code",
     ),
-    ("district.missing", "dist_code", "dist_code", "dist_code = '' AND district = ''"),
-    ("choice.unknown", "violence_type", "violence_type", "violence IS NULL"),
+    (N_("district.missing"), "dist_code", "dist_code", "dist_code = '' AND district = ''"),
+    (N_("choice.unknown"), "violence_type", "violence_type", "violence IS NULL"),
     ("victim.unknown", "victim_group", "victim_group", "victim IS NULL"),
-    ("int.missing", "cases_reported", "cases_reported", "reported_empty"),
-    ("int.not_whole", "cases_reported", "cases_reported", "NOT reported_empty AND reported IS NULL"),
-    ("int.too_small", "cases_reported", "cases_reported", "reported < 0"),
-    ("int.too_large", "cases_reported", "cases_reported", f"reported > {INT_MAX}"),
-    ("int.not_whole", "cases_referred", "cases_referred", "NOT referred_empty AND referred IS NULL"),
-    ("int.too_small", "cases_referred", "cases_referred", "referred < 0"),
-    ("int.too_large", "cases_referred", "cases_referred", f"referred > {INT_MAX}"),
-    ("community.unknown", "community_id", "community_id", "community IS NOT NULL AND NOT community_known"),
+    (N_("int.missing"), "cases_reported", "cases_reported", "reported_empty"),
+    (N_("int.not_whole"), "cases_reported", "cases_reported", "NOT reported_empty AND reported IS NULL"),
+    (N_("int.too_small"), "cases_reported", "cases_reported", "reported < 0"),
+    (N_("int.too_large"), "cases_reported", "cases_reported", f"reported > {INT_MAX}"),
+    (N_("int.not_whole"), "cases_referred", "cases_referred", "NOT referred_empty AND referred IS NULL"),
+    (N_("int.too_small"), "cases_referred", "cases_referred", "referred < 0"),
+    (N_("int.too_large"), "cases_referred", "cases_referred", f"referred > {INT_MAX}"),
+    (N_("community.unknown"), "community_id", "community_id", "community IS NOT NULL AND NOT community_known"),
     (
-        "community.other_district",
+        N_("community.other_district"),
         "dist_code",
         "code",
         "community IS NOT NULL AND home IS NOT NULL AND code <> '' AND code <> home",
     ),
     (
-        "district.unknown_code",
+        N_("district.unknown_code"),
         "dist_code",
         "code",
         "code <> '' AND code NOT IN (SELECT dist_code FROM districts)"  # a community's own district is fine,
         " AND NOT coalesce(community IS NOT NULL AND code = home, false)"  # and another one is reported above
         " AND NOT coalesce(community IS NOT NULL AND home IS NOT NULL AND code <> home, false)",
     ),
-    ("subdistrict.unknown", "subdist_code", "subdist_code", "subdist IS NOT NULL AND owner IS NULL"),
-    ("subdistrict.other_district", "subdist_code", "subdist_code", "subdist IS NOT NULL AND owner <> code"),
+    (N_("subdistrict.unknown"), "subdist_code", "subdist_code", "subdist IS NOT NULL AND owner IS NULL"),
+    (N_("subdistrict.other_district"), "subdist_code", "subdist_code", "subdist IS NOT NULL AND owner <> code"),
     (
-        "cases.referred_over",
+        N_("cases.referred_over"),
         "cases_referred",
         "cases_referred",
         f"referred > reported AND reported BETWEEN 0 AND {INT_MAX} AND referred BETWEEN 0 AND {INT_MAX}",
@@ -144,8 +146,10 @@ _CHECKS = [
 ]
 
 # Two rows with the same key: every later one names the first.
-_DUPLICATES = """
-SELECT row, 'cases.duplicate', 'quarter', NULL, first FROM (
+_DUPLICATE = N_("cases.duplicate")
+_MESSAGE = {"victim.unknown": "choice.unknown"}  # a check's tag -> its message, where they differ
+_DUPLICATES = f"""
+SELECT row, '{_DUPLICATE}', 'quarter', NULL, first FROM (
     SELECT row, min(row) OVER key AS first, count(*) OVER key AS n FROM (
         SELECT row,
             CASE WHEN quarter_out THEN '' ELSE coalesce(quarter_key, '') END AS k1, code AS k2,
@@ -250,7 +254,7 @@ def _params(code: str, extra, hints: dict[str, str], value: str | None, first: s
         return {"quarter": parse_quarter_text(value), "first": first, "current": current}
     if code == "district.unknown_name":
         return {"hint": hints[value]}
-    if code == "cases.duplicate":
+    if code == _DUPLICATE:
         return {"first": extra}
     return {}
 
@@ -321,5 +325,5 @@ def _find_problems(con: duckdb.DuckDBPyConnection, problems: Problems, hints: di
     listed = con.execute(f"{found} ORDER BY row, col LIMIT {SHOWN_PROBLEMS}", bounds).fetchall()
     for row, code, column, value, extra in listed:
         params = _params(code, extra, hints, value, first, current)
-        problems.add("choice.unknown" if code == "victim.unknown" else code, row, column, value, **params)
+        problems.add(_MESSAGE.get(code, code), row, column, value, **params)
     problems.total = total

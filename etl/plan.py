@@ -161,7 +161,7 @@ def _whole(value: float) -> str:
 def report_lines(rec: Recommendation, lang: str = "en") -> list[str]:
     """The scenario as text for a terminal: what was asked, what it adds, and each site."""
     plan, problem = rec.plan, rec.problem
-    model = Term("plan.model_mclp" if plan.model == "mclp" else "plan.model_p_median")
+    model = Term("plan.model_mclp") if plan.model == "mclp" else Term("plan.model_p_median")
     names = rec.districts.set_index("dist_code")
     district = _name(names, lang)
     lines = [

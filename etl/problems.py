@@ -28,7 +28,7 @@ class Problem:
 
     ``row`` is the row as a spreadsheet shows it: the header is row 1, so the
     first data row is row 2. ``row`` is None for a problem with the whole file.
-    ``code`` names the message in etl/messages.py; ``params`` fill it in.
+    ``code`` names the message (the etl catalog, locale/<lang>/LC_MESSAGES/etl.po); ``params`` fill it in.
 
     >>> str(Problem(3, "cases_reported", "-1", "int.too_small", {"minimum": 0}))
     "row 3, column cases_reported (value '-1'): Must be 0 or more."

@@ -24,12 +24,19 @@ from dataclasses import asdict, dataclass
 import duckdb
 
 from db.connect import connect, transaction
-from etl.messages import Term, render
+from etl.messages import N_, Term, render
 from etl.problems import InputRejected, database_available
 
 __all__ = ["REVERTIBLE", "Outcome", "restore", "revert"]
 
 REVERTIBLE = ("cases", "services", "communities", "population")
+UNITS = {  # what one unit of a kind is, in the message around it
+    "cases": Term("unit.cases"),
+    "services": Term("unit.services"),
+    "communities": Term("unit.communities"),
+    "population": Term("unit.population"),
+}
+BREAKS = {"revert": N_("revert.breaks_references"), "restore": N_("restore.breaks_references")}
 # What one version of each kind is a version of: the table and the key the current views pick by.
 _VERSIONED = {
     "cases": ("case_counts", "quarter, dist_code"),
@@ -62,12 +69,12 @@ class Outcome:
 
     def text(self, lang: str = "en") -> str:
         """A true sentence about what changed, in ``lang``."""
-        unit = Term(f"unit.{self.kind}")
+        unit = UNITS[self.kind]
         if self.action == "restore":
             return render("restore.done", lang, unit=unit, **self._params())
         if self.in_force == 0:
             return render("revert.done_superseded", lang, **self._params())
-        code = "revert.done_removed" if self.removed else "revert.done_earlier"
+        code = N_("revert.done_removed") if self.removed else N_("revert.done_earlier")
         return render(code, lang, unit=unit, **self._params())
 
     def _params(self) -> dict:
@@ -136,7 +143,7 @@ def _check_references(con, action: str, load_id: int, broken_before: set, popula
         quarters = sorted({q for q, _, _ in broken})
         communities = sorted({c for _, _, c in broken})
         raise InputRejected.because(
-            {"revert": "revert.breaks_references", "restore": "restore.breaks_references"}[action],
+            BREAKS[action],
             load_id=load_id,
             n=f"{len(broken):,}",
             quarters=", ".join(quarters[:SHOWN]) + (" …" if len(quarters) > SHOWN else ""),
@@ -174,7 +181,7 @@ def revert(load_id: int, *, db=None, reverted_by: str | None = None, force: bool
                 load_id=load_id,
                 file_name=outcome.file_name,
                 n=f"{outcome.removed:,}",
-                unit=Term(f"unit.{outcome.kind}"),
+                unit=UNITS[outcome.kind],
             )
 
     return _change(db, load_id, "revert", decide, confirm)

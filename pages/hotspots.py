@@ -56,14 +56,14 @@ if st.session_state.get(DISTRICT_KEY) not in codes:
     st.session_state[DISTRICT_KEY] = smoothed.idxmax() if smoothed.notna().any() else codes[0]
 
 # --- Map view and its legend ---------------------------------------------------
-links.take("view", "hotspots_view", VIEWS)
+links.take("view", "hotspots_view", list(VIEWS))
 st.session_state.setdefault("hotspots_view", "classes")
 view = st.segmented_control(
     t("hotspots.view"),
-    VIEWS,
+    list(VIEWS),
     required=True,
     key="hotspots_view",
-    format_func=lambda v: t(f"hotspots.view.{v}", lang),
+    format_func=lambda v: t(VIEWS[v], lang),
 )
 links.show("view", view)
 if view != "classes" and summary["hotspot_class"].isna().all():
@@ -100,7 +100,7 @@ district = st.selectbox(
 hotspot_detail.district_cards(shown.set_index(summary["dist_code"]).loc[district])
 
 trend = load_trend(page.path, page.version, district, period.end)
-st.markdown(f"**{t('hotspots.trend', n=TREND_QUARTERS)}**")
+st.markdown("**" + t("hotspots.trend", n=TREND_QUARTERS) + "**")
 if trend["cases_display"].isna().all():
     st.info(t("hotspots.no_trend", n=TREND_QUARTERS))
 else:

@@ -16,14 +16,12 @@ from core.settings import max_upload_mb
 from db import read
 from ui import completeness, loaders, uploads
 from ui.context import open_page
-from ui.data_dictionary import DICTIONARY, SOURCE_FILES, codes, markdown_table, plain
+from ui.data_dictionary import DICTIONARY, LICENCES, SOURCE_FILES, codes, markdown_table, plain
 from ui.history import history_table
-from ui.i18n import t
+from ui.i18n import prose, t
 from ui.periods import year
 
-MEASURES = ("rate", "eb", "gi", "lisa", "access", "referral", "bivariate", "did", "plan")
 LISA_PERMUTATIONS, LISA_SEED = 999, 12345  # geo.hotspots.local_moran_clusters as geo.summary calls it
-PLAIN = ("cases", "rate", "smoothed", "hotspot", "coverage", "gap", "referral", "periods")  # methods.plain.<term>
 
 
 def in_plain_words(rules: read.Meta) -> None:
@@ -31,16 +29,13 @@ def in_plain_words(rules: read.Meta) -> None:
     st.header(t("methods.plain"))
     top = rules.suppress_below - 1
     fmt = {"below": top + 1, "top": top, "base": rules.round_to, "km": f"{rules.catchment_m / 1000:g}"}
-    st.markdown("\n".join(f"- {t(f'methods.plain.{term}', **fmt)}" for term in PLAIN))
+    st.markdown(prose("methods-plain", **fmt))
 
 
 def dictionary() -> None:
     st.header(t("methods.dictionary"))
     st.markdown(t("methods.dictionary_intro"))
-    rows = [
-        [" / ".join(f"`{name}`" for name in names), columns, t(f"methods.table.{names[0]}")]
-        for names, columns in DICTIONARY
-    ]
+    rows = [[" / ".join(f"`{name}`" for name in names), columns, t(note)] for names, columns, note in DICTIONARY]
     st.markdown(markdown_table([t("methods.col.table"), t("methods.col.columns"), t("methods.col.notes")], rows))
     violence, victims = codes("violence", VIOLENCE_TYPES), codes("victim", VICTIM_GROUPS)
     st.markdown(t("methods.codes", violence=violence, victims=victims, services=codes("service", SERVICE_TYPES)))
@@ -49,25 +44,21 @@ def dictionary() -> None:
 def upload_formats() -> None:
     st.header(t("methods.formats"))
     st.markdown(t("methods.formats_intro", mb=f"{max_upload_mb():g}"))
-    for kind in uploads.KINDS:
-        with st.expander(t(f"upload.kind.{kind}")):
-            st.markdown(t(f"upload.format.{kind}"))
+    for kind, key in uploads.KINDS.items():
+        with st.expander(t(key)):
+            st.markdown(prose(uploads.FORMATS[kind]))
 
 
 def measures(rules: read.Meta) -> None:
     st.header(t("methods.measures"))
     fmt = {"km": f"{rules.catchment_m / 1000:g}", "permutations": LISA_PERMUTATIONS, "seed": LISA_SEED}
-    for measure in MEASURES:
-        st.markdown(t(f"methods.measure.{measure}", **fmt))
+    st.markdown(prose("methods-measures", **fmt))
 
 
 def sources(status: read.Meta) -> None:
     st.header(t("methods.sources"))
-    st.markdown(t("methods.sources_intro"))
-    rows = [
-        [f"`{name}`", t(f"methods.source.{name.split('.')[0]}"), t(f"methods.licence.{licence}")]
-        for name, licence in SOURCE_FILES
-    ]
+    st.markdown(prose("methods-sources"))
+    rows = [[f"`{name}`", t(origin), t(LICENCES[licence])] for name, origin, licence in SOURCE_FILES]
     st.markdown(markdown_table([t("methods.col.file"), t("methods.col.origin"), t("methods.col.licence")], rows))
     st.markdown(t("methods.synthetic"))
     if status.population_source is not None:
@@ -82,12 +73,9 @@ def privacy(rules: read.Meta) -> None:
     st.header(t("methods.privacy"))
     top, base = rules.suppress_below - 1, rules.round_to
     fmt = {"top": top, "below": top + 1, "base": base, "estimate": f"{rules.hidden_estimate:g}", "half": base / 2}
-    keys = ("cells", "sums", "why", "hidden", "export", "rendering")
-    rules = [t(f"methods.privacy.{key}", **fmt) for key in keys]
-    st.markdown(t("methods.privacy.intro") + "\n\n" + "\n".join(f"{i}. {rule}" for i, rule in enumerate(rules, 1)))
-    st.markdown(t("methods.publishing"))
+    st.markdown(prose("methods-privacy", **fmt))
     st.subheader(t("methods.guard"))
-    st.markdown(t("methods.guard_text"))
+    st.markdown(prose("methods-guard"))
 
 
 def history(loads: pd.DataFrame) -> None:

@@ -44,7 +44,7 @@ if not everyone["pilot"].any():
 communities = sidebar.filter_districts(everyone)
 
 # --- Map ------------------------------------------------------------------------
-st.markdown(f"**{t('pilots.map')}**")  # the title says what the page is: a short heading keeps the map high
+st.markdown("**" + t("pilots.map") + "**")  # the title says what the page is: a short heading keeps the map high
 if picked and not communities["pilot"].any():
     st.info(t("pilots.none_chosen"))
 window = (page.period.span, page.period.end) if page.period else None  # services open in it, if any
@@ -97,7 +97,7 @@ else:
     comparison = st.radio(
         t("pilots.eval.comparison"),
         pilot_evaluation.COMPARISONS,
-        format_func=lambda c: t(f"pilots.eval.comparison.{c}", lang),  # lang fixed: it may run outside the run
+        format_func=lambda c: t(pilot_evaluation.COMPARISON_NAMES[c], lang),  # lang fixed: it may run outside the run
         horizontal=True,
         key="pilot_comparison",
     )
@@ -105,18 +105,18 @@ else:
     tables = load_evaluation(page.path, page.version, latest, comparison)
     pilot_evaluation.summary(tables["pilot_evaluation"], lang)
     st.dataframe(pilot_evaluation.evaluation_table(tables["pilot_evaluation"], lang), hide_index=True, width="stretch")
-    st.markdown(f"**{t('pilots.eval.event')}**")
+    st.markdown("**" + t("pilots.eval.event") + "**")
     st.caption(t("pilots.eval.event_caption"))
     charts.show(
         ("pilot-events", page.version, latest, comparison, lang),
         lambda: pilot_evaluation.event_chart(tables["pilot_event_study"], lang),
     )
     main = tables["pilot_evaluation"].set_index("outcome").loc["reported"]
-    st.markdown(f"**{t('pilots.eval.compared')}**")
+    st.markdown("**" + t("pilots.eval.compared") + "**")
     st.caption(t("pilots.eval.compared_caption", spillover=number(main["spillover_m"], 0)))
     compared = sidebar.filter_districts(tables["pilot_compared"])
     st.dataframe(pilot_evaluation.compared_table(compared, lang), hide_index=True, width="stretch")
-st.warning(t("pilots.caveat" if page.meta.synthetic else "pilots.caveat_real"), icon=":material/info:")
+st.warning(t("pilots.caveat") if page.meta.synthetic else t("pilots.caveat_real"), icon=":material/info:")
 
 # --- Each pilot -----------------------------------------------------------------
 st.subheader(t("pilots.table"))

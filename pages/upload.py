@@ -21,7 +21,7 @@ from etl.revert import Outcome
 from ui import access, commands, uploads
 from ui.commands import DONE, NOT_READY, PUBLISH_FAILED, REJECTED
 from ui.entry import through_dashboard
-from ui.i18n import current_lang, t
+from ui.i18n import current_lang, prose, t
 from ui.revert_forms import history_with_forms
 from ui.sign_in import sign_in
 
@@ -86,11 +86,11 @@ if user.method == "local":
     st.warning(t("access.local_banner"), icon=":material/lock_open:")
 
 # --- Choose the kind of file, with its template -----------------------------
-kind = st.radio(t("upload.kind"), uploads.KINDS, format_func=lambda k: t(f"upload.kind.{k}", lang), horizontal=True)
+kind = st.radio(t("upload.kind"), list(uploads.KINDS), format_func=lambda k: t(uploads.KINDS[k], lang), horizontal=True)
 template = (uploads.TEMPLATES / f"{kind}.csv").read_bytes()
 st.download_button(t("upload.template"), template, f"template_{kind}.csv", "text/csv")
 with st.expander(t("upload.formats")):
-    st.markdown(t(f"upload.format.{kind}"))
+    st.markdown(prose(uploads.FORMATS[kind]))
 
 # --- Dry run, then confirm ------------------------------------------------------
 if DONE_KEY in st.session_state:

@@ -47,7 +47,7 @@ from core import quarters
 from db.connect import connect
 from db.snapshot import published_path, read_status
 from tests.helpers import copy_with_snapshot, table_checksums
-from ui.i18n import LANGS, TEXT
+from ui.i18n import LANGS, t
 from ui.periods import quarter_label
 
 pytestmark = pytest.mark.browser
@@ -116,7 +116,7 @@ def site_pages(chromium, app_server) -> dict[str, str]:
     try:
         page = context.new_page()
         open_page(page, f"{app_server.url}/", "en")
-        return nav_links(page) or {TEXT["page.overview"]["en"]: f"{app_server.url}/"}
+        return nav_links(page) or {t("page.overview", "en"): f"{app_server.url}/"}
     finally:
         context.close()
 
@@ -144,7 +144,7 @@ def wait_changed(read: Callable[[], T], before: T, timeout: float = 30.0) -> T:
 
 def template(key: str, lang: str) -> re.Pattern:
     """A pattern matching the translated text ``key`` whatever its placeholders are filled with."""
-    parts = re.split(r"\{[^}]*\}", TEXT[key][lang])
+    parts = re.split(r"\{[^}]*\}", t(key, lang))
     return re.compile(".+?".join(re.escape(part) for part in parts), re.DOTALL)
 
 
@@ -178,9 +178,9 @@ def choose_language(page: Page, lang: str, title: str = "overview.title") -> Non
     """Pick ``lang`` in the sidebar's language switch (options in the order of ``LANGS``) and wait for the rerun
     to show the page's ``title`` (a text key) in it."""
     current = "th" if lang == "en" else "en"
-    switch = page.locator(SIDEBAR).get_by_role("radiogroup", name=TEXT["sidebar.language"][current])
+    switch = page.locator(SIDEBAR).get_by_role("radiogroup", name=t("sidebar.language", current))
     switch.locator('[data-testid="stRadioOption"]').nth(LANGS.index(lang)).click()
-    expect(page.locator(f"{MAIN} h1").first).to_have_text(TEXT[title][lang])
+    expect(page.locator(f"{MAIN} h1").first).to_have_text(t(title, lang))
     wait_idle(page)
 
 
@@ -246,18 +246,18 @@ def test_a_first_request_straight_to_a_page_gets_the_whole_dashboard(tab, demo_t
         expect(tab.locator('[data-testid="stSidebarNav"]')).to_be_visible()
         for index in range(tab.locator(MAP).count()):
             wait_map_painted(tab, index)
-        expect(tab.get_by_text(TEXT["overview.no_cases"]["th"])).to_have_count(0)
+        expect(tab.get_by_text(t("overview.no_cases", "th"))).to_have_count(0)
         no_failures(tab)
         if path == "overview":
-            expect(tab.locator(f"{MAIN} h1").first).to_have_text(TEXT["overview.title"]["th"])
+            expect(tab.locator(f"{MAIN} h1").first).to_have_text(t("overview.title", "th"))
         else:
             expect(tab.get_by_role("dialog"), "no 'Page not found'").to_have_count(0)
 
 
 def test_executive_sees_the_map_switches_language_and_steps_back_a_quarter(tab, app_server):
     open_page(tab, f"{app_server.url}/")
-    expect(tab.locator('[data-testid="stAlert"]').filter(has_text=TEXT["banner.synthetic"]["th"])).to_be_visible()
-    expect(tab.locator(f"{MAIN} h1").first).to_have_text(TEXT["overview.title"]["th"])
+    expect(tab.locator('[data-testid="stAlert"]').filter(has_text=t("banner.synthetic", "th"))).to_be_visible()
+    expect(tab.locator(f"{MAIN} h1").first).to_have_text(t("overview.title", "th"))
     expect(tab.locator(f'{MAIN} [data-testid="stMetric"]').first).to_be_visible()  # the KPI cards
     png, coloured = wait_map_painted(tab)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -266,7 +266,7 @@ def test_executive_sees_the_map_switches_language_and_steps_back_a_quarter(tab, 
     no_failures(tab)
 
     choose_language(tab, "en")
-    expect(tab.locator('[data-testid="stAlert"]').filter(has_text=TEXT["banner.synthetic"]["en"])).to_be_visible()
+    expect(tab.locator('[data-testid="stAlert"]').filter(has_text=t("banner.synthetic", "en"))).to_be_visible()
     assert "lang=en" in tab.url  # a link reopens the same view
     wait_map_painted(tab)
     choose_language(tab, "th")
@@ -312,7 +312,7 @@ def test_a_shared_link_opens_its_view_and_follows_every_change(tab, app_server, 
     open_page(tab, f"{hotspots}?quarter={quarter}&window=fytd&district=1002&view=gi", "en")
     assert sidebar_quarter(tab).startswith(quarter_label(quarter, "en").split(" (")[0])  # the quarter asked for
     expect(tab.locator(SIDEBAR).get_by_text("Dusit").first).to_be_visible()  # the district filter
-    expect(tab.get_by_text(TEXT["hotspots.legend.gi"]["en"]).first).to_be_visible()  # the Gi* map view
+    expect(tab.get_by_text(t("hotspots.legend.gi", "en")).first).to_be_visible()  # the Gi* map view
     expect(tab.get_by_text(re.compile(r"Part of this link could not be used"))).to_have_count(0)
     no_failures(tab)
     choose_language(tab, "th", "hotspots.title")  # the address follows; the view stays as the link set it
@@ -338,7 +338,7 @@ def upload(page: Page, url: str, name: str, content: str, lang: str = "en") -> N
     open_page(page, url, lang)
     uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]')
     expect(uploader, "local mode should unlock uploading on loopback").to_have_count(1)
-    page.locator(f'{MAIN} [data-testid="stRadioOption"]').filter(has_text=TEXT["upload.kind.cases"][lang]).click()
+    page.locator(f'{MAIN} [data-testid="stRadioOption"]').filter(has_text=t("upload.kind.cases", lang)).click()
     wait_idle(page)
     uploader.set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": content.encode()}])
 
@@ -367,7 +367,7 @@ def test_analyst_checks_confirms_rejects_and_reverts_an_upload(tab, app_server, 
 
     # A good file: the dry run shows the difference and writes nothing.
     upload(tab, url, "browser_cases.csv", GOOD_CASES.format(quarter=quarter))
-    confirm = tab.get_by_role("button", name=TEXT["upload.confirm"]["en"])
+    confirm = tab.get_by_role("button", name=t("upload.confirm", "en"))
     expect(confirm).to_be_visible()
     expect(tab.locator('[data-testid="stAlert"]').filter(has_text=template("upload.valid", "en"))).to_be_visible()
     # The table of the difference replaces the page's earlier tables as the child process answers: poll.
@@ -399,16 +399,16 @@ def test_analyst_checks_confirms_rejects_and_reverts_an_upload(tab, app_server, 
     assert {row[0] for row in problems} == {"2", "3", "4"}, problems
     assert any("9999" in row for row in problems)
     save_screenshot(tab, "upload_rejected_en")
-    expect(tab.get_by_role("button", name=TEXT["upload.confirm"]["en"])).to_have_count(0)
+    expect(tab.get_by_role("button", name=t("upload.confirm", "en"))).to_have_count(0)
     assert table_checksums(db) == loaded, "a rejected file changes nothing"
 
     # Revert the good load: the earlier figures are back once it has published.
     publish_time = read_status(published_path(db)).attempted_at
     open_page(tab, url, "en")
-    form = tab.locator('[data-testid="stForm"]').filter(has_text=TEXT["upload.revert_which"]["en"])
+    form = tab.locator('[data-testid="stForm"]').filter(has_text=t("upload.revert_which", "en"))
     choose(tab, form.locator('input[role="combobox"]'), "browser_cases.csv")
-    form.get_by_text(TEXT["upload.revert_sure"]["en"]).click()
-    form.get_by_role("button", name=TEXT["upload.revert"]["en"]).click()
+    form.get_by_text(t("upload.revert_sure", "en")).click()
+    form.get_by_role("button", name=t("upload.revert", "en")).click()
     wait_changed(lambda: load_status(db, "browser_cases.csv"), [(load_id, "active")])
     wait_changed(lambda: read_status(published_path(db)).attempted_at, publish_time, PUBLISH_TIMEOUT_MS / 1000)
     assert load_status(db, "browser_cases.csv") == [(load_id, "reverted")]
@@ -428,7 +428,7 @@ def test_the_upload_page_speaks_thai_and_shows_each_problem_in_full(tab, site_pa
     open_page(tab, page_url(site_pages, UPLOAD), "th")
     button = f'{box} button[kind="secondary"] [data-testid="stMarkdownContainer"] p'
     expect(tab.locator(button)).to_have_count(1)
-    assert after_text(tab, button) == TEXT["upload.box.button"]["th"]
+    assert after_text(tab, button) == t("upload.box.button", "th")
     limit = after_text(tab, '[data-testid="stFileUploaderDropzoneInstructions"] span')
     assert limit.startswith("ไม่เกิน 50 MB ต่อไฟล์") and "XLSX" in limit
     for english in ("Upload", "50MB per file • CSV, TSV, TXT, XLSX"):  # kept for screen readers, drawn at size 0

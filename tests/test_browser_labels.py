@@ -37,7 +37,7 @@ from bench.harness import (
     wait_map_painted,
 )
 from tests.helpers import copy_with_snapshot
-from ui.i18n import TEXT
+from ui.i18n import t
 
 pytestmark = pytest.mark.browser
 
@@ -123,6 +123,6 @@ def test_a_file_over_the_limit_is_refused_in_thai(chromium, server, tmp_path, wi
         assert not page.locator(FAILURES).count()
     finally:
         context.close()
-    refused = TEXT["upload.box.refused"]["th"].format(types="CSV, TSV, TXT, XLSX", mb="50")
+    refused = t("upload.box.refused", "th").format(types="CSV, TSV, TXT, XLSX", mb="50")
     assert shown_in_tooltip == ["0px", f'"{refused}"']  # Streamlit's English at size 0, ours after it
     assert under_box == f'"{refused}"'

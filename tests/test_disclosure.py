@@ -20,7 +20,7 @@ import pytest
 from db import read
 from db.snapshot import published_path
 from tests.helpers import DASHBOARD, copy_with_snapshot
-from ui.i18n import TEXT
+from ui.i18n import t
 
 PAGES = re.findall(r'st\.Page\("(pages/\w+\.py)"', DASHBOARD.read_text())
 SMALL = {1, 2, 3, 4}
@@ -122,9 +122,9 @@ def test_the_gap_share_is_shown_as_published_and_read_as_a_share_not_a_count(dem
     app = open_app(demo_template, lang="en", page="pages/coverage.py")
     (table,) = [d.value for d in app.dataframe]
     scenarios = read.meta(snapshot).gap_scenarios
-    header = TEXT["coverage.col.gap_share"]["en"].format(n=scenarios)
-    assert not is_count_field(header) and not is_count_field(TEXT["coverage.col.gap_share"]["th"])
-    shown = table.set_index(TEXT["col.dist_code"]["en"])[header]
+    header = t("coverage.col.gap_share", "en").format(n=scenarios)
+    assert not is_count_field(header) and not is_count_field(t("coverage.col.gap_share", "th"))
+    shown = table.set_index(t("col.dist_code", "en"))[header]
     assert len(shown) == summary["gap"].sum() > 0
     assert all(text == f"{summary.loc[code, 'gap_share'] * 100:.0f}%" for code, text in shown.items())
 

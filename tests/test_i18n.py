@@ -1,53 +1,48 @@
-"""Every text exists in Thai and English, and every key the code asks for exists."""
+"""The dashboard's texts as a reader gets them: labels for every stored code, formatted figures, long texts.
+
+Completeness of the catalogs (every key in Thai and English, none missing or unused) is checked in
+tests/test_catalogs.py.
+"""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 
-from core.codes import SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
-from ui.i18n import LANGS, TEXT, label, number, t
-
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
-# t("key"), and the page context's calls that take a text key (ui/context.py: open_page, require_period)
-CALL = re.compile(r"""\b(?:t|open_page|require_period)\(\s*(["'])([^"'{}]+)\1""")
-
-
-def keys_used() -> set[str]:
-    return {match.group(2) for path in SOURCES for match in CALL.finditer(path.read_text(encoding="utf-8"))}
-
-
-@pytest.mark.parametrize("key", sorted(TEXT))
-def test_every_text_has_thai_and_english(key):
-    assert set(TEXT[key]) == set(LANGS)
-    assert all(TEXT[key][lang].strip() for lang in LANGS)
-
-
-def test_thai_texts_are_in_thai():
-    thai = re.compile("[\u0e00-\u0e7f]")
-    without = [key for key, text in TEXT.items() if not thai.search(text["th"]) and not key.startswith("period.")]
-    assert without == []
-
-
-def test_every_key_used_in_the_code_exists():
-    used = keys_used()
-    assert {"overview.title", "legend.no_data", "sidebar.language"} <= used  # the scan finds calls
-    assert sorted(used - set(TEXT)) == []
+from core.codes import CLASS_SCHEMES, SERVICE_TYPES, VICTIM_GROUPS, VIOLENCE_TYPES
+from ui.i18n import LABELS, LANGS, label, number, prose, t
+from ui.palettes import GI_COLOURS, LISA_COLOURS
 
 
 @pytest.mark.parametrize(
-    ("kind", "codes"), [("violence", VIOLENCE_TYPES), ("victim", VICTIM_GROUPS), ("service", SERVICE_TYPES)]
+    ("kind", "codes"),
+    [
+        ("violence", VIOLENCE_TYPES),
+        ("victim", VICTIM_GROUPS),
+        ("service", SERVICE_TYPES),
+        ("scheme", CLASS_SCHEMES),
+        ("gi", tuple(GI_COLOURS)),
+        ("lisa", tuple(LISA_COLOURS)),
+    ],
 )
 def test_every_category_code_has_a_label(kind, codes):
+    assert set(LABELS[kind]) == set(codes)
     for code in codes:
-        for lang in LANGS:
-            assert label(kind, code, lang)
+        assert label(kind, code, "th") != label(kind, code, "en")
 
 
 def test_formatting():
     assert t("legend.suppressed", lang="th", top=4) == "ปกปิด (1–4 ราย)"
+    assert label("victim", "elder", "en") == "Older person"
     assert number(1234567, lang="en") == "1,234,567"
     assert number(None, lang="th") == "ไม่มีข้อมูล"
+
+
+def test_an_unknown_key_is_an_error():
+    with pytest.raises(KeyError):
+        t("no.such.key", lang="en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_long_texts_fill_in_their_details(lang):
+    text = prose("methods-privacy", lang, top=4, below=5, base=5, estimate="2.5", half=2.5)
+    assert "{" not in text and "“<5”" in text

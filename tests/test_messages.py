@@ -1,35 +1,23 @@
-"""Every upload message exists in English and Thai, with the same details filled in."""
+"""ETL and CLI messages as a reader gets them, in English and Thai (the catalogs' completeness: test_catalogs.py)."""
 
-import re
 from pathlib import Path
 
 import pytest
 
 from etl.load import load_path
-from etl.messages import MESSAGES
+from etl.messages import Term, render
 from etl.problems import InputRejected
 
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
-ETL = Path(__file__).resolve().parent.parent / "etl"
-FILE_TYPES = {"csv", "xlsx", "tsv"}  # "cases.csv" is a file name, not a code
+
+def test_a_term_is_shown_in_the_language_of_its_message():
+    assert render("restore.done", "en", load_id=7, file_name="a.csv", in_force=2, unit=Term("unit.cases")).endswith(
+        "2 quarter-district(s)."
+    )
 
 
-@pytest.mark.parametrize("code", MESSAGES)
-def test_both_languages_with_the_same_placeholders(code):
-    texts = MESSAGES[code]
-    assert set(texts) == {"en", "th"} and all(texts.values())
-    assert set(PLACEHOLDER.findall(texts["en"])) == set(PLACEHOLDER.findall(texts["th"]))
-
-
-def test_every_code_used_in_etl_exists():
-    source = "\n".join(p.read_text() for p in ETL.glob("*.py"))
-    candidates = re.findall(r'"([a-z]+)\.([a-z_]+)"', source)  # codes look like "family.name"
-    used = {f"{family}.{name}" for family, name in candidates if family in _families() and name not in FILE_TYPES}
-    assert used <= set(MESSAGES), used - set(MESSAGES)
-
-
-def _families() -> set[str]:
-    return {code.split(".")[0] for code in MESSAGES}
+def test_an_unknown_code_is_an_error():
+    with pytest.raises(KeyError):
+        render("no.such_code", "th")
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ from db import read
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from geo.smoothing import eb_rate_per_100k, exceedance_probability
 from tests.helpers import snapshot_of
-from ui.i18n import TEXT
+from ui.i18n import t
 
 CASES = np.array([3.0, 40.0, 60.0, 12.0, np.nan])
 PEOPLE = np.array([2_000.0, 100_000.0, 100_000.0, 20_000.0, 5_000.0])
@@ -53,7 +53,7 @@ def test_published_in_tenths_for_every_district_with_a_smoothed_rate(demo_publis
 def test_coverage_map_shows_the_chance_and_the_reporting_caveat(demo_db, open_app, lang):
     app = open_app(demo_db, lang, "pages/coverage.py")
     assert not app.exception and not app.error
-    assert TEXT["coverage.need_caveat"][lang] in [c.value for c in app.caption]
+    assert t("coverage.need_caveat", lang) in [c.value for c in app.caption]
     (spec,) = [
         s for s in map(json.loads, (c.proto.json for c in app.get("deck_gl_json_chart"))) if "districts" in str(s)
     ]

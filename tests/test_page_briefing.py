@@ -16,7 +16,7 @@ from etl.briefing.render import BANNER_FILL
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from tests.helpers import picture_colours
 from ui import maps
-from ui.i18n import TEXT
+from ui.i18n import t
 
 DEMO_END = DEMO_QUARTERS[-1]
 
@@ -30,7 +30,7 @@ def text_of(pdf: bytes) -> str:
 @pytest.mark.slow
 def test_the_button_offers_the_briefing_of_the_chosen_period_in_the_chosen_language(demo_template, open_app, deferred):
     app = open_app(demo_template, "en")
-    (button,) = [b for b in app.get("download_button") if b.proto.label == TEXT["overview.briefing"]["en"]]
+    (button,) = [b for b in app.get("download_button") if b.proto.label == t("overview.briefing", "en")]
     assert button.proto.deferred_file_id  # nothing is made until the click
     text = text_of(deferred[f"briefing_{DEMO_END}_4q_en.pdf"]())
     assert "FourquarterstoQ3offiscalyear2026" in text and "SYNTHETICDEMODATA" in text

@@ -25,7 +25,7 @@ from etl.load import load_file
 from etl.publish import publish
 from tests.helpers import area_sum, html_markdown, picture_colours, snapshot_of
 from ui import bivariate, maps
-from ui.i18n import TEXT
+from ui.i18n import t
 
 PAGE = "pages/coverage.py"
 SMALL_COUNTS = {"1", "2", "3", "4"}
@@ -66,7 +66,7 @@ def sentences(app: AppTest) -> list[str]:
 
 def gap_codes(app: AppTest, lang: str = "th") -> set[str]:
     (table,) = [d.value for d in app.dataframe]
-    return set(table[TEXT["col.dist_code"][lang]])
+    return set(table[t("col.dist_code", lang)])
 
 
 @pytest.mark.slow
@@ -75,10 +75,10 @@ def test_runs_in_both_languages_with_both_maps(demo_db, open_app, lang):
     app = open_app(demo_db, lang, PAGE)
     assert not app.exception
     assert not app.error
-    assert app.title[0].value == TEXT["coverage.title"][lang]
+    assert app.title[0].value == t("coverage.title", lang)
     assert len(decks(app)) == 2
     assert all(spec["mapStyle"] == "__MAP_STYLE__" for spec in decks(app))  # no basemap
-    assert TEXT["coverage.legend_services"][lang] in html_markdown(app)
+    assert t("coverage.legend_services", lang) in html_markdown(app)
 
 
 @pytest.mark.slow
@@ -99,13 +99,13 @@ def test_every_open_service_type_is_a_layer_and_unticking_one_removes_it(demo_db
     found = service_map(app)
     assert "services-police" not in found
     assert "services-hospital" in found
-    assert TEXT["service.police"]["en"] not in html_markdown(app)
+    assert t("service.police", "en") not in html_markdown(app)
 
 
 @pytest.mark.slow
 def test_choosing_no_type_says_so_instead_of_an_empty_map(demo_db, open_app):
     app = open_app(demo_db, "en", PAGE).pills(key="coverage_types").set_value([]).run()
-    assert TEXT["coverage.choose_types"]["en"] in sentences(app)
+    assert t("coverage.choose_types", "en") in sentences(app)
     assert len(decks(app)) == 1  # the need x coverage map only
 
 
@@ -160,13 +160,13 @@ def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on
     (legend,) = [m.value for m in app.markdown if "grid-template-columns" in m.value]
     # Each row and column is labelled, and the gap cell is named beside its own swatch, by its position.
     for level in (1, 2, 3):
-        assert legend.count(f">{TEXT[f'level.short.{level}'][lang]}</span>") == 2
-    gap_title = TEXT["coverage.cell"][lang].format(need=TEXT["level.3"][lang], coverage=TEXT["level.1"][lang])
+        assert legend.count(f">{t(f'level.short.{level}', lang)}</span>") == 2
+    gap_title = t("coverage.cell", lang).format(need=t("level.3", lang), coverage=t("level.1", lang))
     assert f'title="{gap_title}"' in legend
-    gap_text = TEXT["coverage.gap_legend"][lang].format(n=160)
+    gap_text = t("coverage.gap_legend", lang).format(n=160)
     assert html.escape(gap_text) in legend
-    high, low = TEXT["level.3"][lang], TEXT["level.1"][lang]
-    caption = TEXT["coverage.bivariate_caption"][lang]
+    high, low = t("level.3", lang), t("level.1", lang)
+    caption = t("coverage.bivariate_caption", lang)
     assert re.search(f"{high}.*{low}", gap_text) and "แดงเข้ม" not in caption
     # The gap cell is the one with the heavy border; on the map the gap districts are outlined with it.
     gap_css = maps._css(bivariate.colour(*bivariate.GAP))
@@ -188,7 +188,7 @@ def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on
     # Each tooltip says how sure the gap is, from the published share.
     tips = {f["properties"]["dist_code"]: f["properties"]["gap_share"] for f in layers["districts"]["data"]["features"]}
     for code, share in summary.set_index("dist_code")["gap_share"].items():
-        assert tips[code] == TEXT["coverage.share_text"][lang].format(share=f"{share:.0%}", n=160)
+        assert tips[code] == t("coverage.share_text", lang).format(share=f"{share:.0%}", n=160)
 
 
 @pytest.mark.slow
@@ -198,14 +198,14 @@ def test_gap_table_lists_exactly_the_robust_gap_districts_surest_first(demo_db, 
     expected = set(summary.loc[summary["gap"], "dist_code"])
     assert expected and gap_codes(app) == expected
     (table,) = [d.value for d in app.dataframe]
-    share = TEXT["coverage.col.gap_share"]["th"].format(n=160)
+    share = t("coverage.col.gap_share", "th").format(n=160)
     by_code = summary.set_index("dist_code")["gap_share"]
-    shares = [by_code[code] for code in table[TEXT["col.dist_code"]["th"]]]
+    shares = [by_code[code] for code in table[t("col.dist_code", "th")]]
     assert shares == sorted(shares, reverse=True) and min(shares) > 0.5
     assert table[share].tolist() == [f"{value:.0%}" for value in shares]
-    distance = TEXT["coverage.col.distance"]["th"].format(service=TEXT["service.safe_space"]["th"])
+    distance = t("coverage.col.distance", "th").format(service=t("service.safe_space", "th"))
     first = table.iloc[0]
-    row = summary.set_index("dist_code").loc[first[TEXT["col.dist_code"]["th"]]]
+    row = summary.set_index("dist_code").loc[first[t("col.dist_code", "th")]]
     assert first[distance] == f"{row['dist_m_safe_space'] / 1000:,.1f}"
     content = downloads[f"gap_districts_{YEAR_START}_{LATEST}.csv"]  # the overview ran first: its file is there too
     assert content.decode("utf-8-sig").count("\n") == len(expected) + 1
@@ -267,10 +267,10 @@ def test_no_count_from_1_to_4_in_tooltips_tables_or_downloads(small_counts_db, o
     assert all(tips[code]["cases"] == area_sum(small_counts_db, [SMALL_QUARTER], code).text for code in tips)
     assert {tip["cases"] for tip in tips.values()}.isdisjoint(SMALL_COUNTS)
     assert "suppressed" in {tip["referral"] for tip in tips.values()}
-    assert all(tip["need"] != TEXT["value.no_data"]["en"] for tip in tips.values())
+    assert all(tip["need"] != t("value.no_data", "en") for tip in tips.values())
     (table,) = [d.value for d in app.dataframe]
     assert len(table) == summary["gap"].sum() > 0
-    gaps = table.set_index(TEXT["col.dist_code"]["en"])[TEXT["col.cases"]["en"]]
+    gaps = table.set_index(t("col.dist_code", "en"))[t("col.cases", "en")]
     assert all(text == area_sum(small_counts_db, [SMALL_QUARTER], code).text for code, text in gaps.items())
     assert set(gaps).isdisjoint(SMALL_COUNTS)
     content = downloads[f"gap_districts_{SMALL_QUARTER}_{SMALL_QUARTER}.csv"]
@@ -294,7 +294,7 @@ def test_a_service_named_with_html_stays_text(demo_db, open_app):
 def test_empty_database_shows_a_sentence_and_no_map(db, open_app):
     app = open_app(db, "en", PAGE)
     assert not app.exception
-    assert sentences(app) == [TEXT["coverage.no_cases"]["en"]]
+    assert sentences(app) == [t("coverage.no_cases", "en")]
     assert not decks(app)
 
 
@@ -307,15 +307,15 @@ def test_without_services_every_district_has_no_coverage_and_the_page_says_so(ca
     summary = summary_of(cases_db, "4q", read.loaded_quarters(snapshot_of(cases_db))[-1])
     assert (summary["access_2sfca"] == 0).all() and (summary["coverage_class"] == 1).all()
     classified = summary["gap_class"].notna().any()
-    assert sentences(app)[0] == TEXT["coverage.no_services"]["th"]
-    assert (TEXT["coverage.no_classes"]["th"] in sentences(app)) != classified
+    assert sentences(app)[0] == t("coverage.no_services", "th")
+    assert (t("coverage.no_classes", "th") in sentences(app)) != classified
     assert len(decks(app)) == int(classified)  # the need x coverage map only
 
 
 @pytest.mark.slow
 def test_both_maps_download_as_pictures_with_their_classes_and_points(demo_db, open_app, deferred):
     app = open_app(demo_db, "en", PAGE)
-    buttons = [b for b in app.get("download_button") if b.proto.label == TEXT["map.download_png"]["en"]]
+    buttons = [b for b in app.get("download_button") if b.proto.label == t("map.download_png", "en")]
     assert len(buttons) == 2 and all(b.proto.deferred_file_id for b in buttons)  # each made only on the click
     summary = summary_of(demo_db)
     need_coverage = picture_colours(deferred[f"map_need_coverage_{LATEST}_4q_en.png"]())

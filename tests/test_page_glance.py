@@ -23,7 +23,7 @@ from etl.load import load_file
 from etl.problems import InputRejected, Problem, problems_csv
 from tests.helpers import area_sum, click, snapshot_of
 from ui import maps
-from ui.i18n import TEXT
+from ui.i18n import t
 
 DEMO_END = DEMO_QUARTERS[-1]  # 2026Q2: Q3 of FY2569, whose fiscal year to date is 2025Q4-2026Q2
 
@@ -49,17 +49,17 @@ def test_fiscal_year_to_date_is_compared_with_the_same_quarters_a_fiscal_year_be
     assert this_year[0] == "2025Q4"  # October 2025, the start of FY2569
     last_year = quarters.window("2025Q2", 3)  # October 2024 to June 2025: FY2568 up to its third quarter
     now, before = area_sum(demo_template, this_year), area_sum(demo_template, last_year)
-    value, delta, description = cards(app)[TEXT["kpi.cases"][lang]]
+    value, delta, description = cards(app)[t("kpi.cases", lang)]
     assert value == now.text
     assert delta == f"{now.value - before.value:+,.0f}"
-    assert description == TEXT["kpi.vs_previous_fiscal"][lang]
+    assert description == t("kpi.vs_previous_fiscal", lang)
     # Not against Jul–Mar (the same length one quarter earlier), which is no fiscal period.
     shifted = area_sum(demo_template, quarters.window(quarters.shift(DEMO_END, -1), 3))
     assert now.value - shifted.value != now.value - before.value
     # The caption names the window compared with; the "year before" line would repeat it, so there is none.
-    fixed = TEXT["kpi.compared_fiscal"][lang].split("{")[0]
+    fixed = t("kpi.compared_fiscal", lang).split("{")[0]
     assert fixed in captions(app)
-    assert TEXT["kpi.vs_year"][lang].split("{")[0] not in captions(app)
+    assert t("kpi.vs_year", lang).split("{")[0] not in captions(app)
     months = {"th": "ต.ค. 2567", "en": "Oct 2024"}[lang]  # the previous fiscal year starts in October 2024
     assert months in captions(app)
 
@@ -69,9 +69,9 @@ def test_other_windows_still_compare_with_one_quarter_earlier_and_a_year_before(
     app = open_app(demo_template, "en")
     app.segmented_control(key="window").set_value("quarter").run()
     now, before = area_sum(demo_template, [DEMO_END]), area_sum(demo_template, [quarters.shift(DEMO_END, -1)])
-    _, delta, description = cards(app)[TEXT["kpi.cases"]["en"]]
-    assert delta == f"{now.value - before.value:+,.0f}" and description == TEXT["kpi.vs_previous"]["en"]
-    assert TEXT["kpi.vs_year"]["en"].split("{")[0] in captions(app)
+    _, delta, description = cards(app)[t("kpi.cases", "en")]
+    assert delta == f"{now.value - before.value:+,.0f}" and description == t("kpi.vs_previous", "en")
+    assert t("kpi.vs_year", "en").split("{")[0] in captions(app)
 
 
 def test_the_briefing_compares_a_fiscal_year_to_date_the_same_way(demo_template):
@@ -89,13 +89,13 @@ def test_the_briefing_compares_a_fiscal_year_to_date_the_same_way(demo_template)
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_table_says_its_districts_need_not_add_up_to_the_card(demo_template, open_app, lang):
     app = open_app(demo_template, lang)
-    total = cards(app)[TEXT["kpi.cases"][lang]][0]
+    total = cards(app)[t("kpi.cases", lang)][0]
     (table,) = [frame.value for frame in app.dataframe]
-    districts = table[TEXT["col.cases"][lang]]
+    districts = table[t("col.cases", lang)]
     # The demo shows it: the districts' published figures, each rounded to 5, add up to another number.
     assert not districts.isin(["<5"]).any()
     assert districts.str.replace(",", "").astype(int).sum() != int(total.replace(",", ""))
-    note = TEXT["overview.rounding_note"][lang].format(base=5, below=5, total=total)
+    note = t("overview.rounding_note", lang).format(base=5, below=5, total=total)
     assert note in captions(app)
     # It sits right under the table.
     main = list(app.main)
@@ -121,8 +121,8 @@ def test_menu_titles_and_period_buttons_fit_the_sidebar(lang):
     # Thai title was cut at 22), and the three period buttons on one row about 16 Thai or 24 English ones
     # besides their padding (they wrapped with 29 and 38).
     line, buttons = {"th": (20, 16), "en": (24, 24)}[lang]
-    assert [key for key in NAV_TITLES if display_width(TEXT[key][lang]) > line] == []
-    assert sum(display_width(TEXT[f"sidebar.window.{w}"][lang]) for w in ("quarter", "year", "fiscal")) <= buttons
+    assert [key for key in NAV_TITLES if display_width(t(key, lang)) > line] == []
+    assert sum(display_width(t(f"sidebar.window.{w}", lang)) for w in ("quarter", "year", "fiscal")) <= buttons
 
 
 @pytest.mark.slow
@@ -148,8 +148,8 @@ def test_methods_opens_with_plain_words_before_formulas_and_tables(demo_template
     app = open_app(demo_template, lang, "pages/methods.py")
     headers = [h.value for h in app.header]
     order = ["methods.plain", "methods.measures", "methods.privacy", "methods.sources", "methods.dictionary"]
-    assert [TEXT[key][lang] for key in order] == [h for h in headers if h in {TEXT[k][lang] for k in order}]
-    assert headers[0] == TEXT["methods.plain"][lang]
+    assert [t(key, lang) for key in order] == [h for h in headers if h in {t(k, lang) for k in order}]
+    assert headers[0] == t("methods.plain", lang)
     plain = next(m.value for m in app.markdown if m.value.startswith("- **"))
     assert plain.count("\n- ") == 7 and "`" not in plain  # eight definitions, no code or table names
 
@@ -221,8 +221,8 @@ def test_a_district_name_read_as_another_spelling_says_which_district(db):
 @pytest.mark.slow
 def test_the_load_history_shows_the_time_of_each_load(demo_template, open_app):
     app = open_app(demo_template, "en", "pages/methods.py")
-    history = next(frame.value for frame in app.dataframe if TEXT["history.loaded_at"]["en"] in frame.value.columns)
-    assert history[TEXT["history.loaded_at"]["en"]].str.fullmatch(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2}").all()
+    history = next(frame.value for frame in app.dataframe if t("history.loaded_at", "en") in frame.value.columns)
+    assert history[t("history.loaded_at", "en")].str.fullmatch(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2}").all()
 
 
 # --- Defect 2: a click on the Hotspots map chooses a district and leaves no faded map behind ---------------

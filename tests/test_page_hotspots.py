@@ -24,7 +24,7 @@ from etl.load import load_file
 from etl.publish import publish
 from tests.helpers import area_sum, breakdown_sums, chart_rows, copy_with_snapshot, deck, features, snapshot_of, texts
 from ui import maps
-from ui.i18n import TEXT, label, number
+from ui.i18n import label, number, t
 
 PAGE = "pages/hotspots.py"
 SMALL_COUNTS = {"1", "2", "3", "4"}
@@ -53,7 +53,7 @@ def trend_rows(app: AppTest) -> pd.DataFrame:
 
 def breakdown_tables(app: AppTest, lang: str) -> list[pd.DataFrame]:
     """The tables of Bangkok's breakdowns: by violence type, then by victim group."""
-    return [frame for frame in (d.value for d in app.dataframe) if TEXT["hotspots.col.category"][lang] in frame]
+    return [frame for frame in (d.value for d in app.dataframe) if t("hotspots.col.category", lang) in frame]
 
 
 def expected_breakdown(db, by: str, end: str, lang: str) -> list[tuple[str, str]]:
@@ -97,11 +97,11 @@ def test_runs_in_both_languages_with_fifty_districts(demo_db, hotspots, lang):
     app = hotspots(demo_db, lang)
     assert not app.exception
     assert not app.error
-    assert app.title[0].value == TEXT["hotspots.title"][lang]
+    assert app.title[0].value == t("hotspots.title", lang)
     assert len(features(app)) == 50
     assert deck(app)["mapStyle"] == "__MAP_STYLE__"  # no basemap
     assert len(app.get("deck_gl_json_chart")[0].proto.json.encode()) < 250_000
-    assert TEXT["legend.no_data"][lang] in texts(app)
+    assert t("legend.no_data", lang) in texts(app)
 
 
 @pytest.mark.slow
@@ -112,11 +112,9 @@ def test_gi_view_shows_the_summary_hotspot_class_of_every_district(clustered_db,
     assert expected[list(CLUSTER)].str.startswith("hot").any()  # there are hot spots, so a wrong map would show
     shown = fills(app)
     assert {code: shown[code] for code in expected.index} == {c: maps.GI_COLOURS[k] for c, k in expected.items()}
-    assert {code: p["gi"] for code, p in features(app).items()} == {
-        c: TEXT[f"gi.{k}"]["th"] for c, k in expected.items()
-    }
+    assert {code: p["gi"] for code, p in features(app).items()} == {c: t(f"gi.{k}", "th") for c, k in expected.items()}
     legend = texts(app)
-    assert all(html.escape(TEXT[f"gi.{k}"]["th"]) in legend for k in maps.GI_COLOURS)  # "q < 0.01" as HTML
+    assert all(html.escape(t(f"gi.{k}", "th")) in legend for k in maps.GI_COLOURS)  # "q < 0.01" as HTML
 
 
 @pytest.mark.slow
@@ -126,7 +124,7 @@ def test_lisa_view_shows_the_summary_cluster_of_every_district(clustered_db, hot
     expected = window_summary(app, clustered_db).set_index("dist_code")["lisa_class"]
     assert (expected[list(CLUSTER)] == "high_high").any()
     assert fills(app) == {c: maps.LISA_COLOURS[k] for c, k in expected.items()}
-    assert TEXT["lisa.high_high"]["en"] in texts(app)
+    assert t("lisa.high_high", "en") in texts(app)
 
 
 @pytest.mark.slow
@@ -177,12 +175,12 @@ def test_a_hidden_count_greys_its_district_for_counts_and_rates_only(cases_db, h
         assert shown["1002"] == maps.SUPPRESSED
         assert shown["1004"] not in (maps.SUPPRESSED, maps.NO_DATA)
         assert shown["1050"] == maps.NO_DATA
-        assert TEXT["legend.suppressed"]["th"].format(top=4) in texts(app)
+        assert t("legend.suppressed", "th").format(top=4) in texts(app)
     # The smoothed rate is published for every district with data, so 1002 is in one of its classes.
     app.radio(key="hotspots_measure").set_value("smoothed").run()
     shown = fills(app)
     assert shown["1002"] in maps.PALETTE and shown["1050"] == maps.NO_DATA
-    assert TEXT["legend.suppressed"]["th"].format(top=4) not in texts(app)
+    assert t("legend.suppressed", "th").format(top=4) not in texts(app)
     assert features(app)["1002"]["eb_rate"] == number(
         window_summary(app, cases_db).set_index("dist_code").loc["1002", "eb_rate_per_100k"], 1
     )
@@ -222,8 +220,8 @@ def test_district_detail_shows_its_published_quarters_without_small_counts(demo_
     # The cards: the district's published count and rates over the window.
     summary = window_summary(app, demo_db).set_index("dist_code").loc[district]
     cards = {m.label: m.value for m in app.metric}
-    assert cards[TEXT["col.cases"]["en"]] == area_sum(demo_db, quarters.window(end, 4), district).text
-    assert cards[TEXT["hotspots.col.eb_rate"]["en"]] == number(summary["eb_rate_per_100k"], 1)
+    assert cards[t("col.cases", "en")] == area_sum(demo_db, quarters.window(end, 4), district).text
+    assert cards[t("hotspots.col.eb_rate", "en")] == number(summary["eb_rate_per_100k"], 1)
     assert set(cards.values()).isdisjoint(SMALL_COUNTS)
 
 
@@ -232,14 +230,14 @@ def test_district_detail_shows_its_published_quarters_without_small_counts(demo_
 def test_bangkok_breakdowns_are_shown_under_their_own_heading_without_small_counts(demo_db, hotspots, lang):
     app = hotspots(demo_db, lang)
     end = app.session_state["quarter"]
-    assert TEXT["hotspots.breakdowns"][lang] in [h.value for h in app.subheader]
+    assert t("hotspots.breakdowns", lang) in [h.value for h in app.subheader]
     tables = breakdown_tables(app, lang)
     assert len(tables) == 2
     for table, by in zip(tables, ("violence_type", "victim_group"), strict=True):
-        shown = list(zip(table[TEXT["hotspots.col.category"][lang]], table[TEXT["col.cases"][lang]], strict=True))
+        shown = list(zip(table[t("hotspots.col.category", lang)], table[t("col.cases", lang)], strict=True))
         assert shown == expected_breakdown(demo_db, by, end, lang)
         assert len(shown) == 5
-        assert set(table[TEXT["col.cases"][lang]]).isdisjoint(SMALL_COUNTS)
+        assert set(table[t("col.cases", lang)]).isdisjoint(SMALL_COUNTS)
     # Bangkok-wide: choosing another district changes the detail above, not the breakdowns.
     other = next(
         code for code in window_summary(app, demo_db)["dist_code"] if code != app.session_state["hotspots_district"]
@@ -252,7 +250,7 @@ def test_bangkok_breakdowns_are_shown_under_their_own_heading_without_small_coun
 def test_no_count_of_one_to_four_anywhere_on_the_page(demo_db, hotspots):
     app = hotspots(demo_db)
     counts = [p["cases"] for p in features(app).values()]
-    counts += app.dataframe[0].value[TEXT["col.cases"]["th"]].tolist()
+    counts += app.dataframe[0].value[t("col.cases", "th")].tolist()
     counts += [m.value for m in app.metric]
     assert set(counts).isdisjoint(SMALL_COUNTS)
 
@@ -262,14 +260,14 @@ def test_table_behind_the_map_has_fifty_districts_and_a_download(demo_db, hotspo
     app = hotspots(demo_db)
     table = app.dataframe[0].value
     assert len(table) == 50
-    assert TEXT["hotspots.col.gi"]["th"] in table and TEXT["hotspots.col.class"]["th"] in table
+    assert t("hotspots.col.gi", "th") in table and t("hotspots.col.class", "th") in table
     assert app.get("download_button")
 
 
 def test_empty_database_shows_a_sentence_not_a_map(db, hotspots):
     app = hotspots(db)
     assert not app.exception
-    assert [i.value for i in app.info] == [TEXT["hotspots.no_cases"]["th"]]
+    assert [i.value for i in app.info] == [t("hotspots.no_cases", "th")]
     assert not app.get("deck_gl_json_chart")
 
 
@@ -291,7 +289,7 @@ def test_too_few_districts_for_hot_spots_says_so(cases_db, hotspots):
     app.select_slider(key="quarter").set_value("2024Q2").run()  # the year to 2024Q2: only 1001 reported
     app.button_group(key="hotspots_view").set_value("gi").run()
     assert not app.exception
-    assert TEXT["hotspots.no_statistics"]["en"] in [i.value for i in app.info]
+    assert t("hotspots.no_statistics", "en") in [i.value for i in app.info]
     assert not app.get("deck_gl_json_chart")
     assert len(app.dataframe[0].value) == 50  # the table is still there
 
@@ -302,7 +300,7 @@ def test_a_district_without_reports_says_so(cases_db, hotspots):
     app.selectbox(key="hotspots_district").set_value("1050").run()
     assert not app.exception
     shown = [i.value for i in app.info]
-    assert TEXT["hotspots.no_trend"]["en"].format(n=12) in shown
+    assert t("hotspots.no_trend", "en").format(n=12) in shown
     assert any(s.startswith("This district has no reports in") for s in shown)
 
 
@@ -310,7 +308,7 @@ def test_a_district_without_reports_says_so(cases_db, hotspots):
 def test_bangkok_breakdowns_of_the_hand_written_cases(cases_db, hotspots):
     app = hotspots(cases_db, "en")
     by_type, by_group = (
-        list(zip(t["Category"], t[TEXT["col.cases"]["en"]], strict=True)) for t in breakdown_tables(app, "en")
+        list(zip(table["Category"], table[t("col.cases", "en")], strict=True)) for table in breakdown_tables(app, "en")
     )
     # Bangkok's category cells in the year to 2025Q2 (1104 lies outside Bangkok): physical 3, 1, 4, 5, 3, 5
     # is <5 four times and 5 twice, 4 x 2.5 + 5 + 5 = 20; sexual 1 and neglect 3 are lone hidden cells;
@@ -318,8 +316,8 @@ def test_bangkok_breakdowns_of_the_hand_written_cases(cases_db, hotspots):
     # Codes with cells only, in their stored order.
     types = {"physical": "20", "psychological": "5", "sexual": "<5", "neglect": "<5", "other": "0"}
     groups = {"child": "5", "woman": "20", "man": "5", "elder": "<5", "unknown": "0"}
-    assert by_type == [(TEXT[f"violence.{code}"]["en"], text) for code, text in types.items()]
-    assert by_group == [(TEXT[f"victim.{code}"]["en"], text) for code, text in groups.items()]
+    assert by_type == [(t(f"violence.{code}", "en"), text) for code, text in types.items()]
+    assert by_group == [(t(f"victim.{code}", "en"), text) for code, text in groups.items()]
     shown = {text for _, text in by_type + by_group}
     assert shown.isdisjoint({"x", *SMALL_COUNTS})  # no count of 1-4, and no secondary suppression either
 
@@ -330,8 +328,8 @@ def test_bangkok_breakdowns_follow_the_window(cases_db, hotspots):
     app.segmented_control(key="window").set_value("quarter").run()
     app.select_slider(key="quarter").set_value("2024Q2").run()  # 1001's 100, physical, woman
     tables = breakdown_tables(app, "en")
-    assert [t["Category"].tolist() for t in tables] == [["Physical"], [TEXT["victim.woman"]["en"]]]
-    assert [t[TEXT["col.cases"]["en"]].tolist() for t in tables] == [["100"], ["100"]]
+    assert [table["Category"].tolist() for table in tables] == [["Physical"], [t("victim.woman", "en")]]
+    assert [table[t("col.cases", "en")].tolist() for table in tables] == [["100"], ["100"]]
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from tests.helpers import DASHBOARD, area_sum, deck
 from ui import maps
-from ui.i18n import TEXT
+from ui.i18n import LANGS, t
 
 DEMO_END = DEMO_QUARTERS[-1]
 
@@ -38,7 +38,7 @@ def open_link(demo_template, open_app, monkeypatch):
 
 
 def notices(app: AppTest) -> list[str]:
-    starts = tuple(text.split("(")[0] for text in TEXT["links.refused"].values())
+    starts = tuple(text.split("(")[0] for text in (t("links.refused", lang) for lang in LANGS))
     return [info.value for info in app.info if info.value.startswith(starts)]
 
 
@@ -49,7 +49,7 @@ def test_a_link_opens_its_quarter_window_district_and_language(open_link):
     assert app.segmented_control(key="window").value == "quarter"
     assert app.multiselect(key="districts").value == ["1002"]
     assert app.radio(key="lang").value == "en"
-    assert app.caption[0].value == TEXT["overview.subtitle"]["en"].format(window="Q3 FY2025 (Apr–Jun 2025)")
+    assert app.caption[0].value == t("overview.subtitle", "en").format(window="Q3 FY2025 (Apr–Jun 2025)")
     assert app.dataframe[0].value["Code"].tolist() == ["1002"]
     assert app.query_params == LINK  # the address still says what is shown
 
@@ -92,7 +92,7 @@ def test_a_value_not_offered_falls_back_to_the_default_with_a_notice(open_link, 
     app = open_link({"lang": "en", **params})
     assert not app.exception and not app.error
     lang = "th" if refused == "lang" else "en"  # a language not offered: the default, Thai
-    assert notices(app) == [TEXT["links.refused"][lang].format(names=refused)]
+    assert notices(app) == [t("links.refused", lang).format(names=refused)]
     assert "<b>" not in notices(app)[0]  # the notice names the parameter, never repeats its value
     defaults = {"quarter": "2026Q2", "window": "4q", "district": "1002" if refused == "district" else None}
     assert app.query_params.get("quarter") == defaults["quarter"]
@@ -119,7 +119,7 @@ def test_hotspots_view_not_offered_is_refused(open_link):
     app = open_link({"lang": "en", "view": "heatmap"}, page="pages/hotspots.py")
     assert not app.exception and not app.error
     assert app.segmented_control(key="hotspots_view").value == "classes"
-    assert notices(app) == [TEXT["links.refused"]["en"].format(names="view")]
+    assert notices(app) == [t("links.refused", "en").format(names="view")]
 
 
 @pytest.mark.slow
@@ -154,11 +154,11 @@ def test_a_district_in_the_link_narrows_the_whole_overview(open_link, demo_templ
     for quarter in quarters.window(DEMO_END, 3):
         expected = area_sum(demo_template, [quarter], "1003")  # worked out by hand from the protected cells
         assert nong_chok.loc[quarter, "display"] == expected.text
-    assert TEXT["overview.cards_bangkok"]["en"] in [c.value for c in app.caption]
+    assert t("overview.cards_bangkok", "en") in [c.value for c in app.caption]
     assert app.dataframe[0].value["Code"].tolist() == ["1003", "1033"]
 
 
 @pytest.mark.slow
 def test_a_district_off_the_attention_list_says_so(open_link):
     app = open_link({"lang": "en", "district": "1002"})
-    assert TEXT["overview.attention_none_chosen"]["en"] in [c.value for c in app.caption]
+    assert t("overview.attention_none_chosen", "en") in [c.value for c in app.caption]

@@ -17,7 +17,7 @@ from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from tests.helpers import click
 from ui import compare, maps, mapview
-from ui.i18n import TEXT
+from ui.i18n import t
 
 DEMO_END = DEMO_QUARTERS[-1]
 HOTSPOTS = "pages/hotspots.py"
@@ -163,8 +163,8 @@ def test_layer_toggles_add_layers_and_their_legend(demo_template, open_app):
     assert not {"context-river", "context-road"} & ids
     legend = "\n".join(str(m.value) for m in app.markdown)
     for key in ("service.safe_space", "service.shelter", "layers.communities", "layers.subdistricts"):
-        assert TEXT[key]["en"] in legend
-    assert TEXT["layers.river"]["en"] not in legend
+        assert t(key, "en") in legend
+    assert t("layers.river", "en") not in legend
     subdistricts = shapely.polygonize(
         [shapely.LineString(r["path"]) for r in layers_by_id(app)["subdistricts"]["data"]]
     )
@@ -186,10 +186,10 @@ def test_a_click_opens_the_district_with_too_few_to_show_and_breadcrumbs_lead_ba
     assert {row["text"] for row in ids["subdistrict-names"]["data"]} <= set(khwaeng["name_en"])
     assert spec(app)["initialViewState"]["zoom"] > bangkok["zoom"] + 1
     tables = [frame.value for frame in app.dataframe]
-    cases = TEXT["drill.col.cases"]["en"]
-    listed = [table for table in tables if {cases, TEXT["drill.col.name"]["en"]} <= set(table.columns)]
+    cases = t("drill.col.cases", "en")
+    listed = [table for table in tables if {cases, t("drill.col.name", "en")} <= set(table.columns)]
     assert len(listed) == 2 and len(listed[0]) == len(khwaeng)
-    assert all((table[cases] == TEXT["drill.too_few"]["en"]).all() for table in listed)  # never a blank or a count
+    assert all((table[cases] == t("drill.too_few", "en")).all() for table in listed)  # never a blank or a count
     app.button(key="hotspots_map-back").click().run()
     assert "subdistricts" not in layers_by_id(app)
     assert spec(app)["initialViewState"]["zoom"] == pytest.approx(bangkok["zoom"])
@@ -217,11 +217,11 @@ def test_up_to_five_districts_compared_by_their_published_smoothed_rates(demo_te
     picker = app.multiselect(key="compare_districts")
     assert picker.proto.max_selections == compare.MAX_DISTRICTS == 5
     picker.set_value(["1001", "1003", "1006", "1027", "1033"]).run()
-    (chart,) = [c for c in app.get("vega_lite_chart") if TEXT["compare.y"]["en"] in c.proto.spec]
+    (chart,) = [c for c in app.get("vega_lite_chart") if t("compare.y", "en") in c.proto.spec]
     rows = pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_pandas().to_dict("records")
     assert len({row["series"] for row in rows}) == 5
     rates = read.smoothed_rates(published_path(demo_template), "4q", ["1003"]).set_index("end_quarter")
     nong_chok = {row["quarter"]: row["value"] for row in rows if row["series"] == "Nong Chok"}
     assert nong_chok[DEMO_END] == rates.loc[DEMO_END, "eb_rate_per_100k"]
     app.multiselect(key="compare_districts").set_value([]).run()
-    assert TEXT["compare.none"]["en"] in "\n".join(c.value for c in app.caption)
+    assert t("compare.none", "en") in "\n".join(c.value for c in app.caption)

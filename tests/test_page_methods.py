@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from db import read
 from geo.boundaries import geo_dir
 from tests.helpers import HAS_FILE, snapshot_of
-from ui.i18n import TEXT
+from ui.i18n import prose, t
 from ui.periods import short_label
 
 PAGE = "pages/methods.py"
@@ -37,10 +37,10 @@ def test_runs_in_both_languages(demo_db, methods, lang):
     app = methods(demo_db, lang)
     assert not app.exception
     assert not app.error
-    assert app.title[0].value == TEXT["methods.title"][lang]
+    assert app.title[0].value == t("methods.title", lang)
     shown = texts(app)
     for key in ("methods.dictionary", "methods.formats", "methods.measures", "methods.sources", "methods.privacy"):
-        assert TEXT[key][lang] in shown
+        assert t(key, lang) in shown
 
 
 @pytest.mark.slow
@@ -69,12 +69,12 @@ def test_lists_every_source_file_with_its_licence(demo_db, methods, lang):
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_defines_every_measure_and_the_suppression_policy(demo_db, methods, lang):
     shown = texts(methods(demo_db, lang))
-    for key in [k for k in TEXT if k.startswith("methods.measure.")]:
-        assert TEXT[key][lang].split("**")[1] in shown  # each definition's bold name
+    for definition in prose("methods-measures", lang).split("\n\n"):
+        assert definition.split("**")[1] in shown  # each definition's bold name
     assert "9,999" in shown and "Benjamini–Hochberg" in shown  # Gi*'s permutation p and its adjustment into q
     assert "12345" in shown and "999" in shown  # the permutation seed and count of Local Moran
     assert {"th": "รัศมี 3 กม.", "en": "within 3 km"}[lang] in shown  # the 2SFCA catchment
-    assert "“<5”" in shown and TEXT["methods.guard"][lang] in shown
+    assert "“<5”" in shown and t("methods.guard", lang) in shown
 
 
 @pytest.mark.slow
@@ -82,10 +82,10 @@ def test_shows_the_load_history_without_revert_controls(demo_db, methods):
     app = methods(demo_db, "en")
     loads = read.load_history(snapshot_of(demo_db))  # as published
     (history,) = [d.value for d in app.dataframe]
-    assert history[TEXT["history.load_id"]["en"]].tolist() == loads["load_id"].tolist()
-    assert TEXT["history.demo"]["en"] in set(history[TEXT["history.synthetic"]["en"]])
+    assert history[t("history.load_id", "en")].tolist() == loads["load_id"].tolist()
+    assert t("history.demo", "en") in set(history[t("history.synthetic", "en")])
     assert not app.checkbox and not app.selectbox
-    assert not [b for b in app.button if b.label == TEXT["upload.revert"]["en"]]
+    assert not [b for b in app.button if b.label == t("upload.revert", "en")]
 
 
 @pytest.mark.slow
@@ -93,7 +93,7 @@ def test_database_without_cases_still_explains_everything(db, methods):
     app = methods(db)
     assert not app.exception
     assert not app.error
-    assert TEXT["methods.measures"]["th"] in texts(app)
+    assert t("methods.measures", "th") in texts(app)
     (history,) = [d.value for d in app.dataframe]
     assert len(history) == len(read.load_history(snapshot_of(db)))  # boundaries and population from `etl init`
 
@@ -104,7 +104,7 @@ SECTIONS = ["plain", "measures", "privacy", "sources", "completeness", "formats"
 
 
 def section_titles(lang: str) -> list[str]:
-    return [TEXT["completeness.title" if key == "completeness" else f"methods.{key}"][lang] for key in SECTIONS]
+    return [t("completeness.title" if key == "completeness" else f"methods.{key}", lang) for key in SECTIONS]
 
 
 def grid_cells(app: AppTest) -> pd.DataFrame:
@@ -133,19 +133,19 @@ def test_the_completeness_grid_shows_which_districts_have_no_file_for_which_quar
     codes = cells["district"].str.extract(r"\((\d{4})\)$")[0]
     quarter_of = {short_label(q, lang): q for q in ("2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2")}
     loaded = {(code, quarter_of[axis]) for code, axis, status in zip(codes, cells["axis"], cells["status"], strict=True)
-              if status == TEXT["completeness.has_data"][lang]}  # fmt: skip
+              if status == t("completeness.has_data", lang)}  # fmt: skip
     assert loaded == HAS_FILE
-    assert set(cells["status"]) == {TEXT["completeness.has_data"][lang], TEXT["completeness.no_data"][lang]}
+    assert set(cells["status"]) == {t("completeness.has_data", lang), t("completeness.no_data", lang)}
     assert not [c for c in cells.columns if pd.api.types.is_numeric_dtype(cells[c])], "no counts in the grid"
-    assert TEXT["completeness.missing"][lang].format(n=250 - len(HAS_FILE), districts=49) in texts(app)
+    assert t("completeness.missing", lang).format(n=250 - len(HAS_FILE), districts=49) in texts(app)
     # The gaps as text: every district but Phra Nakhon, with the quarters it lacks.
-    listed = next(f.value for f in app.dataframe if TEXT["completeness.quarter"][lang] in f.value.columns)
+    listed = next(f.value for f in app.dataframe if t("completeness.quarter", lang) in f.value.columns)
     assert len(listed) == 49
-    dusit = listed[listed[TEXT["completeness.district"][lang]].str.endswith("(1002)")]
-    assert dusit[TEXT["completeness.quarter"][lang]].iloc[0].count(",") == 3  # four quarters without a file
+    dusit = listed[listed[t("completeness.district", lang)].str.endswith("(1002)")]
+    assert dusit[t("completeness.quarter", lang)].iloc[0].count(",") == 3  # four quarters without a file
 
 
 def test_without_cases_the_completeness_section_says_so(db, methods):
     app = methods(db, "en")
-    assert TEXT["completeness.no_cases"]["en"] in texts(app)
+    assert t("completeness.no_cases", "en") in texts(app)
     assert not app.get("vega_lite_chart")

@@ -26,7 +26,7 @@ from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from tests.helpers import area_sum, copy_with_snapshot, deck, features, layer, snapshot_of, texts
 from ui import maps
-from ui.i18n import TEXT, number
+from ui.i18n import number, t
 
 SMALL_COUNTS = {"1", "2", "3", "4"}
 # The demo's latest quarter and the default four-quarter window (2025Q3-2026Q2).
@@ -44,7 +44,7 @@ def metrics(app: AppTest, lang: str = "th") -> dict[str, tuple[str, str]]:
     """KPI card -> (value, delta), by the card's key."""
     cards = {m.label: (m.value, m.proto.delta) for m in app.metric}
     keys = ("cases", "referral", "hotspots", "gaps", "safe_spaces", "pilots")
-    return {key: cards[TEXT[f"kpi.{key}"][lang]] for key in keys}
+    return {key: cards[t(f"kpi.{key}", lang)] for key in keys}
 
 
 def trend(app: AppTest) -> pd.DataFrame:
@@ -56,8 +56,8 @@ def trend(app: AppTest) -> pd.DataFrame:
 
 
 def legend_title(lang: str, n: int) -> str:
-    span = TEXT["overview.span_one"][lang] if n == 1 else TEXT["overview.span_many"][lang].format(n=n)
-    return TEXT["overview.legend"][lang].format(span=span)
+    span = t("overview.span_one", lang) if n == 1 else t("overview.span_many", lang).format(n=n)
+    return t("overview.legend", lang).format(span=span)
 
 
 def summary_of(db, end: str = DEMO_END, span: str = "4q") -> pd.DataFrame:
@@ -87,7 +87,7 @@ def test_runs_without_exception_in_both_languages(hand_db, open_app, lang):
     app = open_app(hand_db, lang)
     assert not app.exception
     assert not app.error
-    assert app.title[0].value == TEXT["overview.title"][lang]
+    assert app.title[0].value == t("overview.title", lang)
 
 
 @pytest.mark.slow
@@ -135,8 +135,8 @@ def test_a_hidden_count_hides_its_rate_but_its_district_is_coloured_by_its_smoot
     props = features(open_app(hand_db))
     summary = summary_of(hand_db, "2025Q2").set_index("dist_code")
     hidden = props["1002"]  # one cell of 3 in the year
-    assert hidden["cases"] == "<5" and hidden["rate"] == TEXT["value.suppressed"]["th"]
-    assert hidden["eb"] == number(summary.loc["1002", "eb_rate_per_100k"], 1) != TEXT["value.no_data"]["th"]
+    assert hidden["cases"] == "<5" and hidden["rate"] == t("value.suppressed", "th")
+    assert hidden["eb"] == number(summary.loc["1002", "eb_rate_per_100k"], 1) != t("value.no_data", "th")
     # Every district with data is in a class of the smoothed rate, "<5" ones too; the classes rise with it.
     with_data = summary[summary["cases_reported_display"].notna()].sort_values("eb_rate_per_100k")
     assert "1002" in with_data.index and len(with_data) == 5
@@ -157,10 +157,10 @@ def test_labels_carry_their_thai_characters(hand_db, open_app):
 def test_legend_has_the_published_classes_and_no_data_but_no_suppressed_entry(hand_db, open_app):
     shown = texts(open_app(hand_db))
     assert legend_title("th", 4) in shown
-    assert TEXT["legend.no_data"]["th"] in shown
+    assert t("legend.no_data", "th") in shown
     breaks = read.class_breaks(snapshot_of(hand_db), "4q", "2025Q2", "smoothed", "overview")
     assert breaks and f"–{number(breaks[-1], 1 if 0 < breaks[-1] < 10 else 0)}</span>" in shown
-    assert TEXT["legend.suppressed"]["th"].format(top=4) not in shown  # the map colours every district with data
+    assert t("legend.suppressed", "th").format(top=4) not in shown  # the map colours every district with data
     assert maps._css(maps.SUPPRESSED) not in shown
 
 
@@ -196,8 +196,8 @@ def test_kpi_changes_compare_the_previous_window_and_a_year_before(demo_template
     assert cards["hotspots"][1] == f"{now - before:+d}"
     year_ago = area_sum(demo_template, quarters.window(quarters.shift(DEMO_END, -4), 4)).value
     this_year = area_sum(demo_template, YEAR).value
-    assert TEXT["kpi.vs_year"]["th"].format(change=f"{this_year - year_ago:+,.0f}") in texts(app)
-    compared = TEXT["kpi.compared"]["th"].format(
+    assert t("kpi.vs_year", "th").format(change=f"{this_year - year_ago:+,.0f}") in texts(app)
+    compared = t("kpi.compared", "th").format(
         previous="4 ไตรมาส: เม.ย. 2568 ถึง มี.ค. 2569", year_before="4 ไตรมาส: ก.ค. 2567 ถึง มิ.ย. 2568"
     )
     assert compared in texts(app)
@@ -242,13 +242,13 @@ def test_attention_list_names_five_districts_with_reasons(demo_template, open_ap
     for entry, codes in zip(entries, expected["reasons"], strict=True):
         assert codes and len(entry.split(": ", 1)[1].split("; ")) == len(codes)
         for code in codes:  # each reason in words: its text up to the first figure
-            assert TEXT[f"attention.{code}"][lang].split("{")[0] in entry
+            assert t(f"attention.{code}", lang).split("{")[0] in entry
 
 
 @pytest.mark.slow
 def test_trend_chart_has_the_last_twelve_quarters(demo_template, open_app):
     lines = trend(open_app(demo_template))
-    reported = lines[lines["series"] == TEXT["overview.trend.reported"]["th"]]
+    reported = lines[lines["series"] == t("overview.trend.reported", "th")]
     assert len(reported) == 12 and reported["value"].notna().all()
     expected = [area_sum(demo_template, [quarter]) for quarter in quarters.window(DEMO_END, 12)]
     assert reported["value"].tolist() == [e.value for e in expected]
@@ -259,7 +259,7 @@ def test_trend_chart_has_the_last_twelve_quarters(demo_template, open_app):
 def test_table_lists_fifty_districts_without_small_counts(hand_db, open_app):
     table = open_app(hand_db).dataframe[0].value
     assert len(table) == 50
-    cases = table[TEXT["col.cases"]["th"]]
+    cases = table[t("col.cases", "th")]
     assert set(cases).isdisjoint(SMALL_COUNTS)
     assert (cases == "<5").sum() == 1  # 1002; 1004's two hidden cells sum to 5
 
@@ -269,7 +269,7 @@ def test_district_filter_narrows_the_table_and_its_download(hand_db, open_app, d
     app = open_app(hand_db)
     app.multiselect(key="districts").set_value(["1001", "1005"]).run()
     table = app.dataframe[0].value
-    assert table[TEXT["col.dist_code"]["th"]].tolist() == ["1001", "1005"]
+    assert table[t("col.dist_code", "th")].tolist() == ["1001", "1005"]
     assert len(features(app)) == 50  # the map keeps every district
     assert downloads["overview_2024Q3_2025Q2.csv"].decode("utf-8-sig").count("\n") == 3
 
@@ -288,11 +288,11 @@ def test_csv_download_is_the_table_with_a_bom(hand_db, open_app, downloads):
 
 def test_switching_language_changes_visible_text(hand_db, open_app):
     app = open_app(hand_db)
-    assert app.title[0].value == TEXT["overview.title"]["th"]
+    assert app.title[0].value == t("overview.title", "th")
     app.radio(key="lang").set_value("en").run()
-    assert app.title[0].value == TEXT["overview.title"]["en"]
+    assert app.title[0].value == t("overview.title", "en")
     assert legend_title("en", 4) in texts(app)
-    assert features(app)["1002"]["rate"] == TEXT["value.suppressed"]["en"]
+    assert features(app)["1002"]["rate"] == t("value.suppressed", "en")
     assert set(metrics(app, "en"))
     assert app.query_params["lang"] == "en"
 
@@ -302,13 +302,13 @@ def test_switching_language_changes_visible_text(hand_db, open_app):
 
 def test_trend_shows_bangkok_totals_of_protected_cells_per_quarter(hand_db, open_app):
     lines = trend(open_app(hand_db, "en"))
-    reported = lines[lines["series"] == TEXT["overview.trend.reported"]["en"]]
+    reported = lines[lines["series"] == t("overview.trend.reported", "en")]
     assert reported["quarter"].tolist() == quarters.window("2025Q2", 12)
     # Before 2024Q2 there are no rows. 2024Q3: cells 3 and 1 are each hidden, 2.5 + 2.5 = 5; 2024Q4: a lone
     # hidden 4; 2025Q1: 5 + 1 = 6 is one cell, 5, with 1003's 0; 2025Q2: 5 + <5 + <5 + 5 = 15 (1104 is not Bangkok).
     assert reported["display"].tolist() == ["no data"] * 7 + ["100", "5", "<5", "5", "15"]
     assert reported["value"].fillna(-1).tolist() == [-1] * 7 + [100, 5, -1, 5, 15]
-    referred = lines[lines["series"] == TEXT["overview.trend.referred"]["en"]]
+    referred = lines[lines["series"] == t("overview.trend.referred", "en")]
     assert not referred["value"].notna().any()  # every quarter has a hidden or unknown referral cell
 
 
@@ -320,7 +320,7 @@ def test_kpis_of_the_hand_written_cases(hand_db, open_app):
     assert cards["cases"][0] == "30"
     # Against the year to 2025Q1: 100 + 2.5 + 2.5 + 5 (1001), 2.5 (1004), 0 (1003): 112.5, published as 115.
     assert cards["cases"][1] == "-85"
-    assert cards["referral"][0] == TEXT["value.no_data"]["en"]  # only 1003 publishes its referrals, and it reported 0
+    assert cards["referral"][0] == t("value.no_data", "en")  # only 1003 publishes its referrals, and it reported 0
     assert (cards["safe_spaces"][0], cards["pilots"][0]) == ("0", "1")  # no services; Thai Kriang started 2024Q1
     app.segmented_control(key="window").set_value("quarter").run()
     app.select_slider(key="quarter").set_value("2024Q4").run()
@@ -336,7 +336,7 @@ def test_kpis_of_the_hand_written_cases(hand_db, open_app):
 def test_synthetic_data_shows_a_banner(demo_template, open_app):
     app = open_app(demo_template)
     assert not app.exception
-    assert [w.value for w in app.warning] == [TEXT["banner.synthetic"]["th"]]
+    assert [w.value for w in app.warning] == [t("banner.synthetic", "th")]
 
 
 def test_real_data_shows_no_banner(hand_db, open_app):
@@ -346,7 +346,7 @@ def test_real_data_shows_no_banner(hand_db, open_app):
 def test_empty_database_shows_a_sentence_not_a_map(db, open_app):
     app = open_app(db)
     assert not app.exception
-    assert [i.value for i in app.info] == [TEXT["overview.no_cases"]["th"]]
+    assert [i.value for i in app.info] == [t("overview.no_cases", "th")]
     assert not app.get("deck_gl_json_chart") and not app.metric
 
 
@@ -354,7 +354,7 @@ def test_missing_database_says_what_to_do(tmp_path, open_app):
     app = open_app(tmp_path / "nothing.duckdb", "en")
     assert not app.exception
     snapshot = tmp_path / "nothing.published.duckdb"
-    assert [e.value for e in app.error] == [TEXT["error.snapshot_missing"]["en"].format(path=snapshot)]
+    assert [e.value for e in app.error] == [t("error.snapshot_missing", "en").format(path=snapshot)]
     assert "python -m etl demo" in app.error[0].value
     assert not (tmp_path / "nothing.duckdb").exists() and not snapshot.exists()
 
@@ -364,7 +364,7 @@ def test_a_warehouse_never_published_says_to_publish(tmp_path, open_app):
     duckdb.connect(str(warehouse)).close()
     app = open_app(warehouse)
     assert not app.exception
-    assert [e.value for e in app.error] == [TEXT["error.snapshot_missing"]["th"].format(path=published_path(warehouse))]
+    assert [e.value for e in app.error] == [t("error.snapshot_missing", "th").format(path=published_path(warehouse))]
     assert "python -m etl publish" in app.error[0].value
 
 
@@ -374,9 +374,7 @@ def test_a_file_that_is_not_a_snapshot_says_to_publish_again(tmp_path, open_app)
     duckdb.connect(str(published_path(warehouse))).close()  # a DuckDB file without the snapshot's tables
     app = open_app(warehouse)
     assert not app.exception
-    assert [e.value for e in app.error] == [
-        TEXT["error.snapshot_not_ready"]["th"].format(path=published_path(warehouse))
-    ]
+    assert [e.value for e in app.error] == [t("error.snapshot_not_ready", "th").format(path=published_path(warehouse))]
     assert "python -m etl publish" in app.error[0].value
 
 
@@ -387,4 +385,4 @@ def test_an_unexpected_failure_shows_a_sentence_not_a_traceback(cases_template, 
         con.execute("DROP TABLE kpis")  # a damaged snapshot: readable, but a table the page needs is gone
     app = open_app(broken)
     assert not app.exception
-    assert [e.value for e in app.error] == [TEXT["error.unexpected"]["th"]]
+    assert [e.value for e in app.error] == [t("error.unexpected", "th")]

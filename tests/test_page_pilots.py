@@ -19,7 +19,7 @@ from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
 from etl.publish import publish
 from tests.helpers import DASHBOARD, html_markdown, picture_colours, snapshot_of
-from ui.i18n import TEXT
+from ui.i18n import t
 from ui.periods import quarter_label
 from ui.pilot_map import COMPARISON, OTHER, PILOT
 
@@ -70,12 +70,12 @@ def test_runs_in_both_languages(demo_db, open_app, lang):
     app = open_app(demo_db, lang, PAGE)
     assert not app.exception
     assert not app.error
-    assert app.title[0].value == TEXT["pilots.title"][lang]
+    assert app.title[0].value == t("pilots.title", lang)
     assert len(app.get("vega_lite_chart")) == 2  # the trend and the event study
     assert len(pilot_table(app)) == 6
     evaluation = read.pilot_evaluation(snapshot_of(demo_db), LATEST, "all")["pilot_evaluation"]
     reason = evaluation.set_index("outcome").at["reported", f"reason_{lang}"]
-    assert TEXT["pilots.eval.enough"][lang].format(reason=reason) in [s.value for s in app.success]
+    assert t("pilots.eval.enough", lang).format(reason=reason) in [s.value for s in app.success]
 
 
 @pytest.mark.slow
@@ -98,7 +98,7 @@ def test_map_shows_both_named_pilots_and_thai_kriang_approximate_in_samut_prakan
     assert len(deck(app)["communities-comparison"]["data"]) == 20  # four for each pilot in Bangkok
     table = pilot_table(app).set_index("Community")
     assert table.at["Thai Kriang community", "Location"] == "approximate location"
-    assert table.at["Wat Sawatwareesimaram community", "Location"] == TEXT["pilots.as_registered"]["en"]
+    assert table.at["Wat Sawatwareesimaram community", "Location"] == t("pilots.as_registered", "en")
 
 
 @pytest.mark.slow
@@ -135,7 +135,7 @@ def test_evaluation_shown_is_the_published_one(demo_db, open_app, comparison):
     roles = compared["Role"].value_counts()
     assert roles["pilot"] == main["n_pilots"] and roles["comparison"] == main["n_comparison"]
     assert roles["left out: near a pilot"] == 3  # three registered comparisons lie within 500 m of a pilot
-    assert any(TEXT["pilots.caveat"]["en"] == w.value for w in app.warning)
+    assert any(t("pilots.caveat", "en") == w.value for w in app.warning)
 
 
 @pytest.mark.slow
@@ -144,9 +144,9 @@ def test_an_earlier_quarter_shows_the_latest_evaluation_and_says_so(demo_db, ope
     app.select_slider(key="quarter").set_value(DEMO_QUARTERS[-3]).run()
     assert not app.exception and not app.error
     latest = quarter_label(LATEST, "th")
-    assert TEXT["pilots.eval.latest_only"]["th"].format(latest=latest) in [i.value for i in app.info]
+    assert t("pilots.eval.latest_only", "th").format(latest=latest) in [i.value for i in app.info]
     main = read.pilot_evaluation(snapshot_of(demo_db), LATEST, "all")["pilot_evaluation"].iloc[0]
-    assert {m.label: m.value for m in app.metric}[TEXT["pilots.eval.rate_ratio"]["th"]] == f"{main['rate_ratio']:.2f}"
+    assert {m.label: m.value for m in app.metric}[t("pilots.eval.rate_ratio", "th")] == f"{main['rate_ratio']:.2f}"
 
 
 @pytest.mark.slow
@@ -171,7 +171,7 @@ def test_too_few_communities_says_why_in_both_languages(cases_db, open_app):
     for lang in ("en", "th"):
         app = open_app(cases_db, lang, PAGE)
         assert not app.exception and not app.error
-        warning = TEXT["pilots.eval.not_enough"][lang].format(reason=main[f"reason_{lang}"])
+        warning = t("pilots.eval.not_enough", lang).format(reason=main[f"reason_{lang}"])
         assert warning in [w.value for w in app.warning]
 
 
@@ -245,7 +245,7 @@ def test_a_community_named_with_html_stays_text(small_db, open_app):
 def test_empty_database_shows_a_sentence_and_no_map(db, open_app):
     app = open_app(db, "th", PAGE)
     assert not app.exception
-    assert [i.value for i in app.info] == [TEXT["pilots.no_pilots"]["th"]]
+    assert [i.value for i in app.info] == [t("pilots.no_pilots", "th")]
     assert not app.get("deck_gl_json_chart")
 
 
@@ -262,7 +262,7 @@ def datasets(app: AppTest, name: str) -> list[dict]:
 def test_the_before_and_after_columns_come_right_after_the_name(demo_template, open_app, lang):
     table = pilot_table(open_app(demo_template, lang, PAGE))
     keys = ["community", "cases_before", "rate_before", "cases_after", "rate_after"]
-    assert list(table.columns[:5]) == [TEXT[f"pilots.col.{key}"][lang] for key in keys]
+    assert list(table.columns[:5]) == [t(f"pilots.col.{key}", lang) for key in keys]
 
 
 LATIN = re.compile("[A-Za-z]{3,}")
@@ -271,9 +271,9 @@ LATIN = re.compile("[A-Za-z]{3,}")
 def test_the_thai_view_shows_no_english_note_and_says_where_it_is(demo_template, open_app):
     app = open_app(demo_template, "th", PAGE)
     table = pilot_table(app)
-    assert TEXT["pilots.col.note"]["th"] not in table.columns  # every demo note is written in English
-    assert TEXT["pilots.note_language"]["th"] in [c.value for c in app.caption]
-    assert set(table[TEXT["pilots.col.location"]["th"]]) <= {TEXT["pilots.approximate"]["th"], "ตามทะเบียน"}
+    assert t("pilots.col.note", "th") not in table.columns  # every demo note is written in English
+    assert t("pilots.note_language", "th") in [c.value for c in app.caption]
+    assert set(table[t("pilots.col.location", "th")]) <= {t("pilots.approximate", "th"), "ตามทะเบียน"}
     for point in deck(app)["communities-pilot"]["data"] + deck(app)["communities-comparison"]["data"]:
         assert point["note"] == "" and not LATIN.search(point["kind"] + point["district"])
     english = pilot_table(open_app(demo_template, "en", PAGE)).set_index("Community")
@@ -288,11 +288,11 @@ def test_the_trend_explains_rounding_steps_and_marks_hidden_quarters(demo_templa
     marks = datasets(app, "hidden")
     expected = zip(hidden["quarter"], hidden["group"], strict=True)
     assert sorted((row["label"], row["series"]) for row in marks) == sorted(
-        (quarter_label(q, "en"), TEXT[f"pilots.group.{g}"]["en"]) for q, g in expected
+        (quarter_label(q, "en"), t(f"pilots.group.{g}", "en")) for q, g in expected
     )
-    assert {row["tip"] for row in marks} == {TEXT["pilots.too_few"]["en"]} and {row["zero"] for row in marks} == {0}
+    assert {row["tip"] for row in marks} == {t("pilots.too_few", "en")} and {row["zero"] for row in marks} == {0}
     captions = [c.value for c in app.caption]
-    assert TEXT["pilots.too_few_note"]["en"].format(top=4, below=5) in captions
+    assert t("pilots.too_few_note", "en").format(top=4, below=5) in captions
     # Each shown point's bar spans the rates of the counts that round to its published count (± 2.5 cases).
     shown = trend[~trend["suppressed"] & (trend["cases_reported"] > 0)]
     bars = datasets(app, "rounding")
@@ -300,7 +300,7 @@ def test_the_trend_explains_rounding_steps_and_marks_hidden_quarters(demo_templa
     for bar, (_, row) in zip(bars, shown.iterrows(), strict=True):
         assert bar["high"] - bar["low"] == pytest.approx(5 / row["population"] * 100_000, abs=0.11)
     step = 5 / trend.loc[trend["group"] == "pilot", "population"].iloc[-1] * 100_000
-    assert TEXT["pilots.rounding_note"]["en"].format(base=5, step=f"{step:,.0f}") in captions
+    assert t("pilots.rounding_note", "en").format(base=5, step=f"{step:,.0f}") in captions
 
 
 def open_link(demo_template, monkeypatch, params: dict[str, str]) -> AppTest:
@@ -328,7 +328,7 @@ def test_the_district_filter_narrows_the_map_the_tables_and_the_download(
     assert view["zoom"] > 11 and 100.49 < view["longitude"] < 100.55  # opened on Dusit
     assert pilot_table(app)["Community"].tolist() == ["Wat Sawatwareesimaram community"]
     assert set(compared_table(app)["District"]) == {"Dusit"}
-    assert TEXT["pilots.all_districts"]["en"] in [c.value for c in app.caption]  # the trend is all pilots'
+    assert t("pilots.all_districts", "en") in [c.value for c in app.caption]  # the trend is all pilots'
     csv = downloads[f"pilots_{LATEST}_1002.csv"].decode("utf-8-sig")
     assert "Wat Sawatwareesimaram community" in csv and "Thai Kriang" not in csv
 
@@ -346,7 +346,7 @@ def test_the_comparison_comes_from_the_link_and_goes_back_into_it(demo_template,
 
 def test_the_map_downloads_as_a_png_with_its_points_legend_and_banner(demo_template, open_app, deferred):
     app = open_app(demo_template, "en", PAGE)
-    (button,) = [b for b in app.get("download_button") if b.proto.label == TEXT["map.download_png"]["en"]]
+    (button,) = [b for b in app.get("download_button") if b.proto.label == t("map.download_png", "en")]
     assert button.proto.deferred_file_id  # made only on the click
     colours = picture_colours(deferred["map_pilots_en.png"]())
     assert {PILOT, COMPARISON, OTHER, BANNER_FILL} <= colours
@@ -374,5 +374,5 @@ def test_layer_toggles_add_services_and_khwaeng_and_take_away_the_other_communit
     shelters = services[(services["service_type"] == "shelter") & services["lon"].notna()]
     assert len(layers["services-shelter"]["data"]) == len(shelters) > 0
     legend = html_markdown(app)
-    assert TEXT["service.shelter"]["en"] in legend and TEXT["layers.subdistricts"]["en"] in legend
-    assert TEXT["pilots.legend.other"]["en"] not in legend and TEXT["map.bangkok_outline"]["en"] not in legend
+    assert t("service.shelter", "en") in legend and t("layers.subdistricts", "en") in legend
+    assert t("pilots.legend.other", "en") not in legend and t("map.bangkok_outline", "en") not in legend

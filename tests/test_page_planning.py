@@ -15,7 +15,7 @@ from db import read
 from db.snapshot import published_path
 from tests.helpers import html_markdown, picture_colours
 from ui import bivariate, maps
-from ui.i18n import TEXT
+from ui.i18n import t
 from ui.whatif_view import CHANGED, SERVICE_COLUMNS, first_day_after
 
 PAGE = "pages/planning.py"
@@ -31,13 +31,13 @@ def deck_layers(app) -> dict[str, dict]:
 def test_recommends_sites_as_a_scenario_in_both_languages(demo_db, open_app, lang):
     app = open_app(demo_db, lang, PAGE)
     assert not app.exception and not app.error
-    assert app.title[0].value == TEXT["planning.title"][lang]
-    assert TEXT["planning.banner"][lang] in [w.value for w in app.warning]
+    assert app.title[0].value == t("planning.title", lang)
+    assert t("planning.banner", lang) in [w.value for w in app.warning]
     layers = deck_layers(app)
     assert len(layers["new-sites"]["data"]) == 5 and len(layers["existing"]["data"]) == 33
-    assert {row["kind"] for row in layers["new-sites"]["data"]} == {TEXT["planning.new_site"][lang]}
+    assert {row["kind"] for row in layers["new-sites"]["data"]} == {t("planning.new_site", lang)}
     (table,) = [d.value for d in app.dataframe]
-    assert len(table) == 5 and TEXT["planning.col.gaps"][lang] in table.columns
+    assert len(table) == 5 and t("planning.col.gaps", lang) in table.columns
     after, _, greedy, _ = (m.value for m in app.metric[:4])
     assert float(after.replace(",", "")) >= float(greedy.replace(",", ""))  # the exact model is never worse
 
@@ -52,7 +52,7 @@ def test_changing_the_settings_solves_again(demo_db, open_app):
     assert not app.exception and not app.error
     assert len(deck_layers(app)["new-sites"]["data"]) == 2
     (table,) = [d.value for d in app.dataframe]
-    assert table[TEXT["planning.col.site"]["en"]].str.startswith("DO-").all()
+    assert table[t("planning.col.site", "en")].str.startswith("DO-").all()
 
 
 @pytest.mark.slow
@@ -75,7 +75,7 @@ def test_layer_toggles_change_the_recommendation_map_and_its_legend(demo_db, ope
     assert plan | base <= set(deck_layers(app)) and "communities" not in deck_layers(app)
     legend = html_markdown(app)
     for key in ("layers.districts", "layers.river", "layers.roads"):
-        assert f"<span>{TEXT[key]['en']}</span>" in legend
+        assert f"<span>{t(key, 'en')}</span>" in legend
     app.button_group(key="planning_map_layers").set_value(["services", "communities"]).run()
     assert not app.exception and not app.error
     ids = set(deck_layers(app))
@@ -83,9 +83,9 @@ def test_layer_toggles_change_the_recommendation_map_and_its_legend(demo_db, ope
     assert not base & ids  # districts, river and roads turned off
     legend = html_markdown(app)
     for key in ("service.shelter", "service.oscc", "layers.communities"):
-        assert f"<span>{TEXT[key]['en']}</span>" in legend
-    assert f"<span>{TEXT['layers.river']['en']}</span>" not in legend
-    assert f"<span>{TEXT['layers.districts']['en']}</span>" not in legend
+        assert f"<span>{t(key, 'en')}</span>" in legend
+    assert f"<span>{t('layers.river', 'en')}</span>" not in legend
+    assert f"<span>{t('layers.districts', 'en')}</span>" not in legend
 
 
 # --- What-if scenarios -----------------------------------------------------------------------------------------------
@@ -100,7 +100,7 @@ def decks(app) -> list[dict[str, dict]]:
 
 
 def button(app, key: str, lang: str = "en", **fmt):
-    (found,) = [b for b in app.button if b.label == TEXT[key][lang].format(**fmt)]
+    (found,) = [b for b in app.button if b.label == t(key, lang).format(**fmt)]
     return found
 
 
@@ -111,31 +111,31 @@ def metrics(app, lang: str = "en") -> dict[str, tuple[str, str]]:
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_a_safe_space_added_at_a_point_shows_before_and_after_as_a_scenario(demo_db, open_app, lang):
     app = open_app(demo_db, lang, PAGE)
-    before_gain = metrics(app)[TEXT["whatif.residents"][lang]]
+    before_gain = metrics(app)[t("whatif.residents", lang)]
     assert before_gain[1] == "+0"  # nothing changed yet
     # Lat Krabang's east (far from every demo safe space): nobody there is within reach before.
     app.number_input(key="whatif_lat").set_value(13.75)
     app.number_input(key="whatif_lon").set_value(100.85)
     button(app, "whatif.add_point", lang).click().run()
     assert not app.exception and not app.error
-    name = TEXT["whatif.default_name"][lang].format(n=1)
-    assert TEXT["whatif.banner"][lang].format(name=name) in [w.value for w in app.warning]
-    assert TEXT["whatif.gap_legend"][lang] in html_markdown(app)  # the scenario's gap, every placeholder filled
+    name = t("whatif.default_name", lang).format(n=1)
+    assert t("whatif.banner", lang).format(name=name) in [w.value for w in app.warning]
+    assert t("whatif.gap_legend", lang) in html_markdown(app)  # the scenario's gap, every placeholder filled
     assert not re.search(r"\{\w+\}", html_markdown(app))
-    value, delta = metrics(app)[TEXT["whatif.residents"][lang]]
+    value, delta = metrics(app)[t("whatif.residents", lang)]
     assert int(delta.lstrip("+").replace(",", "")) > 0
     assert int(value.replace(",", "")) - int(before_gain[0].replace(",", "")) == int(delta.lstrip("+").replace(",", ""))
     _, before, after = decks(app)
     assert len(before["before-spaces"]["data"]) == 33 and len(after["after-spaces"]["data"]) == 34
     (added,) = after["changed-spaces"]["data"]
-    assert added["detail"] == TEXT["whatif.changed"][lang]
-    assert added["name"] == TEXT["whatif.new_name"][lang].format(n=1)
+    assert added["detail"] == t("whatif.changed", lang)
+    assert added["name"] == t("whatif.new_name", lang).format(n=1)
     assert "click-grid" in after and "click-grid" not in before
     headings = [m.value for m in app.markdown]
-    assert f"**{TEXT['whatif.before'][lang]}**" in headings
-    assert f"**{TEXT['whatif.after'][lang].format(name=name)}**" in headings
+    assert f"**{t('whatif.before', lang)}**" in headings
+    assert f"**{t('whatif.after', lang).format(name=name)}**" in headings
     (_, changes) = [d.value for d in app.dataframe]
-    assert TEXT["whatif.col.access"][lang] in changes.columns and len(changes) >= 1
+    assert t("whatif.col.access", lang) in changes.columns and len(changes) >= 1
 
 
 def test_closing_moving_and_resizing_are_listed_and_undone(demo_db, open_app):
@@ -146,7 +146,7 @@ def test_closing_moving_and_resizing_are_listed_and_undone(demo_db, open_app):
     assert [row["name"] for row in after["closed"]["data"]] == [
         row["name"] for row in before["before-spaces"]["data"] if "Wat Sawatwareesimaram" in row["name"]
     ]
-    assert metrics(app)[TEXT["whatif.spaces"]["en"]] == ("32", "-1")
+    assert metrics(app)[t("whatif.spaces", "en")] == ("32", "-1")
     app.selectbox(key="whatif_target").set_value("S0002").run()
     app.number_input(key="whatif_capacity_S0002").set_value(500).run()
     button(app, "whatif.set_capacity").click().run()
@@ -185,7 +185,7 @@ def test_the_scenario_downloads_as_a_services_file_and_a_before_after_png(demo_d
     rows = pd.read_csv(io.BytesIO(downloads[f"scenario_{end}_changes.csv"]), encoding="utf-8-sig", dtype=str)
     assert rows.columns.tolist() == SERVICE_COLUMNS  # the services upload format, loadable as it is
     assert rows["service_id"].tolist() == ["WHATIF-1", "S0001"]
-    assert rows["source"].eq(TEXT["whatif.source"]["en"].format(name="Scenario 1")).all()
+    assert rows["source"].eq(t("whatif.source", "en").format(name="Scenario 1")).all()
     assert rows.loc[0, "opened"] == rows.loc[1, "closed"] == first_day_after(end)
     assert (rows.loc[0, "lat"], rows.loc[0, "lon"], rows.loc[0, "approximate"]) == ("13.75", "100.85", "True")
     png = Image.open(io.BytesIO(deferred[f"scenario_{end}_4q_en.png"]()))
@@ -197,7 +197,7 @@ def test_the_scenario_downloads_as_a_services_file_and_a_before_after_png(demo_d
 @pytest.mark.slow
 def test_the_recommendation_map_downloads_as_a_picture_of_both_kinds_of_site(demo_db, open_app, deferred):
     app = open_app(demo_db, "th", PAGE)
-    (button,) = [b for b in app.get("download_button") if b.proto.label == TEXT["map.download_png"]["th"]]
+    (button,) = [b for b in app.get("download_button") if b.proto.label == t("map.download_png", "th")]
     assert button.proto.deferred_file_id  # made only on the click
     (png,) = [make for name, make in deferred.items() if name.startswith("map_planned_sites_")]
     colours = picture_colours(png())

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ui import sidebar
-from ui.i18n import TEXT
+from ui.i18n import t
 from ui.periods import quarter_label
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
@@ -51,13 +51,13 @@ def test_period_style_switches_every_label_with_the_year_of_the_language(
     app.segmented_control(key="period_style").set_value("calendar").run()
     assert bold(app) == calendar
     assert app.select_slider(key="quarter").format_func(LAST) == short_calendar
-    assert TEXT["sidebar.latest_quarter"][lang].format(quarter=calendar) in sidebar_text(app)
+    assert t("sidebar.latest_quarter", lang).format(quarter=calendar) in sidebar_text(app)
     # The page's labels follow: its period, and the quarters its KPI cards compare with.
     app.segmented_control(key="window").set_value("quarter").run()
-    assert app.caption[0].value == TEXT["overview.subtitle"][lang].format(window=calendar)
-    compared = [c.value for c in app.caption if c.value.startswith(TEXT["kpi.compared"][lang].split("{")[0])]
+    assert app.caption[0].value == t("overview.subtitle", lang).format(window=calendar)
+    compared = [c.value for c in app.caption if c.value.startswith(t("kpi.compared", lang).split("{")[0])]
     assert compared == [
-        TEXT["kpi.compared"][lang].format(
+        t("kpi.compared", lang).format(
             previous=quarter_label("2026Q1", lang, "calendar"), year_before=quarter_label("2025Q2", lang, "calendar")
         )
     ]
@@ -76,7 +76,7 @@ def test_window_choice_sets_the_period_of_the_page(demo_template, open_app, wind
     app = open_app(demo_template)
     assert app.segmented_control(key="window").value == "year"  # the default: maps need four quarters
     app.segmented_control(key="window").set_value(window).run()
-    assert app.caption[0].value == TEXT["overview.subtitle"]["th"].format(window=label)
+    assert app.caption[0].value == t("overview.subtitle", "th").format(window=label)
 
 
 @pytest.mark.slow
@@ -84,7 +84,7 @@ def test_fiscal_window_starts_in_october(demo_template, open_app):
     app = open_app(demo_template)
     app.segmented_control(key="window").set_value("fiscal").run()
     app.select_slider(key="quarter").set_value("2024Q4").run()  # Q1 of FY2568: the fiscal year so far is one quarter
-    assert app.caption[0].value == TEXT["overview.subtitle"]["th"].format(window=bold(app))
+    assert app.caption[0].value == t("overview.subtitle", "th").format(window=bold(app))
     app.select_slider(key="quarter").set_value("2024Q3").run()  # Q4 of FY2567: a whole fiscal year
     assert "ปีงบประมาณ 2567 ถึงไตรมาส 4 (4 ไตรมาส: ต.ค. 2566 ถึง ก.ย. 2567)" in app.caption[0].value
 
@@ -118,10 +118,10 @@ def test_play_starts_from_the_first_quarter_and_pause_stops(demo_template, open_
     app = open_app(demo_template)
     app.button(key="play").click().run()  # at the last quarter: play starts again from the first
     assert app.select_slider(key="quarter").value == FIRST
-    assert app.button(key="play").label == TEXT["sidebar.pause"]["th"]
+    assert app.button(key="play").label == t("sidebar.pause", "th")
     assert app.button(key="step").disabled
     app.button(key="play").click().run()
-    assert app.button(key="play").label == TEXT["sidebar.play"]["th"]
+    assert app.button(key="play").label == t("sidebar.play", "th")
     assert app.select_slider(key="quarter").value == FIRST
 
 
@@ -133,7 +133,7 @@ def test_playing_steps_through_every_quarter_and_stops_at_the_last(cases_db, ope
     app.button(key="play").click().run()
     assert not app.exception
     assert app.select_slider(key="quarter").value == "2025Q2"
-    assert app.button(key="play").label == TEXT["sidebar.play"]["th"]
+    assert app.button(key="play").label == t("sidebar.play", "th")
 
 
 @pytest.mark.slow
@@ -141,12 +141,12 @@ def test_district_filter_offers_the_fifty_districts_and_survives_a_language_swit
     app = open_app(demo_template, "en")
     choice = app.multiselect(key="districts")
     assert len(choice.options) == 50 and "พระนคร (Phra Nakhon)" in choice.options
-    assert choice.placeholder == TEXT["sidebar.districts_all"]["en"]
+    assert choice.placeholder == t("sidebar.districts_all", "en")
     choice.set_value(["1004"]).run()
     assert app.dataframe[0].value["Code"].tolist() == ["1004"]
     app.radio(key="lang").set_value("th").run()
     assert not app.exception and not app.error
-    assert app.dataframe[0].value[TEXT["col.dist_code"]["th"]].tolist() == ["1004"]
+    assert app.dataframe[0].value[t("col.dist_code", "th")].tolist() == ["1004"]
 
 
 @pytest.mark.slow
@@ -159,7 +159,7 @@ def test_data_as_of_and_latest_quarter_lines(demo_template, open_app):
 @pytest.mark.slow
 def test_empty_database_says_there_are_no_cases_and_offers_no_period(db, open_app):
     app = open_app(db)
-    assert TEXT["sidebar.no_cases"]["th"] in sidebar_text(app)
+    assert t("sidebar.no_cases", "th") in sidebar_text(app)
     assert not app.get("select_slider") and not app.button
 
 
@@ -176,17 +176,17 @@ UPLOAD = "pages/upload.py"
 def test_the_synthetic_data_banner_shows_on_every_viewer_page(demo_template, open_app, page_path):
     app = open_app(demo_template, page=page_path)
     assert not app.exception
-    assert TEXT["banner.synthetic"]["th"] in [w.value for w in app.warning]
+    assert t("banner.synthetic", "th") in [w.value for w in app.warning]
 
 
 @pytest.mark.slow
 def test_the_upload_page_works_on_the_warehouse_without_the_viewers_frame(demo_template, open_app):
     app = open_app(demo_template, page=UPLOAD)
     assert not app.exception and not app.error
-    assert app.title[0].value == TEXT["upload.title"]["th"]
-    assert TEXT["banner.synthetic"]["th"] not in [w.value for w in app.warning]
+    assert app.title[0].value == t("upload.title", "th")
+    assert t("banner.synthetic", "th") not in [w.value for w in app.warning]
     assert not app.get("select_slider") and not app.get("multiselect")  # no period or district to choose
-    assert TEXT["sidebar.data_as_of"]["th"].split("{")[0] not in sidebar_text(app)
+    assert t("sidebar.data_as_of", "th").split("{")[0] not in sidebar_text(app)
 
 
 # The quarter slider, the window and style buttons, the district filter and the map's context checkbox.

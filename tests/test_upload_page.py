@@ -9,7 +9,7 @@ from streamlit import config
 from core.passwords import hash_password
 from etl.load import load_file
 from tests.helpers import csv, query
-from ui.i18n import TEXT
+from ui.i18n import t
 
 UPLOAD = "pages/upload.py"
 
@@ -31,7 +31,7 @@ def test_viewers_get_no_upload_or_revert_controls_and_learn_how_to_enable_them(c
     app = open_app(cases_db, page=UPLOAD)
     assert not app.exception
     assert not app.get("file_uploader") and not app.get("form")
-    assert TEXT["upload.viewers_only"]["th"] in texts(app)
+    assert t("upload.viewers_only", "th") in texts(app)
     assert "python -m etl hash-password" in texts(app)
 
 
@@ -40,7 +40,7 @@ def test_local_mode_on_loopback_allows_uploading_with_a_banner(cases_db, open_ap
     monkeypatch.setenv("SAFESPACE_LOCAL_MODE", "1")
     app = open_app(cases_db, page=UPLOAD, lang="en")
     assert app.get("file_uploader")
-    assert TEXT["access.local_banner"]["en"] in texts(app)
+    assert t("access.local_banner", "en") in texts(app)
 
 
 def test_local_mode_is_refused_off_loopback(cases_db, open_app, monkeypatch):
@@ -52,7 +52,7 @@ def test_local_mode_is_refused_off_loopback(cases_db, open_app, monkeypatch):
     finally:
         config.set_option("server.address", previous)
     assert not app.get("file_uploader")
-    assert TEXT["access.local_needs_loopback"]["en"] in texts(app)
+    assert t("access.local_needs_loopback", "en") in texts(app)
 
 
 @pytest.mark.slow
@@ -141,14 +141,14 @@ def test_a_district_name_read_as_another_spelling_is_a_notice_with_its_rows(
         "2025Q2,เขตบางรัก,physical,man,3,1\n"  # Bang Rak as written, with its prefix: no notice
         "2025Q2,Dusit,other,woman,2,0\n",  # Dusit as written: no notice
     )
-    assert TEXT["upload.notices"][lang].format(n=1) in [w.value for w in app.warning]
+    assert t("upload.notices", lang).format(n=1) in [w.value for w in app.warning]
     (notices,) = text_tables(app)
     header, *rows = notices
-    assert header == [TEXT[f"upload.col.{c}"][lang] for c in ("row", "column", "value", "message")]
+    assert header == [t(f"upload.col.{c}", lang) for c in ("row", "column", "value", "message")]
     ((where, column, value, message),) = rows
     assert (where, column, value) == ("2, 3", "district", "Dusitt")
     assert "Dusit / ดุสิต (1002)" in message and "(2" in message
-    assert TEXT["upload.confirm"][lang] in [b.label for b in app.main.button]  # a notice does not reject
+    assert t("upload.confirm", lang) in [b.label for b in app.main.button]  # a notice does not reject
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
@@ -159,7 +159,7 @@ def test_a_rejected_violence_type_lists_thai_words_in_full_and_file_text_stays_t
         analyst(open_app, cases_db, monkeypatch, lang),
         CASES + "2025Q2,Dusit,ตบตี,woman,12,5\n2025Q2,Dusit,<b>[x](http://a.example)</b>,child,3,1\n",
     )
-    assert TEXT["upload.rejected"][lang].split("{")[0] in " ".join(e.value for e in app.error)
+    assert t("upload.rejected", lang).split("{")[0] in " ".join(e.value for e in app.error)
     (problems,) = text_tables(app)
     rows = {row[2]: row for row in problems[1:]}
     message = rows["ตบตี"][3]
@@ -174,7 +174,7 @@ def test_a_rejected_violence_type_lists_thai_words_in_full_and_file_text_stays_t
     # A value from the file is shown as it is written, as text: no bold, no link.
     assert "<b>[x](http://a.example)</b>" in rows
     assert "<b>" not in "".join(element.proto.body for element in app.get("html") if "<table" in element.proto.body)
-    assert not [b for b in app.main.button if b.label == TEXT["upload.confirm"][lang]]
+    assert not [b for b in app.main.button if b.label == t("upload.confirm", lang)]
 
 
 @pytest.mark.parametrize(
@@ -194,7 +194,7 @@ def test_the_dry_run_difference_names_each_district_and_its_referrals(
     )
     difference = app.dataframe[0].value
     col = {
-        key: TEXT[f"upload.col.{key}"][lang]
+        key: t(f"upload.col.{key}", lang)
         for key in ("district", "old_total", "new_total", "old_referred", "new_referred")
     }
     shown = difference[list(col.values())].values.tolist()
@@ -203,21 +203,19 @@ def test_the_dry_run_difference_names_each_district_and_its_referrals(
         [f"1002 {names[1]}", 3, 3, "–", "2"],
         [f"1006 {names[2]}", 0, 4, "0", "1"],
     ]
-    assert TEXT["upload.diff_note"][lang] in [c.value for c in app.caption]
+    assert t("upload.diff_note", lang) in [c.value for c in app.caption]
 
 
 def test_the_history_shows_each_loads_bangkok_date_and_time_in_the_buddhist_era(
     cases_db, open_app, monkeypatch, loopback
 ):
     app = analyst(open_app, cases_db, monkeypatch, "th")
-    history = next(f.value for f in app.dataframe if TEXT["history.loaded_at"]["th"] in f.value.columns)
-    assert list(history.columns[:2]) == [TEXT["history.load_id"]["th"], TEXT["history.loaded_at"]["th"]]
+    history = next(f.value for f in app.dataframe if t("history.loaded_at", "th") in f.value.columns)
+    assert list(history.columns[:2]) == [t("history.load_id", "th"), t("history.loaded_at", "th")]
     for load_id, loaded_at in query(cases_db, "SELECT load_id, loaded_at FROM loads"):
         bangkok = loaded_at + timedelta(hours=7)  # stored in UTC; Bangkok has no summer time
         expected = f"{bangkok.day} {THAI_MONTHS[bangkok.month - 1]} {bangkok.year + 543} {bangkok:%H:%M} น."
-        assert (
-            history.set_index(TEXT["history.load_id"]["th"]).loc[load_id, TEXT["history.loaded_at"]["th"]] == expected
-        )
+        assert history.set_index(t("history.load_id", "th")).loc[load_id, t("history.loaded_at", "th")] == expected
 
 
 @pytest.mark.parametrize(("lang", "limit"), [("th", "ไม่เกิน 50 MB ต่อไฟล์"), ("en", "Up to 50 MB per file")])
@@ -227,4 +225,4 @@ def test_the_file_box_is_given_the_readers_words(cases_db, open_app, monkeypatch
     app = analyst(open_app, cases_db, monkeypatch, lang)
     style = next(e.proto.body for e in app.get("html") if "stFileUploaderDropzoneInstructions" in e.proto.body)
     assert f'content: "{limit} • CSV, TSV, TXT, XLSX"' in style
-    assert f'content: "{TEXT["upload.box.button"][lang]}"' in style
+    assert f'content: "{t("upload.box.button", lang)}"' in style

@@ -33,6 +33,7 @@ import streamlit as st
 
 from core import settings
 from core.passwords import verify_password
+from ui.i18n import N_, t
 
 __all__ = [
     "GATE",
@@ -67,17 +68,11 @@ FREE_FAILURES = 3  # consecutive wrong passwords before each further check waits
 MAX_DELAY = 30.0  # seconds: the longest wait after a run of wrong passwords
 QUEUE_SECONDS = 5.0  # how long a try waits for another one being checked before it is told "busy"
 
-_TEXT = {
-    "busy": {
-        "en": "Too many password tries on this server just now; yours was not checked. Try again in {seconds} s.",
-        "th": "มีการลองรหัสผ่านบนเซิร์ฟเวอร์นี้มากเกินไปในขณะนี้ ยังไม่ได้ตรวจรหัสผ่านของคุณ ลองใหม่ได้ในอีก {seconds} วินาที",
-    },
-    "wrong_wait": {
-        "en": "Wrong password. You can try again in {seconds} s.",
-        "th": "รหัสผ่านไม่ถูกต้อง ลองใหม่ได้ในอีก {seconds} วินาที",
-    },
-    "wrong": {"en": "Wrong password.", "th": "รหัสผ่านไม่ถูกต้อง"},
-    "unlocked": {"en": "Uploading unlocked.", "th": "ปลดล็อกการนำเข้าแล้ว"},
+_TEXTS = {
+    "busy": N_("access.attempt.busy"),
+    "wrong_wait": N_("access.attempt.wrong_wait"),
+    "wrong": N_("access.attempt.wrong"),
+    "unlocked": N_("access.attempt.unlocked"),
 }
 
 
@@ -104,7 +99,7 @@ class Attempt:
         'Too many password tries on this server just now; yours was not checked. Try again in 12 s.'
         """
         key = "wrong_wait" if self.outcome == "wrong" and self.wait else self.outcome
-        return _TEXT[key][lang].format(seconds=self.wait)
+        return t(_TEXTS[key], lang, seconds=self.wait)
 
 
 class PasswordGate:
@@ -205,7 +200,7 @@ def local_mode() -> tuple[bool, str | None]:
     if not settings.local_mode_requested():
         return False, None
     if (st.get_option("server.address") or "") not in LOOPBACK:
-        return False, "access.local_needs_loopback"
+        return False, N_("access.local_needs_loopback")
     return True, None
 
 

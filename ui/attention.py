@@ -11,9 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from ui.figures import percent_text
-from ui.i18n import number, t
+from ui.i18n import N_, number, t
 
 __all__ = ["attention_list", "reason_text"]
+
+
+REASONS = {"gap": N_("attention.gap"), "hot_95": N_("attention.hot_95"), "hot_99": N_("attention.hot_99")}
 
 
 def reason_text(reason: str, row: dict, ranked: int, bangkok_referral: float) -> str:
@@ -24,7 +27,7 @@ def reason_text(reason: str, row: dict, ranked: int, bangkok_referral: float) ->
     if reason == "low_referral":
         share, bangkok = percent_text(row["referral_rate"]), percent_text(bangkok_referral)
         return t("attention.low_referral", share=share, bangkok=bangkok)
-    return t(f"attention.{reason}")
+    return t(REASONS[reason])
 
 
 def attention_list(

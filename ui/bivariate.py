@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from core.colours import NO_DATA
-from ui.i18n import t
+from ui.i18n import LEVELS, LEVELS_SHORT, t
 
 __all__ = ["GAP", "GAP_LINE", "PALETTE", "colour", "colours", "legend", "need_coverage_legend"]
 
@@ -99,7 +99,7 @@ def need_coverage_legend(gap_text: str) -> None:
         t("coverage.legend_bivariate"),
         t("coverage.axis_need"),
         t("coverage.axis_coverage"),
-        lambda level: t(f"level.short.{level}"),
-        lambda need, cover: t("coverage.cell", need=t(f"level.{need}"), coverage=t(f"level.{cover}")),
+        lambda level: t(LEVELS_SHORT[level]),
+        lambda need, cover: t("coverage.cell", need=t(LEVELS[need]), coverage=t(LEVELS[cover])),
         gap_text,
     )

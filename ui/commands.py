@@ -21,7 +21,7 @@ from pathlib import Path
 import streamlit as st
 
 from core import settings
-from ui.i18n import TEXT, t
+from ui.i18n import N_, t
 
 __all__ = [
     "DONE",
@@ -85,10 +85,20 @@ def run_etl(args: Sequence[str], progress: Callable[[float, str], None] = lambda
     return Completed(returncode, payload, messages)
 
 
+STEPS = {  # the child's progress steps (etl --progress)
+    "reading": N_("upload.step.reading"),
+    "validating": N_("upload.step.validating"),
+    "comparing": N_("upload.step.comparing"),
+    "districts": N_("upload.step.districts"),
+    "pilots": N_("upload.step.pilots"),
+    "writing": N_("upload.step.writing"),
+    "done": N_("upload.step.done"),
+}
+
+
 def _step_text(step: str) -> str:
     """A step of the child's progress in the reader's language (a step this page does not know reads "checking")."""
-    key = f"upload.step.{step}"
-    return t(key) if key in TEXT else t("upload.checking")
+    return t(STEPS[step]) if step in STEPS else t("upload.checking")
 
 
 def run_with_progress(args: list[str]) -> Completed:

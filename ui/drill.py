@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import layers, loaders, maps
-from ui.i18n import number, t
+from ui.i18n import label, number, t
 
 __all__ = ["breadcrumbs", "close", "district_lists", "open_district", "opened"]
 
@@ -44,7 +44,7 @@ def breadcrumbs(base: str, names: pd.Series) -> None:
     code = opened(base)
     row = st.container(horizontal=True, gap="small", vertical_alignment="center", key=f"{base}-crumbs")
     if code is None:
-        row.markdown(f"**{t('drill.bangkok')}**")
+        row.markdown("**" + t("drill.bangkok") + "**")
         row.caption(t("drill.hint"))
         return
     row.button(
@@ -85,7 +85,7 @@ def district_lists(path: str, version: str, span: str, end: str, dist_code: str,
         hide_index=True,
         width="stretch",
     )
-    kinds = services["service_type"].map(lambda code: t(f"service.{code}"))
+    kinds = services["service_type"].map(lambda code: label("service", code))
     tabs[2].dataframe(
         pd.DataFrame({name: _names(services, lang), t("drill.col.type"): kinds.to_numpy()}),
         hide_index=True,

@@ -10,17 +10,17 @@ import pandas as pd
 import streamlit as st
 
 from ui import charts
-from ui.i18n import t
+from ui.i18n import N_, t
 
 __all__ = ["FIELDS", "district_cards", "district_choices", "thai_order", "trend_chart"]
 
 # Tooltip lines and district metrics: (text key, column of the published figures).
 FIELDS = (
-    ("col.cases", "cases"),
-    ("col.rate", "rate"),
-    ("hotspots.col.eb_rate", "eb_rate"),
-    ("hotspots.col.gi", "gi"),
-    ("hotspots.col.lisa", "lisa"),
+    (N_("col.cases"), "cases"),
+    (N_("col.rate"), "rate"),
+    (N_("hotspots.col.eb_rate"), "eb_rate"),
+    (N_("hotspots.col.gi"), "gi"),
+    (N_("hotspots.col.lisa"), "lisa"),
 )
 
 

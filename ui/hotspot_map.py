@@ -20,7 +20,7 @@ import streamlit as st
 from ui import district_map, drill, layers, loaders, maps, mapview, picking
 from ui.context import Page
 from ui.hotspot_detail import FIELDS
-from ui.hotspot_views import Fill
+from ui.hotspot_views import VIEWS, Fill
 from ui.i18n import t
 from ui.sidebar import Period
 
@@ -66,7 +66,7 @@ def _picture(
         page.path,
         dict(zip(summary["dist_code"], fill.colours, strict=True)),
         [(entry.colour, entry.label) for entry in entries],
-        title=t(f"hotspots.view.{view}"),
+        title=t(VIEWS[view]),
         subtitle=period.label,
         legend_title=fill.title,
         lang=page.lang,

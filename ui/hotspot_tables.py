@@ -9,12 +9,15 @@ from __future__ import annotations
 import pandas as pd
 
 from ui import tables
-from ui.i18n import label, t
+from ui.i18n import N_, label, t
 
 __all__ = ["CATEGORIES", "breakdown_table", "district_table"]
 
 # Breakdown column: the kind of its labels and its heading.
-CATEGORIES = {"violence_type": ("violence", "hotspots.by_type"), "victim_group": ("victim", "hotspots.by_group")}
+CATEGORIES = {
+    "violence_type": ("violence", N_("hotspots.by_type")),
+    "victim_group": ("victim", N_("hotspots.by_group")),
+}
 
 
 def district_table(

@@ -17,13 +17,18 @@ import streamlit as st
 from core.codes import CLASS_SCHEMES
 from ui import links, loaders, maps
 from ui.context import Page
-from ui.i18n import label, number, t
+from ui.i18n import N_, label, number, t
 from ui.sidebar import Period
 
 __all__ = ["MEASURES", "VIEWS", "Fill", "view_fill"]
 
-VIEWS = ("classes", "gi", "lisa")
+VIEWS = {"classes": N_("hotspots.view.classes"), "gi": N_("hotspots.view.gi"), "lisa": N_("hotspots.view.lisa")}
 MEASURES = {"rate": "rate_per_100k", "smoothed": "eb_rate_per_100k", "count": "cases_reported"}
+MEASURE_NAMES = {
+    "rate": N_("hotspots.measure.rate"),
+    "smoothed": N_("hotspots.measure.smoothed"),
+    "count": N_("hotspots.measure.count"),
+}
 
 
 class Fill(NamedTuple):
@@ -64,13 +69,9 @@ def _moran_text(page: Page, period: Period) -> str:
     figures = loaders.kpis(page.path, page.version, period.span, period.end)
     if pd.isna(figures.moran_i):
         return ""
-    meaning = "clustered" if figures.moran_p < 0.05 and figures.moran_i > 0 else "none"
-    return t(
-        "hotspots.moran",
-        i=number(figures.moran_i, 2),
-        p=number(figures.moran_p, 3),
-        meaning=t(f"hotspots.moran.{meaning}"),
-    )
+    clustered = figures.moran_p < 0.05 and figures.moran_i > 0
+    meaning = t("hotspots.moran.clustered") if clustered else t("hotspots.moran.none")
+    return t("hotspots.moran", i=number(figures.moran_i, 2), p=number(figures.moran_p, 3), meaning=meaning)
 
 
 def _measure_and_scheme(lang: str) -> tuple[str, str]:
@@ -83,14 +84,14 @@ def _measure_and_scheme(lang: str) -> tuple[str, str]:
         list(MEASURES),
         key="hotspots_measure",
         horizontal=True,
-        format_func=lambda m: t(f"hotspots.measure.{m}", lang),
+        format_func=lambda m: t(MEASURE_NAMES[m], lang),
     )
     scheme = scheme_column.radio(
         t("hotspots.scheme", lang),
         CLASS_SCHEMES,
         key="hotspots_scheme",
         horizontal=True,
-        format_func=lambda s: t(f"hotspots.scheme.{s}", lang),
+        format_func=lambda s: label("scheme", s, lang),
     )
     links.show("measure", measure)
     links.show("scheme", scheme)
@@ -110,4 +111,4 @@ def view_fill(page: Page, period: Period, summary: pd.DataFrame, view: str) -> F
         return Fill(colours, entries, t("hotspots.legend.lisa", lang), note)
     measure, scheme = _measure_and_scheme(lang)
     colours, entries = _classes(page, period, summary, measure, scheme)
-    return Fill(colours, entries, t(f"hotspots.measure.{measure}", lang), t("hotspots.classes_note", lang))
+    return Fill(colours, entries, t(MEASURE_NAMES[measure], lang), t("hotspots.classes_note", lang))

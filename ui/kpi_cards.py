@@ -14,19 +14,19 @@ import streamlit as st
 from db import read
 from ui import loaders
 from ui.figures import percent_text
-from ui.i18n import number, t
+from ui.i18n import N_, number, t
 from ui.sidebar import Period
 
 __all__ = ["CARDS", "change", "headline", "kpi_cards"]
 
-# The cards: text key, Kpis field, and the colour of a rise (more cases may mean better reporting: no colour).
+# The cards: title and help keys, Kpis field, the colour of a rise (more cases may mean better reporting: none).
 CARDS = (
-    ("kpi.cases", "cases", "off"),
-    ("kpi.referral", "referral_rate", "normal"),
-    ("kpi.hotspots", "hotspots", "inverse"),
-    ("kpi.gaps", "gaps", "inverse"),
-    ("kpi.safe_spaces", "safe_spaces", "normal"),
-    ("kpi.pilots", "pilots", "normal"),
+    (N_("kpi.cases"), N_("kpi.cases.help"), "cases", "off"),
+    (N_("kpi.referral"), N_("kpi.referral.help"), "referral_rate", "normal"),
+    (N_("kpi.hotspots"), N_("kpi.hotspots.help"), "hotspots", "inverse"),
+    (N_("kpi.gaps"), N_("kpi.gaps.help"), "gaps", "inverse"),
+    (N_("kpi.safe_spaces"), N_("kpi.safe_spaces.help"), "safe_spaces", "normal"),
+    (N_("kpi.pilots"), N_("kpi.pilots.help"), "pilots", "normal"),
 )
 
 
@@ -69,7 +69,7 @@ def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis | None
     """
     st.html(CARDS_CSS)
     row = st.container(horizontal=True, key="kpi-cards")
-    for key, field, colour in CARDS:
+    for key, help_key, field, colour in CARDS:
         value, share = getattr(now, field), field == "referral_rate"
         delta, moved = change(value, getattr(previous, field), share)
         card = row.container(border=True, key=f"kpi-{field}")
@@ -80,7 +80,7 @@ def kpi_cards(now: read.Kpis, previous: read.Kpis, year_before: read.Kpis | None
             delta_color=colour if moved else "off",
             delta_arrow="auto" if moved else "off",
             delta_description=against,
-            help=t(f"{key}.help"),
+            help=t(help_key),
         )
         if year_before is not None:
             against_year, _ = change(value, getattr(year_before, field), share)

@@ -19,12 +19,20 @@ import streamlit as st
 
 from core.codes import SERVICE_TYPES
 from ui import loaders, maps
-from ui.i18n import current_lang, t
+from ui.i18n import N_, current_lang, label, t
 from ui.palettes import COMMUNITY, RIVER, ROAD, SERVICE_COLOURS, SUBDISTRICT_LINE, LegendEntry
 
 __all__ = ["LAYERS", "Shown", "in_district", "layer_toggles", "overlay_layers", "overlay_legend"]
 
-LAYERS = ("districts", "subdistricts", "services", "communities", "river", "roads")
+LAYER_NAMES = {  # the layers a map offers, in order, and their names
+    "districts": N_("layers.districts"),
+    "subdistricts": N_("layers.subdistricts"),
+    "services": N_("layers.services"),
+    "communities": N_("layers.communities"),
+    "river": N_("layers.river"),
+    "roads": N_("layers.roads"),
+}
+LAYERS = tuple(LAYER_NAMES)
 DEFAULT = ("districts", "river", "roads")
 CONTEXT_IDS = {"context-road": "roads", "context-river": "river"}  # ui.maps.context_layers' ids, by toggle
 DEFAULT_SERVICES = ("safe_space", "shelter", "oscc")  # the services a survivor is referred to, first
@@ -51,7 +59,7 @@ def layer_toggles(key: str, offered: tuple[str, ...] = LAYERS, default: tuple[st
         selection_mode="multi",
         default=[name for name in default if name in offered],
         key=f"{key}_layers",
-        format_func=lambda name: t(f"layers.{name}", lang),
+        format_func=lambda name: t(LAYER_NAMES[name], lang),
     )
     types: tuple[str, ...] = ()
     if "services" in chosen:
@@ -62,7 +70,7 @@ def layer_toggles(key: str, offered: tuple[str, ...] = LAYERS, default: tuple[st
                 selection_mode="multi",
                 default=list(DEFAULT_SERVICES),
                 key=f"{key}_service_types",
-                format_func=lambda code: t(f"service.{code}", lang),
+                format_func=lambda code: label("service", code, lang),
             )
         )
     return Shown(frozenset(chosen), types)
@@ -123,11 +131,11 @@ def overlay_layers(
 
 def overlay_legend(shown: Shown) -> tuple[list[LegendEntry], list[LegendEntry]]:
     """Legend entries for the overlays turned on: swatches (points) and strokes (lines)."""
-    points = [LegendEntry(SERVICE_COLOURS[code], t(f"service.{code}")) for code in shown.services]
+    points = [LegendEntry(SERVICE_COLOURS[code], label("service", code)) for code in shown.services]
     if "communities" in shown:
         points.append(LegendEntry(COMMUNITY, t("layers.communities")))
     lines = [
-        LegendEntry(colour, t(f"layers.{name}"))
+        LegendEntry(colour, t(LAYER_NAMES[name]))
         for name, colour in (("subdistricts", SUBDISTRICT_LINE), ("river", RIVER), ("roads", ROAD))
         if name in shown
     ]

@@ -18,14 +18,14 @@ import pydeck as pdk
 
 from core.codes import SERVICE_TYPES
 from ui import bivariate, maps, picking, sidebar, tables
-from ui.i18n import label, number, t
+from ui.i18n import LEVELS, LEVELS_SHORT, label, number, t
 
 __all__ = ["deck", "gap_table", "picture"]
 
 
 def level(value: float) -> str:
     """A need or coverage class as a word (low, middle, high); "no data" when missing."""
-    return t("value.no_data") if pd.isna(value) else t(f"level.{int(value)}")
+    return t("value.no_data") if pd.isna(value) else t(LEVELS[int(value)])
 
 
 def gap_share_text(share: float, scenarios: int) -> str:
@@ -127,7 +127,7 @@ def picture(
     """The need x coverage map as a picture drawn on the click by ``draw`` (the briefing's map renderer, which
     the page passes: ``ui/`` does not import ``etl/``), its legend the cells, the gap first."""
     cells = [bivariate.GAP] + [(n, c) for n in (3, 2, 1) for c in (1, 2, 3) if (n, c) != bivariate.GAP]
-    labels = [t("coverage.picture_cell", need=t(f"level.short.{n}"), coverage=t(f"level.short.{c}")) for n, c in cells]
+    labels = [t("coverage.picture_cell", need=t(LEVELS_SHORT[n]), coverage=t(LEVELS_SHORT[c])) for n, c in cells]
     legend = [(bivariate.colour(n, c), text) for (n, c), text in zip(cells, labels, strict=True)]
     fills = bivariate.colours(summary["need_class"], summary["coverage_class"])
     return partial(

@@ -9,10 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from ui import charts, maps
-from ui.i18n import number, t
+from ui.i18n import N_, number, t
 
 __all__ = [
     "COMPARISONS",
+    "COMPARISON_NAMES",
     "compared_table",
     "difference_text",
     "evaluation_table",
@@ -21,8 +22,21 @@ __all__ = [
     "summary",
 ]
 
-COMPARISONS = ("all", "same-district", "matched")
-OUTCOMES = ("reported", "referral")
+COMPARISON_NAMES = {
+    "all": N_("pilots.eval.comparison.all"),
+    "same-district": N_("pilots.eval.comparison.same-district"),
+    "matched": N_("pilots.eval.comparison.matched"),
+}
+COMPARISONS = tuple(COMPARISON_NAMES)
+OUTCOMES = {"reported": N_("pilots.eval.outcome.reported"), "referral": N_("pilots.eval.outcome.referral")}
+ROLES = {
+    "pilot": N_("pilots.eval.role.pilot"),
+    "comparison": N_("pilots.eval.role.comparison"),
+    "pilot_short": N_("pilots.eval.role.pilot_short"),
+    "pilot_alone": N_("pilots.eval.role.pilot_alone"),
+    "spillover": N_("pilots.eval.role.spillover"),
+    "not_chosen": N_("pilots.eval.role.not_chosen"),
+}
 
 
 def ratio_text(value, low, high, lang: str) -> str:
@@ -46,7 +60,7 @@ def evaluation_table(evaluation: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = evaluation.set_index("outcome").reindex(list(OUTCOMES))
     return pd.DataFrame(
         {
-            t("pilots.eval.outcome", lang): [t(f"pilots.eval.outcome.{o}", lang) for o in OUTCOMES],
+            t("pilots.eval.outcome", lang): [t(OUTCOMES[o], lang) for o in OUTCOMES],
             t("pilots.eval.rate_ratio", lang): [
                 ratio_text(r.rate_ratio, r.rate_ratio_low, r.rate_ratio_high, lang) for r in rows.itertuples()
             ],
@@ -56,7 +70,7 @@ def evaluation_table(evaluation: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("pilots.eval.p", lang): [number(p, 3, lang) for p in rows["p_randomization"]],
             t("pilots.eval.mde", lang): [number(m, 2, lang) for m in rows["mde"]],
             t("pilots.eval.enough_col", lang): [
-                t("pilots.eval.yes" if e else "pilots.eval.no", lang) for e in rows["enough"]
+                t("pilots.eval.yes", lang) if e else t("pilots.eval.no", lang) for e in rows["enough"]
             ],
         }
     )
@@ -65,7 +79,7 @@ def evaluation_table(evaluation: pd.DataFrame, lang: str) -> pd.DataFrame:
 def event_chart(events: pd.DataFrame, lang: str) -> dict:
     """The event study of both outcomes: rate ratios against the quarter before the start."""
     data = events.assign(
-        series=events["outcome"].map(lambda o: t(f"pilots.eval.outcome.{o}", lang)),
+        series=events["outcome"].map(lambda o: t(OUTCOMES[o], lang)),
         display=[
             ratio_text(e, low, high, lang) if pd.notna(low) else number(e, 2, lang)
             for e, low, high in zip(events["estimate"], events["ci_low"], events["ci_high"], strict=True)
@@ -77,13 +91,13 @@ def event_chart(events: pd.DataFrame, lang: str) -> dict:
 
 def compared_table(compared: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Who was compared: each reporting community, its district, its role and its distance to the nearest pilot."""
-    order = ["pilot", "comparison", "pilot_short", "pilot_alone", "spillover", "not_chosen"]
+    order = list(ROLES)
     rows = compared.assign(rank=compared["role"].map(order.index)).sort_values(["rank", "community_id"])
     return pd.DataFrame(
         {
             t("pilots.col.community", lang): maps.local_names(rows, lang).to_numpy(),
             t("pilots.col.district", lang): maps.local_names(rows, lang, "district_").to_numpy(),
-            t("pilots.eval.col.role", lang): [t(f"pilots.eval.role.{r}", lang) for r in rows["role"]],
+            t("pilots.eval.col.role", lang): [t(ROLES[r], lang) for r in rows["role"]],
             t("pilots.eval.col.distance", lang): [
                 number(d, 0, lang) if pd.notna(d) else "" for d in rows["distance_m"]
             ],

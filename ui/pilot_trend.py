@@ -12,10 +12,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ui import charts
-from ui.i18n import number, t
+from ui.i18n import N_, number, t
 from ui.periods import quarter_label, short_label
 
 __all__ = ["rounding_step", "trend_chart"]
+
+GROUPS = {"pilot": N_("pilots.group.pilot"), "comparison": N_("pilots.group.comparison")}
 
 
 def rounding_step(trend: pd.DataFrame, base: int) -> float:
@@ -35,7 +37,7 @@ def _rows(trend: pd.DataFrame, lang: str) -> pd.DataFrame:
             "quarter": trend["quarter"],
             "axis": trend["quarter"].map(lambda q: short_label(q, lang)),
             "label": trend["quarter"].map(lambda q: quarter_label(q, lang)),
-            "series": trend["group"].map(lambda group: t(f"pilots.group.{group}", lang)),
+            "series": trend["group"].map(lambda group: t(GROUPS[group], lang)),
             "value": trend["rate_per_100k"].round(1).where(~trend["suppressed"]),
             "display": [
                 t("pilots.tip_suppressed", lang, cases=cases)

@@ -17,7 +17,7 @@ import streamlit as st
 from geo.planning import CANDIDATE_SETS, RADIUS_MAX_M, RADIUS_MIN_M
 from geo.siting import MODELS, Plan
 from ui import layers, loaders, maps, picking, sidebar
-from ui.i18n import number, t
+from ui.i18n import N_, number, t
 from ui.whatif_view import CHANGED, first_day_after, services_csv
 
 __all__ = [
@@ -35,6 +35,13 @@ __all__ = [
 
 NEW_SITE = CHANGED  # purple: no service type uses it
 SAFE_SPACE = maps.SERVICE_COLOURS["safe_space"]
+SET_NAMES = {  # the candidate sets (geo.planning.CANDIDATE_SETS)
+    "all": N_("planning.set.all"),
+    "communities": N_("planning.set.communities"),
+    "district-offices": N_("planning.set.district-offices"),
+    "health-centres": N_("planning.set.health-centres"),
+}
+MODEL_NAMES = {"mclp": N_("planning.model.mclp"), "p-median": N_("planning.model.p-median")}
 SETTINGS_KEY = "planning_settings"  # the settings of the plan shown: solved again only on "Recommend"
 Point = tuple[float, float, tuple[int, int, int], float, str]  # lon, lat, colour, size and label in a picture
 
@@ -58,13 +65,13 @@ def settings_form(default_radius: float, lang: str) -> dict:
             t("planning.candidates"),
             list(CANDIDATE_SETS),
             index=list(CANDIDATE_SETS).index(shown["candidates"]),
-            format_func=lambda key: t(f"planning.set.{key}", lang),
+            format_func=lambda key: t(SET_NAMES[key], lang),
         )
         model = columns[3].radio(
             t("planning.model"),
             MODELS,
             index=MODELS.index(shown["model"]),
-            format_func=lambda m: t(f"planning.model.{m}", lang),
+            format_func=lambda m: t(MODEL_NAMES[m], lang),
         )
         if st.form_submit_button(t("planning.run"), type="primary"):
             shown = st.session_state[SETTINGS_KEY] = {

@@ -19,7 +19,7 @@ import streamlit as st
 from ui import layers, legends, loaders, maps, mapview, picking
 from ui.context import Page
 from ui.figures import rate_figures
-from ui.i18n import number, t
+from ui.i18n import N_, number, t
 from ui.sidebar import Period
 
 __all__ = ["district_map", "legend_title", "load_deck", "smoothed_classes"]
@@ -27,10 +27,10 @@ __all__ = ["district_map", "legend_title", "load_deck", "smoothed_classes"]
 MAP_KEY = "overview_map"
 # The tooltip's figures: a column of :func:`ui.figures.rate_figures` and its heading's text key.
 TOOLTIP_FIELDS = {
-    "cases": "col.cases",
-    "rate": "col.rate",
-    "eb": "overview.col.eb_rate",
-    "hotspot": "overview.col.hotspot",
+    "cases": N_("col.cases"),
+    "rate": N_("col.rate"),
+    "eb": N_("overview.col.eb_rate"),
+    "hotspot": N_("overview.col.hotspot"),
 }
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.history import history_table
-from ui.i18n import t
+from ui.i18n import N_, t
 from ui.uploads import KINDS
 
 __all__ = ["history_with_forms"]
@@ -45,7 +45,7 @@ def history_with_forms(loads: pd.DataFrame, nonce: int, act: Callable[..., None]
     revertible = loads[(loads["status"] == "active") & loads["kind"].isin(REVERTIBLE)]["load_id"]
     if not revertible.empty:
         with st.form(f"revert_{nonce}"):
-            load_id = _choice("upload.revert_which", revertible, names)
+            load_id = _choice(N_("upload.revert_which"), revertible, names)
             sure = st.checkbox(t("upload.revert_sure"))
             force = st.checkbox(t("upload.revert_force"))
             if st.form_submit_button(t("upload.revert")) and sure and load_id is not None:
@@ -53,6 +53,6 @@ def history_with_forms(loads: pd.DataFrame, nonce: int, act: Callable[..., None]
     reverted = loads[loads["status"] == "reverted"]["load_id"]
     if not reverted.empty:
         with st.form(f"restore_{nonce}"):
-            load_id = _choice("upload.restore_which", reverted, names)
+            load_id = _choice(N_("upload.restore_which"), reverted, names)
             if st.form_submit_button(t("upload.restore")) and load_id is not None:
                 act("restore", load_id)

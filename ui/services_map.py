@@ -17,15 +17,20 @@ import pydeck as pdk
 import streamlit as st
 
 from ui import links, loaders, maps, picking, sidebar
-from ui.i18n import label, t
+from ui.i18n import N_, label, t
 
 __all__ = ["choices", "deck", "origins", "outlines", "picture"]
 
 HEALTH_CENTRE_LINE = maps.SERVICE_COLOURS["health_centre"]
 EXTRAS = {"catchments": True, "health_centres": False, "context": False}  # each extra layer: does it start on
 OPTIONAL_LINES = {  # optional outline layers: their legend colour and text
-    "health_centres": (HEALTH_CENTRE_LINE, "coverage.health_centre_outline"),
-    "context": (maps.CONTEXT_LINE, "map.context_outline"),
+    "health_centres": (HEALTH_CENTRE_LINE, N_("coverage.health_centre_outline")),
+    "context": (maps.CONTEXT_LINE, N_("map.context_outline")),
+}
+ORIGINS = {  # a service type's legend label says whether its points are real, estimated or synthetic
+    "real": N_("coverage.origin.real"),
+    "estimated": N_("coverage.origin.estimated"),
+    "synthetic": N_("coverage.origin.synthetic"),
 }
 
 
@@ -93,7 +98,7 @@ def origins(services: pd.DataFrame) -> dict[str, str]:
 def type_label(service_type: str, lang: str, origin: dict[str, str]) -> str:
     """A service type's legend label, saying whether its points are real, estimated or synthetic demo data."""
     text = label("service", service_type, lang)
-    return t(f"coverage.origin.{origin.get(service_type, 'real')}", lang, service=text)
+    return t(ORIGINS[origin.get(service_type, "real")], lang, service=text)
 
 
 def service_layers(services: pd.DataFrame, types: list[str], lang: str, origin: dict[str, str]) -> list[pdk.Layer]:

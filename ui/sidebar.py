@@ -31,7 +31,7 @@ import streamlit as st
 from core import quarters
 from db import read
 from ui import links, loaders
-from ui.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, current_lang, t
+from ui.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, N_, current_lang, t
 from ui.periods import (
     STYLE_KEY,
     bangkok_date,
@@ -78,6 +78,12 @@ _SNAPSHOT = "_snapshot"  # the snapshot's path and version, read once per run by
 
 Window = Literal["quarter", "year", "fiscal"]
 WINDOWS: tuple[Window, ...] = ("quarter", "year", "fiscal")
+WINDOW_NAMES = {
+    "quarter": N_("sidebar.window.quarter"),
+    "year": N_("sidebar.window.year"),
+    "fiscal": N_("sidebar.window.fiscal"),
+}
+STYLE_NAMES = {"fiscal": N_("sidebar.style.fiscal"), "calendar": N_("sidebar.style.calendar")}
 DEFAULT_WINDOW: Window = "year"
 YEAR = 4  # quarters in the "last four quarters" window
 SPANS = {"quarter": "1q", "year": "4q", "fiscal": "fytd"}  # each window's name in the snapshot
@@ -232,16 +238,16 @@ def _period_controls() -> None:
         WINDOWS,
         key=WINDOW_KEY,
         required=True,
-        format_func=lambda w: t(f"sidebar.window.{w}", lang),
+        format_func=lambda w: t(WINDOW_NAMES[w], lang),
         help=t("sidebar.window_help"),
         width="stretch",
     )
     st.segmented_control(
         t("sidebar.style"),
-        ("fiscal", "calendar"),
+        tuple(STYLE_NAMES),
         key=STYLE_KEY,
         required=True,
-        format_func=lambda s: t(f"sidebar.style.{s}", lang),
+        format_func=lambda s: t(STYLE_NAMES[s], lang),
     )
 
 

@@ -17,10 +17,11 @@ import streamlit as st
 from core.settings import max_upload_mb
 from db import read
 from db.snapshot import published_path
-from ui.i18n import t
+from ui.i18n import N_, t
 from ui.periods import datetime_label, quarter_label
 
 __all__ = [
+    "FORMATS",
     "KINDS",
     "TEMPLATES",
     "TYPES",
@@ -35,7 +36,19 @@ __all__ = [
 ]
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
-KINDS = ("cases", "services", "communities", "population")  # the kinds of file a load takes
+# The kinds of file a load takes, with their names, and the long text describing each format.
+KINDS = {
+    "cases": N_("upload.kind.cases"),
+    "services": N_("upload.kind.services"),
+    "communities": N_("upload.kind.communities"),
+    "population": N_("upload.kind.population"),
+}
+FORMATS = {  # locale/<lang>/texts/<name>.md
+    "cases": "upload-cases",
+    "services": "upload-services",
+    "communities": "upload-communities",
+    "population": "upload-population",
+}
 TYPES = ["csv", "tsv", "txt", "xlsx"]  # file types the box accepts
 SHOWN_ERRORS = 50  # the rest are in the downloadable list
 

@@ -22,7 +22,7 @@ from db import read
 from geo.scenario import Edit, Outcome, coverage_of, evaluate
 from ui import bivariate, loaders, maps
 from ui import whatif_view as view
-from ui.i18n import number, t
+from ui.i18n import LEVELS, N_, number, t
 
 __all__ = ["section"]
 
@@ -35,6 +35,12 @@ CHART = "whatif_after"
 TURN = "whatif_turn"  # clicks taken: each starts the after map afresh, without a selection
 BOUNDS = {"lat": (13.45, 14.05), "lon": (100.30, 101.00)}  # Bangkok with its edges, in degrees
 START = {"lat": 13.75, "lon": 100.55}
+EDITS = {
+    "add": N_("whatif.edit.add"),
+    "move": N_("whatif.edit.move"),
+    "close": N_("whatif.edit.close"),
+    "capacity": N_("whatif.edit.capacity"),
+}
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -142,7 +148,7 @@ def _new_id(prefix: str) -> str:
 
 def point_controls(capacity: int) -> None:
     """The point (typed, or set by a click on the after map) and adding a safe space there."""
-    st.markdown(f"**{t('whatif.point')}**")
+    st.markdown("**" + t("whatif.point") + "**")
     st.session_state.setdefault(LAT, START["lat"])
     st.session_state.setdefault(LON, START["lon"])
     lat_column, lon_column = st.columns(2)
@@ -225,7 +231,7 @@ def describe(edit: Edit, names: dict[str, str]) -> str:
     """One change in words."""
     name = names.get(edit.service_id, edit.service_id)
     where = {"lat": f"{edit.lat:.5f}", "lon": f"{edit.lon:.5f}"} if edit.lon is not None else {}
-    return t(f"whatif.edit.{edit.kind}", name=name, capacity=edit.capacity, **where)
+    return t(EDITS[edit.kind], name=name, capacity=edit.capacity, **where)
 
 
 def edit_list(outcome: Outcome, recommended: pd.DataFrame, capacity: int, lang: str) -> None:
@@ -233,12 +239,12 @@ def edit_list(outcome: Outcome, recommended: pd.DataFrame, capacity: int, lang: 
     changes = edits()
     everyone = pd.concat([outcome.before, outcome.after]).drop_duplicates("service_id")
     names = dict(zip(everyone["service_id"], maps.local_names(everyone, lang), strict=True))
-    st.markdown(f"**{t('whatif.edits')}**")
+    st.markdown("**" + t("whatif.edits") + "**")
     if not changes:
         st.caption(t("whatif.no_edits"))
     for at, edit in enumerate(changes, start=1):
         skipped = at - 1 in outcome.skipped
-        st.markdown(f"{at}. {describe(edit, names)}" + (f" — *{t('whatif.skipped_one')}*" if skipped else ""))
+        st.markdown(f"{at}. {describe(edit, names)}" + (" — *" + t("whatif.skipped_one") + "*" if skipped else ""))
     columns = st.columns([1, 1, 2])
     if columns[0].button(t("whatif.undo"), disabled=not changes, icon=":material/undo:"):
         changes.pop()
@@ -277,8 +283,8 @@ def png_legend(outcome: Outcome) -> list[tuple[tuple[int, int, int], str]]:
     entries = [
         (
             bivariate.colour(*cell),
-            t("coverage.cell", need=t(f"level.{cell[0]}"), coverage=t(f"level.{cell[1]}"))
-            + (f" ({t('whatif.tip_gap')})" if cell == bivariate.GAP else ""),
+            t("coverage.cell", need=t(LEVELS[cell[0]]), coverage=t(LEVELS[cell[1]]))
+            + (" (" + t("whatif.tip_gap") + ")" if cell == bivariate.GAP else ""),
         )
         for cell in order
     ]
@@ -293,13 +299,13 @@ def maps_side_by_side(outcome: Outcome, snapshot, chosen, lang: str, name: str) 
     extra = [grid_layer(snapshot.path, snapshot.version), maps.marker_layer(point, "point", view.POINT, [], 6)]
     key = ("whatif", snapshot.version, lang, chosen.span, chosen.end)
     before, after = st.columns(2)
-    before.markdown(f"**{t('whatif.before')}**")
+    before.markdown("**" + t("whatif.before") + "**")
     before.pydeck_chart(
         loaders.remembered((*key, "before"), lambda: view.district_deck(outcome, districts, "before", radius_m, lang)),
         height=480,
         alt=t("whatif.before"),
     )
-    after.markdown(f"**{t('whatif.after', name=name)}**")
+    after.markdown("**" + t("whatif.after", name=name) + "**")
     after.pydeck_chart(
         loaders.remembered(
             (*key, tuple(edits()), float(point["lon"][0]), float(point["lat"][0])),

@@ -23,7 +23,7 @@ from core.downloads import csv_bytes
 from geo.projection import to_metric
 from geo.scenario import Outcome
 from ui import bivariate, maps
-from ui.i18n import number, t
+from ui.i18n import LEVELS, N_, number, t
 
 __all__ = [
     "CHANGED",
@@ -93,7 +93,7 @@ def fills(districts: pd.DataFrame, when: str) -> list[tuple[int, int, int]]:
 
 
 def _level(value) -> str:
-    return t("value.no_data") if pd.isna(value) else t(f"level.{int(value)}")
+    return t("value.no_data") if pd.isna(value) else t(LEVELS[int(value)])
 
 
 def _district_detail(districts: pd.DataFrame, when: str) -> list[str]:
@@ -105,7 +105,7 @@ def _district_detail(districts: pd.DataFrame, when: str) -> list[str]:
             access=number(row[f"access_2sfca_{when}"] * 1000, 2),
             residents=number(row[f"residents_{when}"]),
         )
-        + (f" · {t('whatif.tip_gap')}" if row[f"gap_{when}"] else "")
+        + (" · " + t("whatif.tip_gap") if row[f"gap_{when}"] else "")
         for _, row in districts.iterrows()
     ]
 
@@ -186,9 +186,15 @@ def change_table(outcome: Outcome, names: pd.Series) -> pd.DataFrame:
         "gap": lambda when: rows[f"gap_{when}"].map(yes_no).tolist(),
         "residents": lambda when: rows[f"residents_{when}"].map(number).tolist(),
     }
+    columns = {
+        "access": N_("whatif.col.access"),
+        "coverage": N_("whatif.col.coverage"),
+        "gap": N_("whatif.col.gap"),
+        "residents": N_("whatif.col.residents"),
+    }
     table = pd.DataFrame({t("planning.col.district"): names.reindex(rows.index).to_numpy()})
     for column, text in shown.items():
-        table[t(f"whatif.col.{column}")] = [f"{a} → {b}" for a, b in zip(text("before"), text("after"), strict=True)]
+        table[t(columns[column])] = [f"{a} → {b}" for a, b in zip(text("before"), text("after"), strict=True)]
     return table
 
 

@@ -19,22 +19,28 @@ from core import quarters
 from core.colours import NO_DATA, spread
 from db import read
 from etl.export import NoData
-from etl.messages import render
+from etl.messages import N_, render
 from geo.projection import to_metric
 from geo.rates import classify
 
 __all__ = ["Briefing", "Card", "gather"]
 
 Colour = tuple[int, int, int]
-# The cards: Kpis field, and whether it is a share (its change is in percentage points).
+# The cards: Kpis field, its title, and whether it is a share (its change is in percentage points).
 CARDS = (
-    ("cases", False),
-    ("referral_rate", True),
-    ("hotspots", False),
-    ("gaps", False),
-    ("safe_spaces", False),
-    ("pilots", False),
+    ("cases", N_("briefing.kpi.cases"), False),
+    ("referral_rate", N_("briefing.kpi.referral_rate"), True),
+    ("hotspots", N_("briefing.kpi.hotspots"), False),
+    ("gaps", N_("briefing.kpi.gaps"), False),
+    ("safe_spaces", N_("briefing.kpi.safe_spaces"), False),
+    ("pilots", N_("briefing.kpi.pilots"), False),
 )
+SPANS = {"1q": N_("briefing.fiscal.1q"), "4q": N_("briefing.fiscal.4q"), "fytd": N_("briefing.fiscal.fytd")}
+REASONS = {
+    "gap": N_("briefing.reason.gap"),
+    "hot_95": N_("briefing.reason.hot_95"),
+    "hot_99": N_("briefing.reason.hot_99"),
+}
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ class Briefing:
 
 def _fiscal_label(end: str, span: str, lang: str) -> str:
     fiscal_year, q = quarters.fiscal(end)
-    return render(f"briefing.fiscal.{span}", lang, q=q, fiscal_year=_year(fiscal_year, lang))
+    return render(SPANS[span], lang, q=q, fiscal_year=_year(fiscal_year, lang))
 
 
 def _year(ce_year: int, lang: str) -> int:
@@ -138,7 +144,7 @@ def _cards(path: Path, span: str, end: str, first: str, lang: str) -> tuple[list
     ends = {"previous": quarters.shift(end, quarters.previous_step(span)), "year": quarters.shift(end, -4)}
     before = {when: read.kpis(path, span, at) if at >= first else None for when, at in ends.items()}
     cards = []
-    for field, share in CARDS:
+    for field, title, share in CARDS:
         value = getattr(now, field)
         changes = {
             when: None if kpis is None else _change(value, getattr(kpis, field), share, lang)
@@ -146,7 +152,7 @@ def _cards(path: Path, span: str, end: str, first: str, lang: str) -> tuple[list
         }
         cards.append(
             Card(
-                render(f"briefing.kpi.{field}", lang),
+                render(title, lang),
                 _card_value(now, field, lang),
                 render("briefing.vs_previous", lang, change=changes["previous"])
                 if changes["previous"]
@@ -196,7 +202,7 @@ def _reason(reason: str, row: dict, ranked: int, bangkok_referral: float, lang: 
     if reason == "low_referral":
         share, bangkok = percent(row["referral_rate"], lang), percent(bangkok_referral, lang)
         return render("briefing.reason.low_referral", lang, share=share, bangkok=bangkok)
-    return render(f"briefing.reason.{reason}", lang)
+    return render(REASONS[reason], lang)
 
 
 def _attention(path: Path, summary: pd.DataFrame, span: str, end: str, referral: float, lang: str):
@@ -234,7 +240,14 @@ def _pilot(path: Path, lang: str) -> str:
     if not result["enough"] or pd.isna(result["rate_ratio"]) or pd.isna(result["p_randomization"]):
         return render("briefing.pilot_missing", lang, reason=result[f"reason_{lang}"])
     chance = result["p_randomization"] >= 0.05
-    verdict = "unclear" if chance else "lower" if result["rate_ratio"] < 1 else "higher"
+    lower = result["rate_ratio"] < 1
+    verdict = (
+        N_("briefing.verdict.unclear")
+        if chance
+        else N_("briefing.verdict.lower")
+        if lower
+        else N_("briefing.verdict.higher")
+    )
     return render(
         "briefing.pilot_result",
         lang,
@@ -245,14 +258,14 @@ def _pilot(path: Path, lang: str) -> str:
         low=number(result["rate_ratio_low"], 2, lang),
         high=number(result["rate_ratio_high"], 2, lang),
         p=number(result["p_randomization"], 3, lang),
-        verdict=render(f"briefing.verdict.{verdict}", lang),
+        verdict=render(verdict, lang),
     )
 
 
 def _about(meta: read.Meta, lang: str) -> list[str]:
     loaded = _date(meta.last_loaded, lang) if meta.last_loaded is not None else number(None, lang=lang)
     latest = _window_name("1q", meta.latest_quarter, lang) if meta.latest_quarter else number(None, lang=lang)
-    cases = render("briefing.cases.synthetic" if meta.synthetic else "briefing.cases.real", lang)
+    cases = render("briefing.cases.synthetic", lang) if meta.synthetic else render("briefing.cases.real", lang)
     return [
         render("briefing.as_of", lang, loaded=loaded, published=_date(meta.published_at, lang), latest=latest),
         render("briefing.sources", lang, cases=cases, population=meta.population_source or number(None, lang=lang)),

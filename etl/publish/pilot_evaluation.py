@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.messages import render
+from etl.messages import N_, render
 from geo.pilot_design import COMPARISONS
 from geo.pilot_evaluation import OUTCOMES, evaluate
 
@@ -24,6 +24,12 @@ __all__ = ["DECIMALS", "TABLES", "counts_of", "evaluation_tables"]
 # Published precision: enough for the page and the export, no more
 DECIMALS = {"rate_ratio": 2, "difference": 1, "p_randomization": 3, "mde": 2, "event_study": 2, "distance_m": -1}
 TABLES = ("pilot_evaluation", "pilot_event_study", "pilot_compared")
+REASONS = {  # geo.pilot_evaluation's reason codes -> their messages
+    "few_pilots": N_("pilot_eval.few_pilots"),
+    "few_comparisons": N_("pilot_eval.few_comparisons"),
+    "no_estimate": N_("pilot_eval.no_estimate"),
+    "enough": N_("pilot_eval.enough"),
+}
 
 
 def counts_of(cells: pd.DataFrame, hidden: float) -> pd.DataFrame:
@@ -66,8 +72,8 @@ def _rows(result: dict) -> tuple[list[dict], list[dict]]:
                 "mde": _round(block["mde"], DECIMALS["mde"]),
                 "enough": block["enough"],
                 "reason": block["reason"],
-                "reason_en": render(f"pilot_eval.{block['reason']}", "en", **block["reason_params"]),
-                "reason_th": render(f"pilot_eval.{block['reason']}", "th", **block["reason_params"]),
+                "reason_en": render(REASONS[block["reason"]], "en", **block["reason_params"]),
+                "reason_th": render(REASONS[block["reason"]], "th", **block["reason_params"]),
                 "spillover_m": result["spillover_m"],
                 "n_permutations": result["n_permutations"],
             }
