@@ -63,7 +63,7 @@ if hidden := int(summary["suppressed"].sum()):  # with realistic counts many cel
 
 # --- Map, and the districts to watch --------------------------------------------
 st.subheader(t("overview.map_title"))
-rate_map.district_map(page, period, map_png)
+rate_map.draw(page, period, map_png)
 if page.meta.population_year is None:
     st.caption(t("overview.population_no_year"))
 else:
