@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 
 import duckdb
@@ -24,7 +23,7 @@ from core import quarters
 from db import read
 from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
-from tests.helpers import area_sum, copy_with_snapshot, deck, features, layer, snapshot_of, texts
+from tests.helpers import area_sum, attention_items, copy_with_snapshot, deck, features, layer, snapshot_of, texts
 from ui import maps
 from ui.i18n import TEXT, number
 
@@ -227,37 +226,6 @@ def test_no_kpi_or_chart_value_is_a_small_count(hand_db, open_app):
 
 
 # --- Districts to watch, trend, table ---------------------------------------------------
-
-
-class ListItems(HTMLParser):
-    """The items of an HTML list as a browser shows them: (number, bold text, whole text, tags inside)."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__()
-        self.items: list[dict] = []
-        self._bold = False
-        self.feed(source)
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag == "li":
-            self.items.append({"value": int(dict(attrs)["value"]), "bold": "", "text": "", "tags": []})
-        elif self.items:
-            self.items[-1]["tags"].append(tag)
-            self._bold = tag == "strong"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._bold = self._bold and tag != "strong"
-
-    def handle_data(self, data: str) -> None:
-        if self.items:
-            self.items[-1]["text"] += data
-            self.items[-1]["bold"] += data if self._bold else ""
-
-
-def attention_items(app: AppTest) -> list[dict]:
-    """The districts to watch as the page lists them (an HTML list)."""
-    (listing,) = [m.value for m in app.markdown if m.proto.allow_html and m.value.startswith("<ol>")]
-    return ListItems(listing).items
 
 
 @pytest.mark.slow
