@@ -12,7 +12,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import quarters
 from db import read
 from etl.briefing.picture import map_png
 from ui import charts, compare, drill, hotspot_detail, hotspot_map, links, loaders, sidebar, tables
@@ -24,13 +23,6 @@ from ui.i18n import t
 
 TREND_QUARTERS = 12
 MAP_KEY, DISTRICT_KEY = hotspot_map.MAP_KEY, hotspot_map.DISTRICT_KEY
-
-
-@st.cache_data(show_spinner=False)
-def load_trend(path: str, version: str, dist_code: str, end: str) -> pd.DataFrame:
-    """The district's published count in the ``TREND_QUARTERS`` quarters ending at ``end``."""
-    window = pd.DataFrame({"quarter": quarters.window(end, TREND_QUARTERS)})
-    return window.merge(read.district_trend(path, dist_code), on="quarter", how="left")
 
 
 @st.cache_data(show_spinner=False)
@@ -99,7 +91,7 @@ district = st.selectbox(
 )
 hotspot_detail.district_cards(shown.set_index(summary["dist_code"]).loc[district])
 
-trend = load_trend(page.path, page.version, district, period.end)
+trend = loaders.district_trend(page.path, page.version, district, period.end, TREND_QUARTERS)
 st.markdown("**" + t("hotspots.trend", n=TREND_QUARTERS) + "**")
 if trend["cases_display"].isna().all():
     st.info(t("hotspots.no_trend", n=TREND_QUARTERS))

@@ -9,9 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from db import read
 from etl.briefing.picture import map_png
-from ui import attention, charts, kpi_cards, loaders, rate_map, rate_table, tables, trends
+from ui import attention, charts, kpi_cards, loaders, rate_map, rate_table, tables
 from ui.context import open_page
 from ui.i18n import t
 from ui.periods import year
@@ -19,10 +18,15 @@ from ui.periods import year
 TREND_QUARTERS = 12
 
 
-@st.cache_data(show_spinner=False)
-def load_district_trend(path: str, version: str, dist_code: str, end: str) -> pd.DataFrame:
-    """One district's published reported cases in the ``TREND_QUARTERS`` quarters ending at ``end``."""
-    return trends.last_quarters(read.district_trend(path, dist_code), end, TREND_QUARTERS)
+def trend_chart(lines: list[pd.DataFrame], start: str, lang: str) -> dict:
+    """The trend's ``lines`` (:func:`ui.charts.series_rows`) across quarters, the window's ``start`` marked."""
+    return charts.window_trend(
+        pd.concat(lines),
+        start,
+        y_title=t("overview.trend.y", lang),
+        quarter_title=t("overview.trend.quarter", lang),
+        window_text=t("overview.trend.window", lang),
+    )
 
 
 def briefing_button(path: str, end: str, span: str, lang: str) -> None:
@@ -63,7 +67,7 @@ if hidden := int(summary["suppressed"].sum()):  # with realistic counts many cel
 
 # --- Map, and the districts to watch --------------------------------------------
 st.subheader(t("overview.map_title"))
-rate_map.district_map(page, period, map_png)
+rate_map.draw(page, period, map_png)
 if page.meta.population_year is None:
     st.caption(t("overview.population_no_year"))
 else:
@@ -76,18 +80,28 @@ attention.attention_list(top, summary, now.referral_rate, lang, page.districts)
 if page.districts:
     st.subheader(t("overview.trend_districts", n=TREND_QUARTERS))
     names = summary.set_index("dist_code")[f"name_{lang}"]
-    lines = {names[code]: load_district_trend(page.path, page.version, code, period.end) for code in page.districts}
+    trends = {
+        code: loaders.district_trend(page.path, page.version, code, period.end, TREND_QUARTERS)
+        for code in page.districts
+    }
     charts.show(
         ("overview-districts", page.version, period.span, period.end, lang, *page.districts),
-        lambda: trends.districts_chart(lines, period, lang),
+        lambda: trend_chart(
+            [charts.series_rows(trend, "cases", names[code], lang) for code, trend in trends.items()],
+            period.start,
+            lang,
+        ),
     )
     st.caption(t("overview.trend_districts_note", top=below - 1, below=below))
 else:
     st.subheader(t("overview.trend", n=TREND_QUARTERS))
-    totals = loaders.quarterly_totals(page.path, page.version)
+    totals = loaders.last_quarters(loaders.quarterly_totals(page.path, page.version), period.end, TREND_QUARTERS)
+    series = {"cases_reported": t("overview.trend.reported"), "cases_referred": t("overview.trend.referred")}
     charts.show(
         ("overview", page.version, period.span, period.end, lang),
-        lambda: trends.bangkok_chart(trends.last_quarters(totals, period.end, TREND_QUARTERS), period, lang),
+        lambda: trend_chart(
+            [charts.series_rows(totals, c, text, lang) for c, text in series.items()], period.start, lang
+        ),
     )
 
 # --- Table and download -----------------------------------------------------------

@@ -25,6 +25,7 @@ import subprocess
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import duckdb
@@ -42,6 +43,7 @@ __all__ = [
     "ROOT",
     "Published",
     "area_sum",
+    "attention_items",
     "breakdown_sums",
     "chart_rows",
     "click",
@@ -250,6 +252,37 @@ def texts(app) -> str:
 def html_markdown(app) -> str:
     """Everything the page renders as HTML (markdown with HTML allowed)."""
     return "\n".join(m.value for m in app.markdown if m.proto.allow_html)
+
+
+class ListItems(HTMLParser):
+    """The items of an HTML list as a browser shows them: (number, bold text, whole text, tags inside)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.items: list[dict] = []
+        self._bold = False
+        self.feed(source)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "li":
+            self.items.append({"value": int(dict(attrs)["value"]), "bold": "", "text": "", "tags": []})
+        elif self.items:
+            self.items[-1]["tags"].append(tag)
+            self._bold = tag == "strong"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._bold = self._bold and tag != "strong"
+
+    def handle_data(self, data: str) -> None:
+        if self.items:
+            self.items[-1]["text"] += data
+            self.items[-1]["bold"] += data if self._bold else ""
+
+
+def attention_items(app) -> list[dict]:
+    """The districts to watch as the page lists them (an HTML list)."""
+    (listing,) = [m.value for m in app.markdown if m.proto.allow_html and m.value.startswith("<ol>")]
+    return ListItems(listing).items
 
 
 def deck(app) -> dict:

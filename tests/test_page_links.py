@@ -13,7 +13,7 @@ from core import quarters
 from db import read
 from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
-from tests.helpers import DASHBOARD, area_sum, deck
+from tests.helpers import DASHBOARD, area_sum, attention_items, deck
 from ui import maps
 from ui.i18n import LANGS, t
 
@@ -143,9 +143,8 @@ def test_a_district_in_the_link_narrows_the_whole_overview(open_link, demo_templ
     assert view["zoom"] > maps.VIEW.zoom and 100.55 < view["longitude"] < 100.95  # between the two, zoomed in
     attention = read.attention(published_path(demo_template), "4q", DEMO_END)
     listed = attention[attention["dist_code"].isin(["1003", "1033"])]
-    lines = [m.value for m in app.markdown if m.value[:2] in {f"{rank}." for rank in range(1, 6)}]
-    assert lines and all(f"**{name}**" in lines[0] for name in listed["name_en"])
-    assert [int(line.split(".")[0]) for line in lines[0].split("\n")] == listed["rank"].tolist()
+    entries = attention_items(app)
+    assert [(e["value"], e["bold"]) for e in entries] == list(zip(listed["rank"], listed["name_en"], strict=True))
     (chart,) = app.get("vega_lite_chart")
     frames = [pa.ipc.open_stream(io.BytesIO(d.data.data)).read_pandas() for d in chart.proto.datasets]
     (rows,) = [f for f in frames if "series" in f.columns]

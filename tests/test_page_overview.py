@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from core import quarters
 from db import read
 from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
-from tests.helpers import area_sum, copy_with_snapshot, deck, features, layer, snapshot_of, texts
+from tests.helpers import area_sum, attention_items, copy_with_snapshot, deck, features, layer, snapshot_of, texts
 from ui import maps
 from ui.i18n import number, t
 
@@ -232,17 +231,42 @@ def test_no_kpi_or_chart_value_is_a_small_count(hand_db, open_app):
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_attention_list_names_five_districts_with_reasons(demo_template, open_app, lang):
-    app = open_app(demo_template, lang)
-    (listing,) = [m.value for m in app.markdown if re.match(r"1\. \*\*", m.value)]
-    entries = listing.splitlines()
+    entries = attention_items(open_app(demo_template, lang))
     expected = read.attention(snapshot_of(demo_template), "4q", DEMO_END)
     assert len(expected) == 5
     name = "name_th" if lang == "th" else "name_en"
-    assert [re.match(r"\d\. \*\*(.+?)\*\*", e).group(1) for e in entries] == expected[name].tolist()
+    assert [e["value"] for e in entries] == expected["rank"].tolist() == [1, 2, 3, 4, 5]
+    assert [e["bold"] for e in entries] == expected[name].tolist()
     for entry, codes in zip(entries, expected["reasons"], strict=True):
-        assert codes and len(entry.split(": ", 1)[1].split("; ")) == len(codes)
+        assert codes and len(entry["text"].split(": ", 1)[1].split("; ")) == len(codes)
         for code in codes:  # each reason in words: its text up to the first figure
-            assert t(f"attention.{code}", lang).split("{")[0] in entry
+            assert t(f"attention.{code}", lang).split("{")[0] in entry["text"]
+
+
+def test_attention_list_shows_a_name_with_markup_as_typed(demo_template, tmp_path, open_app):
+    copy = copy_with_snapshot(demo_template, tmp_path / "markup.duckdb")
+    typed = "<i>Nong</i> **Chok** [x](javascript:alert(1)) & :red[Khet] $y$"
+    with duckdb.connect(str(published_path(copy))) as con:
+        (top,) = con.execute(
+            "SELECT dist_code FROM attention WHERE span = '4q' AND end_quarter = ? AND rank = 1", [DEMO_END]
+        ).fetchone()
+        con.execute("UPDATE district_summary SET name_en = ? WHERE dist_code = ?", [typed, top])
+    app = open_app(copy, "en")
+    first = attention_items(app)[0]
+    assert first["bold"] == typed  # shown as typed: no italics, no bold inside, no link
+    assert first["tags"] == ["strong"]
+
+
+def test_attention_list_keeps_the_rank_of_the_districts_chosen(demo_template, open_app):
+    expected = read.attention(snapshot_of(demo_template), "4q", DEMO_END)
+    chosen = expected["dist_code"].iloc[[1, 3]].tolist()  # ranked second and fourth: not one after the other
+    app = open_app(demo_template, "en")
+    app.multiselect(key="districts").set_value(chosen).run()
+    entries = attention_items(app)
+    assert [(e["value"], e["bold"]) for e in entries] == [
+        (2, expected["name_en"].iloc[1]),
+        (4, expected["name_en"].iloc[3]),
+    ]
 
 
 @pytest.mark.slow

@@ -2,10 +2,14 @@
 
 Each district is numbered by its rank among all fifty and followed by its
 reasons, each with the figure behind it (its smoothed rate and rank, its
-referral share against Bangkok's).
+referral share against Bangkok's). The list is HTML whose every text is
+escaped: a name is shown as it was typed, never read as Markdown or HTML,
+and each item keeps its rank when the sidebar leaves gaps between them.
 """
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 import streamlit as st
@@ -44,10 +48,11 @@ def attention_list(
         st.caption(t("overview.attention_none"))
         return
     name, ranked = f"name_{lang}", int(summary["eb_rate_per_100k"].notna().sum())
-    lines = [
-        f"{row['rank']}. **{row[name]}**: "
-        + "; ".join(reason_text(r, row, ranked, bangkok_referral) for r in row["reasons"])
+    items = "".join(
+        f'<li value="{int(row["rank"])}"><strong>{html.escape(row[name])}</strong>: '
+        + html.escape("; ".join(reason_text(r, row, ranked, bangkok_referral) for r in row["reasons"]))
+        + "</li>"
         for row in top.to_dict("records")
-    ]
-    st.markdown("\n".join(lines))
+    )
+    st.markdown(f"<ol>{items}</ol>", unsafe_allow_html=True)
     st.caption(t("overview.attention_how"))

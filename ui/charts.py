@@ -2,9 +2,11 @@
 
 :func:`quarterly_trend`: values per quarter as lines with points, one line
 per series, and optional vertical rules that mark quarters (a pilot's
-start, the chosen window). :func:`event_study`: ratios with 95 % intervals
-per quarter relative to a start, on a log scale around 1. Pages give it a tidy frame
-whose text is already translated and whose counts are already published
+start, the chosen window); :func:`series_rows` makes one line of it from a
+per-quarter frame, and :func:`window_trend` marks the chosen window's
+start. :func:`event_study`: ratios with 95 % intervals per quarter relative
+to a start, on a log scale around 1. Pages give them a tidy frame whose
+text is already translated and whose counts are already published
 (db/read.py), so the chart shows nothing the tables do not. :func:`show`
 draws a spec, made once per key.
 
@@ -27,7 +29,7 @@ from ui import loaders
 from ui.i18n import t
 from ui.periods import quarter_label, short_label
 
-__all__ = ["SERIES_COLOURS", "event_study", "quarterly_trend", "series_rows", "show"]
+__all__ = ["SERIES_COLOURS", "event_study", "quarterly_trend", "series_rows", "show", "window_trend"]
 
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 MARKER_COLOUR = "#555555"
@@ -151,6 +153,20 @@ def quarterly_trend(
         ]
         spec["datasets"]["markers"] = _records(markers[["axis", "text"]])
     return spec
+
+
+def window_trend(data: pd.DataFrame, start: str, *, y_title: str, quarter_title: str, window_text: str) -> dict:
+    """:func:`quarterly_trend` of ``data`` (rows of :func:`series_rows`), the chosen window's first quarter
+    ``start`` marked with ``window_text`` (no mark when the lines do not reach it).
+
+    >>> trend = pd.DataFrame({"quarter": ["2025Q1", "2025Q2"], "cases": [9.0, 7.0], "cases_display": ["9", "7"]})
+    >>> data = pd.concat([series_rows(trend, "cases", name, "en") for name in ("A", "B")])
+    >>> spec = window_trend(data, "2025Q2", y_title="Cases", quarter_title="Quarter", window_text="window")
+    >>> spec["datasets"]["markers"] == [{"axis": data["axis"].iloc[1], "text": "window"}]  # one mark for both lines
+    True
+    """
+    markers = data.loc[data["quarter"] == start, ["axis"]].drop_duplicates().assign(text=window_text)
+    return quarterly_trend(data, y_title=y_title, quarter_title=quarter_title, markers=markers)
 
 
 def event_study(data: pd.DataFrame, *, x_title: str, y_title: str, height: int = 300) -> dict:

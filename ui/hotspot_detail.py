@@ -52,7 +52,10 @@ def district_cards(row: pd.Series) -> None:
 def trend_chart(trend: pd.DataFrame, start: str, lang: str) -> dict:
     """The district's published count per quarter (a suppressed quarter leaves a gap), the window's start marked."""
     data = charts.series_rows(trend, "cases", t("hotspots.trend.cases", lang), lang)
-    markers = data.loc[data["quarter"] == start, ["axis"]].assign(text=t("hotspots.trend.window", lang))
-    return charts.quarterly_trend(
-        data, y_title=t("hotspots.trend.cases", lang), quarter_title=t("hotspots.trend.quarter", lang), markers=markers
+    return charts.window_trend(
+        data,
+        start,
+        y_title=t("hotspots.trend.cases", lang),
+        quarter_title=t("hotspots.trend.quarter", lang),
+        window_text=t("hotspots.trend.window", lang),
     )

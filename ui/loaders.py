@@ -15,6 +15,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from core import quarters as quarter_keys
 from db import read
 from ui import maps
 
@@ -29,8 +30,10 @@ __all__ = [
     "district_names",
     "district_outlines",
     "district_summary",
+    "district_trend",
     "health_centre_areas",
     "kpis",
+    "last_quarters",
     "load_history",
     "meta",
     "quarterly_totals",
@@ -116,6 +119,23 @@ def class_breaks(snapshot: str, version: str, span: str, end: str, measure: str,
 @st.cache_data(show_spinner=False)
 def quarterly_totals(snapshot: str, version: str) -> pd.DataFrame:
     return read.quarterly_totals(snapshot)
+
+
+def last_quarters(frame: pd.DataFrame, end: str, n: int) -> pd.DataFrame:
+    """The rows of ``frame`` (by ``quarter``) for the ``n`` quarters ending at ``end``, one per quarter;
+    a quarter without a row has none of its figures.
+
+    >>> last_quarters(pd.DataFrame({"quarter": ["2025Q4"], "cases": [10]}), "2026Q1", 3)["cases"].tolist()
+    [nan, 10.0, nan]
+    """
+    window = pd.DataFrame({"quarter": quarter_keys.window(end, n)})
+    return window.merge(frame, on="quarter", how="left")
+
+
+@st.cache_data(show_spinner=False)
+def district_trend(snapshot: str, version: str, dist_code: str, end: str, n: int) -> pd.DataFrame:
+    """One district's published counts in the ``n`` quarters ending at ``end`` (:func:`last_quarters`)."""
+    return last_quarters(read.district_trend(snapshot, dist_code), end, n)
 
 
 @st.cache_data(show_spinner=False)

@@ -4,34 +4,34 @@ Every district with data is coloured by the published classes of its
 smoothed rate, "<5" ones too: the rate is computed from protected cells and
 borrows strength from Bangkok's mean, so it reveals no small count.
 Districts chosen in the sidebar are outlined and the map opens on them; the
-others stay for context. Layer toggles and zoom buttons sit above the map.
+others stay for context. The controls, the layer stack, the tooltip and the
+column beside the map are :mod:`ui.district_map`'s, as on Hotspots.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from ui import layers, legends, loaders, maps, mapview, picking
+from ui import district_map, layers, loaders, maps, mapview, picking
 from ui.context import Page
 from ui.figures import rate_figures
 from ui.i18n import N_, number, t
 from ui.sidebar import Period
 
-__all__ = ["district_map", "legend_title", "load_deck", "smoothed_classes"]
+__all__ = ["draw", "legend_title", "load_deck", "smoothed_classes"]
 
 MAP_KEY = "overview_map"
-# The tooltip's figures: a column of :func:`ui.figures.rate_figures` and its heading's text key.
-TOOLTIP_FIELDS = {
-    "cases": N_("col.cases"),
-    "rate": N_("col.rate"),
-    "eb": N_("overview.col.eb_rate"),
-    "hotspot": N_("overview.col.hotspot"),
-}
+# The tooltip's lines: (text key, column of :func:`ui.figures.rate_figures`).
+FIELDS = (
+    (N_("col.cases"), "cases"),
+    (N_("col.rate"), "rate"),
+    (N_("overview.col.eb_rate"), "eb"),
+    (N_("overview.col.hotspot"), "hotspot"),
+)
 
 
 def smoothed_classes(
@@ -66,20 +66,14 @@ def load_deck(
     districts = loaders.district_layer(path, version).merge(
         rate_figures(summary, lang).assign(fill=colours), on="dist_code"
     )
-    tooltip = "<b>{name_th}</b><br/>{name_en}<br/>" + "<br/>".join(
-        f"{html.escape(t(key, lang))}: {{{field}}}" for field, key in TOOLTIP_FIELDS.items()
-    )
     picked = districts[districts["dist_code"].isin(chosen)]
-    extra = layers.overlay_layers(path, version, visible, span, end, lang, zoom=zoom)
-    fills = "districts" in visible
-    deck_layers = [
-        *([maps.choropleth_layer(districts, ["dist_code", "name_th", "name_en", *TOOLTIP_FIELDS])] if fills else []),
-        *extra["under"],
-        *([maps.outline_layer(picked.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if chosen else []),
-        *extra["over"],
-        *([maps.label_layer(districts, f"name_{lang}", zoom=zoom, edges=edges)] if fills else []),
-    ]
-    return maps.map_deck(deck_layers, tooltip), classes
+    outline = [maps.outline_layer(picked.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if chosen else []
+    overlays = layers.overlay_layers(path, version, visible, span, end, lang, zoom=zoom)
+    properties = ["dist_code", "name_th", "name_en", *(field for _, field in FIELDS)]
+    deck_layers = district_map.district_layers(
+        districts, properties, visible, overlays, outline, districts, lang, zoom, edges
+    )
+    return maps.map_deck(deck_layers, district_map.tooltip(FIELDS, lang)), classes
 
 
 def legend_title(n_quarters: int) -> str:
@@ -88,12 +82,14 @@ def legend_title(n_quarters: int) -> str:
     return t("overview.legend", span=span)
 
 
-def _picture(page: Page, period: Period, entries: list[maps.LegendEntry], draw: Callable[..., bytes]) -> None:
-    """The button that downloads the map as a PNG with its legend and title, drawn on the click by ``draw``."""
+def _picture(
+    page: Page, period: Period, entries: list[maps.LegendEntry], render: Callable[..., bytes]
+) -> Callable[[], bytes]:
+    """The map as a picture that ``render`` draws on the click, with its legend and title."""
     colours, _ = smoothed_classes(page.path, page.version, period.span, period.end, page.lang)
     codes = loaders.district_summary(page.path, page.version, period.span, period.end)["dist_code"]
-    png = partial(
-        draw,
+    return partial(
+        render,
         page.path,
         dict(zip(codes, colours, strict=True)),
         [(entry.colour, entry.label) for entry in entries],
@@ -102,32 +98,25 @@ def _picture(page: Page, period: Period, entries: list[maps.LegendEntry], draw: 
         legend_title=legend_title(period.n_quarters),
         lang=page.lang,
     )
-    legends.picture_button(png, f"map_smoothed_rate_{period.end}_{period.span}_{page.lang}.png")
 
 
-def district_map(page: Page, period: Period, draw: Callable[..., bytes]) -> None:
+def draw(page: Page, period: Period, render: Callable[..., bytes]) -> None:
     """The smoothed rate by district for ``period``, with the legend and the notes beside it, and a button
-    for the map as a picture that ``draw`` makes (:func:`etl.briefing.picture.map_png`, which ``ui/`` may
+    for the map as a picture that ``render`` makes (:func:`etl.briefing.picture.map_png`, which ``ui/`` may
     not import: the page hands it over)."""
-    controls = st.container(horizontal=True, gap="small", vertical_alignment="center", key="overview-controls")
-    with controls.popover(t("layers.title"), icon=":material/layers:"):
-        visible = layers.layer_toggles(MAP_KEY)
-    size = mapview.canvas()
     outlines = loaders.district_layer(page.path, page.version)
-    picked = page.districts
-    home = mapview.view_of(outlines.geometry[outlines["dist_code"].isin(picked)], size) if picked else None
-    view = mapview.view_controls(MAP_KEY, home or mapview.fit_view(mapview.BANGKOK, size), controls)
+    framed = outlines.geometry[outlines["dist_code"].isin(page.districts)]
+    visible, size, view = district_map.map_controls(MAP_KEY, "overview-controls", framed)
     place = view.zoom, mapview.edges(view, size)  # names are placed for the view the map opens at
-    deck, classes = load_deck(page.path, page.version, period.span, period.end, page.lang, visible, *place, picked)
+    deck, classes = load_deck(
+        page.path, page.version, period.span, period.end, page.lang, visible, *place, page.districts
+    )
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(mapview.with_view(deck, view), height=size.height, alt=t("overview.map_alt"))
     entries = [*classes, maps.LegendEntry(maps.NO_DATA, t("legend.no_data"))]
+    below = page.meta.suppress_below
+    notes = (t("overview.eb_note"), t("overview.privacy_note", top=below - 1, below=below))
+    file_name = f"map_smoothed_rate_{period.end}_{period.span}_{page.lang}.png"
     with legend_column:
-        below = page.meta.suppress_below
-        maps.legend(legend_title(period.n_quarters), entries)
-        points, lines = layers.overlay_legend(visible)
-        if points or lines:
-            maps.legend(t("layers.legend"), points, lines)
-        st.caption(t("overview.eb_note"))
-        st.caption(t("overview.privacy_note", top=below - 1, below=below))
-        _picture(page, period, entries, draw)
+        picture = _picture(page, period, entries, render)
+        district_map.legend_beside(legend_title(period.n_quarters), entries, visible, notes, picture, file_name)
