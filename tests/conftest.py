@@ -64,6 +64,16 @@ def demo_db(demo_template, tmp_path) -> Path:
     return copy_with_snapshot(demo_template, tmp_path / "demo.duckdb")
 
 
+@pytest.fixture(scope="session")
+def demo_shared(demo_template, tmp_path_factory) -> Path:
+    """One copy of the demo database for every test that only reads it (never write to it: take ``demo_db``).
+
+    The pages' cached reads (``st.cache_data``, keyed by the snapshot's path) carry over from one test to the
+    next as they do from one reader to the next on a server, so a page's first run is paid once per worker.
+    """
+    return copy_with_snapshot(demo_template, tmp_path_factory.mktemp("shared") / "demo.duckdb")
+
+
 @pytest.fixture
 def demo_published(demo_db) -> Path:
     """The snapshot of ``demo_db``."""
