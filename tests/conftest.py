@@ -29,6 +29,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         config.stash[BUILD] = start_template_build("demo")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules that need the demo run after the others (each keeping its order), so that the workers have
+    work while the demo is built rather than waiting for it."""
+    on_demo = {item.module for item in items if "demo_template" in item.fixturenames}
+    items.sort(key=lambda item: item.module in on_demo)
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """Stop the controller's build if the run ended before it did (a half-built template is never stored)."""
     build = session.config.stash.get(BUILD, None)

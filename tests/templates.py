@@ -2,8 +2,7 @@
 
 ``make test`` is two pytest runs on two workers each; the demo template alone
 takes about twenty seconds to build and publish. A template is stored in
-``.pytest_cache/templates/<name>-<key>/`` (``pytest --cache-clear`` or
-``make clean`` empties it) under a key hashing every input that shapes it
+``.pytest_cache/templates/<name>-<key>/`` (``make clean`` removes it) under a key hashing every input that shapes it
 (:func:`template_key`), so a change to any of them builds it afresh. A file
 lock lets one process build while the others wait; each worker then gets a
 private copy, so no test can touch the stored one. Only ``conftest.py``
@@ -53,7 +52,7 @@ HAND_CASES = """quarter,dist_code,subdist_code,community_id,violence_type,victim
 """
 
 
-TEMPLATES = ROOT / ".pytest_cache" / "templates"  # `pytest --cache-clear` or `make clean` empties it
+TEMPLATES = ROOT / ".pytest_cache" / "templates"  # `make clean` removes it
 # What shapes a template: the write side's source (tests/test_layers.py keeps ui/ and pages/ out of it),
 # this module, the locked and installed packages, the Python, the settings, the boundary files.
 TEMPLATE_SOURCES = ("core", "db", "etl", "geo", "bench", "tests/templates.py", "requirements.lock")
@@ -122,29 +121,31 @@ def _build(name: str, folder: Path) -> Path:
     return path
 
 
-def stored_template(name: str) -> Path:
-    """The stored template ``name`` (``reference``, ``cases`` or ``demo``) for today's :func:`template_key`: the
-    first worker to ask builds it while the others wait."""
-    key = template_key()
-    stored = TEMPLATES / f"{name}-{key}"
+def _store(name: str, key: str) -> None:
+    """Build and store the template ``name`` under ``key``, replacing any other (call with its lock held)."""
+    for old in TEMPLATES.glob(f"{name}-*"):  # other keys, or a build that was stopped
+        shutil.rmtree(old)
+    staging = TEMPLATES / f"{name}-{key}-building"
+    staging.mkdir()
+    warehouse = _build(name, staging)
+    (staging / "WAREHOUSE").write_text(warehouse.name)
+    staging.rename(TEMPLATES / f"{name}-{key}")
+
+
+def stored_template(name: str, copy_to: Path | None = None) -> Path:
+    """The template ``name`` (``reference``, ``cases`` or ``demo``), stored for today's :func:`template_key`
+    by the first process to ask while the others wait, or copied to ``copy_to``: its warehouse."""
+    stored = TEMPLATES / f"{name}-{template_key()}"
     with _exclusive(TEMPLATES / f"{name}.lock"):
         if not (stored / "WAREHOUSE").exists():
-            for old in TEMPLATES.glob(f"{name}-*"):  # other keys, or a build that was stopped
-                shutil.rmtree(old)
-            staging = TEMPLATES / f"{name}-{key}-building"
-            staging.mkdir()
-            warehouse = _build(name, staging)
-            (staging / "WAREHOUSE").write_text(warehouse.name)
-            staging.rename(stored)
-    return stored
+            _store(name, stored.name.removeprefix(f"{name}-"))
+        folder = stored if copy_to is None else shutil.copytree(stored, copy_to)
+    return Path(folder) / (stored / "WAREHOUSE").read_text()
 
 
 def template_copy(name: str, tmp_path_factory) -> Path:
-    """A private copy of the stored template ``name`` in the session's temporary folder: its warehouse."""
-    stored = stored_template(name)
-    copy = tmp_path_factory.getbasetemp() / name
-    shutil.copytree(stored, copy)
-    return copy / (stored / "WAREHOUSE").read_text()
+    """A private copy of the template ``name`` in the session's temporary folder: its warehouse."""
+    return stored_template(name, tmp_path_factory.getbasetemp() / name)
 
 
 def start_template_build(name: str) -> subprocess.Popen | None:
