@@ -32,8 +32,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Modules that need the demo run after the others (each keeping its order), so that the workers have
     work while the demo is built rather than waiting for it."""
-    on_demo = {item.module for item in items if "demo_template" in item.fixturenames}
-    items.sort(key=lambda item: item.module in on_demo)
+    on_demo = {item.path for item in items if "demo_template" in getattr(item, "fixturenames", ())}
+    items.sort(key=lambda item: item.path in on_demo)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
