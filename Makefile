@@ -81,4 +81,4 @@ format: $(VENV)/.installed
 	$(PY) -m ruff check --fix .
 
 clean:
-	rm -rf $(VENV) data/safespace*.duckdb data/safespace*.json data/demo
+	rm -rf $(VENV) data/safespace*.duckdb data/safespace*.json data/demo .pytest_cache/templates

@@ -1,9 +1,12 @@
 """Shared fixtures: real DuckDB files on disk, built from the real boundary files, and published.
 
-Building a database takes about a second (boundaries) or a few (demo), so
-each is built and published once per session as a template and copied,
-with its snapshot, for every test that writes to it. The snapshot of
+Building a database takes a few seconds (boundaries) or twenty (demo), so
+each is built and published once as a template and copied, with its
+snapshot, for every test that writes to it. The snapshot of
 ``x.duckdb`` is ``x.published.duckdb`` beside it (:func:`db.snapshot.published_path`).
+
+Templates are built once for all xdist workers and kept for the next run,
+under a key that hashes everything that shapes them (:mod:`tests.templates`).
 """
 
 from __future__ import annotations
@@ -14,27 +17,46 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from db.snapshot import published_path
-from etl.publish import publish
-from etl.reference import init
 from tests.helpers import DASHBOARD, copy_with_snapshot
+from tests.templates import start_template_build, template_copy
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under xdist, the controller starts building the demo template at once, in a process of its own, so no
+    worker sits waiting for it (each would otherwise meet it a few seconds in)."""
+    config = session.config
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        config.stash[BUILD] = start_template_build("demo")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules that need the demo run after the others (each keeping its order), so that the workers have
+    work while the demo is built rather than waiting for it."""
+    on_demo = {item.path for item in items if "demo_template" in getattr(item, "fixturenames", ())}
+    items.sort(key=lambda item: item.path in on_demo)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop the controller's build if the run ended before it did (a half-built template is never stored)."""
+    build = session.config.stash.get(BUILD, None)
+    if build is not None and build.poll() is None:
+        build.terminate()
+        build.wait()
+
+
+BUILD = pytest.StashKey["subprocess.Popen | None"]()
 
 
 @pytest.fixture(scope="session")
 def reference_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("reference") / "reference.duckdb"
-    init(db=path, loaded_by="tests")
-    publish(path)
-    return path
+    """Boundaries and population, no cases, published."""
+    return template_copy("reference", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
-    from etl.demo import build
-
-    folder = tmp_path_factory.mktemp("demo")
-    build(db=folder / "demo.duckdb", out_dir=folder / "files")
-    publish(folder / "demo.duckdb")
-    return folder / "demo.duckdb"
+    """The demo database (``python -m etl demo``), published, with the files it loads in ``files/`` beside it."""
+    return template_copy("demo", tmp_path_factory)
 
 
 @pytest.fixture
@@ -47,6 +69,16 @@ def db(reference_template, tmp_path) -> Path:
 def demo_db(demo_template, tmp_path) -> Path:
     """A writable copy of the demo database, published."""
     return copy_with_snapshot(demo_template, tmp_path / "demo.duckdb")
+
+
+@pytest.fixture(scope="session")
+def demo_shared(demo_template, tmp_path_factory) -> Path:
+    """One copy of the demo database for every test that only reads it (never write to it: take ``demo_db``).
+
+    The pages' cached reads (``st.cache_data``, keyed by the snapshot's path) carry over from one test to the
+    next as they do from one reader to the next on a server, so a page's first run is paid once per worker.
+    """
+    return copy_with_snapshot(demo_template, tmp_path_factory.mktemp("shared") / "demo.duckdb")
 
 
 @pytest.fixture
@@ -110,41 +142,10 @@ def downloads(monkeypatch) -> dict[str, bytes]:
     return files
 
 
-# Cases for the read layer and the pages, written by hand so every figure can be
-# checked: over the 4 quarters ending 2025Q2 (2024Q3-2025Q2),
-# 1001 sums to 3 + 4 + (5 + 1) + 7 = 20 (its 100 in 2024Q2 falls outside),
-# 1002 has 3 and 1004 has 1 + 3 = 4 (both suppressed), 1003 a true 0, 1005
-# exactly 5 (shown), 1104 (Thai Kriang pilot, Samut Prakan) is not Bangkok,
-# and every other district has no rows at all.
-HAND_COMMUNITIES = (
-    "community_id,name_th,name_en,lat,lon,dist_code,population,households,pilot,pilot_start,location_note\n"
-    "PILOT-THAI-KRIANG,ชุมชนไทยเกรียง,Thai Kriang community,13.6197744,100.53975,1104,1047,371,true,2024Q1,test\n"
-)
-HAND_CASES = """quarter,dist_code,subdist_code,community_id,violence_type,victim_group,cases_reported,cases_referred
-2024Q2,1001,,,physical,woman,100,
-2024Q3,1001,,,physical,woman,3,
-2024Q4,1001,,,physical,woman,4,1
-2025Q1,1001,,,physical,child,5,
-2025Q1,1001,,,sexual,woman,1,
-2025Q2,1001,,,psychological,woman,7,
-2025Q2,1002,,,neglect,elder,3,
-2025Q1,1003,,,other,unknown,0,
-2024Q3,1004,,,physical,man,1,
-2025Q2,1004,,,physical,man,3,
-2025Q2,1005,,,physical,woman,5,
-2025Q2,1104,,PILOT-THAI-KRIANG,physical,unknown,9,
-"""
-
-
 @pytest.fixture(scope="session")
-def cases_template(reference_template, tmp_path_factory) -> Path:
-    from etl.load import load_file
-
-    path = copy_with_snapshot(reference_template, tmp_path_factory.mktemp("cases") / "cases.duckdb")
-    load_file("communities", HAND_COMMUNITIES.encode(), "communities.csv", db=path)
-    load_file("cases", HAND_CASES.encode(), "cases.csv", db=path)
-    publish(path)
-    return path
+def cases_template(tmp_path_factory) -> Path:
+    """The reference database with the hand-written cases above, published."""
+    return template_copy("cases", tmp_path_factory)
 
 
 @pytest.fixture

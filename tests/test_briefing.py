@@ -57,12 +57,12 @@ def test_a_one_or_two_page_pdf_whose_text_layer_holds_the_words_and_every_distri
 
 
 @pytest.mark.slow
-def test_the_headline_figures_are_sums_of_protected_cells_with_their_changes(demo_db, tmp_path):
-    _, text = briefing(published_path(demo_db), tmp_path, "--quarter", DEMO_END, "--lang", "en")
+def test_the_headline_figures_are_sums_of_protected_cells_with_their_changes(demo_shared, tmp_path):
+    _, text = briefing(published_path(demo_shared), tmp_path, "--quarter", DEMO_END, "--lang", "en")
     text = compact(text)
     window = quarters.window(DEMO_END, 4)
-    now, before = area_sum(demo_db, window), area_sum(demo_db, quarters.window(quarters.shift(DEMO_END, -1), 4))
-    year_before = area_sum(demo_db, quarters.window(quarters.shift(DEMO_END, -4), 4))
+    now, before = area_sum(demo_shared, window), area_sum(demo_shared, quarters.window(quarters.shift(DEMO_END, -1), 4))
+    year_before = area_sum(demo_shared, quarters.window(quarters.shift(DEMO_END, -4), 4))
     assert f"Casesreported{now.text}" in text
     assert f"{now.value - before.value:+,.0f}onthepreviousperiod" in text
     assert f"{now.value - year_before.value:+,.0f}onayearbefore" in text

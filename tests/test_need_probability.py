@@ -50,8 +50,8 @@ def test_published_in_tenths_for_every_district_with_a_smoothed_rate(demo_publis
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_coverage_map_shows_the_chance_and_the_reporting_caveat(demo_db, open_app, lang):
-    app = open_app(demo_db, lang, "pages/coverage.py")
+def test_coverage_map_shows_the_chance_and_the_reporting_caveat(demo_shared, open_app, lang):
+    app = open_app(demo_shared, lang, "pages/coverage.py")
     assert not app.exception and not app.error
     assert t("coverage.need_caveat", lang) in [c.value for c in app.caption]
     (spec,) = [
@@ -59,5 +59,5 @@ def test_coverage_map_shows_the_chance_and_the_reporting_caveat(demo_db, open_ap
     ]
     (layer,) = [layer for layer in spec["layers"] if layer["id"] == "districts"]
     shown = {f["properties"]["dist_code"]: f["properties"]["need_prob"] for f in layer["data"]["features"]}
-    summary = read.district_summary(snapshot_of(demo_db), "4q", DEMO_QUARTERS[-1])
+    summary = read.district_summary(snapshot_of(demo_shared), "4q", DEMO_QUARTERS[-1])
     assert shown == {code: f"{p:.1f}" for code, p in zip(summary["dist_code"], summary["need_prob"], strict=True)}

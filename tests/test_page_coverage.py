@@ -71,8 +71,8 @@ def gap_codes(app: AppTest, lang: str = "th") -> set[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_runs_in_both_languages_with_both_maps(demo_db, open_app, lang):
-    app = open_app(demo_db, lang, PAGE)
+def test_runs_in_both_languages_with_both_maps(demo_shared, open_app, lang):
+    app = open_app(demo_shared, lang, PAGE)
     assert not app.exception
     assert not app.error
     assert app.title[0].value == t("coverage.title", lang)
@@ -82,9 +82,9 @@ def test_runs_in_both_languages_with_both_maps(demo_db, open_app, lang):
 
 
 @pytest.mark.slow
-def test_every_open_service_type_is_a_layer_and_unticking_one_removes_it(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
-    open_now = services_of(demo_db)
+def test_every_open_service_type_is_a_layer_and_unticking_one_removes_it(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
+    open_now = services_of(demo_shared)
     types = [kind for kind in SERVICE_TYPES if kind in set(open_now["service_type"])]
     assert len(types) == 8
     found = service_map(app)
@@ -103,19 +103,19 @@ def test_every_open_service_type_is_a_layer_and_unticking_one_removes_it(demo_db
 
 
 @pytest.mark.slow
-def test_choosing_no_type_says_so_instead_of_an_empty_map(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE).pills(key="coverage_types").set_value([]).run()
+def test_choosing_no_type_says_so_instead_of_an_empty_map(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE).pills(key="coverage_types").set_value([]).run()
     assert t("coverage.choose_types", "en") in sentences(app)
     assert len(decks(app)) == 1  # the need x coverage map only
 
 
 @pytest.mark.slow
-def test_catchments_are_3000_m_circles_around_each_open_safe_space(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
+def test_catchments_are_3000_m_circles_around_each_open_safe_space(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
     catchments = service_map(app)["catchments"]
     assert catchments["getRadius"] == 3000
     assert catchments["radiusUnits"] == "meters"
-    safe_spaces = services_of(demo_db).query("service_type == 'safe_space'")
+    safe_spaces = services_of(demo_shared).query("service_type == 'safe_space'")
     assert len(catchments["data"]) == len(safe_spaces)
 
     app.checkbox(key="coverage_catchments").uncheck().run()
@@ -123,8 +123,8 @@ def test_catchments_are_3000_m_circles_around_each_open_safe_space(demo_db, open
 
 
 @pytest.mark.slow
-def test_optional_outline_layers_and_the_payload_stay_small(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
+def test_optional_outline_layers_and_the_payload_stay_small(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
     assert {"health-centre-areas", "samut-prakan"}.isdisjoint(service_map(app))
     app.checkbox(key="coverage_health_centres").check().run()
     app.checkbox(key="coverage_context").check().run()
@@ -135,14 +135,14 @@ def test_optional_outline_layers_and_the_payload_stay_small(demo_db, open_app):
 
 
 @pytest.mark.slow
-def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
+def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
     (legend,) = [m.value for m in app.markdown if "grid-template-columns" in m.value]
     grid = legend[legend.index("grid-template-columns") : legend.index("Need →")]
     cells = re.findall(r'<span title="[^"]*" style="[^"]*background:(rgb\(\d+,\d+,\d+\))', grid)
     palette = {maps._css(colour) for row in bivariate.PALETTE for colour in row}
     assert len(cells) == 9 and set(cells) == palette
-    summary = summary_of(demo_db)
+    summary = summary_of(demo_shared)
     features = {
         f["properties"]["dist_code"]: f["properties"] for f in bivariate_map(app)["districts"]["data"]["features"]
     }
@@ -154,9 +154,9 @@ def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_db, open_a
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on_the_map(demo_db, open_app, lang):
+def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on_the_map(demo_shared, open_app, lang):
     """Defect 1 of issue 16: the words said "dark red" while the darkest cells were served districts."""
-    app = open_app(demo_db, lang, PAGE)
+    app = open_app(demo_shared, lang, PAGE)
     (legend,) = [m.value for m in app.markdown if "grid-template-columns" in m.value]
     # Each row and column is labelled, and the gap cell is named beside its own swatch, by its position.
     for level in (1, 2, 3):
@@ -171,7 +171,7 @@ def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on
     # The gap cell is the one with the heavy border; on the map the gap districts are outlined with it.
     gap_css = maps._css(bivariate.colour(*bivariate.GAP))
     assert f"background:{gap_css};border:3px" in legend and legend.count("border:3px") == 2  # cell, swatch
-    summary = summary_of(demo_db)
+    summary = summary_of(demo_shared)
     gaps = summary.loc[summary["gap"]]  # the robust gaps: a gap in most of the scenarios
     layers = bivariate_map(app)
     outline = layers["gap-districts"]
@@ -182,7 +182,7 @@ def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on
     # the outlined area, and no other district's does.
     rings = [shapely.LineString(record["path"]) for record in outline["data"]]
     area = shapely.unary_union(shapely.polygonize(rings).geoms)
-    districts = read.district_layer(snapshot_of(demo_db)).set_index("dist_code")
+    districts = read.district_layer(snapshot_of(demo_shared)).set_index("dist_code")
     inside = {code for code, geometry in districts.geometry.items() if area.contains(geometry.representative_point())}
     assert inside == set(gaps["dist_code"])
     # Each tooltip says how sure the gap is, from the published share.
@@ -192,9 +192,9 @@ def test_the_gap_is_named_by_its_position_labelled_in_the_legend_and_outlined_on
 
 
 @pytest.mark.slow
-def test_gap_table_lists_exactly_the_robust_gap_districts_surest_first(demo_db, open_app, downloads):
-    app = open_app(demo_db, "th", PAGE)
-    summary = summary_of(demo_db)
+def test_gap_table_lists_exactly_the_robust_gap_districts_surest_first(demo_shared, open_app, downloads):
+    app = open_app(demo_shared, "th", PAGE)
+    summary = summary_of(demo_shared)
     expected = set(summary.loc[summary["gap"], "dist_code"])
     assert expected and gap_codes(app) == expected
     (table,) = [d.value for d in app.dataframe]
@@ -214,19 +214,19 @@ def test_gap_table_lists_exactly_the_robust_gap_districts_surest_first(demo_db, 
 
 
 @pytest.mark.slow
-def test_the_district_filter_narrows_the_gap_table_and_the_services(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
-    summary = summary_of(demo_db)
+def test_the_district_filter_narrows_the_gap_table_and_the_services(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
+    summary = summary_of(demo_shared)
     gap = sorted(summary.loc[summary["gap"], "dist_code"])[0]
     app.session_state["districts"] = [gap]
     app.run()
     assert gap_codes(app, "en") == {gap}
-    services = services_of(demo_db)
+    services = services_of(demo_shared)
     in_gap = services[services["dist_code"] == gap]
     shown = sum(len(layer["data"]) for key, layer in service_map(app).items() if key.startswith("services-"))
     assert shown == len(in_gap)
     # Both maps open on the chosen district; the services map outlines it (on the other, black marks the gaps).
-    district = read.district_layer(snapshot_of(demo_db)).set_index("dist_code").geometry[gap]
+    district = read.district_layer(snapshot_of(demo_shared)).set_index("dist_code").geometry[gap]
     for spec in decks(app):
         view = spec["initialViewState"]
         assert view["zoom"] > maps.VIEW.zoom and district.contains(shapely.Point(view["longitude"], view["latitude"]))
@@ -313,11 +313,11 @@ def test_without_services_every_district_has_no_coverage_and_the_page_says_so(ca
 
 
 @pytest.mark.slow
-def test_both_maps_download_as_pictures_with_their_classes_and_points(demo_db, open_app, deferred):
-    app = open_app(demo_db, "en", PAGE)
+def test_both_maps_download_as_pictures_with_their_classes_and_points(demo_shared, open_app, deferred):
+    app = open_app(demo_shared, "en", PAGE)
     buttons = [b for b in app.get("download_button") if b.proto.label == t("map.download_png", "en")]
     assert len(buttons) == 2 and all(b.proto.deferred_file_id for b in buttons)  # each made only on the click
-    summary = summary_of(demo_db)
+    summary = summary_of(demo_shared)
     need_coverage = picture_colours(deferred[f"map_need_coverage_{LATEST}_4q_en.png"]())
     shown = set(bivariate.colours(summary["need_class"], summary["coverage_class"]))
     assert bivariate.colour(*bivariate.GAP) in shown and shown <= need_coverage

@@ -93,8 +93,8 @@ def hotspots(open_app):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_runs_in_both_languages_with_fifty_districts(demo_db, hotspots, lang):
-    app = hotspots(demo_db, lang)
+def test_runs_in_both_languages_with_fifty_districts(demo_shared, hotspots, lang):
+    app = hotspots(demo_shared, lang)
     assert not app.exception
     assert not app.error
     assert app.title[0].value == t("hotspots.title", lang)
@@ -133,11 +133,11 @@ def test_lisa_view_shows_the_summary_cluster_of_every_district(clustered_db, hot
     ("scheme", "measure"),
     [(s, "rate") for s in SCHEMES] + [("natural_breaks", "count"), ("quantiles", "smoothed")],
 )
-def test_legend_has_the_mapclassify_classes_of_the_chosen_scheme(demo_db, hotspots, scheme, measure):
-    app = hotspots(demo_db)
+def test_legend_has_the_mapclassify_classes_of_the_chosen_scheme(demo_shared, hotspots, scheme, measure):
+    app = hotspots(demo_shared)
     app.radio(key="hotspots_scheme").set_value(scheme).run()
     app.radio(key="hotspots_measure").set_value(measure).run()
-    summary = window_summary(app, demo_db).set_index("dist_code")
+    summary = window_summary(app, demo_shared).set_index("dist_code")
     column = {"rate": "rate_per_100k", "count": "cases_reported", "smoothed": "eb_rate_per_100k"}[measure]
     # Counts and plain rates are classed where they are shown; the smoothed rate wherever there is one.
     values = (summary[column] if measure == "smoothed" else summary[column].where(~summary["suppressed"])).dropna()
@@ -203,52 +203,52 @@ def hidden_quarter_district(db, end: str) -> str:
 
 
 @pytest.mark.slow
-def test_district_detail_shows_its_published_quarters_without_small_counts(demo_db, hotspots):
-    app = hotspots(demo_db, "en")
+def test_district_detail_shows_its_published_quarters_without_small_counts(demo_shared, hotspots):
+    app = hotspots(demo_shared, "en")
     end = app.session_state["quarter"]
-    district = hidden_quarter_district(demo_db, end)
+    district = hidden_quarter_district(demo_shared, end)
     app.selectbox(key="hotspots_district").set_value(district).run()
     assert not app.exception
     # The trend: twelve quarters, each the sum of the district's protected cells in that quarter.
     rows = trend_rows(app)
-    expected = [area_sum(demo_db, [quarter], district) for quarter in quarters.window(end, 12)]
+    expected = [area_sum(demo_shared, [quarter], district) for quarter in quarters.window(end, 12)]
     assert rows["display"].tolist() == [e.text or "no data" for e in expected]
     assert "<5" in set(rows["display"])
     assert rows["value"].astype(object).where(rows["value"].notna(), None).tolist() == [e.value for e in expected]
     assert set(rows["value"].dropna()).isdisjoint({1.0, 2.0, 3.0, 4.0})
     assert set(rows["display"]).isdisjoint(SMALL_COUNTS)
     # The cards: the district's published count and rates over the window.
-    summary = window_summary(app, demo_db).set_index("dist_code").loc[district]
+    summary = window_summary(app, demo_shared).set_index("dist_code").loc[district]
     cards = {m.label: m.value for m in app.metric}
-    assert cards[t("col.cases", "en")] == area_sum(demo_db, quarters.window(end, 4), district).text
+    assert cards[t("col.cases", "en")] == area_sum(demo_shared, quarters.window(end, 4), district).text
     assert cards[t("hotspots.col.eb_rate", "en")] == number(summary["eb_rate_per_100k"], 1)
     assert set(cards.values()).isdisjoint(SMALL_COUNTS)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_bangkok_breakdowns_are_shown_under_their_own_heading_without_small_counts(demo_db, hotspots, lang):
-    app = hotspots(demo_db, lang)
+def test_bangkok_breakdowns_are_shown_under_their_own_heading_without_small_counts(demo_shared, hotspots, lang):
+    app = hotspots(demo_shared, lang)
     end = app.session_state["quarter"]
     assert t("hotspots.breakdowns", lang) in [h.value for h in app.subheader]
     tables = breakdown_tables(app, lang)
     assert len(tables) == 2
     for table, by in zip(tables, ("violence_type", "victim_group"), strict=True):
         shown = list(zip(table[t("hotspots.col.category", lang)], table[t("col.cases", lang)], strict=True))
-        assert shown == expected_breakdown(demo_db, by, end, lang)
+        assert shown == expected_breakdown(demo_shared, by, end, lang)
         assert len(shown) == 5
         assert set(table[t("col.cases", lang)]).isdisjoint(SMALL_COUNTS)
     # Bangkok-wide: choosing another district changes the detail above, not the breakdowns.
     other = next(
-        code for code in window_summary(app, demo_db)["dist_code"] if code != app.session_state["hotspots_district"]
+        code for code in window_summary(app, demo_shared)["dist_code"] if code != app.session_state["hotspots_district"]
     )
     app.selectbox(key="hotspots_district").set_value(other).run()
     assert [t.to_dict() for t in breakdown_tables(app, lang)] == [t.to_dict() for t in tables]
 
 
 @pytest.mark.slow
-def test_no_count_of_one_to_four_anywhere_on_the_page(demo_db, hotspots):
-    app = hotspots(demo_db)
+def test_no_count_of_one_to_four_anywhere_on_the_page(demo_shared, hotspots):
+    app = hotspots(demo_shared)
     counts = [p["cases"] for p in features(app).values()]
     counts += app.dataframe[0].value[t("col.cases", "th")].tolist()
     counts += [m.value for m in app.metric]
@@ -256,8 +256,8 @@ def test_no_count_of_one_to_four_anywhere_on_the_page(demo_db, hotspots):
 
 
 @pytest.mark.slow
-def test_table_behind_the_map_has_fifty_districts_and_a_download(demo_db, hotspots):
-    app = hotspots(demo_db)
+def test_table_behind_the_map_has_fifty_districts_and_a_download(demo_shared, hotspots):
+    app = hotspots(demo_shared)
     table = app.dataframe[0].value
     assert len(table) == 50
     assert t("hotspots.col.gi", "th") in table and t("hotspots.col.class", "th") in table

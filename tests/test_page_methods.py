@@ -33,8 +33,8 @@ def methods(open_app):
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_runs_in_both_languages(demo_db, methods, lang):
-    app = methods(demo_db, lang)
+def test_runs_in_both_languages(demo_shared, methods, lang):
+    app = methods(demo_shared, lang)
     assert not app.exception
     assert not app.error
     assert app.title[0].value == t("methods.title", lang)
@@ -44,21 +44,21 @@ def test_runs_in_both_languages(demo_db, methods, lang):
 
 
 @pytest.mark.slow
-def test_lists_every_table_and_view_of_the_schema(demo_db, methods):
-    with duckdb.connect(str(demo_db), read_only=True) as con:
+def test_lists_every_table_and_view_of_the_schema(demo_shared, methods):
+    with duckdb.connect(str(demo_shared), read_only=True) as con:
         names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
         names += [r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()]
     assert "case_counts" in names and "current_case_counts" in names
-    shown = texts(methods(demo_db, "en"))
+    shown = texts(methods(demo_shared, "en"))
     assert [name for name in names if f"`{name}`" not in shown] == []
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_lists_every_source_file_with_its_licence(demo_db, methods, lang):
+def test_lists_every_source_file_with_its_licence(demo_shared, methods, lang):
     files = sorted(p.name for p in geo_dir().iterdir() if p.is_file() and p.name != "SOURCES.md")
     assert len(files) >= 7
-    shown = texts(methods(demo_db, lang))
+    shown = texts(methods(demo_shared, lang))
     assert [name for name in files if f"`{name}`" not in shown] == []
     assert "CC BY-IGO" in shown
     assert "CC BY 4.0" in shown and "MIT" in shown
@@ -67,8 +67,8 @@ def test_lists_every_source_file_with_its_licence(demo_db, methods, lang):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_defines_every_measure_and_the_suppression_policy(demo_db, methods, lang):
-    shown = texts(methods(demo_db, lang))
+def test_defines_every_measure_and_the_suppression_policy(demo_shared, methods, lang):
+    shown = texts(methods(demo_shared, lang))
     for definition in prose("methods-measures", lang).split("\n\n"):
         assert definition.split("**")[1] in shown  # each definition's bold name
     assert "9,999" in shown and "Benjamini–Hochberg" in shown  # Gi*'s permutation p and its adjustment into q
@@ -78,9 +78,9 @@ def test_defines_every_measure_and_the_suppression_policy(demo_db, methods, lang
 
 
 @pytest.mark.slow
-def test_shows_the_load_history_without_revert_controls(demo_db, methods):
-    app = methods(demo_db, "en")
-    loads = read.load_history(snapshot_of(demo_db))  # as published
+def test_shows_the_load_history_without_revert_controls(demo_shared, methods):
+    app = methods(demo_shared, "en")
+    loads = read.load_history(snapshot_of(demo_shared))  # as published
     (history,) = [d.value for d in app.dataframe]
     assert history[t("history.load_id", "en")].tolist() == loads["load_id"].tolist()
     assert t("history.demo", "en") in set(history[t("history.synthetic", "en")])

@@ -66,21 +66,21 @@ def compared_table(app: AppTest):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_runs_in_both_languages(demo_db, open_app, lang):
-    app = open_app(demo_db, lang, PAGE)
+def test_runs_in_both_languages(demo_shared, open_app, lang):
+    app = open_app(demo_shared, lang, PAGE)
     assert not app.exception
     assert not app.error
     assert app.title[0].value == t("pilots.title", lang)
     assert len(app.get("vega_lite_chart")) == 2  # the trend and the event study
     assert len(pilot_table(app)) == 6
-    evaluation = read.pilot_evaluation(snapshot_of(demo_db), LATEST, "all")["pilot_evaluation"]
+    evaluation = read.pilot_evaluation(snapshot_of(demo_shared), LATEST, "all")["pilot_evaluation"]
     reason = evaluation.set_index("outcome").at["reported", f"reason_{lang}"]
     assert t("pilots.eval.enough", lang).format(reason=reason) in [s.value for s in app.success]
 
 
 @pytest.mark.slow
-def test_map_shows_both_named_pilots_and_thai_kriang_approximate_in_samut_prakan(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
+def test_map_shows_both_named_pilots_and_thai_kriang_approximate_in_samut_prakan(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
     pilots = pilots_on_map(app)
     kriang, sawat = pilots["Thai Kriang community"], pilots["Wat Sawatwareesimaram community"]
     assert kriang["position"] == list(THAI_KRIANG)
@@ -90,7 +90,7 @@ def test_map_shows_both_named_pilots_and_thai_kriang_approximate_in_samut_prakan
     assert "approximate location" in kriang["note"] and "register point" in sawat["note"]
     labels = {row["text"] for row in deck(app)["pilot-names"]["data"]}
     assert {"Thai Kriang community\n(approximate location)", "Wat Sawatwareesimaram community"} <= labels
-    thai = {row["text"] for row in deck(open_app(demo_db, "th", PAGE))["pilot-names"]["data"]}
+    thai = {row["text"] for row in deck(open_app(demo_shared, "th", PAGE))["pilot-names"]["data"]}
     assert "ชุมชนเคหะชุมชนร่มเกล้าแฟลตคลองส…" in thai  # a long name is cut on the map, whole in its tooltip
     # The Samut Prakan outline is drawn around the Thai Kriang point, so it does not float outside the map.
     xs, ys = zip(*(point for path in deck(app)["samut-prakan"]["data"] for point in path["path"]), strict=True)
@@ -103,10 +103,10 @@ def test_map_shows_both_named_pilots_and_thai_kriang_approximate_in_samut_prakan
 
 @pytest.mark.slow
 @pytest.mark.parametrize("comparison", ["all", "same-district", "matched"])
-def test_evaluation_shown_is_the_published_one(demo_db, open_app, comparison):
-    app = open_app(demo_db, "en", PAGE)
+def test_evaluation_shown_is_the_published_one(demo_shared, open_app, comparison):
+    app = open_app(demo_shared, "en", PAGE)
     app.radio(key="pilot_comparison").set_value(comparison).run()
-    tables = read.pilot_evaluation(snapshot_of(demo_db), LATEST, comparison)
+    tables = read.pilot_evaluation(snapshot_of(demo_shared), LATEST, comparison)
     rows = tables["pilot_evaluation"].set_index("outcome")
     main = rows.loc["reported"]
     metrics = {m.label: m.value for m in app.metric}
@@ -139,26 +139,26 @@ def test_evaluation_shown_is_the_published_one(demo_db, open_app, comparison):
 
 
 @pytest.mark.slow
-def test_an_earlier_quarter_shows_the_latest_evaluation_and_says_so(demo_db, open_app):
-    app = open_app(demo_db, "th", PAGE)
+def test_an_earlier_quarter_shows_the_latest_evaluation_and_says_so(demo_shared, open_app):
+    app = open_app(demo_shared, "th", PAGE)
     app.select_slider(key="quarter").set_value(DEMO_QUARTERS[-3]).run()
     assert not app.exception and not app.error
     latest = quarter_label(LATEST, "th")
     assert t("pilots.eval.latest_only", "th").format(latest=latest) in [i.value for i in app.info]
-    main = read.pilot_evaluation(snapshot_of(demo_db), LATEST, "all")["pilot_evaluation"].iloc[0]
+    main = read.pilot_evaluation(snapshot_of(demo_shared), LATEST, "all")["pilot_evaluation"].iloc[0]
     assert {m.label: m.value for m in app.metric}[t("pilots.eval.rate_ratio", "th")] == f"{main['rate_ratio']:.2f}"
 
 
 @pytest.mark.slow
-def test_trend_marks_each_start_and_publishes_group_totals(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
+def test_trend_marks_each_start_and_publishes_group_totals(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
     rows = [row for row in chart_rows(app) if "relative_quarter" not in row]  # not the event study
     series = {row["series"] for row in rows if "series" in row}
     assert series == {"Pilot communities", "Comparison communities"}
     markers = {row["text"] for row in rows if "text" in row}
     assert markers == {"+2", "+1"}  # 2024Q1 starts the two named pilots, the next four quarters one each
     assert len([row for row in rows if "text" in row]) == 5
-    trend = read.pilot_trend(snapshot_of(demo_db), LATEST)
+    trend = read.pilot_trend(snapshot_of(demo_shared), LATEST)
     assert len([row for row in rows if "display" in row]) == len(trend)
 
 

@@ -28,8 +28,8 @@ def deck_layers(app) -> dict[str, dict]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_recommends_sites_as_a_scenario_in_both_languages(demo_db, open_app, lang):
-    app = open_app(demo_db, lang, PAGE)
+def test_recommends_sites_as_a_scenario_in_both_languages(demo_shared, open_app, lang):
+    app = open_app(demo_shared, lang, PAGE)
     assert not app.exception and not app.error
     assert app.title[0].value == t("planning.title", lang)
     assert t("planning.banner", lang) in [w.value for w in app.warning]
@@ -43,8 +43,8 @@ def test_recommends_sites_as_a_scenario_in_both_languages(demo_db, open_app, lan
 
 
 @pytest.mark.slow
-def test_changing_the_settings_solves_again(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
+def test_changing_the_settings_solves_again(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
     app.number_input[0].set_value(2)
     app.selectbox[0].set_value("district-offices")
     app.radio[0].set_value("p-median")
@@ -56,20 +56,20 @@ def test_changing_the_settings_solves_again(demo_db, open_app):
 
 
 @pytest.mark.slow
-def test_the_district_filter_opens_the_recommendation_map_on_the_chosen_district(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
+def test_the_district_filter_opens_the_recommendation_map_on_the_chosen_district(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
     app.session_state["districts"] = ["1048"]  # Thung Khru
     app.run()
     spec = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
     assert "chosen-districts" in {layer["id"] for layer in spec["layers"]}
-    district = read.district_layer(published_path(demo_db)).set_index("dist_code").geometry["1048"]
+    district = read.district_layer(published_path(demo_shared)).set_index("dist_code").geometry["1048"]
     view = spec["initialViewState"]
     assert view["zoom"] > maps.VIEW.zoom and district.buffer(0.01).contains(Point(view["longitude"], view["latitude"]))
 
 
 @pytest.mark.slow
-def test_layer_toggles_change_the_recommendation_map_and_its_legend(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
+def test_layer_toggles_change_the_recommendation_map_and_its_legend(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
     plan = {"existing", "existing-reach", "new-sites", "new-reach"}
     base = {"district-outlines", "district-names", "context-river", "context-road"}
     assert plan | base <= set(deck_layers(app)) and "communities" not in deck_layers(app)
@@ -109,8 +109,8 @@ def metrics(app, lang: str = "en") -> dict[str, tuple[str, str]]:
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_a_safe_space_added_at_a_point_shows_before_and_after_as_a_scenario(demo_db, open_app, lang):
-    app = open_app(demo_db, lang, PAGE)
+def test_a_safe_space_added_at_a_point_shows_before_and_after_as_a_scenario(demo_shared, open_app, lang):
+    app = open_app(demo_shared, lang, PAGE)
     before_gain = metrics(app)[t("whatif.residents", lang)]
     assert before_gain[1] == "+0"  # nothing changed yet
     # Lat Krabang's east (far from every demo safe space): nobody there is within reach before.
@@ -138,8 +138,8 @@ def test_a_safe_space_added_at_a_point_shows_before_and_after_as_a_scenario(demo
     assert t("whatif.col.access", lang) in changes.columns and len(changes) >= 1
 
 
-def test_closing_moving_and_resizing_are_listed_and_undone(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
+def test_closing_moving_and_resizing_are_listed_and_undone(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
     app.selectbox(key="whatif_target").set_value("S0001").run()
     button(app, "whatif.close").click().run()
     _, before, after = decks(app)
@@ -158,8 +158,8 @@ def test_closing_moving_and_resizing_are_listed_and_undone(demo_db, open_app):
     assert len([m.value for m in app.markdown if m.value[:2] in ("1.", "2.", "3.")]) == 2
 
 
-def test_a_scenario_keeps_its_name_and_changes_across_reruns(demo_db, open_app):
-    app = open_app(demo_db, "en", PAGE)
+def test_a_scenario_keeps_its_name_and_changes_across_reruns(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
     app.text_input(key="whatif_name").input("East side plan").run()
     button(app, "whatif.from_plan", n=5).click().run()
     app.run()
@@ -174,14 +174,14 @@ def test_a_scenario_keeps_its_name_and_changes_across_reruns(demo_db, open_app):
     assert len(decks(app)[2]["changed-spaces"]["data"]) == 5
 
 
-def test_the_scenario_downloads_as_a_services_file_and_a_before_after_png(demo_db, open_app, downloads, deferred):
-    app = open_app(demo_db, "en", PAGE)
+def test_the_scenario_downloads_as_a_services_file_and_a_before_after_png(demo_shared, open_app, downloads, deferred):
+    app = open_app(demo_shared, "en", PAGE)
     app.selectbox(key="whatif_target").set_value("S0001").run()
     button(app, "whatif.close").click().run()
     app.number_input(key="whatif_lat").set_value(13.75)
     app.number_input(key="whatif_lon").set_value(100.85)
     button(app, "whatif.add_point").click().run()
-    end = read.loaded_quarters(published_path(demo_db))[-1]
+    end = read.loaded_quarters(published_path(demo_shared))[-1]
     rows = pd.read_csv(io.BytesIO(downloads[f"scenario_{end}_changes.csv"]), encoding="utf-8-sig", dtype=str)
     assert rows.columns.tolist() == SERVICE_COLUMNS  # the services upload format, loadable as it is
     assert rows["service_id"].tolist() == ["WHATIF-1", "S0001"]
@@ -195,8 +195,8 @@ def test_the_scenario_downloads_as_a_services_file_and_a_before_after_png(demo_d
 
 
 @pytest.mark.slow
-def test_the_recommendation_map_downloads_as_a_picture_of_both_kinds_of_site(demo_db, open_app, deferred):
-    app = open_app(demo_db, "th", PAGE)
+def test_the_recommendation_map_downloads_as_a_picture_of_both_kinds_of_site(demo_shared, open_app, deferred):
+    app = open_app(demo_shared, "th", PAGE)
     (button,) = [b for b in app.get("download_button") if b.proto.label == t("map.download_png", "th")]
     assert button.proto.deferred_file_id  # made only on the click
     (png,) = [make for name, make in deferred.items() if name.startswith("map_planned_sites_")]
