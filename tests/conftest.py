@@ -166,3 +166,44 @@ def deferred(monkeypatch) -> dict:
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", record)
     return made
+
+
+# --- the browser journeys' Chromium and server (tests/test_browser*.py) -----------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Debian's Chromium, or a skip saying why (a failure when the browser is required)."""
+    from bench.harness import REQUIRE_ENV, browser_required, chromium_executable
+
+    path = chromium_executable()
+    if path is None:
+        reason = "Chromium not found on PATH; install it with `apt-get install chromium fonts-thai-tlwg`"
+        if browser_required():
+            pytest.fail(f"{reason} ({REQUIRE_ENV} is set: the browser tests must run)", pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
+def chromium(chromium_path):
+    """One headless Chromium for the session."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.harness import launch_chromium
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright, chromium_path)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def app_server(chromium_path, demo_template, tmp_path_factory):
+    """The dashboard on a writable copy of the demo database, for the whole session."""
+    from bench.harness import streamlit_server
+
+    folder = tmp_path_factory.mktemp("browser")
+    db = copy_with_snapshot(demo_template, folder / "demo.duckdb")
+    with streamlit_server(db, folder / "streamlit.log") as server:
+        yield server

@@ -20,19 +20,15 @@ from typing import TypeVar
 import numpy as np
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.harness import (
     FAILURES,
     MAP,
-    REQUIRE_ENV,
     SCREENSHOTS,
     VIEWPORT,
     Server,
-    browser_required,
-    chromium_executable,
-    launch_chromium,
     nav_links,
     navigation_pages,
     open_page,
@@ -63,36 +59,6 @@ PILOT_NAMES = {"th": ("ไทยเกรียง", "วัดสวัสด�
 PUBLISH_TIMEOUT_MS = 90_000  # a load or revert with its publish, on a busy two-core machine
 
 # --- fixtures -------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def chromium_path() -> str:
-    """Debian's Chromium, or a skip saying why (a failure when the browser is required)."""
-    path = chromium_executable()
-    if path is None:
-        reason = "Chromium not found on PATH; install it with `apt-get install chromium fonts-thai-tlwg`"
-        if browser_required():
-            pytest.fail(f"{reason} ({REQUIRE_ENV} is set: the browser tests must run)", pytrace=False)
-        pytest.skip(reason)
-    return path
-
-
-@pytest.fixture(scope="session")
-def chromium(chromium_path) -> Iterator[Browser]:
-    """One headless Chromium for the session."""
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright, chromium_path)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="session")
-def app_server(chromium_path, demo_template, tmp_path_factory) -> Iterator[Server]:
-    """The dashboard on a writable copy of the demo database, for the whole session."""
-    folder = tmp_path_factory.mktemp("browser")
-    db = copy_with_snapshot(demo_template, folder / "demo.duckdb")
-    with streamlit_server(db, folder / "streamlit.log") as server:
-        yield server
 
 
 @pytest.fixture

@@ -15,51 +15,23 @@ under the box (a phone shows no tooltip).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 
 from bench.harness import (
     FAILURES,
     MAP,
-    REQUIRE_ENV,
     SCREENSHOTS,
     VIEWPORT,
-    Server,
-    browser_required,
-    chromium_executable,
-    launch_chromium,
     map_pixels,
     open_page,
     page_path,
-    streamlit_server,
     wait_map_painted,
 )
-from tests.helpers import copy_with_snapshot
 from ui.i18n import t
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    path = chromium_executable()
-    if path is None:
-        if browser_required():
-            pytest.fail(f"Chromium not found ({REQUIRE_ENV} is set: the browser tests must run)", pytrace=False)
-        pytest.skip("Chromium not found on PATH")
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright, path)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def server(chromium, demo_template, tmp_path_factory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("browser_labels")
-    with streamlit_server(copy_with_snapshot(demo_template, folder / "demo.duckdb"), folder / "log") as running:
-        yield running
 
 
 def settled(page: Page, before: bytes, timeout: float = 20.0) -> bytes:
@@ -74,13 +46,13 @@ def settled(page: Page, before: bytes, timeout: float = 20.0) -> bytes:
     raise AssertionError(f"the map did not settle on a new picture within {timeout:g} s")
 
 
-def test_the_names_layer_keeps_its_collision_filter_through_a_wheel_zoom(chromium, server):
+def test_the_names_layer_keeps_its_collision_filter_through_a_wheel_zoom(chromium, app_server):
     context = chromium.new_context(viewport=VIEWPORT, locale="th-TH")
     page = context.new_page()
     console: list[str] = []
     page.on("console", lambda message: console.append(message.text))
     try:
-        open_page(page, f"{server.url}/", "th")
+        open_page(page, f"{app_server.url}/", "th")
         first, _ = wait_map_painted(page)
         time.sleep(1)
         first, _ = map_pixels(page)
@@ -100,13 +72,13 @@ def test_the_names_layer_keeps_its_collision_filter_through_a_wheel_zoom(chromiu
 
 
 @pytest.mark.parametrize("width", [390, 1440])
-def test_a_file_over_the_limit_is_refused_in_thai(chromium, server, tmp_path, width):
+def test_a_file_over_the_limit_is_refused_in_thai(chromium, app_server, tmp_path, width):
     big = tmp_path / "big.csv"
     big.write_bytes(b"quarter\n" + b"a" * 51 * 1024 * 1024)  # over the box's 50 MB
     context = chromium.new_context(viewport={"width": width, "height": 1000}, locale="th-TH")
     page = context.new_page()
     try:
-        open_page(page, f"{server.url}{page_path('pages/upload.py')}", "th")
+        open_page(page, f"{app_server.url}{page_path('pages/upload.py')}", "th")
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(big)
         chip = page.locator('[data-testid="stFileChip"][aria-invalid="true"]')
         chip.hover()
