@@ -66,6 +66,7 @@ def test_same_seed_gives_byte_identical_files(written):
     assert written("first") == written("again")
 
 
+@pytest.mark.slow
 def test_another_seed_gives_other_cases(written):
     assert written("other")["cases"] != written("first")["cases"]
 
