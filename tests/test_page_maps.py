@@ -151,6 +151,27 @@ def test_a_phone_browser_gets_the_phone_canvas_and_the_desktop_view_fits_too(dem
     assert mapview.fit_view(mapview.BANGKOK, mapview.PHONE).zoom < view["zoom"] - 1  # a phone sees it all
 
 
+# Every map of every page: the narrowest map a phone gets (the Pilots map's is 334 px wide), at its shortest.
+NARROWEST_PHONE_MAP = mapview.Canvas(334, 320)
+
+
+@pytest.mark.parametrize(
+    "page", ["pages/overview.py", HOTSPOTS, "pages/coverage.py", "pages/pilots.py", "pages/planning.py"]
+)
+def test_every_map_of_every_page_shows_all_of_bangkok_at_first_view_on_a_phone(
+    demo_shared, open_app, monkeypatch, page
+):
+    # AppTest sends no User-Agent: the page is told it serves a phone's browser as ui.mapview.canvas would tell it.
+    monkeypatch.setattr(mapview, "canvas", lambda: mapview.PHONE)
+    app = open_app(demo_shared, "en", page)
+    assert not app.exception and not app.error
+    districts = read.district_layer(published_path(demo_shared))
+    views = [json.loads(chart.proto.json)["initialViewState"] for chart in app.get("deck_gl_json_chart")]
+    assert views  # Coverage has two maps, Planning three (the plan, then the what-if's before and after)
+    for view in views:  # Nong Chok and Lat Krabang in the east, Thawi Watthana and Nong Khaem in the west
+        assert on_canvas(districts, view["longitude"], view["latitude"], view["zoom"], NARROWEST_PHONE_MAP)
+
+
 # --- Layer toggles ------------------------------------------------------------------------------------
 def test_layer_toggles_add_layers_and_their_legend(demo_template, open_app):
     app = open_app(demo_template, "en")

@@ -50,7 +50,8 @@ def chosen_outline(districts: gpd.GeoDataFrame, chosen: str | None) -> list[pdk.
 
 
 def chosen_view(districts: gpd.GeoDataFrame, picked: Sequence[str]) -> tuple[gpd.GeoSeries, pdk.ViewState]:
-    """The ``picked`` districts' shapes and the view that frames them on the reader's canvas (Bangkok's view
-    when none is picked)."""
+    """The ``picked`` districts' shapes and the view that frames them on the reader's canvas (all of Bangkok
+    when none is picked: on a phone too)."""
     chosen = districts[districts["dist_code"].isin(picked)].geometry
-    return chosen, mapview.view_of(chosen, mapview.canvas()) if len(chosen) else maps.VIEW
+    size = mapview.canvas()
+    return chosen, mapview.view_of(chosen, size) if len(chosen) else mapview.fit_view(mapview.BANGKOK, size)

@@ -124,13 +124,16 @@ def community_layers(communities: pd.DataFrame, lang: str, phone: bool = False, 
 
 
 def view_bounds(communities: pd.DataFrame, chosen: gpd.GeoSeries) -> tuple[float, float, float, float]:
-    """What the map opens on: the chosen districts, else the pilots and comparison communities (a margin
-    of a tenth on each side, more on the east, where pilots' labels go)."""
+    """What the map opens on: the chosen districts, else all of Bangkok with the pilots and comparison
+    communities (Thai Kriang lies outside it); a margin of a tenth on each side, more on the east, where
+    pilots' labels go."""
     if len(chosen):
         west, south, east, north = (float(b) for b in chosen.total_bounds)
     else:
         shown = communities[communities["pilot"] | communities["reports"]]
-        west, south, east, north = shown["lon"].min(), shown["lat"].min(), shown["lon"].max(), shown["lat"].max()
+        bangkok_west, bangkok_south, bangkok_east, bangkok_north = mapview.BANGKOK
+        west, south = min(shown["lon"].min(), bangkok_west), min(shown["lat"].min(), bangkok_south)
+        east, north = max(shown["lon"].max(), bangkok_east), max(shown["lat"].max(), bangkok_north)
     across, up = max(east - west, 0.02), max(north - south, 0.02)
     return (west - 0.08 * across, south - 0.08 * up, east + 0.45 * across, north + 0.08 * up)
 

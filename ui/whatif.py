@@ -20,7 +20,7 @@ import streamlit as st
 from core.colours import NO_DATA
 from db import read
 from geo.scenario import Edit, Outcome, coverage_of, evaluate
-from ui import bivariate, loaders, maps
+from ui import bivariate, loaders, maps, mapview
 from ui import whatif_view as view
 from ui.i18n import LEVELS, N_, number, t
 
@@ -63,22 +63,8 @@ def outcome_of(path: str, version: str, span: str, end: str, edits: tuple[Edit, 
 
 @st.cache_data(show_spinner=False)
 def grid_layer(path: str, version: str) -> pdk.Layer:
-    """The click grid: circles that tile Bangkok, all but transparent, each taking the clicks around its point;
-    the circle under the pointer is shaded so the planner sees where a click would land."""
-    grid = view.click_grid(loaders.district_layer(path, version))
-    return pdk.Layer(
-        "ScatterplotLayer",
-        # Empty tooltip fields: Streamlit writes a field a point lacks as "{name}"; the texts cost bytes per point.
-        data=pd.DataFrame({"position": grid[["lon", "lat"]].to_numpy().tolist(), "name": "", "detail": ""}),
-        id="click-grid",
-        get_position="position",
-        get_fill_color=[255, 255, 255, 1],  # alpha 0 would not be picked
-        get_radius=view.GRID_M * 0.71,  # half the cell's diagonal: the circles cover every point
-        radius_units=pdk.types.String("meters"),
-        pickable=True,
-        auto_highlight=True,
-        highlight_color=[*view.POINT, 50],
-    )
+    """The click grid over the snapshot's districts, built once per snapshot."""
+    return view.grid_layer(loaders.district_layer(path, version))
 
 
 def scenarios() -> dict[str, list[Edit]]:
@@ -300,16 +286,25 @@ def maps_side_by_side(outcome: Outcome, snapshot, chosen, lang: str, name: str) 
     key = ("whatif", snapshot.version, lang, chosen.span, chosen.end)
     before, after = st.columns(2)
     before.markdown("**" + t("whatif.before") + "**")
+    opening = view.half_view()
     before.pydeck_chart(
-        loaders.remembered((*key, "before"), lambda: view.district_deck(outcome, districts, "before", radius_m, lang)),
+        mapview.with_view(
+            loaders.remembered(
+                (*key, "before"), lambda: view.district_deck(outcome, districts, "before", radius_m, lang)
+            ),
+            opening,
+        ),
         height=480,
         alt=t("whatif.before"),
     )
     after.markdown("**" + t("whatif.after", name=name) + "**")
     after.pydeck_chart(
-        loaders.remembered(
-            (*key, tuple(edits()), float(point["lon"][0]), float(point["lat"][0])),
-            lambda: view.district_deck(outcome, districts, "after", radius_m, lang, extra),
+        mapview.with_view(
+            loaders.remembered(
+                (*key, tuple(edits()), float(point["lon"][0]), float(point["lat"][0])),
+                lambda: view.district_deck(outcome, districts, "after", radius_m, lang, extra),
+            ),
+            opening,
         ),
         height=480,
         alt=t("whatif.after", name=name),

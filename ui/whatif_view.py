@@ -22,7 +22,7 @@ from core import quarters
 from core.downloads import csv_bytes
 from geo.projection import to_metric
 from geo.scenario import Outcome
-from ui import bivariate, maps
+from ui import bivariate, maps, mapview
 from ui.i18n import LEVELS, N_, number, t
 
 __all__ = [
@@ -36,6 +36,8 @@ __all__ = [
     "district_deck",
     "fills",
     "first_day_after",
+    "grid_layer",
+    "half_view",
     "legend_entries",
     "services_csv",
     "side_by_side_png",
@@ -108,6 +110,32 @@ def _district_detail(districts: pd.DataFrame, when: str) -> list[str]:
         + (" · " + t("whatif.tip_gap") if row[f"gap_{when}"] else "")
         for _, row in districts.iterrows()
     ]
+
+
+def grid_layer(districts: gpd.GeoDataFrame) -> pdk.Layer:
+    """The click grid: circles that tile Bangkok, all but transparent, each taking the clicks around its point;
+    the circle under the pointer is shaded so the planner sees where a click would land."""
+    grid = click_grid(districts)
+    return pdk.Layer(
+        "ScatterplotLayer",
+        # Empty tooltip fields: Streamlit writes a field a point lacks as "{name}"; the texts cost bytes per point.
+        data=pd.DataFrame({"position": grid[["lon", "lat"]].to_numpy().tolist(), "name": "", "detail": ""}),
+        id="click-grid",
+        get_position="position",
+        get_fill_color=[255, 255, 255, 1],  # alpha 0 would not be picked
+        get_radius=GRID_M * 0.71,  # half the cell's diagonal: the circles cover every point
+        radius_units=pdk.types.String("meters"),
+        pickable=True,
+        auto_highlight=True,
+        highlight_color=[*POINT, 50],
+    )
+
+
+def half_view() -> pdk.ViewState:
+    """Where a before or after map opens: Bangkok in half the page's width; on a phone, where the two maps
+    stack, Bangkok fitted to the phone's width."""
+    size = mapview.canvas()
+    return VIEW if size == mapview.DESKTOP else mapview.fit_view(mapview.BANGKOK, size)
 
 
 def _points(frame: pd.DataFrame, kind: str, lang: str) -> pd.DataFrame:
