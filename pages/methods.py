@@ -16,7 +16,7 @@ from core.settings import max_upload_mb
 from db import read
 from ui import completeness, loaders, uploads
 from ui.context import open_page
-from ui.data_dictionary import DICTIONARY, LICENCES, SOURCE_FILES, codes, markdown_table, plain
+from ui.data_dictionary import DICTIONARY, LICENCES, SOURCE_FILES, TABLE_CSS, codes, markdown_table, plain
 from ui.history import history_table
 from ui.i18n import prose, t
 from ui.periods import year
@@ -88,6 +88,7 @@ def history(loads: pd.DataFrame) -> None:
 
 
 page = open_page("methods.title")
+st.html(TABLE_CSS)
 st.caption(t("methods.intro"))
 # Plain words first, then the exact definitions and rules; the database's tables are for analysts, last.
 in_plain_words(page.meta)

@@ -12,7 +12,12 @@ import re
 
 from ui.i18n import N_, label
 
-__all__ = ["DICTIONARY", "LICENCES", "SOURCE_FILES", "codes", "markdown_table", "plain"]
+__all__ = ["DICTIONARY", "LICENCES", "SOURCE_FILES", "TABLE_CSS", "codes", "markdown_table", "plain"]
+
+# A table wider than a phone (the column lists, the file names) scrolls inside its own box, not the page.
+TABLE_CSS = (
+    "<style>[data-testid=stMarkdownContainer] table {display: block; max-width: 100%; overflow-x: auto;}</style>"
+)
 
 # Tables (with their views), their columns as README's "The database" gives them, and the key of their note.
 DICTIONARY = (
