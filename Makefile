@@ -35,7 +35,7 @@ PYTEST_WORKERS ?= 2
 
 test: test-fast test-slow
 
-# Everything except the browser journeys (marker `browser`) and slow checks (`slow`): about a minute.
+# Everything except the browser journeys (marker `browser`) and slow checks (`slow`): about a minute and a half (README, Tests).
 test-fast: $(VENV)/.installed
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope -m "$(FAST)"
 

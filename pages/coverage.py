@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.codes import SERVICE_TYPES
 from etl.briefing.picture import map_png
-from ui import bivariate, legends, loaders, maps, need_coverage, services_map, sidebar, tables
+from ui import bivariate, layers, legends, loaders, maps, need_coverage, services_map, sidebar, tables
 from ui.context import open_page
 from ui.i18n import t
 
@@ -25,6 +25,8 @@ districts = loaders.district_layer(page.path, page.version)
 st.subheader(t("coverage.services"))
 present = [kind for kind in SERVICE_TYPES if kind in set(all_services["service_type"])]
 types, extras = services_map.choices(present, km, lang)
+with st.popover(t("layers.title"), icon=":material/layers:"):
+    visible = layers.layer_toggles("coverage_map", offered=("subdistricts", "communities"), default=())
 
 if all_services.empty:
     st.info(t("coverage.no_services"))
@@ -34,7 +36,7 @@ elif not types:
     st.info(t("coverage.choose_types"))
 else:
     lines = services_map.outlines(page.path, page.version)
-    key = (period.span, period.end, tuple(types), tuple(sorted(extras)), page.districts)
+    key = (period.span, period.end, tuple(types), tuple(sorted(extras)), visible, page.districts)
     deck, entries = loaders.remembered(
         ("coverage-services", page.version, lang, sidebar.show_context(), *key),
         lambda: services_map.deck(
@@ -47,12 +49,14 @@ else:
             services_map.origins(all_services),
             page.meta.catchment_m,
             page.districts,
+            layers.overlay_layers(page.path, page.version, visible, period.span, period.end, lang)["over"],
         ),
     )
     map_column, legend_column = st.columns([5, 1])
     map_column.pydeck_chart(deck, height=640, alt=t("coverage.services_alt"))
     with legend_column:
         maps.legend(t("coverage.legend_services"), entries)
+        layers.legend_beside(visible)
         st.caption(t("coverage.origins_note"))
         shown = services[services["service_type"].isin(types)]
         picture = services_map.picture(map_png, page.path, shown, entries, page.districts, period.label, lang)
@@ -66,15 +70,19 @@ st.caption(t("coverage.need_caveat"))
 if summary["gap_class"].isna().all():
     st.info(t("coverage.no_classes"))
 else:
+    with st.popover(t("layers.title"), icon=":material/layers:"):
+        on_gaps = layers.layer_toggles("coverage_gaps_map", ("subdistricts", "services", "communities"), default=())
+    over = layers.overlay_layers(page.path, page.version, on_gaps, period.span, period.end, lang)["over"]
     map_column, legend_column = st.columns([5, 1])
     deck = loaders.remembered(
-        ("coverage-gaps", page.version, lang, sidebar.show_context(), period.span, period.end, page.districts),
-        lambda: need_coverage.deck(summary, districts, lang, scenarios, page.districts),
+        ("coverage-gaps", page.version, lang, sidebar.show_context(), period.span, period.end, page.districts, on_gaps),
+        lambda: need_coverage.deck(summary, districts, lang, scenarios, page.districts, over),
     )
     map_column.pydeck_chart(deck, height=640, alt=t("coverage.bivariate_alt"))
     with legend_column:
         bivariate.need_coverage_legend(t("coverage.gap_legend", n=scenarios))
         maps.legend("", [maps.LegendEntry(maps.NO_DATA, t("coverage.not_classified"))])
+        layers.legend_beside(on_gaps)
         picture = need_coverage.picture(map_png, page.path, summary, period.label, lang)
         legends.picture_button(picture, f"map_need_coverage_{period.end}_{period.span}_{lang}.png")
 

@@ -72,4 +72,4 @@ st.download_button(
 st.caption(t("planning.limits"))
 
 # --- What if -------------------------------------------------------------------------
-whatif.section(page.snapshot, period, rec.sites, lang, map_png)
+whatif.section(page.snapshot, period, rec.sites, lang, map_png, visible)

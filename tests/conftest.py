@@ -11,6 +11,7 @@ under a key that hashes everything that shapes them (:mod:`tests.templates`).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,34 @@ def app_server(chromium_path, demo_template, tmp_path_factory):
     db = copy_with_snapshot(demo_template, folder / "demo.duckdb")
     with streamlit_server(db, folder / "streamlit.log") as server:
         yield server
+
+
+@pytest.fixture
+def tab(chromium, request):
+    """A page in a fresh browser context (a fresh Streamlit session); photographed if the test fails."""
+    from bench.harness import SCREENSHOTS, VIEWPORT
+
+    context = chromium.new_context(viewport=VIEWPORT, locale="th-TH")
+    context.set_default_timeout(30_000)
+    failed_before = request.session.testsfailed
+    page = context.new_page()
+    yield page
+    if request.session.testsfailed > failed_before:  # the call's failure is counted before teardown
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"FAILED_{re.sub(r'[^A-Za-z0-9_-]+', '_', request.node.name)}.png")
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def site_pages(chromium, app_server) -> dict[str, str]:
+    """English page title -> address, from the sidebar navigation (the overview alone has none)."""
+    from bench.harness import VIEWPORT, nav_links, open_page
+    from ui.i18n import t
+
+    context = chromium.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        open_page(page, f"{app_server.url}/", "en")
+        return nav_links(page) or {t("page.overview", "en"): f"{app_server.url}/"}
+    finally:
+        context.close()

@@ -1,8 +1,9 @@
 """The dashboard in a real Chromium: what executives, planners and analysts do, end to end.
 
 One Streamlit server (on a copy of the demo database, local mode, a free
-port of 127.0.0.1) and one headless Chromium serve the whole module; each
-test gets a fresh browser context, so a fresh Streamlit session. Without
+port of 127.0.0.1) and one headless Chromium serve the session (fixtures in
+conftest.py, shared with the other browser modules); each test gets a fresh
+browser context (``tab``), so a fresh Streamlit session. Without
 Chromium the tests skip, unless ``SAFESPACE_REQUIRE_BROWSER=1`` (CI), when
 they fail. A journey on a page that is not in the navigation yet skips.
 Screenshots land in ``tests/screenshots/`` for a person to look at.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 from typing import TypeVar
@@ -27,9 +28,7 @@ from bench.harness import (
     FAILURES,
     MAP,
     SCREENSHOTS,
-    VIEWPORT,
     Server,
-    nav_links,
     navigation_pages,
     open_page,
     page_path,
@@ -59,32 +58,6 @@ PILOT_NAMES = {"th": ("ไทยเกรียง", "วัดสวัสด�
 PUBLISH_TIMEOUT_MS = 90_000  # a load or revert with its publish, on a busy two-core machine
 
 # --- fixtures -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def tab(chromium, request) -> Iterator[Page]:
-    """A page in a fresh browser context (a fresh Streamlit session); photographed if the test fails."""
-    context = chromium.new_context(viewport=VIEWPORT, locale="th-TH")
-    context.set_default_timeout(30_000)
-    failed_before = request.session.testsfailed
-    page = context.new_page()
-    yield page
-    if request.session.testsfailed > failed_before:  # the call's failure is counted before teardown
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"FAILED_{re.sub(r'[^A-Za-z0-9_-]+', '_', request.node.name)}.png")
-    context.close()
-
-
-@pytest.fixture(scope="session")
-def site_pages(chromium, app_server) -> dict[str, str]:
-    """English page title -> address, from the sidebar navigation (the overview alone has none)."""
-    context = chromium.new_context(viewport=VIEWPORT)
-    try:
-        page = context.new_page()
-        open_page(page, f"{app_server.url}/", "en")
-        return nav_links(page) or {t("page.overview", "en"): f"{app_server.url}/"}
-    finally:
-        context.close()
 
 
 # --- helpers --------------------------------------------------------------------------

@@ -134,6 +134,23 @@ def test_optional_outline_layers_and_the_payload_stay_small(demo_shared, open_ap
     assert all(len(chart.proto.json.encode()) < 250_000 for chart in app.get("deck_gl_json_chart"))
 
 
+def test_layer_toggles_add_khwaeng_communities_and_services_to_both_maps_with_their_legend(demo_shared, open_app):
+    app = open_app(demo_shared, "en", PAGE)
+    assert not {"subdistricts", "communities"} & (set(service_map(app)) | set(bivariate_map(app)))  # off at first
+    app.button_group(key="coverage_map_layers").set_value(["subdistricts", "communities"]).run()
+    app.button_group(key="coverage_gaps_map_layers").set_value(["services"]).run()
+    assert not app.exception and not app.error
+    on_services, on_gaps = service_map(app), bivariate_map(app)
+    assert {"subdistricts", "communities"} <= set(on_services)
+    assert len(on_services["communities"]["data"]) == len(read.community_points(snapshot_of(demo_shared)))
+    shelters = services_of(demo_shared).query("service_type == 'shelter'")
+    assert len(on_gaps["services-shelter"]["data"]) == len(shelters) > 0  # the referral services, first
+    assert "subdistricts" not in on_gaps  # each map has its own choice
+    legend = html_markdown(app)
+    for key in ("layers.subdistricts", "layers.communities", "service.shelter"):
+        assert f"<span>{t(key, 'en')}</span>" in legend
+
+
 @pytest.mark.slow
 def test_bivariate_legend_has_nine_cells_and_the_map_its_colours(demo_shared, open_app):
     app = open_app(demo_shared, "en", PAGE)

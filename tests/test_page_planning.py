@@ -86,6 +86,9 @@ def test_layer_toggles_change_the_recommendation_map_and_its_legend(demo_shared,
         assert f"<span>{t(key, 'en')}</span>" in legend
     assert f"<span>{t('layers.river', 'en')}</span>" not in legend
     assert f"<span>{t('layers.districts', 'en')}</span>" not in legend
+    _, before, after = decks(app)  # the what-if's maps show what the plan's map shows
+    for shown in (before, after):
+        assert {"communities", "services-shelter"} <= set(shown) and "context-river" not in shown
 
 
 # --- What-if scenarios -----------------------------------------------------------------------------------------------

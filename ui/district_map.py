@@ -85,9 +85,7 @@ def legend_beside(
     """The column beside a map: its legend (``title`` over ``entries``), the overlays turned on, ``notes`` as
     captions, and the button that downloads the map as ``picture()`` (drawn on the click)."""
     legends.legend(title, entries)
-    points, lines = layers.overlay_legend(visible)
-    if points or lines:
-        legends.legend(t("layers.legend"), points, lines)
+    layers.legend_beside(visible)
     for note in notes:
         st.caption(note)
     legends.picture_button(picture, file_name)

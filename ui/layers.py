@@ -22,7 +22,7 @@ from ui import loaders, maps
 from ui.i18n import N_, current_lang, label, t
 from ui.palettes import COMMUNITY, RIVER, ROAD, SERVICE_COLOURS, SUBDISTRICT_LINE, LegendEntry
 
-__all__ = ["LAYERS", "Shown", "in_district", "layer_toggles", "overlay_layers", "overlay_legend"]
+__all__ = ["LAYERS", "Shown", "in_district", "layer_toggles", "legend_beside", "overlay_layers", "overlay_legend"]
 
 LAYER_NAMES = {  # the layers a map offers, in order, and their names
     "districts": N_("layers.districts"),
@@ -140,3 +140,11 @@ def overlay_legend(shown: Shown) -> tuple[list[LegendEntry], list[LegendEntry]]:
         if name in shown
     ]
     return points, lines
+
+
+def legend_beside(shown: Shown, lines_before: list[LegendEntry] = ()) -> None:
+    """The "Other layers" legend of the overlays turned on (``lines_before`` first); nothing when none is."""
+    points, lines = overlay_legend(shown)
+    lines = [*lines_before, *lines]
+    if points or lines:
+        maps.legend(t("layers.legend"), points, lines)

@@ -82,11 +82,17 @@ def gap_table(summary: pd.DataFrame, lang: str, scenarios: int, numbers: bool = 
 
 
 def deck(
-    summary: pd.DataFrame, districts: gpd.GeoDataFrame, lang: str, scenarios: int, picked: tuple[str, ...]
+    summary: pd.DataFrame,
+    districts: gpd.GeoDataFrame,
+    lang: str,
+    scenarios: int,
+    picked: tuple[str, ...],
+    overlays: list[pdk.Layer] = (),
 ) -> pdk.Deck:
     """Districts coloured by need and coverage class, gap districts (``gap``) outlined, with the need
-    probability, how sure the gap is, the published cases and referral rate in the tooltip; opened on the
-    ``picked`` districts (not outlined: black outlines mark the gaps here)."""
+    probability, how sure the gap is, the published cases and referral rate in the tooltip, and the
+    ``overlays`` the reader turned on (:func:`ui.layers.overlay_layers`); opened on the ``picked`` districts
+    (not outlined: black outlines mark the gaps here)."""
     classes = pd.DataFrame(
         {
             "dist_code": summary["dist_code"],
@@ -115,6 +121,7 @@ def deck(
     layers = [
         maps.choropleth_layer(shaded, ["dist_code", "name_th", "name_en", *fields]),
         *sidebar.context_layers(),
+        *overlays,
         *([maps.outline_layer(gaps.geometry, "gap-districts", bivariate.GAP_LINE, 3)] if len(gaps) else []),
         maps.label_layer(shaded, f"name_{lang}"),
     ]

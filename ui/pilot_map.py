@@ -254,9 +254,7 @@ def show(
                 *([maps.LegendEntry(picking.CHOSEN_LINE, t("pilots.legend.chosen"))] if picked else []),
             ],
         )
-        points, lines = layers.overlay_legend(_overlays(shown))
-        if points or lines:
-            maps.legend(t("layers.legend"), points, lines)
+        layers.legend_beside(_overlays(shown))
 
 
 def picture(

@@ -157,11 +157,8 @@ def legend(radius_m: float, picked: tuple[str, ...], visible: layers.Shown) -> N
             *([maps.LegendEntry(picking.CHOSEN_LINE, t("coverage.chosen"))] if picked else []),
         ],
     )
-    points, lines = layers.overlay_legend(visible)
-    if "districts" in visible:
-        lines.insert(0, maps.LegendEntry(maps.DISTRICT_LINE, t("layers.districts")))
-    if points or lines:
-        maps.legend(t("layers.legend"), points, lines)
+    district_line = [maps.LegendEntry(maps.DISTRICT_LINE, t("layers.districts"))] if "districts" in visible else []
+    layers.legend_beside(visible, district_line)
 
 
 def site_points(existing: pd.DataFrame, sites: pd.DataFrame) -> list[Point]:

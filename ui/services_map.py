@@ -128,15 +128,18 @@ def deck(
     origin: dict[str, str],
     catchment_m: float,
     picked: tuple[str, ...],
+    overlays: list[pdk.Layer] = (),
 ) -> tuple[pdk.Deck, list[maps.LegendEntry]]:
-    """The services map and its legend: outlines (``lines``, from :func:`outlines`), names, the optional layers
-    in ``extras``, then the points; opened on the ``picked`` districts, outlined."""
+    """The services map and its legend: outlines (``lines``, from :func:`outlines`), the optional layers in
+    ``extras``, the ``overlays`` the reader turned on (:func:`ui.layers.overlay_layers`), names, then the
+    points; opened on the ``picked`` districts, outlined."""
     layers = [lines["districts"], *sidebar.context_layers()]
     strokes = [maps.LegendEntry(maps.DISTRICT_LINE, t("map.bangkok_outline"))]
     for extra, (colour, text) in OPTIONAL_LINES.items():
         if extra in extras:
             layers.append(lines[extra])
             strokes.append(maps.LegendEntry(colour, t(text)))
+    layers += overlays
     layers.append(maps.label_layer(districts.assign(fill=[maps.NO_DATA] * len(districts)), f"name_{lang}"))
     entries = [maps.LegendEntry(maps.SERVICE_COLOURS[kind], type_label(kind, lang, origin)) for kind in types]
     safe_spaces = services[services["service_type"] == "safe_space"]

@@ -17,12 +17,11 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from core.colours import NO_DATA
 from db import read
 from geo.scenario import Edit, Outcome, coverage_of, evaluate
-from ui import bivariate, loaders, maps, mapview
+from ui import bivariate, layers, loaders, maps, mapview
 from ui import whatif_view as view
-from ui.i18n import LEVELS, N_, number, t
+from ui.i18n import N_, number, t
 
 __all__ = ["section"]
 
@@ -258,39 +257,27 @@ def figures(outcome: Outcome) -> None:
     columns[2].metric(t("whatif.spaces"), len(outcome.after), spaces)
 
 
-def png_legend(outcome: Outcome) -> list[tuple[tuple[int, int, int], str]]:
-    """The need x coverage cells either map uses, gap first, then "not classified"."""
-    frame = outcome.districts
-    cells = set()
-    for when in ("before", "after"):
-        known = frame[[f"need_class_{when}", f"coverage_class_{when}"]].dropna().astype(int)
-        cells |= set(known.itertuples(index=False, name=None))
-    order = sorted(cells, key=lambda cell: (cell != bivariate.GAP, -cell[0], cell[1]))
-    entries = [
-        (
-            bivariate.colour(*cell),
-            t("coverage.cell", need=t(LEVELS[cell[0]]), coverage=t(LEVELS[cell[1]]))
-            + (" (" + t("whatif.tip_gap") + ")" if cell == bivariate.GAP else ""),
-        )
-        for cell in order
-    ]
-    return [*entries, (NO_DATA, t("coverage.not_classified"))]
-
-
-def maps_side_by_side(outcome: Outcome, snapshot, chosen, lang: str, name: str) -> None:
-    """Before and after, side by side, each deck made once for what it shows (kept for the server)."""
+def maps_side_by_side(outcome: Outcome, snapshot, chosen, lang: str, name: str, shown: layers.Shown) -> None:
+    """Before and after, side by side, with the layers ``shown`` on the plan's map above, each deck made once for
+    what it shows (kept for the server)."""
     districts = loaders.district_layer(snapshot.path, snapshot.version)
     radius_m = snapshot.meta.catchment_m
     point = pd.DataFrame({"lon": [st.session_state[LON]], "lat": [st.session_state[LAT]]})
-    extra = [grid_layer(snapshot.path, snapshot.version), maps.marker_layer(point, "point", view.POINT, [], 6)]
-    key = ("whatif", snapshot.version, lang, chosen.span, chosen.end)
+    turned_on = layers.overlay_layers(snapshot.path, snapshot.version, shown, chosen.span, chosen.end, lang)
+    overlays = [*turned_on["under"], *turned_on["over"]]
+    extra = [
+        *overlays,
+        grid_layer(snapshot.path, snapshot.version),
+        maps.marker_layer(point, "point", view.POINT, [], 6),
+    ]
+    key = ("whatif", snapshot.version, lang, chosen.span, chosen.end, shown)
     before, after = st.columns(2)
     before.markdown("**" + t("whatif.before") + "**")
     opening = view.half_view()
     before.pydeck_chart(
         mapview.with_view(
             loaders.remembered(
-                (*key, "before"), lambda: view.district_deck(outcome, districts, "before", radius_m, lang)
+                (*key, "before"), lambda: view.district_deck(outcome, districts, "before", radius_m, lang, overlays)
             ),
             opening,
         ),
@@ -318,6 +305,7 @@ def maps_side_by_side(outcome: Outcome, snapshot, chosen, lang: str, name: str) 
         bivariate.need_coverage_legend(t("whatif.gap_legend"))
     with points:
         maps.legend(t("whatif.legend_points"), view.legend_entries(radius_m))
+        layers.legend_beside(shown)
 
 
 def downloads(outcome: Outcome, snapshot, chosen, name: str, lang: str, picture: Callable[..., bytes]) -> None:
@@ -347,7 +335,7 @@ def downloads(outcome: Outcome, snapshot, chosen, name: str, lang: str, picture:
             outcome,
             (t("whatif.before"), t("whatif.after", name=name)),
             published=snapshot.path,
-            legend=png_legend(outcome),
+            legend=view.png_legend(outcome),
             subtitle=t("whatif.png_subtitle", window=chosen.label),
             legend_title=t("coverage.legend_bivariate"),
             lang=lang,
@@ -359,9 +347,12 @@ def downloads(outcome: Outcome, snapshot, chosen, name: str, lang: str, picture:
     st.caption(t("whatif.csv_note", date=date))
 
 
-def section(snapshot, chosen, recommended: pd.DataFrame, lang: str, picture: Callable[..., bytes]) -> None:
-    """The what-if section for the window ``chosen``; ``recommended`` are the sites the page recommends, and
-    ``picture`` draws a map as PNG (the page passes the briefing's renderer: ui/ does not import etl/)."""
+def section(
+    snapshot, chosen, recommended: pd.DataFrame, lang: str, picture: Callable[..., bytes], shown: layers.Shown
+) -> None:
+    """The what-if section for the window ``chosen``; ``recommended`` are the sites the page recommends,
+    ``picture`` draws a map as PNG (the page passes the briefing's renderer: ui/ does not import etl/), and
+    ``shown`` are the layers turned on for the plan's map, which the before and after maps show too."""
     st.header(t("whatif.title"), divider="gray")
     st.caption(t("whatif.caption"))
     scenario_picker()
@@ -381,7 +372,7 @@ def section(snapshot, chosen, recommended: pd.DataFrame, lang: str, picture: Cal
         st.info(t("whatif.skipped", n=len(outcome.skipped)))
     st.warning(t("whatif.banner", name=name), icon=":material/science:")
     figures(outcome)
-    maps_side_by_side(outcome, snapshot, chosen, lang, name)
+    maps_side_by_side(outcome, snapshot, chosen, lang, name, shown)
     st.subheader(t("whatif.changes"))
     layer = loaders.district_layer(snapshot.path, snapshot.version)
     table = view.change_table(outcome, maps.local_names(layer, lang).set_axis(layer["dist_code"]))

@@ -19,6 +19,7 @@ import pydeck as pdk
 import shapely
 
 from core import quarters
+from core.colours import NO_DATA
 from core.downloads import csv_bytes
 from geo.projection import to_metric
 from geo.scenario import Outcome
@@ -39,6 +40,7 @@ __all__ = [
     "grid_layer",
     "half_view",
     "legend_entries",
+    "png_legend",
     "services_csv",
     "side_by_side_png",
 ]
@@ -131,6 +133,25 @@ def grid_layer(districts: gpd.GeoDataFrame) -> pdk.Layer:
     )
 
 
+def png_legend(outcome: Outcome) -> list[tuple[tuple[int, int, int], str]]:
+    """The need x coverage cells either map uses, gap first, then "not classified"."""
+    frame = outcome.districts
+    cells = set()
+    for when in ("before", "after"):
+        known = frame[[f"need_class_{when}", f"coverage_class_{when}"]].dropna().astype(int)
+        cells |= set(known.itertuples(index=False, name=None))
+    order = sorted(cells, key=lambda cell: (cell != bivariate.GAP, -cell[0], cell[1]))
+    entries = [
+        (
+            bivariate.colour(*cell),
+            t("coverage.cell", need=t(LEVELS[cell[0]]), coverage=t(LEVELS[cell[1]]))
+            + (" (" + t("whatif.tip_gap") + ")" if cell == bivariate.GAP else ""),
+        )
+        for cell in order
+    ]
+    return [*entries, (NO_DATA, t("coverage.not_classified"))]
+
+
 def half_view() -> pdk.ViewState:
     """Where a before or after map opens: Bangkok in half the page's width; on a phone, where the two maps
     stack, Bangkok fitted to the phone's width."""
@@ -152,8 +173,8 @@ def district_deck(
 ) -> maps.DeckJson:
     """The ``before`` or ``after`` map: districts by need x coverage, gap districts outlined, safe spaces and reach.
 
-    ``extra`` layers (the click grid, the point) go above the districts and below the safe spaces, so a click
-    on a safe space chooses it and a click elsewhere lands on the grid.
+    ``extra`` layers (the layers turned on; after, also the click grid and the point) go above the districts and
+    below the safe spaces, so a click on a safe space chooses it and a click elsewhere lands on the grid.
     """
     frame = outcome.districts
     shaded = layer.merge(
@@ -168,7 +189,7 @@ def district_deck(
     ]
     if when == "before":
         spaces = _points(outcome.before, t("whatif.unchanged"), lang)
-        layers.append(maps.marker_layer(spaces, "before-spaces", SAFE_SPACE, ["name", "detail"]))
+        layers += [*extra, maps.marker_layer(spaces, "before-spaces", SAFE_SPACE, ["name", "detail"])]
     else:  # the reach of what the scenario adds or changes; the others' would hide the classes
         changed = outcome.after["change"] != ""
         kept = _points(outcome.after[~changed], t("whatif.unchanged"), lang)
