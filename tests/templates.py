@@ -54,8 +54,9 @@ HAND_CASES = """quarter,dist_code,subdist_code,community_id,violence_type,victim
 
 TEMPLATES = ROOT / ".pytest_cache" / "templates"  # `make clean` removes it
 # What shapes a template: the write side's source (tests/test_layers.py keeps ui/ and pages/ out of it),
+# the catalogs (the publish step writes texts of the etl domain, such as the pilot evaluation's reasons),
 # this module, the locked and installed packages, the Python, the settings, the boundary files.
-TEMPLATE_SOURCES = ("core", "db", "etl", "geo", "bench", "tests/templates.py", "requirements.lock")
+TEMPLATE_SOURCES = ("core", "db", "etl", "geo", "bench", "locale", "tests/templates.py", "requirements.lock")
 
 
 def _files(path: Path) -> list[Path]:
@@ -71,7 +72,7 @@ def _files(path: Path) -> list[Path]:
 def template_key() -> str:
     """A hash of every input that shapes a database template: any change to one gives another key.
 
-    The source files of ``core/ db/ etl/ geo/ bench/``, this module and
+    The source files of ``core/ db/ etl/ geo/ bench/``, the catalogs in ``locale/``, this module and
     ``requirements.lock``, by content; the boundary
     files (``SAFESPACE_GEO_DIR``), by content; every ``SAFESPACE_*`` setting;
     the Python version and every installed distribution's version.
