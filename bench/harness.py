@@ -193,7 +193,13 @@ def streamlit_server(
 # --- what the page shows --------------------------------------------------------
 
 
-def wait_idle(page: Page, timeout: float = 30_000) -> None:
+# A page's first run on a fresh server may take long: the Planning page solves its site recommendation
+# (about 25 s alone on this 2-core machine, more while another worker's server solves it too). Waiting is
+# not timing: speed is measured by `python -m bench`, never asserted here.
+FIRST_RUN_MS = 120_000
+
+
+def wait_idle(page: Page, timeout: float = FIRST_RUN_MS) -> None:
     """Wait until the script has finished its run and the page shows its final elements."""
     page.wait_for_selector(IDLE, timeout=timeout)
 
