@@ -33,6 +33,7 @@ __all__ = [
     "DASHBOARD",
     "FAILURES",
     "MAP",
+    "PHONE",
     "REQUIRE_ENV",
     "ROOT",
     "SCREENSHOTS",
@@ -69,6 +70,13 @@ CHROMIUM_ARGS = (
     "--no-first-run",
 )
 VIEWPORT = {"width": 1400, "height": 1000}
+# A phone's browser: 390 px wide, touch, and an iPhone's User-Agent (which gets the phone's map views).
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+}
 APP = '[data-testid="stApp"]'
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SKELETON = '[data-testid="stSkeleton"]'
@@ -332,7 +340,8 @@ def save_screenshot(page: Page, name: str) -> Path:
     """Save the whole page (the app scrolls inside its own container) as ``tests/screenshots/<name>.png``."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
-    tall = {"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], min(int(height), 8000))}
+    view = page.viewport_size or VIEWPORT
+    tall = {"width": view["width"], "height": max(view["height"], min(int(height), 8000))}
     path = SCREENSHOTS / f"{name}.png"
     page.set_viewport_size(tall)
     try:
@@ -341,5 +350,5 @@ def save_screenshot(page: Page, name: str) -> Path:
             wait_map_painted(page, index)
         page.screenshot(path=path)
     finally:
-        page.set_viewport_size(VIEWPORT)
+        page.set_viewport_size(view)
     return path

@@ -72,11 +72,17 @@ if summary["gap_class"].isna().all():
 else:
     with st.popover(t("layers.title"), icon=":material/layers:"):
         on_gaps = layers.layer_toggles("coverage_gaps_map", ("subdistricts", "services", "communities"), default=())
-    over = layers.overlay_layers(page.path, page.version, on_gaps, period.span, period.end, lang)["over"]
     map_column, legend_column = st.columns([5, 1])
     deck = loaders.remembered(
         ("coverage-gaps", page.version, lang, sidebar.show_context(), period.span, period.end, page.districts, on_gaps),
-        lambda: need_coverage.deck(summary, districts, lang, scenarios, page.districts, over),
+        lambda: need_coverage.deck(
+            summary,
+            districts,
+            lang,
+            scenarios,
+            page.districts,
+            layers.overlay_layers(page.path, page.version, on_gaps, period.span, period.end, lang)["over"],
+        ),
     )
     map_column.pydeck_chart(deck, height=640, alt=t("coverage.bivariate_alt"))
     with legend_column:

@@ -31,10 +31,18 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Modules that need the demo run after the others (each keeping its order), so that the workers have
-    work while the demo is built rather than waiting for it."""
+    """Group the tests for xdist's ``--dist loadgroup``: each module on one worker (its fixtures built once),
+    except the browser journeys, which all go to one worker so that one server pays each page's first run.
+
+    The browser group runs first: it is the longest and keeps one worker busy while the other takes the
+    modules one by one. Then the modules that do not need the demo, so that the workers have work while the
+    demo is built; each keeps its order.
+    """
     on_demo = {item.path for item in items if "demo_template" in getattr(item, "fixturenames", ())}
-    items.sort(key=lambda item: item.path in on_demo)
+    for item in items:
+        browser = item.get_closest_marker("browser") is not None
+        item.add_marker(pytest.mark.xdist_group("browser" if browser else item.nodeid.split("::")[0]))
+    items.sort(key=lambda item: (item.get_closest_marker("browser") is None, item.path in on_demo))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -212,10 +220,15 @@ def app_server(chromium_path, demo_template, tmp_path_factory):
 
 @pytest.fixture
 def tab(chromium, request):
-    """A page in a fresh browser context (a fresh Streamlit session); photographed if the test fails."""
-    from bench.harness import SCREENSHOTS, VIEWPORT
+    """A page in a fresh browser context (a fresh Streamlit session); photographed if the test fails.
 
-    context = chromium.new_context(viewport=VIEWPORT, locale="th-TH")
+    A desktop's browser, or a phone's where a test asks for it: ``@pytest.mark.parametrize("tab", ["phone"],
+    indirect=True)``.
+    """
+    from bench.harness import PHONE, SCREENSHOTS, VIEWPORT
+
+    device = PHONE if getattr(request, "param", "desktop") == "phone" else {"viewport": VIEWPORT}
+    context = chromium.new_context(locale="th-TH", **device)
     context.set_default_timeout(30_000)
     failed_before = request.session.testsfailed
     page = context.new_page()

@@ -295,13 +295,13 @@ def test_no_count_from_1_to_4_in_tooltips_tables_or_downloads(small_counts_db, o
 
 
 @pytest.mark.slow
-def test_a_service_named_with_html_stays_text(demo_db, open_app):
+def test_a_service_named_with_html_stays_text(cases_db, open_app):
     services = (
         f'service_id,name_th,name_en,service_type,lat,lon\nX1,"{HTML_NAME}","{HTML_NAME}",safe_space,13.7563,100.5018\n'
     )
-    load_file("services", services.encode(), "services.csv", db=demo_db)
-    publish(demo_db)
-    app = open_app(demo_db, "en", PAGE)
+    load_file("services", services.encode(), "services.csv", db=cases_db)
+    publish(cases_db)
+    app = open_app(cases_db, "en", PAGE)
     assert not app.exception
     names = [point["name"] for point in service_map(app)["services-safe_space"]["data"]]
     assert HTML_NAME in names  # data for the tooltip, which Streamlit fills in escaped

@@ -19,7 +19,7 @@ import streamlit as st
 
 from ui import maps, mapview
 
-__all__ = ["CHOSEN_FILL", "CHOSEN_LINE", "chart_key", "chosen_outline", "chosen_view", "take_click"]
+__all__ = ["CHOSEN_FILL", "CHOSEN_LINE", "chart_key", "chosen_outline", "chosen_view", "outlined", "take_click"]
 
 CHOSEN_LINE = (20, 20, 20)  # a chosen district's outline over the fills: near-black, unlike every fill
 CHOSEN_FILL = (255, 236, 179)  # a pale yellow under the chosen districts in a picture (which draws no outlines)
@@ -43,10 +43,14 @@ def take_click(base: str, codes: list[str], target: str, layer: str = "districts
     st.session_state[_turn(base)] = st.session_state.get(_turn(base), 0) + 1
 
 
+def outlined(shapes: gpd.GeoSeries, layer_id: str = "chosen-districts") -> list[pdk.Layer]:
+    """The chosen districts' ``shapes`` outlined in the chosen colour, or nothing when none is chosen."""
+    return [maps.outline_layer(shapes, layer_id, CHOSEN_LINE, 3)] if len(shapes) else []
+
+
 def chosen_outline(districts: gpd.GeoDataFrame, chosen: str | None) -> list[pdk.Layer]:
     """The chosen district's outline (``districts`` has ``dist_code``), or nothing when none is chosen."""
-    picked = districts[districts["dist_code"] == chosen]
-    return [maps.outline_layer(picked.geometry, "chosen-district", CHOSEN_LINE, 3)] if len(picked) else []
+    return outlined(districts[districts["dist_code"] == chosen].geometry, "chosen-district")
 
 
 def chosen_view(districts: gpd.GeoDataFrame, picked: Sequence[str]) -> tuple[gpd.GeoSeries, pdk.ViewState]:

@@ -210,7 +210,7 @@ def deck(
     deck_layers = [
         *(_outlines(path, version) if districts else []),
         *extra["under"],
-        *([maps.outline_layer(chosen.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if picked else []),
+        *picking.outlined(chosen.geometry),
         *([maps.label_layer(places.assign(fill=[maps.NO_DATA] * len(places)), f"name_{lang}")] if districts else []),
         *extra["over"],
         *community_layers(communities, lang, phone, others="communities" in shown),

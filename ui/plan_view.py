@@ -140,7 +140,7 @@ def deck(
         *extra["over"],
         maps.marker_layer(existing, "existing", SAFE_SPACE, ["name", "kind"]),
         maps.marker_layer(sites, "new-sites", NEW_SITE, ["name", "kind"], radius_px=8),
-        *([maps.outline_layer(chosen, "chosen-districts", picking.CHOSEN_LINE, 3)] if len(chosen) else []),
+        *picking.outlined(chosen),
     ]
     return maps.map_deck(drawn, "<b>{name}</b><br/>{kind}", view)
 

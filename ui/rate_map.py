@@ -67,7 +67,7 @@ def load_deck(
         rate_figures(summary, lang).assign(fill=colours), on="dist_code"
     )
     picked = districts[districts["dist_code"].isin(chosen)]
-    outline = [maps.outline_layer(picked.geometry, "chosen-districts", picking.CHOSEN_LINE, 3)] if chosen else []
+    outline = picking.outlined(picked.geometry)
     overlays = layers.overlay_layers(path, version, visible, span, end, lang, zoom=zoom)
     properties = ["dist_code", "name_th", "name_en", *(field for _, field in FIELDS)]
     deck_layers = district_map.district_layers(

@@ -150,8 +150,8 @@ def deck(
             maps.LegendEntry(maps.translucent(colour), t("coverage.catchments", km=f"{catchment_m / 1000:g}"))
         )
     chosen, view = picking.chosen_view(districts, picked)
+    layers += picking.outlined(chosen)
     if len(chosen):
-        layers.append(maps.outline_layer(chosen, "chosen-districts", picking.CHOSEN_LINE, 3))
         strokes.append(maps.LegendEntry(picking.CHOSEN_LINE, t("coverage.chosen")))
     layers += service_layers(services, types, lang, origin)
     return maps.map_deck(layers, "<b>{name}</b><br/>{kind}<br/>{district}", view), entries + strokes

@@ -263,13 +263,11 @@ def maps_side_by_side(outcome: Outcome, snapshot, chosen, lang: str, name: str, 
     districts = loaders.district_layer(snapshot.path, snapshot.version)
     radius_m = snapshot.meta.catchment_m
     point = pd.DataFrame({"lon": [st.session_state[LON]], "lat": [st.session_state[LAT]]})
-    turned_on = layers.overlay_layers(snapshot.path, snapshot.version, shown, chosen.span, chosen.end, lang)
-    overlays = [*turned_on["under"], *turned_on["over"]]
-    extra = [
-        *overlays,
-        grid_layer(snapshot.path, snapshot.version),
-        maps.marker_layer(point, "point", view.POINT, [], 6),
-    ]
+
+    def overlays() -> list[pdk.Layer]:  # built only when a deck is, not on every rerun
+        turned_on = layers.overlay_layers(snapshot.path, snapshot.version, shown, chosen.span, chosen.end, lang)
+        return [*turned_on["under"], *turned_on["over"]]
+
     key = ("whatif", snapshot.version, lang, chosen.span, chosen.end, shown)
     before, after = st.columns(2)
     before.markdown("**" + t("whatif.before") + "**")
@@ -277,7 +275,7 @@ def maps_side_by_side(outcome: Outcome, snapshot, chosen, lang: str, name: str, 
     before.pydeck_chart(
         mapview.with_view(
             loaders.remembered(
-                (*key, "before"), lambda: view.district_deck(outcome, districts, "before", radius_m, lang, overlays)
+                (*key, "before"), lambda: view.district_deck(outcome, districts, "before", radius_m, lang, overlays())
             ),
             opening,
         ),
@@ -289,7 +287,18 @@ def maps_side_by_side(outcome: Outcome, snapshot, chosen, lang: str, name: str, 
         mapview.with_view(
             loaders.remembered(
                 (*key, tuple(edits()), float(point["lon"][0]), float(point["lat"][0])),
-                lambda: view.district_deck(outcome, districts, "after", radius_m, lang, extra),
+                lambda: view.district_deck(
+                    outcome,
+                    districts,
+                    "after",
+                    radius_m,
+                    lang,
+                    [
+                        *overlays(),
+                        grid_layer(snapshot.path, snapshot.version),
+                        maps.marker_layer(point, "point", view.POINT, [], 6),
+                    ],
+                ),
             ),
             opening,
         ),
