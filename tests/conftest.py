@@ -12,7 +12,9 @@ under a key that hashes everything that shapes them (:mod:`tests.templates`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -20,6 +22,9 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from db.snapshot import published_path
 from tests.helpers import DASHBOARD, copy_with_snapshot
 from tests.templates import start_template_build, template_copy
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -218,37 +223,49 @@ def app_server(chromium_path, demo_template, tmp_path_factory):
         yield server
 
 
+@pytest.fixture(scope="session")
+def browser_contexts(chromium) -> Iterator[dict[str, BrowserContext]]:
+    """One browser context per device, a desktop's and a phone's, for the session: like a reader's browser,
+    it keeps the dashboard's scripts cached from one tab to the next. Each tab is its own Streamlit session."""
+    from bench.harness import PHONE, VIEWPORT
+
+    contexts = {
+        device: chromium.new_context(locale="th-TH", **settings)
+        for device, settings in (("desktop", {"viewport": VIEWPORT}), ("phone", PHONE))
+    }
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.fixture
-def tab(chromium, request):
-    """A page in a fresh browser context (a fresh Streamlit session); photographed if the test fails.
+def tab(browser_contexts, request):
+    """A new tab (a fresh Streamlit session); photographed if the test fails.
 
     A desktop's browser, or a phone's where a test asks for it: ``@pytest.mark.parametrize("tab", ["phone"],
     indirect=True)``.
     """
-    from bench.harness import PHONE, SCREENSHOTS, VIEWPORT
+    from bench.harness import SCREENSHOTS
 
-    device = PHONE if getattr(request, "param", "desktop") == "phone" else {"viewport": VIEWPORT}
-    context = chromium.new_context(locale="th-TH", **device)
-    context.set_default_timeout(30_000)
+    page = browser_contexts[getattr(request, "param", "desktop")].new_page()
+    page.set_default_timeout(30_000)
     failed_before = request.session.testsfailed
-    page = context.new_page()
     yield page
     if request.session.testsfailed > failed_before:  # the call's failure is counted before teardown
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"FAILED_{re.sub(r'[^A-Za-z0-9_-]+', '_', request.node.name)}.png")
-    context.close()
+    page.close()
 
 
 @pytest.fixture(scope="session")
-def site_pages(chromium, app_server) -> dict[str, str]:
+def site_pages(browser_contexts, app_server) -> dict[str, str]:
     """English page title -> address, from the sidebar navigation (the overview alone has none)."""
-    from bench.harness import VIEWPORT, nav_links, open_page
+    from bench.harness import nav_links, open_page
     from ui.i18n import t
 
-    context = chromium.new_context(viewport=VIEWPORT)
+    page = browser_contexts["desktop"].new_page()
     try:
-        page = context.new_page()
         open_page(page, f"{app_server.url}/", "en")
         return nav_links(page) or {t("page.overview", "en"): f"{app_server.url}/"}
     finally:
-        context.close()
+        page.close()
