@@ -133,8 +133,7 @@ def open_app(monkeypatch):
         app = AppTest.from_file(str(DASHBOARD), default_timeout=60)
         if lang:
             app.query_params["lang"] = lang
-        app.run()
-        return app.switch_page(page).run() if page else app
+        return (app.switch_page(page) if page else app).run()  # straight to the page, as a bookmark opens it
 
     return run
 
