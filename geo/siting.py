@@ -60,7 +60,10 @@ def _reduced_cover(problem: PlanProblem) -> tuple[sparse.csr_matrix, np.ndarray,
     dominated = np.unique(overlap.row[inside & (larger | tie)])
     keep = np.setdiff1d(np.arange(len(columns)), dominated)
     rows = cover[:, keep].tocsr()
-    keys = [rows.indices[rows.indptr[i] : rows.indptr[i + 1]].tobytes() for i in range(rows.shape[0])]
+    # Each row's key is its columns as a bytes object: NumPy's fixed-width bytes type drops trailing zero bytes, so
+    # in one the rows that only the first column reaches would merge with the rows that no column reaches.
+    keys = np.empty(rows.shape[0], dtype=object)
+    keys[:] = [rows.indices[rows.indptr[i] : rows.indptr[i + 1]].tobytes() for i in range(rows.shape[0])]
     _, first, group = np.unique(keys, return_index=True, return_inverse=True)
     weights = np.bincount(group.ravel(), problem.weight[open_rows])
     return rows[first], weights, columns[keep]
