@@ -61,8 +61,8 @@ def _reduced_cover(problem: PlanProblem) -> tuple[sparse.csr_matrix, np.ndarray,
     dominated = np.unique(overlap.row[inside & (larger | tie)])
     keep = np.setdiff1d(np.arange(len(columns)), dominated)
     rows = cover[:, keep].tocsr()
-    # Each row's key is its columns as a bytes object: NumPy's fixed-width bytes type drops trailing zero bytes, so
-    # in one the rows that only the first column reaches would merge with the rows that no column reaches.
+    # A row's key is its columns' bytes, kept as Python bytes objects: a NumPy bytes array drops trailing zero bytes,
+    # which would merge the rows that the first column alone reaches with the rows that no column reaches.
     keys = np.empty(rows.shape[0], dtype=object)
     keys[:] = [rows.indices[rows.indptr[i] : rows.indptr[i + 1]].tobytes() for i in range(rows.shape[0])]
     _, first, group = np.unique(keys, return_index=True, return_inverse=True)
@@ -92,8 +92,8 @@ def _milp(
     Raises
     ------
     PlanError
-        ``plan.solver_timeout`` when no proven optimum came within
-        ``time_limit_s``; ``plan.solver_failed`` otherwise.
+        ``plan.solver_timeout`` when HiGHS stopped at ``time_limit_s``
+        before it was done; ``plan.solver_failed`` otherwise.
     """
     result = milp(
         cost,
