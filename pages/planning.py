@@ -2,7 +2,7 @@
 
 The solver runs in the server on the snapshot's communities, service points
 and published need (:mod:`etl.plan`, :mod:`geo.siting`); this page's imports
-(scipy, and spopt when a plan is solved) load only when a planner opens it.
+(scipy, whose HiGHS solves the plan) load only when a planner opens it.
 """
 
 from __future__ import annotations

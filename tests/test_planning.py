@@ -1,16 +1,20 @@
-"""Site recommendation: the exact models against brute force on small instances, and against greedy on the demo."""
+"""Site recommendation: the exact models against known optima, brute force and (MCLP) PySAL spopt with CBC on small
+instances; on the demo, MCLP against a model written here for CBC, and against greedy."""
 
 from __future__ import annotations
 
 import itertools
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
 from pyproj import Transformer
+from scipy.spatial.distance import cdist
 
 from db import read
+from db.snapshot import published_path
 from etl.plan import residents
 from geo.planning import PlanError, candidate_sites, demand_points, plan_problem, site_report
 from geo.siting import mclp, p_median, solve
@@ -50,21 +54,114 @@ def small():
     return demand_xy, weights, candidate_xy, existing_xy
 
 
-def test_mclp_finds_the_brute_force_optimum(small):
-    demand_xy, weights, candidate_xy, existing_xy = small
-    radius, k = 1_500.0, 3
-    problem = plan_problem(demand(demand_xy, weights), frame(existing_xy), candidates(candidate_xy), radius)
-    best = max(
-        covered_weight(demand_xy, weights, existing_xy + [candidate_xy[j] for j in combo], radius)
-        for combo in itertools.combinations(range(len(candidate_xy)), k)
+SEEDS = range(6)
+RADIUS = 1_600.0  # for the random instances
+
+
+def clustered(seed: int) -> tuple[list, list, list, list]:
+    """Demand and candidates scattered around three centres, one holding a safe space: some demand is covered already,
+    some demand points are reached by the same candidates, and some candidates reach less than another."""
+    rng = np.random.default_rng(seed)
+    centres = rng.uniform(0, 8_000, (3, 2))
+    demand_xy = centres[rng.integers(0, 3, 30)] + rng.normal(0, 1_500, (30, 2))
+    candidate_xy = centres[rng.integers(0, 3, 14)] + rng.normal(0, 1_500, (14, 2))
+    weights = rng.integers(1, 50, 30).astype(float).tolist()
+    return [tuple(xy) for xy in demand_xy], weights, [tuple(xy) for xy in candidate_xy], [tuple(centres[0])]
+
+
+def clustered_problem(seed: int):
+    demand_xy, weights, candidate_xy, existing_xy = clustered(seed)
+    return plan_problem(demand(demand_xy, weights), frame(existing_xy), candidates(candidate_xy), RADIUS)
+
+
+def brute_force(problem, k: int) -> float:
+    """By hand: the most weight any ``k`` candidates cover with the safe spaces, from the points' distances."""
+    reach = cdist(problem.demand_xy, problem.candidate_xy) <= problem.radius_m
+    base = (cdist(problem.demand_xy, problem.existing_xy) <= problem.radius_m).any(axis=1)
+    return max(
+        problem.weight[base | reach[:, list(combo)].any(axis=1)].sum()
+        for combo in itertools.combinations(range(reach.shape[1]), k)
     )
+
+
+def spopt_covered(problem, k: int) -> float:
+    """The oracle: PySAL spopt's MCLP with CBC on the whole problem (every demand point and candidate, the safe spaces
+    as sites it must keep), from the points' distances; its optimum is the covered weight."""
+    import pulp
+    from spopt.locate import MCLP
+
+    sites_xy = np.vstack([problem.existing_xy.reshape(-1, 2), problem.candidate_xy])
+    n_existing = len(problem.existing_xy)
+    kept = np.r_[np.ones(n_existing), np.zeros(len(problem.candidate_xy))] if n_existing else None
+    with warnings.catch_warnings():  # PuLP 3 announces its 4.0 interface; spopt and the bundled CBC use the 3.x one
+        warnings.simplefilter("ignore", DeprecationWarning)
+        model = MCLP.from_cost_matrix(
+            cdist(problem.demand_xy, sites_xy),
+            problem.weight,
+            service_radius=problem.radius_m,
+            p_facilities=n_existing + k,
+            predefined_facilities_arr=kept,
+        )
+        model.problem.solve(pulp.PULP_CBC_CMD(msg=False))
+    assert model.problem.sol_status == pulp.LpSolutionOptimal
+    return pulp.value(model.problem.objective)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("k", [1, 3, 5])
+def test_mclp_finds_the_brute_force_optimum(seed, k):
+    demand_xy, weights, candidate_xy, existing_xy = clustered(seed)
+    problem = clustered_problem(seed)
+    best = brute_force(problem, k)
     plan = solve(problem, k, "mclp")
     assert len(set(plan.chosen)) == k
     assert plan.covered_after == pytest.approx(best)
     chosen_xy = existing_xy + [candidate_xy[j] for j in plan.chosen]
-    assert covered_weight(demand_xy, weights, chosen_xy, radius) == pytest.approx(best)
-    assert plan.covered_before == pytest.approx(covered_weight(demand_xy, weights, existing_xy, radius))
+    assert covered_weight(demand_xy, weights, chosen_xy, RADIUS) == pytest.approx(best)
+    assert plan.covered_before == pytest.approx(covered_weight(demand_xy, weights, existing_xy, RADIUS))
     assert plan.greedy_after <= plan.covered_after + 1e-9
+
+
+def test_the_random_instances_have_what_the_reduction_removes_and_greedy_misses():
+    """Brute force and spopt check the reduced model only where there is something to reduce: covered demand,
+    uncovered demand points reached by the same candidates, a candidate reaching less than another; and greedy
+    alone would fail them."""
+    for seed in SEEDS:
+        demand_xy, _, candidate_xy, existing_xy = clustered(seed)
+        reach = cdist(demand_xy, candidate_xy) <= RADIUS
+        open_reach = reach[~(cdist(demand_xy, existing_xy) <= RADIUS).any(axis=1)]
+        assert len(open_reach) < len(demand_xy)
+        reached = open_reach[open_reach.any(axis=1)]
+        assert len(np.unique(reached, axis=0)) < len(reached)
+        inside = (open_reach[:, :, None] <= open_reach[:, None, :]).all(axis=0) & ~np.eye(len(candidate_xy), dtype=bool)
+        assert inside.any()
+    shortfalls = [
+        brute_force(clustered_problem(seed), k) - solve(clustered_problem(seed), k).greedy_after
+        for seed, k in itertools.product(SEEDS, [3, 4, 5])
+    ]
+    assert max(shortfalls) > 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", SEEDS)
+def test_mclp_covers_what_spopt_with_cbc_covers(seed):
+    problem = clustered_problem(seed)
+    for k in (2, 4):
+        assert solve(problem, k, "mclp").covered_after == pytest.approx(spopt_covered(problem, k))
+
+
+def test_mclp_known_optimum_with_an_equal_reach_a_useless_site_and_nothing_left():
+    """Sites 0 and 1 reach the same 10; site 2 reaches 4; site 3 reaches nobody. Three sites cover all 14, and with a
+    safe space at each demand point nothing is left to cover, yet the plan still has its N sites."""
+    demand_xy, weights = [(0, 0), (5_000, 0)], [10.0, 4.0]
+    candidate_xy = [(0, 0), (100, 0), (5_000, 0), (20_000, 0)]
+    problem = plan_problem(demand(demand_xy, weights), frame([]), candidates(candidate_xy), 1_000.0)
+    assert mclp(problem, 1) in ([0], [1])
+    plan = solve(problem, 3, "mclp")
+    assert plan.covered_after == 14 and len(set(plan.chosen)) == 3 and 2 in plan.chosen
+    problem = plan_problem(demand(demand_xy, weights), frame(demand_xy), candidates(candidate_xy), 1_000.0)
+    plan = solve(problem, 2, "mclp")
+    assert len(set(plan.chosen)) == 2 and plan.covered_after == plan.covered_before == 14
 
 
 def test_mclp_beats_greedy_where_greedy_is_short_sighted():
@@ -111,12 +208,13 @@ def test_radius_outside_200_m_to_20_km_is_refused(small, radius):
     assert caught.value.code == "plan.bad_radius"
 
 
-def test_a_solver_out_of_time_says_so(small):
+@pytest.mark.parametrize("model", [mclp, p_median])
+def test_a_solver_out_of_time_says_so(small, model):
     demand_xy, weights, candidate_xy, _ = small
     problem = plan_problem(demand(demand_xy, weights), frame([]), candidates(candidate_xy), 3_000.0)
     with pytest.raises(PlanError) as caught:
-        mclp(problem, 3, time_limit_s=0.0)
-    assert caught.value.code in {"plan.solver_timeout", "plan.solver_failed"}
+        model(problem, 3, time_limit_s=0.0)
+    assert caught.value.code == "plan.solver_timeout" and caught.value.params == {"seconds": "0"}
 
 
 def test_unknown_candidate_set_is_refused():
@@ -141,20 +239,57 @@ def test_demand_weights_follow_district_need_and_add_up_to_residents():
     assert result["weight"].tolist() == pytest.approx([100 * 30 / mean_need, 300 * 10 / mean_need])
 
 
-@pytest.mark.slow
-def test_on_the_demo_mclp_covers_at_least_what_greedy_does(demo_published):
-    end = read.loaded_quarters(demo_published)[-1]
-    summary = read.district_summary(demo_published, "4q", end).set_index("dist_code")
-    communities, services = read.community_points(demo_published), read.service_points(demo_published, "4q", end)
+@pytest.fixture(scope="module")
+def demo_problem(demo_shared):
+    """The Plan page's default problem on the demo: communities as candidates, a 3 km radius; and the districts."""
+    published = published_path(demo_shared)
+    end = read.loaded_quarters(published)[-1]
+    summary = read.district_summary(published, "4q", end).set_index("dist_code")
+    communities, services = read.community_points(published), read.service_points(published, "4q", end)
     problem = plan_problem(
-        demand_points(residents(demo_published), summary["eb_rate_per_100k"]),
+        demand_points(residents(published), summary["eb_rate_per_100k"]),
         services[services["service_type"] == "safe_space"],
         candidate_sites("communities", communities, services, summary.index),
         3_000.0,
     )
+    return problem, summary
+
+
+@pytest.mark.slow
+def test_on_the_demo_mclp_covers_at_least_what_greedy_does(demo_problem):
+    problem, summary = demo_problem
     assert len(problem.candidates) == 2_016
     plan = solve(problem, 10, "mclp")
     assert plan.covered_after >= plan.greedy_after > plan.covered_before
     sites = site_report(problem, plan.chosen, summary.index[summary["gap"]])
     assert sites["weight_new"].sum() == pytest.approx(plan.covered_after - plan.covered_before)
     assert sites["residents_new"].sum() == pytest.approx(plan.residents_after - plan.residents_before)
+
+
+def cbc_gain(problem, k: int) -> float:
+    """A second oracle, for problems too large for spopt's dense model: Church and ReVelle's MCLP written here in
+    PuLP on the pairs within reach (every demand point no safe space covers, every candidate, binary coverage), solved
+    by CBC; its optimum is the weight the new sites add."""
+    import pulp
+
+    uncovered = ~(cdist(problem.demand_xy, problem.existing_xy) <= problem.radius_m).any(axis=1)
+    reach = cdist(problem.demand_xy[uncovered], problem.candidate_xy) <= problem.radius_m
+    with warnings.catch_warnings():  # PuLP 3 announces its 4.0 interface; the bundled CBC uses the 3.x one
+        warnings.simplefilter("ignore", DeprecationWarning)
+        site = [pulp.LpVariable(f"x{j}", cat="Binary") for j in range(reach.shape[1])]
+        reached = [pulp.LpVariable(f"y{i}", cat="Binary") for i in range(reach.shape[0])]
+        model = pulp.LpProblem("mclp", pulp.LpMaximize)
+        model += pulp.lpSum(w * y for w, y in zip(problem.weight[uncovered], reached, strict=True))
+        for y, row in zip(reached, reach, strict=True):
+            model += y <= pulp.lpSum(site[j] for j in np.flatnonzero(row))
+        model += pulp.lpSum(site) == k
+        model.solve(pulp.PULP_CBC_CMD(msg=False))
+    assert model.sol_status == pulp.LpSolutionOptimal
+    return pulp.value(model.objective)
+
+
+@pytest.mark.slow
+def test_on_the_demo_mclp_covers_what_cbc_covers(demo_problem):
+    problem, _ = demo_problem
+    plan = solve(problem, 5, "mclp")
+    assert plan.covered_after == pytest.approx(plan.covered_before + cbc_gain(problem, 5))
