@@ -201,9 +201,9 @@ def streamlit_server(
 # --- what the page shows --------------------------------------------------------
 
 
-# A page's first run on a fresh server may take long: the Planning page solves its site recommendation
-# (about 25 s alone on this 2-core machine, more while another worker's server solves it too). Waiting is
-# not timing: speed is measured by `python -m bench`, never asserted here.
+# A page's first run on a fresh server may take long on a busy 2-core machine (imports, the first reads of the
+# snapshot, the Planning page's first site recommendation). Waiting is not timing: speed is measured by
+# `python -m bench`, never asserted here.
 FIRST_RUN_MS = 120_000
 
 
