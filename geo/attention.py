@@ -83,7 +83,7 @@ def attention(summary: pd.DataFrame, n: int = 5) -> pd.DataFrame:
         points=points,
         eb_rank=summary["eb_rate_per_100k"].rank(ascending=False, method="min"),
         referral_low=low_referral,
-        reasons=[tuple(r for r in POINTS if row[r]) for _, row in reasons.iterrows()],
+        reasons=[tuple(r for r, on in zip(POINTS, row, strict=True) if on) for row in reasons[list(POINTS)].to_numpy()],
     )
     table = table[table["points"] > 0].sort_values(["points", "eb_rate_per_100k"], ascending=[False, False])
     return table.head(n).reset_index(drop=True)[

@@ -90,11 +90,16 @@ def terciles(values: ArrayLike) -> pd.Series:
     series = _series(values)
     array = series.to_numpy()
     finite = np.isfinite(array)
-    classes = pd.Series(pd.NA, index=series.index, dtype="Int64")
+    classes = np.ones(len(array), dtype="int64")
     if finite.any():
         low, high = np.quantile(array[finite], [1 / 3, 2 / 3])
-        classes[finite] = 1 + (array[finite] > low).astype(int) + (array[finite] > high).astype(int)
-    return classes
+        classes += (array > low).astype(int) + (array > high).astype(int)  # NaN compares False; masked below
+    return _classes(classes, ~finite, series.index)
+
+
+def _classes(values: np.ndarray, missing: np.ndarray, index: pd.Index) -> pd.Series:
+    """``Int64`` classes from integer ``values``, ``<NA>`` where ``missing``: built at once, not set by mask."""
+    return pd.Series(pd.arrays.IntegerArray(values.astype("int64"), missing), index=index)
 
 
 def need_classes(probability: ArrayLike) -> pd.Series:
@@ -121,10 +126,9 @@ def need_classes(probability: ArrayLike) -> pd.Series:
     [3, 3, 2, 2, 1, 1, <NA>]
     """
     tenths = _series(probability).round(1)
-    classes = pd.Series(2, index=tenths.index, dtype="Int64")
-    classes[tenths >= NEED_HIGH] = 3
-    classes[tenths <= NEED_LOW] = 1
-    return classes.where(tenths.notna())
+    values = tenths.to_numpy()
+    classes = np.select([values >= NEED_HIGH, values <= NEED_LOW], [3, 1], 2)
+    return _classes(classes, np.isnan(values), tenths.index)
 
 
 def bivariate_class(need_prob: ArrayLike, coverage: ArrayLike) -> pd.DataFrame:

@@ -96,6 +96,15 @@ def _random_orders(n: int, permutations: int, seed: int) -> np.ndarray:
     return orders
 
 
+@functools.lru_cache(maxsize=32)
+def _first_of_orders(n: int, permutations: int, seed: int, k: int) -> np.ndarray:
+    """The first ``k`` items of each of :func:`_random_orders`, as a contiguous array: the draws of ``k``
+    neighbours, kept once per process (gathering through a contiguous ``take`` is faster than a slice)."""
+    first = np.ascontiguousarray(_random_orders(n, permutations, seed)[:, :k])
+    first.flags.writeable = False
+    return first
+
+
 def _conditional_sums(y: np.ndarray, w: W, permutations: int, seed: int) -> np.ndarray:
     """For each area, the sums of its neighbours' values under ``permutations`` conditional permutations.
 
@@ -104,12 +113,11 @@ def _conditional_sums(y: np.ndarray, w: W, permutations: int, seed: int) -> np.n
     orders serves every area (as esda's ``crand`` does), so the work is a
     gather per area. Returns an array (areas, permutations); islands get 0.
     """
-    orders = _random_orders(w.n - 1, permutations, seed)  # a random order of the others, per draw
     sums = np.zeros((w.n, permutations))
     for at, area in enumerate(w.id_order):
         k = len(w.neighbors[area])
-        if k:
-            sums[at] = np.delete(y, at)[orders[:, :k]].sum(axis=1)
+        if k:  # the first k of a random order of the others, per draw
+            sums[at] = np.delete(y, at).take(_first_of_orders(w.n - 1, permutations, seed, k)).sum(axis=1)
     return sums
 
 

@@ -59,14 +59,15 @@ def _known_weights(districts: gpd.GeoDataFrame, smoothed: pd.Series, weights: W 
     """Queen weights of the districts where ``smoothed`` is known; None when there are too few, or no
     two adjacent. Contiguity between two districts does not depend on the others, so the weights of all
     districts, cut down to the known ones, are theirs."""
-    known = districts[districts["dist_code"].map(smoothed).notna().to_numpy()]
+    codes = districts["dist_code"]  # the codes alone: filtering the polygons would copy them for nothing
+    known = codes[codes.map(smoothed).notna().to_numpy()]
     if len(known) < MIN_AREAS:
         return None
     if weights is None:
         weights = queen_weights(districts, "dist_code")
     with warnings.catch_warnings():  # islands are handled by the statistics
         warnings.filterwarnings("ignore", "The weights matrix is not fully connected", UserWarning)
-        w = w_subset(weights, known["dist_code"].tolist(), silence_warnings=True)
+        w = w_subset(weights, known.tolist(), silence_warnings=True)
     return None if len(w.islands) == w.n else w
 
 
@@ -134,10 +135,22 @@ def district_coverage(
 
 def _access(demand: gpd.GeoDataFrame, services: gpd.GeoDataFrame, scenario: Scenario) -> pd.Series:
     """The population-weighted mean 2SFCA accessibility of safe spaces of each district's demand points."""
+    return _scenarios_access(demand, services, (scenario,))[0]
+
+
+def _scenarios_access(
+    demand: gpd.GeoDataFrame, services: gpd.GeoDataFrame, scenarios: tuple[Scenario, ...]
+) -> list[pd.Series]:
+    """:func:`_access` under each of ``scenarios``: the supply and the demand's districts taken once for all."""
     supply = services[services["service_type"] == ACCESS_SERVICE_TYPE]
-    access = two_step_fca(demand, supply, scenario.catchment_m, decay=scenario.decay).to_numpy()
-    frame = demand[["dist_code", "population"]].reset_index(drop=True).assign(access=access)
-    return district_accessibility(frame, access_column="access")
+    people = demand[["dist_code", "population"]].reset_index(drop=True)
+    return [
+        district_accessibility(
+            people.assign(access=two_step_fca(demand, supply, s.catchment_m, decay=s.decay).to_numpy()),
+            access_column="access",
+        )
+        for s in scenarios
+    ]
 
 
 def scenario_access(
@@ -150,7 +163,9 @@ def scenario_access(
     pandas.DataFrame
         One column per :attr:`geo.gap_scenarios.Scenario.name`, indexed by ``dist_code``.
     """
-    return pd.DataFrame({s.name: _access(demand, services, s) for s in scenarios})
+    return pd.DataFrame(
+        dict(zip((s.name for s in scenarios), _scenarios_access(demand, services, scenarios), strict=True))
+    )
 
 
 def district_summary(

@@ -29,7 +29,7 @@ from db.connect import DatabaseBusy, DatabaseMissing
 from db.snapshot import SNAPSHOT_VERSION, PublishStatus, published_path, write_status
 from etl.publish import completeness, districts, headline, pilot_evaluation, pilots, reuse
 from etl.publish.cells import protect_area_cells, protect_category_cells
-from etl.publish.disclosure import collapse_cells, hidden_estimate, round_to, suppress_below
+from etl.publish.disclosure import collapse_cells, hidden_estimate, round_to, sum_cells, suppress_below, window_sums
 from etl.publish.inputs import Inputs, read_inputs
 from etl.publish.reuse import Previous
 from etl.publish.snapshot import write_snapshot
@@ -139,19 +139,25 @@ def _district_tables(
     coverage: dict[frozenset, tuple] = {}  # windows with the same open services share it
     frames: dict[str, list] = {"district_summary": [], "class_breaks": [], "attention": [], "kpis": []}
     opened: list[pd.DataFrame] = []
+    # Every window's sums at once: by district for the table, over Bangkok for the headline figures.
+    counts_of = ("cases_reported", "cases_referred")
+    by_district = {count: window_sums(bangkok, windows, "dist_code", count) for count in counts_of}
+    totals = {count: window_sums(bangkok, windows, [], count) for count in counts_of}
     for at, window in enumerate(windows):
         open_now = services[open_services(services, window)]
         key = frozenset(open_now["service_id"])
         if key not in coverage:
             coverage[key] = _coverage(demand, open_now)
         measure, counts, scenarios = coverage[key]
+        reported, referred = (by_district[count][at] for count in counts_of)
         table = districts.district_window(
-            window, bangkok, inputs.districts, inputs.population, measure, counts, weights, scenarios
+            window, reported, referred, inputs.districts, inputs.population, measure, counts, weights, scenarios
         )
         frames["district_summary"].append(table)
         frames["class_breaks"].append(districts.class_breaks(window, table))
         frames["attention"].append(districts.attention_rows(window, table))
-        figures = headline.kpis(window, bangkok, table, open_now, inputs.communities)
+        window_totals = {count: totals[count][at] for count in counts_of}
+        figures = headline.kpis(window, window_totals, table, open_now, inputs.communities)
         smoothed = table.set_index("dist_code")["eb_rate_per_100k"]
         figures["moran_i"], figures["moran_p"] = (round(v, 4) for v in map_moran(inputs.districts, smoothed, weights))
         frames["kpis"].append(pd.DataFrame([figures]))
@@ -223,7 +229,7 @@ def build_tables(inputs: Inputs, progress: Progress = _silent, previous: Path | 
     progress(0.1, "districts")
     demand = _demand(inputs)
     fresh = _district_tables(inputs, demand, area, todo, progress)
-    fresh["breakdowns"] = [headline.breakdowns(w, category) for w in todo]
+    fresh["breakdowns"] = headline.breakdowns(todo, category)
     fresh |= _pilot_tables(
         inputs, area, [end for end in ends if not kept or end not in kept.pilot_ends], ends[-1], progress
     )
@@ -308,8 +314,12 @@ def true_table(db, end: str, start: str) -> pd.DataFrame:
     window = Window("custom", end, start)
     services = inputs.services[open_services(inputs.services, window)]
     measure, counts, scenarios = _coverage(_demand(inputs), services)
+    reported, referred = (
+        sum_cells(cells[cells["quarter"].isin(window.quarters)], "dist_code", count, **exact)
+        for count in ("cases_reported", "cases_referred")
+    )
     table = districts.district_window(
-        window, cells, inputs.districts, inputs.population, measure, counts, None, scenarios, **exact
+        window, reported, referred, inputs.districts, inputs.population, measure, counts, None, scenarios
     )
     table = table.drop(columns="span").rename(columns={"end_quarter": "quarter", "start_quarter": "quarter_from"})
     for count, flag in (("cases_reported", "suppressed"), ("cases_referred", "referred_suppressed")):

@@ -38,6 +38,7 @@ __all__ = [
     "round_to",
     "sum_cells",
     "suppress_below",
+    "window_sums",
 ]
 
 
@@ -147,3 +148,32 @@ def sum_cells(
         }
     )
     return out.reset_index()
+
+
+def window_sums(
+    cells: pd.DataFrame, windows: Sequence, by: str | Sequence[str], count: str, **rules
+) -> list[pd.DataFrame]:
+    """:func:`sum_cells` of the rows of ``cells`` in each of ``windows`` (anything with ``quarters``): one
+    frame per window, what ``sum_cells`` gives for that window's rows alone, from one grouping of all.
+
+    Every window's rows are stacked, in their order in ``cells``, with the window's position as a
+    further key, so each group sums the same values in the same order as a call per window would.
+    A window without rows gets no rows. ``by`` may be empty: one row per window.
+
+    >>> from types import SimpleNamespace as Window
+    >>> cells = pd.DataFrame({"quarter": ["q1", "q2", "q2"], "d": ["a", "a", "b"], "n": [5.0, np.nan, 10.0],
+    ...     "n_hidden": [False, True, False]})
+    >>> sums = window_sums(cells, [Window(quarters=["q1", "q2"]), Window(quarters=["q3"])], "d", "n")
+    >>> sums[0].equals(sum_cells(cells, "d", "n")), len(sums[1])
+    (True, 0)
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    quarter = cells["quarter"].to_numpy()
+    rows = [np.flatnonzero(np.isin(quarter, list(window.quarters))) for window in windows]
+    position = np.repeat(np.arange(len(windows)), [len(r) for r in rows])
+    stacked = cells.iloc[np.concatenate(rows)] if rows else cells.iloc[:0]
+    stacked = stacked.assign(window=position)
+    sums = sum_cells(stacked, ["window", *keys], count, **rules)
+    parts = {at: part.drop(columns="window").reset_index(drop=True) for at, part in sums.groupby("window")}
+    empty = sums.iloc[:0].drop(columns="window")
+    return [parts.get(at, empty) for at in range(len(windows))]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from etl.publish.disclosure import sum_cells
 from etl.publish.windows import Window
 from geo.attention import attention
 from geo.classes import SCHEMES, quantile_breaks, scheme_breaks
@@ -43,16 +42,18 @@ OVERVIEW_SCHEME = "overview"  # rounded quantiles of the smoothed rate, from 0
 
 def district_window(
     window: Window,
-    cells: pd.DataFrame,
+    reported: pd.DataFrame,
+    referred: pd.DataFrame,
     districts: gpd.GeoDataFrame,
     population: pd.Series,
     coverage: pd.DataFrame,
     n_services: pd.Series,
     weights=None,
     access_scenarios: pd.DataFrame | None = None,
-    **rules,
 ) -> pd.DataFrame:
-    """One row per Bangkok district for ``window``, every figure computed from protected ``cells``.
+    """One row per Bangkok district for ``window``, every figure computed from the sums of protected cells
+    ``reported`` and ``referred`` (:func:`~etl.publish.disclosure.sum_cells` of the window's rows by
+    ``dist_code``, of ``cases_reported`` and ``cases_referred``).
 
     Columns: those of :func:`geo.summary.district_summary`, where
     ``cases_reported`` and ``cases_referred`` are the published sums (NaN
@@ -60,12 +61,8 @@ def district_window(
     ``rate_per_100k``, ``referral_rate`` and ``unreferred`` come from them.
     ``access_scenarios`` (:func:`geo.summary.scenario_access`) are the
     coverage scenarios of ``gap_share``; the Poisson resamplings start from
-    the protected sums. ``rules`` (``threshold``, ``base``) go to
-    :func:`~etl.publish.disclosure.sum_cells`.
+    the protected sums.
     """
-    rows = cells[cells["quarter"].isin(window.quarters)]
-    reported = sum_cells(rows, "dist_code", "cases_reported", **rules)
-    referred = sum_cells(rows, "dist_code", "cases_referred", **rules)
     estimates = reported[["dist_code", "cases_reported_estimate"]].merge(
         referred[["dist_code", "cases_referred_estimate"]], on="dist_code", how="left"
     )

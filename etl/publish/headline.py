@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.publish.disclosure import sum_cells
+from etl.publish.disclosure import window_sums
 from etl.publish.windows import Window
 
 __all__ = ["BREAKDOWNS", "HOTSPOT_CLASSES", "breakdowns", "kpis"]
@@ -16,24 +16,25 @@ _BREAKDOWN_COLUMNS = ["span", "end_quarter", "category", "code", "cases_reported
 
 def kpis(
     window: Window,
-    cells: pd.DataFrame,
+    totals: dict[str, pd.DataFrame],
     table: pd.DataFrame,
     services: pd.DataFrame,
     communities: pd.DataFrame,
 ) -> dict:
-    """The window's headline figures, from Bangkok's protected cells and the window's published district table.
+    """The window's headline figures, from Bangkok's sums of protected cells and the window's published district table.
 
-    ``cases_reported``/``cases_referred``: Bangkok's published sums (NaN
-    without rows); ``referral_rate``: referred over reported, both summed
-    from protected cells, over the districts whose referrals are known;
-    ``hotspots`` and ``gaps`` count the table's classes, so they agree
-    with it; ``safe_spaces``: open in the window in a Bangkok district;
-    ``pilots``: started by the window's end.
+    ``totals`` holds, for ``cases_reported`` and ``cases_referred``,
+    :func:`~etl.publish.disclosure.sum_cells` of the window's protected
+    cells over Bangkok (one row; none without rows). ``cases_reported``/
+    ``cases_referred``: Bangkok's published sums (NaN without rows);
+    ``referral_rate``: referred over reported, both summed from protected
+    cells, over the districts whose referrals are known; ``hotspots`` and
+    ``gaps`` count the table's classes, so they agree with it;
+    ``safe_spaces``: open in the window in a Bangkok district; ``pilots``:
+    started by the window's end.
     """
-    rows = cells[cells["quarter"].isin(window.quarters)].assign(bangkok="bangkok")
     figures = {"span": window.kind, "end_quarter": window.end, "start_quarter": window.start}
-    for count in ("cases_reported", "cases_referred"):
-        total = sum_cells(rows, "bangkok", count)
+    for count, total in totals.items():
         for column in (count, f"{count}_hidden"):
             figures[column] = total[column].iloc[0] if len(total) else (False if column.endswith("_hidden") else None)
     estimates = table[table["cases_referred"].notna()]
@@ -47,16 +48,19 @@ def kpis(
     return figures
 
 
-def breakdowns(window: Window, category_cells: pd.DataFrame) -> pd.DataFrame:
-    """Bangkok's published cases by violence type and by victim group over the window, both summed from the
-    protected category cells (so neither breakdown can be subtracted from the other)."""
-    rows = category_cells[category_cells["quarter"].isin(window.quarters)]
+def breakdowns(windows: list[Window], category_cells: pd.DataFrame) -> list[pd.DataFrame]:
+    """Bangkok's published cases by violence type and by victim group over each of ``windows``, both summed
+    from the protected category cells (so neither breakdown can be subtracted from the other)."""
+    sums = {by: window_sums(category_cells, windows, by, "cases_reported") for by in BREAKDOWNS}
+    return [_breakdown(window, [sums[by][at] for by in BREAKDOWNS]) for at, window in enumerate(windows)]
+
+
+def _breakdown(window: Window, sums: list[pd.DataFrame]) -> pd.DataFrame:
+    """One window's breakdowns from its sums by each of :data:`BREAKDOWNS`."""
     frames = [
-        sum_cells(rows, by, "cases_reported").rename(columns={by: "code"}).assign(category=by)
-        for by in BREAKDOWNS
-        if not rows.empty
+        frame.rename(columns={by: "code"}).assign(category=by) for by, frame in zip(BREAKDOWNS, sums, strict=True)
     ]
-    if not frames:
+    if all(frame.empty for frame in frames):
         return pd.DataFrame(
             columns=["span", "end_quarter", "category", "code", "cases_reported", "cases_reported_hidden"]
         )
