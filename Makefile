@@ -37,10 +37,10 @@ test: test-fast test-slow
 
 # Everything except the browser journeys (marker `browser`) and slow checks (`slow`): about a minute and a half (README, Tests).
 test-fast: $(VENV)/.installed
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "$(FAST)"
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope -m "$(FAST)"
 
 test-slow: $(VENV)/.installed
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "not ($(FAST))"
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope -m "not ($(FAST))"
 
 # Timings on this machine (ETL, pages, payloads, map paint, scale): prints a table, writes bench/results/*.json.
 bench: $(VENV)/.installed

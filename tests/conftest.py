@@ -36,17 +36,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Group the tests for xdist's ``--dist loadgroup``: each module on one worker (its fixtures built once),
-    except the browser journeys, which all go to one worker so that one server pays each page's first run.
-
-    The browser group runs first: it is the longest and keeps one worker busy while the other takes the
-    modules one by one. Then the modules that do not need the demo, so that the workers have work while the
-    demo is built; each keeps its order.
-    """
+    """The order xdist's ``--dist loadscope`` hands out the modules (each keeping its own order): the browser
+    journeys first, as they are the longest and each worker can take one; then the modules that do not need
+    the demo, so that the workers have work while the demo is built rather than waiting for it."""
     on_demo = {item.path for item in items if "demo_template" in getattr(item, "fixturenames", ())}
-    for item in items:
-        browser = item.get_closest_marker("browser") is not None
-        item.add_marker(pytest.mark.xdist_group("browser" if browser else item.nodeid.split("::")[0]))
     items.sort(key=lambda item: (item.get_closest_marker("browser") is None, item.path in on_demo))
 
 

@@ -31,7 +31,6 @@ from bench.harness import (
     Server,
     navigation_pages,
     open_page,
-    page_path,
     save_screenshot,
     streamlit_server,
     table_text,
@@ -220,36 +219,6 @@ def test_executive_sees_the_map_switches_language_and_steps_back_a_quarter(tab, 
     wait_changed(lambda: shown_figures(tab), figures)
     wait_map_painted(tab)
     no_failures(tab)
-
-
-# The page's width and how far its content reaches; an element that sticks out makes it scroll sideways.
-WIDTHS = """() => {
-  const main = document.querySelector('[data-testid=stMain]');
-  const sticking = [...main.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > main.clientWidth + 1);
-  return {scroll: main.scrollWidth, width: main.clientWidth,
-          first: sticking.slice(0, 3).map(e => `${e.tagName} ${e.dataset.testid || ''}`)};
-}"""
-
-
-@pytest.mark.parametrize(("tab", "lang"), [("phone", "th"), ("desktop", "en")], indirect=["tab"])
-@pytest.mark.parametrize("page_file", navigation_pages(), ids=lambda page_file: Path(page_file).stem)
-def test_every_page_runs_paints_its_maps_and_is_photographed(tab, app_server, page_file, lang):
-    """Every page of the navigation in Thai on a phone and in English on a desktop: no error, no sideways
-    scroll, every map painted, a screenshot to look at.
-
-    Thai on the phone: its words run longest and the screen is narrowest (issue 16: nothing may make the page
-    scroll sideways at 390 px); the phone's User-Agent gets the phone's map views.
-    """
-    open_page(tab, app_server.url + page_path(page_file), lang)
-    expect(tab.get_by_role("dialog"), "no 'Page not found'").to_have_count(0)
-    no_failures(tab)
-    widths = tab.evaluate(WIDTHS)
-    assert widths["scroll"] <= widths["width"], widths
-    for index in range(tab.locator(MAP).count()):
-        wait_map_painted(tab, index)
-    device = "phone_" if lang == "th" else ""
-    path = save_screenshot(tab, f"{device}{Path(page_file).stem}_{lang}")
-    assert path.stat().st_size > 10_000
 
 
 def test_planner_finds_the_two_named_pilots(tab, site_pages):
