@@ -35,7 +35,7 @@ PYTEST_WORKERS ?= 2
 
 test: test-fast test-slow
 
-# Everything except the browser journeys (marker `browser`) and slow checks (`slow`): 70-82 s here (README, Tests).
+# Everything except the browser journeys (marker `browser`) and slow checks (`slow`): 70-95 s here (README, Tests).
 test-fast: $(VENV)/.installed
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope -m "$(FAST)"
 
