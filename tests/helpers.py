@@ -55,6 +55,7 @@ __all__ = [
     "html_markdown",
     "layer",
     "load",
+    "no_failures",
     "picture_colours",
     "published",
     "query",
@@ -346,3 +347,12 @@ def picture_colours(png: bytes) -> set[tuple[int, int, int]]:
     picture = Image.open(io.BytesIO(png))
     assert picture.format == "PNG" and picture.width > 1000
     return {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 20)}
+
+
+def no_failures(page) -> None:
+    """No exception box and no error message on a browser page (``playwright.sync_api.Page``)."""
+    from playwright.sync_api import expect
+
+    from bench.harness import FAILURES
+
+    expect(page.locator(FAILURES)).to_have_count(0)

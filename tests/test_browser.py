@@ -25,7 +25,6 @@ from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.harness import (
-    FAILURES,
     MAP,
     SCREENSHOTS,
     Server,
@@ -40,7 +39,7 @@ from bench.harness import (
 from core import quarters
 from db.connect import connect
 from db.snapshot import published_path, read_status
-from tests.helpers import copy_with_snapshot, table_checksums
+from tests.helpers import copy_with_snapshot, no_failures, table_checksums
 from ui.i18n import LANGS, t
 from ui.periods import quarter_label
 
@@ -136,11 +135,6 @@ def choose(page: Page, combobox: Locator, text: str) -> None:
         except PlaywrightTimeout:
             continue
     option.click()
-
-
-def no_failures(page: Page) -> None:
-    """No exception box and no error message on the page."""
-    expect(page.locator(FAILURES)).to_have_count(0)
 
 
 def latest_quarter(db: Path) -> str:

@@ -23,7 +23,6 @@ from bench.harness import (
     FAILURES,
     MAP,
     SCREENSHOTS,
-    VIEWPORT,
     map_pixels,
     open_page,
     page_path,
@@ -46,55 +45,42 @@ def settled(page: Page, before: bytes, timeout: float = 20.0) -> bytes:
     raise AssertionError(f"the map did not settle on a new picture within {timeout:g} s")
 
 
-def test_the_names_layer_keeps_its_collision_filter_through_a_wheel_zoom(chromium, app_server):
-    context = chromium.new_context(viewport=VIEWPORT, locale="th-TH")
-    page = context.new_page()
+def test_the_names_layer_keeps_its_collision_filter_through_a_wheel_zoom(tab, app_server):
     console: list[str] = []
-    page.on("console", lambda message: console.append(message.text))
-    try:
-        open_page(page, f"{app_server.url}/", "th")
-        first, _ = wait_map_painted(page)
-        time.sleep(1)
-        first, _ = map_pixels(page)
-        box = page.locator(MAP).first.locator("canvas").first.bounding_box()
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        for _ in range(2):
-            page.mouse.wheel(0, 120)  # two notches out
-            time.sleep(0.3)
-        farther = settled(page, first)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        (SCREENSHOTS / "labels_first_view.png").write_bytes(first)
-        (SCREENSHOTS / "labels_wheel_out.png").write_bytes(farther)
-    finally:
-        context.close()
+    tab.on("console", lambda message: console.append(message.text))
+    open_page(tab, f"{app_server.url}/", "th")
+    first, _ = wait_map_painted(tab)
+    time.sleep(1)
+    first, _ = map_pixels(tab)
+    box = tab.locator(MAP).first.locator("canvas").first.bounding_box()
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(2):
+        tab.mouse.wheel(0, 120)  # two notches out
+        time.sleep(0.3)
+    farther = settled(tab, first)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / "labels_first_view.png").write_bytes(first)
+    (SCREENSHOTS / "labels_wheel_out.png").write_bytes(farther)
     assert farther != first  # the wheel reached the map
     assert not [text for text in console if "unregistered deck.gl layer extension" in text.lower()]
 
 
 @pytest.mark.parametrize("width", [390, 1440])
-def test_a_file_over_the_limit_is_refused_in_thai(chromium, app_server, tmp_path, width):
+def test_a_file_over_the_limit_is_refused_in_thai(tab, app_server, tmp_path, width):
     big = tmp_path / "big.csv"
     big.write_bytes(b"quarter\n" + b"a" * 51 * 1024 * 1024)  # over the box's 50 MB
-    context = chromium.new_context(viewport={"width": width, "height": 1000}, locale="th-TH")
-    page = context.new_page()
-    try:
-        open_page(page, f"{app_server.url}{page_path('pages/upload.py')}", "th")
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(big)
-        chip = page.locator('[data-testid="stFileChip"][aria-invalid="true"]')
-        chip.hover()
-        tooltip = page.locator('[data-testid="stTooltipErrorContent"]')
-        tooltip.wait_for()
-        shown_in_tooltip = tooltip.evaluate(
-            "e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]"
-        )
-        under_box = page.locator('[data-testid="stFileUploader"]').evaluate(
-            "e => getComputedStyle(e, '::after').content"
-        )
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"upload_refused_th_{width}.png")
-        assert not page.locator(FAILURES).count()
-    finally:
-        context.close()
+    tab.set_viewport_size({"width": width, "height": 1000})
+    open_page(tab, f"{app_server.url}{page_path('pages/upload.py')}", "th")
+    tab.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(big)
+    chip = tab.locator('[data-testid="stFileChip"][aria-invalid="true"]')
+    chip.hover()
+    tooltip = tab.locator('[data-testid="stTooltipErrorContent"]')
+    tooltip.wait_for()
+    shown_in_tooltip = tooltip.evaluate("e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]")
+    under_box = tab.locator('[data-testid="stFileUploader"]').evaluate("e => getComputedStyle(e, '::after').content")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=SCREENSHOTS / f"upload_refused_th_{width}.png")
+    assert not tab.locator(FAILURES).count()
     refused = t("upload.box.refused", "th").format(types="CSV, TSV, TXT, XLSX", mb="50")
     assert shown_in_tooltip == ["0px", f'"{refused}"']  # Streamlit's English at size 0, ours after it
     assert under_box == f'"{refused}"'

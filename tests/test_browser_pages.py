@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from bench.harness import MAP, failure_text, navigation_pages, open_page, page_path, save_screenshot, wait_map_painted
+from bench.harness import MAP, navigation_pages, open_page, page_path, save_screenshot, wait_map_painted
+from tests.helpers import no_failures
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +33,7 @@ WIDTHS = """() => {
 def test_every_page_runs_paints_its_maps_and_is_photographed(tab, app_server, page_file, lang):
     open_page(tab, app_server.url + page_path(page_file), lang)
     expect(tab.get_by_role("dialog"), "no 'Page not found'").to_have_count(0)
-    assert failure_text(tab) is None, failure_text(tab)
+    no_failures(tab)
     widths = tab.evaluate(WIDTHS)
     assert widths["scroll"] <= widths["width"], widths
     for index in range(tab.locator(MAP).count()):
