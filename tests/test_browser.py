@@ -25,7 +25,6 @@ from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.harness import (
-    MAP,
     SCREENSHOTS,
     Server,
     navigation_pages,
@@ -169,15 +168,13 @@ def test_a_first_request_straight_to_a_page_gets_the_whole_dashboard(tab, demo_t
     Legacy mode would run the page file alone: no sidebar, no database setting, an empty page. Only a
     server's first request can show it, so each case has its own server. ``/overview`` is the
     default page's file name (the default page itself lives at ``/``); the other case is the
-    navigation's second page.
+    navigation's second page. Its maps are the every-page module's to check (tests/test_browser_pages.py).
     """
     db = copy_with_snapshot(demo_template, tmp_path / "demo.duckdb")
     with streamlit_server(db, tmp_path / "streamlit.log") as server:
         open_page(tab, f"{server.url}/{path}")
         expect(tab.locator(f'{SIDEBAR} [data-testid="stRadio"]').first).to_be_visible()
         expect(tab.locator('[data-testid="stSidebarNav"]')).to_be_visible()
-        for index in range(tab.locator(MAP).count()):
-            wait_map_painted(tab, index)
         expect(tab.get_by_text(t("overview.no_cases", "th"))).to_have_count(0)
         no_failures(tab)
         if path == "overview":

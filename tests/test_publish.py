@@ -301,18 +301,6 @@ def test_only_services_open_in_the_window_count(cases_db):
 
 
 @pytest.mark.slow
-def test_the_same_warehouse_publishes_the_same_figures(demo_db, tmp_path):
-    again = tmp_path / "again.duckdb"
-    publish(demo_db, again)
-    for table in ("district_summary", "kpis", "pilot_evaluation", "area_cells", "breakdowns"):
-        with duckdb.connect(str(published_path(demo_db)), read_only=True) as first:
-            one = first.execute(f"SELECT * FROM {table} ORDER BY ALL").df()
-        with duckdb.connect(str(again), read_only=True) as second:
-            two = second.execute(f"SELECT * FROM {table} ORDER BY ALL").df()
-        pd.testing.assert_frame_equal(one, two, obj=table)
-
-
-@pytest.mark.slow
 def test_a_failed_publish_keeps_the_previous_snapshot_and_says_why(cases_db, monkeypatch):
     snapshot = published_path(cases_db)
     before = snapshot.read_bytes()
