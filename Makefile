@@ -28,19 +28,22 @@ run: $(VENV)/.installed $(DB) $(PUBLISHED)
 	SAFESPACE_LOCAL_MODE=1 $(PY) -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT) \
 		--browser.gatherUsageStats false -- --db $(DB) --published $(PUBLISHED)
 
-# Every test: the fast ones first (a failure stops there), then the browser journeys and slow checks.
-# Markers are registered in pyproject.toml; pytest's closing line of each run says how long it took.
+# Every test in one pytest run on two workers, each module on one worker in the order tests/conftest.py gives;
+# markers are registered in pyproject.toml; pytest's closing line says how long the run took.
 FAST := not browser and not slow
 PYTEST_WORKERS ?= 2
+PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
-test: test-fast test-slow
+test: $(VENV)/.installed
+	$(PYTEST)
 
-# Everything except the browser journeys (marker `browser`) and slow checks (`slow`): 70-95 s here (README, Tests).
+# Everything except the browser journeys (marker `browser`) and slow checks (`slow`), to run while working.
 test-fast: $(VENV)/.installed
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope -m "$(FAST)"
+	$(PYTEST) -m "$(FAST)"
 
+# The browser journeys and slow checks alone.
 test-slow: $(VENV)/.installed
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope -m "not ($(FAST))"
+	$(PYTEST) -m "not ($(FAST))"
 
 # Timings on this machine (ETL, pages, payloads, map paint, scale): prints a table, writes bench/results/*.json.
 bench: $(VENV)/.installed

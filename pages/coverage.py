@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.codes import SERVICE_TYPES
 from etl.briefing.picture import map_png
-from ui import bivariate, layers, legends, loaders, maps, need_coverage, services_map, sidebar, tables
+from ui import bivariate, layers, legends, loaders, maps, mapview, need_coverage, services_map, sidebar, tables
 from ui.context import open_page
 from ui.i18n import t
 
@@ -20,6 +20,8 @@ summary = loaders.district_summary(page.path, page.version, period.span, period.
 all_services = loaders.service_points(page.path, page.version, period.span, period.end)
 services = sidebar.filter_districts(all_services)
 districts = loaders.district_layer(page.path, page.version)
+# What both maps' kept decks depend on besides the reader's choices: they open framed for this reader's screen.
+kept_for = (page.version, lang, sidebar.show_context(), mapview.canvas())
 
 # --- Services and catchments --------------------------------------------------
 st.subheader(t("coverage.services"))
@@ -38,7 +40,7 @@ else:
     lines = services_map.outlines(page.path, page.version)
     key = (period.span, period.end, tuple(types), tuple(sorted(extras)), visible, page.districts)
     deck, entries = loaders.remembered(
-        ("coverage-services", page.version, lang, sidebar.show_context(), *key),
+        ("coverage-services", *kept_for, *key),
         lambda: services_map.deck(
             services,
             types,
@@ -74,7 +76,7 @@ else:
         on_gaps = layers.layer_toggles("coverage_gaps_map", ("subdistricts", "services", "communities"), default=())
     map_column, legend_column = st.columns([5, 1])
     deck = loaders.remembered(
-        ("coverage-gaps", page.version, lang, sidebar.show_context(), period.span, period.end, page.districts, on_gaps),
+        ("coverage-gaps", *kept_for, period.span, period.end, page.districts, on_gaps),
         lambda: need_coverage.deck(
             summary,
             districts,

@@ -13,7 +13,7 @@ from etl.briefing.picture import map_png
 from etl.messages import render
 from etl.plan import Recommendation, recommend
 from geo.planning import PlanError
-from ui import layers, legends, loaders, plan_view, whatif
+from ui import layers, legends, loaders, mapview, plan_view, whatif
 from ui.context import open_page
 from ui.i18n import t
 
@@ -48,7 +48,17 @@ with st.popover(t("layers.title"), icon=":material/layers:"):
     visible = layers.layer_toggles("planning_map")
 map_column, legend_column = st.columns([5, 1])
 deck = loaders.remembered(
-    ("planning", page.version, lang, visible, period.span, period.end, *settings.values(), page.districts),
+    (
+        "planning",
+        page.version,
+        lang,
+        visible,
+        period.span,
+        period.end,
+        *settings.values(),
+        page.districts,
+        mapview.canvas(),
+    ),
     lambda: plan_view.deck(existing, rec.sites, radius_m, lang, page.districts, visible, period),
 )
 map_column.pydeck_chart(deck, height=600, alt=t("planning.map_alt"))

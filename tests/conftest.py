@@ -36,11 +36,26 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The order xdist's ``--dist loadscope`` hands out the modules (each keeping its own order): the browser
-    journeys first, as they are the longest and each worker can take one; then the modules that do not need
-    the demo, so that the workers have work while the demo is built rather than waiting for it."""
+    """The order xdist's ``--dist loadscope --no-loadscope-reorder`` hands out the modules, each kept whole and
+    in its own order (without ``--no-loadscope-reorder``, xdist hands out the modules with the most tests
+    first, whatever their length).
+
+    1. Modules with slow checks that do not need the demo: they keep the workers busy while the controller
+       builds the demo template (tens of seconds on a clean checkout) instead of waiting for it.
+    2. The browser modules: the longest, each on a worker of its own, so that neither is the last to end.
+    3. The other modules that do not need the demo, then those that do: many short modules that even out
+       the workers' ends.
+    """
     on_demo = {item.path for item in items if "demo_template" in getattr(item, "fixturenames", ())}
-    items.sort(key=lambda item: (item.get_closest_marker("browser") is None, item.path in on_demo))
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    browser = {item.path for item in items if item.get_closest_marker("browser")}
+
+    def rank(path: Path) -> int:
+        if path in slow and path not in on_demo:
+            return 0
+        return 1 if path in browser else 2 if path not in on_demo else 3
+
+    items.sort(key=lambda item: rank(item.path))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -153,7 +153,8 @@ def remembered(key: tuple, _build: Callable[[], T]) -> T:
     """What ``_build()`` makes (a map deck, a chart spec), made the first time ``key`` is seen and kept.
 
     ``key`` must name everything the result shows: the snapshot version, the
-    window, the language and the reader's choices. Results hold published
+    window, the language, the reader's choices, and the reader's screen
+    (:func:`ui.mapview.canvas`) when a map opens framed for it. Results hold published
     figures only, the same for every reader, so they are kept once for the
     whole server, not copied per rerun as ``st.cache_data`` would.
     """
