@@ -173,12 +173,9 @@ def _pilot_tables(inputs: Inputs, area: pd.DataFrame, ends: list[str], latest: s
     to ``latest`` when it is one of them (it is heavy: only the latest quarter is published)."""
     rows = pilots.community_cells(area, inputs.communities)
     register = inputs.communities[inputs.communities["pilot"].fillna(False).astype(bool)]
-    tables = {"pilot_trend": pilots.pilot_trend(rows), "pilot_table": []} | {
-        name: [] for name in pilot_evaluation.TABLES
-    }
-    for at, end in enumerate(ends):
-        tables["pilot_table"].append(pilots.pilot_table(rows, register, end))
-        progress(0.75 + 0.1 * (at + 1) / len(ends), "pilots")
+    tables = {"pilot_trend": pilots.pilot_trend(rows), "pilot_table": pilots.pilot_tables(rows, register, ends)}
+    tables |= {name: [] for name in pilot_evaluation.TABLES}
+    progress(0.85, "pilots")
     if latest in ends:
         counts = pilot_evaluation.counts_of(area, hidden_estimate())
         for name, frame in pilot_evaluation.evaluation_tables(counts, inputs.communities, [latest]).items():
