@@ -27,6 +27,7 @@ __all__ = [
     "nearest_distance_m",
     "services_per_100k",
     "two_step_fca",
+    "two_step_fca_scenarios",
 ]
 
 ACCESS_COLUMN = "access_per_person"
@@ -213,23 +214,53 @@ def two_step_fca(
     >>> two_step_fca(demand, supply, decay=True).round(12).tolist()
     [0.01, 0.0]
     """
+    return two_step_fca_scenarios(demand, supply, [(catchment_m, decay)], population_column, capacity_column)[0]
+
+
+def two_step_fca_scenarios(
+    demand: gpd.GeoDataFrame,
+    supply: gpd.GeoDataFrame,
+    scenarios: Iterable[tuple[float, bool]],
+    population_column: str = "population",
+    capacity_column: str = "capacity",
+) -> list[pd.Series]:
+    """:func:`two_step_fca` under each ``(catchment_m, decay)`` of ``scenarios``, in that order.
+
+    The points are projected and their KD-trees built once for every
+    scenario: a publish measures eight scenarios for each set of open
+    services, and projecting every resident point was most of each one.
+    """
     population = pd.to_numeric(demand[population_column], errors="coerce").to_numpy(dtype=float)
     capacity = (
         pd.to_numeric(supply[capacity_column], errors="coerce").fillna(1).to_numpy(dtype=float)
         if capacity_column in supply
         else np.ones(len(supply))
     )
-    access = np.zeros(len(demand))
-    if len(supply) and len(demand):
-        pairs = cKDTree(_metric_xy(supply)).sparse_distance_matrix(
-            cKDTree(_metric_xy(demand)), catchment_m, output_type="ndarray"
-        )  # every (supply, demand) pair within reach, distance 0 included
-        weight = decay_weights(pairs["v"], catchment_m, decay)
-        reach = sparse.csr_matrix((weight, (pairs["i"], pairs["j"])), shape=(len(supply), len(demand)))
-        demand_in_reach = reach @ np.nan_to_num(population)
-        ratio = np.divide(capacity, demand_in_reach, out=np.zeros(len(supply)), where=demand_in_reach > 0)
-        access = reach.T @ ratio
-    return pd.Series(np.where(np.isnan(population), np.nan, access), index=demand.index, name=ACCESS_COLUMN)
+    trees = (cKDTree(_metric_xy(supply)), cKDTree(_metric_xy(demand))) if len(supply) and len(demand) else None
+    return [
+        pd.Series(
+            np.where(np.isnan(population), np.nan, _catchment_access(trees, population, capacity, catchment_m, decay)),
+            index=demand.index,
+            name=ACCESS_COLUMN,
+        )
+        for catchment_m, decay in scenarios
+    ]
+
+
+def _catchment_access(
+    trees: tuple[cKDTree, cKDTree] | None, population: np.ndarray, capacity: np.ndarray, catchment_m: float, decay: bool
+) -> np.ndarray:
+    """Each demand point's 2SFCA accessibility from the (supply, demand) KD-``trees``; 0 without any."""
+    if trees is None:
+        return np.zeros(len(population))
+    supply_tree, demand_tree = trees
+    # every (supply, demand) pair within reach, distance 0 included
+    pairs = supply_tree.sparse_distance_matrix(demand_tree, catchment_m, output_type="ndarray")
+    weight = decay_weights(pairs["v"], catchment_m, decay)
+    reach = sparse.csr_matrix((weight, (pairs["i"], pairs["j"])), shape=(len(capacity), len(population)))
+    demand_in_reach = reach @ np.nan_to_num(population)
+    ratio = np.divide(capacity, demand_in_reach, out=np.zeros(len(capacity)), where=demand_in_reach > 0)
+    return reach.T @ ratio
 
 
 def district_accessibility(

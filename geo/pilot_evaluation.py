@@ -103,10 +103,12 @@ def _number(value) -> float | None:
     return float(value) if value is not None and np.isfinite(value) else None
 
 
-def _outcome(counts: pd.DataFrame, communities: pd.DataFrame, chosen: Design, outcome: str) -> dict:
-    """Every estimate of one outcome (None where it cannot be computed), and whether it could be."""
+def _outcome(
+    counts: pd.DataFrame, communities: pd.DataFrame, chosen: Design, stacked: pd.DataFrame, outcome: str
+) -> dict:
+    """Every estimate of one outcome (None where it cannot be computed) from the ``stacked`` rows of the
+    ``chosen`` design (:func:`geo.pilot_design.stack_rows`), and whether it could be."""
     result = _empty()
-    stacked = stack_rows(counts, communities, chosen.sample)
     frame = _panel(stacked, outcome)
     if not frame["effect"].any():
         return result | {"estimated": False}
@@ -181,10 +183,11 @@ def evaluate(counts: pd.DataFrame, communities: pd.DataFrame, end: str, comparis
         "n_pilots": n_pilots,
         "n_comparison": n_comparison,
     }
+    stacked = stack_rows(counts, communities, chosen.sample) if n_pilots and n_comparison else None
     for outcome in OUTCOMES:
         figures = _empty() | {"estimated": False}
-        if n_pilots and n_comparison:
-            figures = _outcome(counts, communities, chosen, outcome)
+        if stacked is not None:
+            figures = _outcome(counts, communities, chosen, stacked, outcome)
         enough, reason, params = _reason(n_pilots, n_comparison, figures.pop("estimated"))
         block = {"n_pilots": n_pilots, "n_comparison": n_comparison, **figures}
         block |= {"enough": enough, "reason": reason, "reason_params": params}

@@ -112,9 +112,9 @@ def _informative(y: np.ndarray, valid: np.ndarray) -> np.ndarray:
         valid = keep
 
 
-def _fit_effects(mu: np.ndarray, y: np.ndarray) -> None:
-    """Scale ``mu`` in place until its totals per community-stack and per quarter-stack equal ``y``'s."""
-    rows, columns = y.sum(axis=3, keepdims=True), y.sum(axis=2, keepdims=True)
+def _fit_effects(mu: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> None:
+    """Scale ``mu`` in place until its totals per community-stack and per quarter-stack equal ``rows`` and
+    ``columns``, the outcomes' (``y.sum(axis=3, keepdims=True)`` and ``y.sum(axis=2, keepdims=True)``)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         for _ in range(_MAX_ITERATIONS):
             row_scale = np.nan_to_num(rows / mu.sum(axis=3, keepdims=True), nan=1.0)
@@ -171,11 +171,12 @@ def poisson_did(data: Dense, labels: np.ndarray) -> np.ndarray:
     valid &= solvable[:, None, None, None]  # the others have no finite estimate: nothing to fit
     y = np.where(valid, y, 0.0)
     mu = np.where(valid, np.nan_to_num(exposure), 0.0)
+    totals = y.sum(axis=3, keepdims=True), y.sum(axis=2, keepdims=True)  # the outcomes the fit matches
 
     def gap(step: np.ndarray) -> np.ndarray:
         """Move b by ``step``, refit the fixed effects, and return the profile equation's gap."""
         mu[cells] *= np.broadcast_to(np.exp(step)[:, None, None, None], mu.shape)[cells]
-        _fit_effects(mu, y)
+        _fit_effects(mu, *totals)
         fitted = np.where(cells, mu, 0.0).sum(axis=(1, 2, 3))
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(solvable, np.log(treated_y) - np.log(fitted), 0.0)

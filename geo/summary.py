@@ -19,7 +19,7 @@ import pandas as pd
 from libpysal.weights import W, w_subset
 
 from core.codes import SERVICE_TYPES
-from geo.coverage import district_accessibility, nearest_by_type, two_step_fca
+from geo.coverage import district_accessibility, nearest_by_type, two_step_fca_scenarios
 from geo.fdr import benjamini_hochberg
 from geo.gap_scenarios import COVERAGE_SCENARIOS, MAIN, MAJORITY, Scenario, gap_shares, high_need_draws, low_coverage
 from geo.gaps import bivariate_class, referral_gap
@@ -144,12 +144,10 @@ def _scenarios_access(
     """:func:`_access` under each of ``scenarios``: the supply and the demand's districts taken once for all."""
     supply = services[services["service_type"] == ACCESS_SERVICE_TYPE]
     people = demand[["dist_code", "population"]].reset_index(drop=True)
+    settings = [(s.catchment_m, s.decay) for s in scenarios]
     return [
-        district_accessibility(
-            people.assign(access=two_step_fca(demand, supply, s.catchment_m, decay=s.decay).to_numpy()),
-            access_column="access",
-        )
-        for s in scenarios
+        district_accessibility(people.assign(access=access.to_numpy()), access_column="access")
+        for access in two_step_fca_scenarios(demand, supply, settings)
     ]
 
 

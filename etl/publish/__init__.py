@@ -128,6 +128,12 @@ def _by_district(cells: pd.DataFrame) -> pd.DataFrame:
     return reported.merge(collapse_cells(cells, keys, "cases_referred"), on=keys)
 
 
+def _labelled(frame: pd.DataFrame, window: Window) -> pd.DataFrame:
+    """``frame``, computed for a window with the same rows, with ``window``'s span, end and start."""
+    labels = {"span": window.kind, "end_quarter": window.end, "start_quarter": window.start}
+    return frame.assign(**{column: label for column, label in labels.items() if column in frame})
+
+
 def _district_tables(
     inputs: Inputs, demand: gpd.GeoDataFrame, area: pd.DataFrame, windows: list[Window], progress: Progress
 ) -> dict:
@@ -137,6 +143,11 @@ def _district_tables(
     services = inputs.services
     weights = queen_weights(inputs.districts, "dist_code")  # once: contiguity does not change with the window
     coverage: dict[frozenset, tuple] = {}  # windows with the same open services share it
+    # A window's district table, class breaks and attention list depend on its quarters only through their
+    # rows: windows with the same quarters of data and the same open services (a financial year's first
+    # quarter and that quarter, its last and the four quarters) share them, but for their labels.
+    with_rows = set(bangkok["quarter"])
+    shared: dict[tuple, tuple] = {}
     frames: dict[str, list] = {"district_summary": [], "class_breaks": [], "attention": [], "kpis": []}
     opened: list[pd.DataFrame] = []
     # Every window's sums at once: by district for the table, over Bangkok for the headline figures.
@@ -149,13 +160,17 @@ def _district_tables(
         if key not in coverage:
             coverage[key] = _coverage(demand, open_now)
         measure, counts, scenarios = coverage[key]
-        reported, referred = (by_district[count][at] for count in counts_of)
-        table = districts.district_window(
-            window, reported, referred, inputs.districts, inputs.population, measure, counts, weights, scenarios
-        )
+        same = (tuple(quarter for quarter in window.quarters if quarter in with_rows), key)
+        if same not in shared:
+            reported, referred = (by_district[count][at] for count in counts_of)
+            table = districts.district_window(
+                window, reported, referred, inputs.districts, inputs.population, measure, counts, weights, scenarios
+            )
+            shared[same] = (table, districts.class_breaks(window, table), districts.attention_rows(window, table))
+        table, breaks, attention = (_labelled(frame, window) for frame in shared[same])
         frames["district_summary"].append(table)
-        frames["class_breaks"].append(districts.class_breaks(window, table))
-        frames["attention"].append(districts.attention_rows(window, table))
+        frames["class_breaks"].append(breaks)
+        frames["attention"].append(attention)
         window_totals = {count: totals[count][at] for count in counts_of}
         figures = headline.kpis(window, window_totals, table, open_now, inputs.communities)
         smoothed = table.set_index("dist_code")["eb_rate_per_100k"]
@@ -173,12 +188,9 @@ def _pilot_tables(inputs: Inputs, area: pd.DataFrame, ends: list[str], latest: s
     to ``latest`` when it is one of them (it is heavy: only the latest quarter is published)."""
     rows = pilots.community_cells(area, inputs.communities)
     register = inputs.communities[inputs.communities["pilot"].fillna(False).astype(bool)]
-    tables = {"pilot_trend": pilots.pilot_trend(rows), "pilot_table": []} | {
-        name: [] for name in pilot_evaluation.TABLES
-    }
-    for at, end in enumerate(ends):
-        tables["pilot_table"].append(pilots.pilot_table(rows, register, end))
-        progress(0.75 + 0.1 * (at + 1) / len(ends), "pilots")
+    tables = {"pilot_trend": pilots.pilot_trend(rows), "pilot_table": pilots.pilot_tables(rows, register, ends)}
+    tables |= {name: [] for name in pilot_evaluation.TABLES}
+    progress(0.85, "pilots")
     if latest in ends:
         counts = pilot_evaluation.counts_of(area, hidden_estimate())
         for name, frame in pilot_evaluation.evaluation_tables(counts, inputs.communities, [latest]).items():

@@ -10,10 +10,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from etl.publish.disclosure import sum_cells
+from etl.publish.disclosure import sum_cells, window_sums
+from etl.publish.windows import Window
 from geo.rates import rate_per_100k
 
-__all__ = ["community_cells", "pilot_table", "pilot_trend"]
+__all__ = ["community_cells", "pilot_tables", "pilot_trend"]
 
 
 def community_cells(cells: pd.DataFrame, communities: pd.DataFrame) -> pd.DataFrame:
@@ -42,20 +43,39 @@ def pilot_trend(rows: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def pilot_table(rows: pd.DataFrame, pilots: pd.DataFrame, end: str) -> pd.DataFrame:
-    """One row per pilot: published cases, quarters with rows and rate per 100,000 per quarter, before
-    and from its start, up to ``end``."""
-    table = pilots[["community_id", "population", "pilot_start"]].copy()
-    mine = rows[rows["pilot"] & (rows["quarter"] <= end)]
+def pilot_tables(rows: pd.DataFrame, pilots: pd.DataFrame, ends: list[str]) -> list[pd.DataFrame]:
+    """For each of ``ends``, one row per pilot: published cases, quarters with rows and rate per 100,000 per
+    quarter, before and from its start, up to that end.
+
+    Every end's sums come from one grouping (:func:`~etl.publish.disclosure.window_sums`, the same sums
+    as one :func:`~etl.publish.disclosure.sum_cells` per end), the rows before and from each pilot's start
+    split once.
+    """
+    mine = rows[rows["pilot"]]
     after = mine["quarter"] >= mine["pilot_start"]  # 'YYYYQn' keys sort as text
-    for when, chosen in (("before", mine[~after]), ("after", mine[after])):
-        sums = sum_cells(chosen, "community_id", "cases_reported").drop(columns="cases_reported_estimate")
-        sums = sums.rename(columns={"cases_reported": f"cases_{when}", "cases_reported_hidden": f"hidden_{when}"})
-        counted = chosen.groupby("community_id")["quarter"].nunique().rename(f"quarters_{when}")
-        table = table.merge(sums, how="left", on="community_id").merge(counted, how="left", on="community_id")
-        table[f"hidden_{when}"] = table[f"hidden_{when}"].fillna(False).astype(bool)
-        table[f"quarters_{when}"] = table[f"quarters_{when}"].fillna(0).astype(int)
-        people = table["population"] * table[f"quarters_{when}"]
-        table[f"rate_{when}"] = rate_per_100k(table[f"cases_{when}"], people).round(1)
-    table.insert(0, "end_quarter", end)
-    return table.drop(columns=["population", "pilot_start"])
+    first = mine["quarter"].min() if len(mine) else ends[0]
+    upto = [Window("custom", end, min(first, end)) for end in ends]  # every quarter with rows up to each end
+    parts = {"before": mine[~after], "after": mine[after]}
+    sums = {when: window_sums(chosen, upto, "community_id", "cases_reported") for when, chosen in parts.items()}
+    tables = []
+    for at, end in enumerate(ends):
+        table = pilots[["community_id", "population", "pilot_start"]].copy()
+        for when, chosen in parts.items():
+            table = _with_sums(table, when, sums[when][at], chosen[chosen["quarter"] <= end])
+        table.insert(0, "end_quarter", end)
+        tables.append(table.drop(columns=["population", "pilot_start"]))
+    return tables
+
+
+def _with_sums(table: pd.DataFrame, when: str, sums: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the columns of ``when`` (before or after): the published ``sums`` of the rows
+    ``chosen``, how many quarters they cover, and the rate per 100,000 per quarter."""
+    sums = sums.drop(columns="cases_reported_estimate")
+    sums = sums.rename(columns={"cases_reported": f"cases_{when}", "cases_reported_hidden": f"hidden_{when}"})
+    counted = chosen.groupby("community_id")["quarter"].nunique().rename(f"quarters_{when}")
+    table = table.merge(sums, how="left", on="community_id").merge(counted, how="left", on="community_id")
+    table[f"hidden_{when}"] = table[f"hidden_{when}"].fillna(False).astype(bool)
+    table[f"quarters_{when}"] = table[f"quarters_{when}"].fillna(0).astype(int)
+    people = table["population"] * table[f"quarters_{when}"]
+    table[f"rate_{when}"] = rate_per_100k(table[f"cases_{when}"], people).round(1)
+    return table
