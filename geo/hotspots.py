@@ -9,13 +9,11 @@ an island's own value as a significant hot spot or outlier.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import functools
 import warnings
 
 import esda
-import esda.crand
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -37,7 +35,6 @@ GI_LEVELS = ((0.01, "99"), (0.05, "95"))
 # esda's Moran_Local quadrants: 1 HH, 2 LH, 3 LL, 4 HL.
 LISA_QUADRANTS = {1: "high_high", 2: "low_high", 3: "low_low", 4: "high_low"}
 NOT_SIGNIFICANT = "not_significant"
-_ESDA_DRAWS = esda.crand.vec_permutations  # esda's own maker of conditional-permutation draws
 
 
 def queen_weights(gdf: gpd.GeoDataFrame, id_column: str | None = None) -> W:
@@ -106,29 +103,6 @@ def _first_of_orders(n: int, permutations: int, seed: int, k: int) -> np.ndarray
     first = np.ascontiguousarray(_random_orders(n, permutations, seed)[:, :k])
     first.flags.writeable = False
     return first
-
-
-@functools.lru_cache(maxsize=8)
-def _esda_draws(max_card: int, n: int, k_replications: int, seed: int) -> np.ndarray:
-    """esda's draws for local Moran (``esda.crand.vec_permutations``), made once per process and read-only.
-
-    They depend on these four numbers alone (the same for every window of a
-    publish), and without numba esda makes them in a Python loop that took
-    most of each local Moran's time.
-    """
-    drawn = _ESDA_DRAWS(max_card, n, k_replications, seed)
-    drawn.flags.writeable = False
-    return drawn
-
-
-@contextlib.contextmanager
-def _esda_draws_kept():
-    """Inside, esda's conditional randomization takes its draws from :func:`_esda_draws`."""
-    esda.crand.vec_permutations = _esda_draws
-    try:
-        yield
-    finally:
-        esda.crand.vec_permutations = _ESDA_DRAWS
 
 
 def _conditional_sums(y: np.ndarray, w: W, permutations: int, seed: int) -> np.ndarray:
@@ -274,8 +248,7 @@ def local_moran_clusters(
             warnings.simplefilter("ignore", RuntimeWarning)  # constant values: z is 0/0, all NaN below
             # esda 2.x keeps its folded ("directed") p_sim and warns on every call that this will change.
             warnings.filterwarnings("ignore", "The alternative hypothesis", DeprecationWarning)
-            with _esda_draws_kept():
-                lisa = esda.Moran_Local(y, copy.deepcopy(w), transformation="r", permutations=permutations, seed=seed)
+            lisa = esda.Moran_Local(y, copy.deepcopy(w), transformation="r", permutations=permutations, seed=seed)
     finally:
         np.random.set_state(global_state)
     islands = _islands(w)
