@@ -7,6 +7,9 @@ PY := $(VENV)/bin/python
 DB ?= $(or $(SAFESPACE_DB),data/safespace.duckdb)
 PUBLISHED := $(or $(SAFESPACE_PUBLISHED),$(DB:.duckdb=.published.duckdb))
 PORT ?= 8501
+# Python's default: keep the byte code, and pytest its rewritten test modules, in __pycache__/ (git-ignored).
+# A machine that sets PYTHONDONTWRITEBYTECODE would otherwise compile them again in every process.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run test test-fast test-slow demo lint format clean bench extract update compile
 

@@ -88,6 +88,7 @@ MIN_SPREAD = 40
 # A painted map colours at least this share of its canvas: a choropleth of Bangkok colours
 # about 40 %, a map of community points on plain districts about 0.4 %; a blank canvas none.
 PAINTED_SHARE = 0.002
+FIRST_LOOK_S, LAST_LOOK_S = 0.1, 1.0  # pauses between looks at a map that is still painting
 
 
 def chromium_executable() -> str | None:
@@ -255,15 +256,21 @@ def failure_text(page: Page) -> str | None:
     return shown.first.inner_text() if shown.count() else None
 
 
-def wait_map_painted(page: Page, index: int = 0, timeout: float = 30.0) -> tuple[bytes, int]:
+def wait_map_painted(
+    page: Page, index: int = 0, timeout: float = 30.0, every: float | None = None
+) -> tuple[bytes, int]:
     """Poll the ``index``-th map canvas until it shows colour; its screenshot and coloured pixels.
+
+    Each look is a screenshot, a PNG for the browser to make and for us to read, so looking often slows the
+    painting it waits for: by default the looks come ever more slowly (:data:`FIRST_LOOK_S`, half as long
+    again each time, at most :data:`LAST_LOOK_S`); ``every`` fixes the pause (the benchmark's timings).
 
     Raises AssertionError when the page shows an error instead, or the map
     is still missing or blank after ``timeout`` seconds.
     """
     canvas = _canvas(page, index)
     deadline = time.monotonic() + timeout
-    count, needed = 0, None
+    count, needed, pause = 0, None, every or FIRST_LOOK_S
     while True:
         if (failure := failure_text(page)) is not None:
             raise AssertionError(f"the page shows an error instead of its map: {failure[:300]}")
@@ -276,7 +283,8 @@ def wait_map_painted(page: Page, index: int = 0, timeout: float = 30.0) -> tuple
         if time.monotonic() > deadline:
             state = "no map canvas" if needed is None else f"{count} coloured pixels < {needed}"
             raise AssertionError(f"map not painted after {timeout:g} s: {state}")
-        time.sleep(0.05)
+        time.sleep(pause)
+        pause = every or min(LAST_LOOK_S, pause * 1.5)
 
 
 def _page_calls(dashboard: Path) -> list[tuple[str, bool]]:
