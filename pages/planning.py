@@ -47,18 +47,9 @@ plan_view.figures(rec.plan)
 with st.popover(t("layers.title"), icon=":material/layers:"):
     visible = layers.layer_toggles("planning_map")
 map_column, legend_column = st.columns([5, 1])
+screen = mapview.canvas()  # the map opens framed for this reader's screen
 deck = loaders.remembered(
-    (
-        "planning",
-        page.version,
-        lang,
-        visible,
-        period.span,
-        period.end,
-        *settings.values(),
-        page.districts,
-        mapview.canvas(),
-    ),
+    ("planning", page.version, lang, screen, visible, period.span, period.end, *settings.values(), page.districts),
     lambda: plan_view.deck(existing, rec.sites, radius_m, lang, page.districts, visible, period),
 )
 map_column.pydeck_chart(deck, height=600, alt=t("planning.map_alt"))
