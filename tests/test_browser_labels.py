@@ -20,7 +20,6 @@ import pytest
 from playwright.sync_api import Page
 
 from bench.harness import (
-    FAILURES,
     MAP,
     SCREENSHOTS,
     map_pixels,
@@ -28,6 +27,7 @@ from bench.harness import (
     page_path,
     wait_map_painted,
 )
+from tests.helpers import no_failures
 from ui.i18n import t
 
 pytestmark = pytest.mark.browser
@@ -80,7 +80,7 @@ def test_a_file_over_the_limit_is_refused_in_thai(tab, app_server, tmp_path, wid
     under_box = tab.locator('[data-testid="stFileUploader"]').evaluate("e => getComputedStyle(e, '::after').content")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=SCREENSHOTS / f"upload_refused_th_{width}.png")
-    assert not tab.locator(FAILURES).count()
+    no_failures(tab)
     refused = t("upload.box.refused", "th").format(types="CSV, TSV, TXT, XLSX", mb="50")
     assert shown_in_tooltip == ["0px", f'"{refused}"']  # Streamlit's English at size 0, ours after it
     assert under_box == f'"{refused}"'

@@ -27,11 +27,19 @@ def hold(db, seconds: float) -> subprocess.Popen:
     return holder
 
 
+def load_command(db, path) -> list[str]:
+    """``python -m etl load cases`` without its publish: these races are about the load (the race of two
+    identical loads uses a file of 100 quarters, whose publish would take longer than the race)."""
+    return [sys.executable, "-m", "etl", "load", "cases", str(path), "--db", str(db), "--no-publish"]
+
+
+def retrying(seconds: float) -> dict[str, str]:
+    """The environment of a load that waits up to ``seconds`` for a busy database."""
+    return {**os.environ, "SAFESPACE_DB_RETRY_SECONDS": str(seconds)}
+
+
 def load(db, path, retry: float) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SAFESPACE_DB_RETRY_SECONDS": str(retry)}
-    # Loads only: the file spans 100 quarters, whose publish would take longer than the race it is about.
-    command = [sys.executable, "-m", "etl", "load", "cases", str(path), "--db", str(db), "--no-publish"]
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(load_command(db, path), capture_output=True, text=True, env=retrying(retry), timeout=120)
 
 
 @pytest.mark.slow
@@ -81,9 +89,7 @@ def _big_cases(path, rows: int = 150_000):
 def test_two_identical_loads_started_together_commit_once(db, tmp_path):
     path = tmp_path / "cases.csv"
     path.write_text(_big_cases(tmp_path / "x"))
-    env = {**os.environ, "SAFESPACE_DB_RETRY_SECONDS": "60"}
-    # Loads only: the file spans 100 quarters, whose publish would take longer than the race it is about.
-    command = [sys.executable, "-m", "etl", "load", "cases", str(path), "--db", str(db), "--no-publish"]
+    command, env = load_command(db, path), retrying(60)
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in "ab"]
     outcomes = [(*run.communicate(timeout=300),) for run in runs]
     outcomes = [(run.returncode, out, err) for run, (out, err) in zip(runs, outcomes, strict=True)]
