@@ -24,7 +24,7 @@ from tests.helpers import DASHBOARD, copy_with_snapshot
 from tests.templates import start_template_build, template_copy
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext
+    from playwright.sync_api import BrowserContext, Page
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -233,7 +233,7 @@ def app_server(chromium_path, demo_template, tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser_contexts(chromium) -> Iterator[dict[str, BrowserContext]]:
     """One browser context per device, a desktop's and a phone's, for the session: like a reader's browser,
-    it keeps the dashboard's scripts cached from one tab to the next. Each tab is its own Streamlit session."""
+    it keeps the dashboard's scripts cached from one tab to the next."""
     from bench.harness import PHONE, VIEWPORT
 
     contexts = {
@@ -245,23 +245,41 @@ def browser_contexts(chromium) -> Iterator[dict[str, BrowserContext]]:
         context.close()
 
 
+@pytest.fixture(scope="session")
+def kept_tabs() -> dict[str, Page]:
+    """The tab each device's tests take turns in (:func:`tab`)."""
+    return {}
+
+
 @pytest.fixture
-def tab(browser_contexts, request):
-    """A new tab (a fresh Streamlit session); photographed if the test fails.
+def tab(browser_contexts, kept_tabs, request) -> Iterator[Page]:
+    """A tab on a blank page, for a fresh Streamlit session at its first ``open_page``; photographed if the
+    test fails.
 
     A desktop's browser, or a phone's where a test asks for it: ``@pytest.mark.parametrize("tab", ["phone"],
-    indirect=True)``.
+    indirect=True)``. The device's tests take turns in one tab, left on ``about:blank`` (which ends its
+    Streamlit session) and at the device's size: a new tab would start a renderer anew, about two seconds of
+    CPU a test on this machine.
     """
-    from bench.harness import SCREENSHOTS
+    from playwright.sync_api import Error as PlaywrightError
 
-    page = browser_contexts[getattr(request, "param", "desktop")].new_page()
+    from bench.harness import PHONE, SCREENSHOTS, VIEWPORT
+
+    device = getattr(request, "param", "desktop")
+    page = kept_tabs.get(device)
+    if page is None or page.is_closed():
+        page = kept_tabs[device] = browser_contexts[device].new_page()
     page.set_default_timeout(30_000)
+    page.set_viewport_size(PHONE["viewport"] if device == "phone" else VIEWPORT)
     failed_before = request.session.testsfailed
     yield page
     if request.session.testsfailed > failed_before:  # the call's failure is counted before teardown
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"FAILED_{re.sub(r'[^A-Za-z0-9_-]+', '_', request.node.name)}.png")
-    page.close()
+    try:
+        page.goto("about:blank")
+    except PlaywrightError:  # a tab the test left unusable: the next test opens a new one
+        page.close()
 
 
 @pytest.fixture(scope="session")

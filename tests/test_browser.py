@@ -2,8 +2,8 @@
 
 One Streamlit server (on a copy of the demo database, local mode, a free
 port of 127.0.0.1) and one headless Chromium serve the session (fixtures in
-conftest.py, shared with the other browser modules); each test gets a new
-tab (``tab``, in a desktop's or a phone's browser), so a fresh Streamlit session. Without
+conftest.py, shared with the other browser modules); each test gets its device's tab on a
+blank page (``tab``, a desktop's or a phone's browser), so a fresh Streamlit session. Without
 Chromium the tests skip, unless ``SAFESPACE_REQUIRE_BROWSER=1`` (CI), when
 they fail. A journey on a page that is not in the navigation yet skips.
 Screenshots land in ``tests/screenshots/`` for a person to look at.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import ConsoleMessage, Page
 
 from bench.harness import (
     MAP,
@@ -47,17 +47,24 @@ def settled(page: Page, before: bytes, timeout: float = 20.0) -> bytes:
 
 def test_the_names_layer_keeps_its_collision_filter_through_a_wheel_zoom(tab, app_server):
     console: list[str] = []
-    tab.on("console", lambda message: console.append(message.text))
-    open_page(tab, f"{app_server.url}/", "th")
-    first, _ = wait_map_painted(tab)
-    time.sleep(1)
-    first, _ = map_pixels(tab)
-    box = tab.locator(MAP).first.locator("canvas").first.bounding_box()
-    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    for _ in range(2):
-        tab.mouse.wheel(0, 120)  # two notches out
-        time.sleep(0.3)
-    farther = settled(tab, first)
+
+    def keep(message: ConsoleMessage) -> None:
+        console.append(message.text)
+
+    tab.on("console", keep)
+    try:
+        open_page(tab, f"{app_server.url}/", "th")
+        first, _ = wait_map_painted(tab)
+        time.sleep(1)
+        first, _ = map_pixels(tab)
+        box = tab.locator(MAP).first.locator("canvas").first.bounding_box()
+        tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        for _ in range(2):
+            tab.mouse.wheel(0, 120)  # two notches out
+            time.sleep(0.3)
+        farther = settled(tab, first)
+    finally:
+        tab.remove_listener("console", keep)  # the tab serves the next tests (tests/conftest.py)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     (SCREENSHOTS / "labels_first_view.png").write_bytes(first)
     (SCREENSHOTS / "labels_wheel_out.png").write_bytes(farther)
