@@ -11,12 +11,14 @@ under a key that hashes everything that shapes them (:mod:`tests.templates`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from streamlit.components.v2 import manifest_scanner
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from db.snapshot import published_path
@@ -109,6 +111,11 @@ def demo_published(demo_db) -> Path:
     return published_path(demo_db)
 
 
+# Every AppTest scans the installed packages' metadata for Streamlit components (0.2-0.3 s of CPU, some 240
+# times a run); the packages do not change during a run, so each process scans them once.
+INSTALLED_COMPONENTS = functools.cache(manifest_scanner.scan_component_manifests)
+
+
 @pytest.fixture
 def open_app(monkeypatch):
     """Run the dashboard with AppTest on a database file: ``open_app(path, lang="en", page="pages/upload.py")``.
@@ -128,6 +135,7 @@ def open_app(monkeypatch):
             PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(app_test, "PagesManager", ServerPagesManager)
+    monkeypatch.setattr(manifest_scanner, "scan_component_manifests", INSTALLED_COMPONENTS)
     for setting in (
         "SAFESPACE_SUPPRESS_BELOW",
         "SAFESPACE_LOCAL_MODE",
@@ -284,13 +292,13 @@ def tab(browser_contexts, kept_tabs, request) -> Iterator[Page]:
 
 @pytest.fixture(scope="session")
 def site_pages(browser_contexts, app_server) -> dict[str, str]:
-    """English page title -> address, from the sidebar navigation (the overview alone has none)."""
-    from bench.harness import nav_links, open_page
-    from ui.i18n import t
+    """English page title -> address, from the sidebar navigation, read on the navigation's last page (the
+    Methods page: text, no map to paint)."""
+    from bench.harness import nav_links, navigation_pages, open_page, page_path
 
     page = browser_contexts["desktop"].new_page()
     try:
-        open_page(page, f"{app_server.url}/", "en")
-        return nav_links(page) or {t("page.overview", "en"): f"{app_server.url}/"}
+        open_page(page, app_server.url + page_path(navigation_pages()[-1]), "en")
+        return nav_links(page)
     finally:
         page.close()
