@@ -1,7 +1,7 @@
 """The session's database templates, built once for every xdist worker and kept for the next run.
 
-``make test`` is two pytest runs on two workers each; the demo template alone
-takes about twenty seconds to build and publish. A template is stored in
+``make test`` runs on two xdist workers, and the next run (``make test-fast`` while working) reuses what it
+built; the demo template alone takes about twenty seconds to build and publish. A template is stored in
 ``.pytest_cache/templates/<name>-<key>/`` (``make clean`` removes it) under a key hashing every input that shapes it
 (:func:`template_key`), so a change to any of them builds it afresh. A file
 lock lets one process build while the others wait; each worker then gets a
@@ -55,7 +55,7 @@ HAND_CASES = """quarter,dist_code,subdist_code,community_id,violence_type,victim
 TEMPLATES = ROOT / ".pytest_cache" / "templates"  # `make clean` removes it
 # What shapes a template: the write side's source (tests/test_layers.py keeps ui/ and pages/ out of it),
 # the catalogs (the publish step writes texts of the etl domain, such as the pilot evaluation's reasons),
-# this module, the locked and installed packages, the Python, the settings, the boundary files.
+# this module, the locked and installed packages, the Python, the program's settings, the boundary files.
 TEMPLATE_SOURCES = ("core", "db", "etl", "geo", "bench", "locale", "tests/templates.py", "requirements.lock")
 
 
@@ -74,7 +74,8 @@ def template_key() -> str:
 
     The source files of ``core/ db/ etl/ geo/ bench/``, the catalogs in ``locale/``, this module and
     ``requirements.lock``, by content; the boundary
-    files (``SAFESPACE_GEO_DIR``), by content; every ``SAFESPACE_*`` setting;
+    files (``SAFESPACE_GEO_DIR``), by content; every setting of :data:`core.settings.SETTINGS` (not the test
+    runner's, such as ``SAFESPACE_REQUIRE_BROWSER``);
     the Python version and every installed distribution's version.
     """
     from core import settings
@@ -85,7 +86,7 @@ def template_key() -> str:
     for base, path in [*inputs, *((geo, f) for f in _files(geo))]:
         digest.update(f"{path.relative_to(base)}\0{path.stat().st_size}\0".encode())
         digest.update(path.read_bytes())
-    settings_now = sorted((k, v) for k, v in os.environ.items() if k.startswith("SAFESPACE_"))
+    settings_now = [(setting.name, os.environ.get(setting.name)) for setting in settings.SETTINGS]
     packages = sorted((d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions())
     digest.update(repr((sys.version, str(geo), settings_now, packages)).encode())
     return digest.hexdigest()[:16]
