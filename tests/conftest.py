@@ -45,17 +45,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     1. Modules with slow checks that do not need the demo: they keep the workers busy while the controller
        builds the demo template (tens of seconds on a clean checkout) instead of waiting for it.
     2. The browser modules: the longest, each on a worker of its own, so that neither is the last to end.
-    3. The other modules that do not need the demo, then those that do: many short modules that even out
-       the workers' ends.
+    3. The other modules that do not need the demo, then those that do, the ones with only slow tests first:
+       many short modules last, which even out the workers' ends (test_publish_reuse.py, handed out last, kept
+       one worker busy some twenty seconds after the other had finished).
     """
     on_demo = {item.path for item in items if "demo_template" in getattr(item, "fixturenames", ())}
     slow = {item.path for item in items if item.get_closest_marker("slow")}
+    quick = {item.path for item in items if not item.get_closest_marker("slow")}
     browser = {item.path for item in items if item.get_closest_marker("browser")}
 
     def rank(path: Path) -> int:
         if path in slow and path not in on_demo:
             return 0
-        return 1 if path in browser else 2 if path not in on_demo else 3
+        if path in browser:
+            return 1
+        return 2 if path not in on_demo else 4 if path in quick else 3
 
     items.sort(key=lambda item: rank(item.path))
 
