@@ -285,10 +285,10 @@ def tab(browser_contexts, kept_tabs, request) -> Iterator[Page]:
     page.set_viewport_size(PHONE["viewport"] if device == "phone" else VIEWPORT)
     failed_before = request.session.testsfailed
     yield page
-    if request.session.testsfailed > failed_before:  # the call's failure is counted before teardown
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"FAILED_{re.sub(r'[^A-Za-z0-9_-]+', '_', request.node.name)}.png")
     try:
+        if request.session.testsfailed > failed_before:  # the call's failure is counted before teardown
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SCREENSHOTS / f"FAILED_{re.sub(r'[^A-Za-z0-9_-]+', '_', request.node.name)}.png")
         page.goto("about:blank")
     except PlaywrightError:  # a tab the test left unusable: the next test opens a new one
         page.close()
