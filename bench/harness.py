@@ -336,12 +336,17 @@ def nav_links(page: Page) -> dict[str, str]:
     }
 
 
-def table_text(page: Page) -> str:
-    """The text of every table and data frame in the main area, rendered rows only."""
-    return page.locator('[data-testid="stMain"]').evaluate(
-        "main => [...main.querySelectorAll('[data-testid=stDataFrame], [data-testid=stTable]')]"
-        ".map(table => table.textContent).join('\\n')"
-    )
+_TABLES = "[...document.querySelectorAll('[data-testid=stMain] :is([data-testid=stDataFrame], [data-testid=stTable])')]"
+
+
+def table_text(page: Page, timeout: float = 30.0) -> str:
+    """The text of every table and data frame in the main area, rendered rows only.
+
+    A data frame draws on a canvas and writes its rows for assistive technology a moment after the page's run
+    ends: wait up to ``timeout`` seconds until every table has some text.
+    """
+    page.wait_for_function(f"{_TABLES}.every(table => table.textContent.trim())", timeout=timeout * 1000)
+    return page.evaluate(f"{_TABLES}.map(table => table.textContent).join('\\n')")
 
 
 def save_screenshot(page: Page, name: str) -> Path:
