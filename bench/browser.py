@@ -18,7 +18,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from bench.harness import VIEWPORT, chromium_executable, launch_chromium, page_path, streamlit_server, wait_map_painted
+from bench.harness import VIEWPORT, chromium_executable, launch_chromium, page_path, streamlit_server
+from bench.onscreen import wait_map_painted
 from bench.report import Measure
 
 __all__ = ["PAINT_TARGET_S", "PaintTiming", "paint_measures", "paint_times"]

@@ -44,7 +44,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
     1. Modules with slow checks that do not need the demo: they keep the workers busy while the controller
        builds the demo template (tens of seconds on a clean checkout) instead of waiting for it.
-    2. The browser modules: the longest, each on a worker of its own, so that neither is the last to end.
+    2. The browser modules, the longest: handed out early, so that none of them is the last to end.
     3. The other modules that do not need the demo, then those that do, the ones with only slow tests first:
        many short modules last, which even out the workers' ends (test_publish_reuse.py, handed out last, kept
        one worker busy some twenty seconds after the other had finished).
@@ -275,7 +275,8 @@ def tab(browser_contexts, kept_tabs, request) -> Iterator[Page]:
     """
     from playwright.sync_api import Error as PlaywrightError
 
-    from bench.harness import PHONE, SCREENSHOTS, VIEWPORT
+    from bench.harness import PHONE, VIEWPORT
+    from bench.onscreen import SCREENSHOTS
 
     device = getattr(request, "param", "desktop")
     page = kept_tabs.get(device)
@@ -298,7 +299,8 @@ def tab(browser_contexts, kept_tabs, request) -> Iterator[Page]:
 def site_pages(browser_contexts, app_server) -> dict[str, str]:
     """English page title -> address, from the sidebar navigation, read on the navigation's last page (the
     Methods page: text, no map to paint)."""
-    from bench.harness import nav_links, navigation_pages, open_page, page_path
+    from bench.harness import navigation_pages, page_path
+    from bench.onscreen import nav_links, open_page
 
     page = browser_contexts["desktop"].new_page()
     try:

@@ -20,6 +20,7 @@ import io
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,7 @@ import duckdb
 import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from db.connect import connect
 from db.snapshot import published_path
 
 __all__ = [
@@ -53,9 +55,11 @@ __all__ = [
     "etl",
     "features",
     "html_markdown",
+    "latest_quarter",
     "layer",
     "load",
     "no_failures",
+    "page_url",
     "picture_colours",
     "published",
     "query",
@@ -95,6 +99,12 @@ def query(db, sql: str, params: list | None = None) -> list[tuple]:
     """Rows of ``sql`` on the DuckDB file ``db``, opened read-only."""
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql, params or []).fetchall()
+
+
+def latest_quarter(db: Path) -> str:
+    """The latest quarter with case data in force in the warehouse ``db`` (waiting while a server writes)."""
+    with connect(db, read_only=True) as con:
+        return con.execute("SELECT max(quarter) FROM current_case_counts").fetchall()[0][0]
 
 
 CASES_HEADER = "quarter,dist_code,subdist_code,community_id,violence_type,victim_group,cases_reported,cases_referred"
@@ -349,10 +359,19 @@ def picture_colours(png: bytes) -> set[tuple[int, int, int]]:
     return {colour for _, colour in picture.convert("RGB").getcolors(maxcolors=1 << 20)}
 
 
+def page_url(site_pages: dict[str, str], title: str) -> str:
+    """The address of the page whose English title matches ``title`` (a regular expression, any case) in the
+    ``site_pages`` fixture; skip when it is not built yet."""
+    for name, url in site_pages.items():
+        if re.search(title, name, re.IGNORECASE):
+            return url
+    pytest.skip(f"page not built yet: no navigation link matching {title!r} in {sorted(site_pages)}")
+
+
 def no_failures(page) -> None:
     """No exception box and no error message on a browser page (``playwright.sync_api.Page``)."""
     from playwright.sync_api import expect
 
-    from bench.harness import FAILURES
+    from bench.onscreen import FAILURES
 
     expect(page.locator(FAILURES)).to_have_count(0)

@@ -1,4 +1,4 @@
-"""The dashboard in a real Chromium: what executives, planners and analysts do, end to end.
+"""The dashboard in a real Chromium: what executives and planners do, end to end.
 
 One Streamlit server (on a copy of the demo database, local mode, a free
 port of 127.0.0.1) and one headless Chromium serve the session (fixtures in
@@ -6,110 +6,47 @@ conftest.py, shared with the other browser modules); each test gets its device's
 blank page (``tab``, a desktop's or a phone's browser), so a fresh Streamlit session. Without
 Chromium the tests skip, unless ``SAFESPACE_REQUIRE_BROWSER=1`` (CI), when
 they fail. A journey on a page that is not in the navigation yet skips.
-Screenshots land in ``tests/screenshots/`` for a person to look at.
+Screenshots land in ``tests/screenshots/`` for a person to look at. The analysts' journeys are
+tests/test_browser_upload.py's.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
-from io import BytesIO
 from pathlib import Path
-from typing import TypeVar
 
-import numpy as np
 import pytest
-from PIL import Image
-from playwright.sync_api import ConsoleMessage, Locator, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import ConsoleMessage, Page, expect
 
-from bench.harness import (
+from bench.harness import navigation_pages, streamlit_server
+from bench.onscreen import (
+    MAIN,
     MAP,
     SCREENSHOTS,
-    Server,
-    map_pixels,
-    navigation_pages,
     open_page,
-    save_screenshot,
-    streamlit_server,
+    settled,
+    shown_figures,
     table_text,
+    wait_changed,
     wait_idle,
     wait_map_painted,
 )
 from core import quarters
-from db.connect import connect
-from db.snapshot import published_path, read_status
-from tests.helpers import copy_with_snapshot, no_failures, table_checksums
+from tests.helpers import copy_with_snapshot, latest_quarter, no_failures, page_url
 from ui.i18n import LANGS, t
 from ui.periods import quarter_label
 
 pytestmark = pytest.mark.browser
 
-T = TypeVar("T")
 SIDEBAR = '[data-testid="stSidebar"]'
-MAIN = '[data-testid="stMain"]'
-# Pages of the navigation, found by their English title.
-PILOTS, UPLOAD = r"pilot", r"upload"
+PILOTS = r"pilot"  # the Pilots page, found by its English title
 PILOT_NAMES = ("ไทยเกรียง", "วัดสวัสดิ์วารีสีมาราม")
-
-
-PUBLISH_TIMEOUT_MS = 90_000  # a load or revert with its publish, on a busy two-core machine
-
-# --- fixtures -------------------------------------------------------------------------
-
-
-# --- helpers --------------------------------------------------------------------------
-
-
-def page_url(site_pages: dict[str, str], title: str) -> str:
-    """The address of the page whose English title matches ``title``; skip when it is not built yet."""
-    for name, url in site_pages.items():
-        if re.search(title, name, re.IGNORECASE):
-            return url
-    pytest.skip(f"page not built yet: no navigation link matching {title!r} in {sorted(site_pages)}")
-
-
-def wait_changed(read: Callable[[], T], before: T, timeout: float = 30.0) -> T:
-    """Poll ``read()`` until it differs from ``before``; the new value."""
-    deadline = time.monotonic() + timeout
-    while (now := read()) == before:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still {before!r} after {timeout:g} s")
-        time.sleep(0.1)
-    return now
-
-
-def template(key: str, lang: str) -> re.Pattern:
-    """A pattern matching the translated text ``key`` whatever its placeholders are filled with."""
-    parts = re.split(r"\{[^}]*\}", t(key, lang))
-    return re.compile(".+?".join(re.escape(part) for part in parts), re.DOTALL)
-
-
-def grid(page: Page, nth: int = 0) -> list[list[str]]:
-    """The rendered rows of the ``nth`` data frame of the main area, as cell texts."""
-    frame = page.locator(f"{MAIN} [data-testid=stDataFrame]").nth(nth)
-    frame.locator('[data-testid^="glide-cell-"]').first.wait_for(state="attached")  # an off-screen mirror
-    cells = frame.evaluate(
-        "frame => [...frame.querySelectorAll('[data-testid^=glide-cell-]')]"
-        ".map(cell => [cell.dataset.testid, cell.textContent])"
-    )
-    rows: dict[int, dict[int, str]] = {}
-    for testid, text in cells:
-        column, row = map(int, testid.removeprefix("glide-cell-").split("-"))
-        rows.setdefault(row, {})[column] = text
-    return [[row[c] for c in sorted(row)] for _, row in sorted(rows.items())]
 
 
 def sidebar_quarter(page: Page) -> str:
     """The chosen quarter as the sidebar spells it out (in bold)."""
     return page.locator(f"{SIDEBAR} strong").first.inner_text()
-
-
-def shown_figures(page: Page) -> tuple[list[str], list[list[str]]]:
-    """What an executive reads: KPI card values and the first rows of the page's first table."""
-    metrics = page.locator(f'{MAIN} [data-testid="stMetricValue"]').all_inner_texts()
-    return metrics, grid(page)[:5]
 
 
 def choose_language(page: Page, lang: str, title: str = "overview.title") -> None:
@@ -120,41 +57,6 @@ def choose_language(page: Page, lang: str, title: str = "overview.title") -> Non
     switch.locator('[data-testid="stRadioOption"]').nth(LANGS.index(lang)).click()
     expect(page.locator(f"{MAIN} h1").first).to_have_text(t(title, lang))
     wait_idle(page)
-
-
-def choose(page: Page, combobox: Locator, text: str) -> None:
-    """Pick the option holding ``text`` in a select box (a first click may only focus it, so retry).
-
-    CSS selectors, not roles: an open list hides the rest of the page from the accessibility tree.
-    """
-    option = page.locator('[role="option"]').filter(has_text=text).first
-    for _ in range(5):
-        combobox.click()
-        try:
-            option.wait_for(timeout=2_000)
-            break
-        except PlaywrightTimeout:
-            continue
-    option.click()
-
-
-def latest_quarter(db: Path) -> str:
-    """The latest quarter with case data in force."""
-    with connect(db, read_only=True) as con:
-        return con.execute("SELECT max(quarter) FROM current_case_counts").fetchall()[0][0]
-
-
-def load_status(db: Path, file_name: str) -> list[tuple[int, str]]:
-    """(load id, status) of every load of a file name (waiting while the server writes)."""
-    with connect(db, read_only=True) as con:
-        sql = "SELECT load_id, status FROM loads WHERE file_name = ? ORDER BY load_id"
-        return con.execute(sql, [file_name]).fetchall()
-
-
-def changed_pixels(before: bytes, after: bytes) -> int:
-    """How many pixels differ between two screenshots of the same size."""
-    first, second = (np.asarray(Image.open(BytesIO(png)).convert("RGB"), dtype=np.int16) for png in (before, after))
-    return int((np.abs(first - second).max(axis=2) > 8).sum())
 
 
 # --- journeys -------------------------------------------------------------------------
@@ -184,18 +86,6 @@ def test_a_first_request_straight_to_a_page_gets_the_whole_dashboard(tab, demo_t
             expect(tab.locator(f"{MAIN} h1").first).to_have_text(t("overview.title", "th"))
         else:
             expect(tab.get_by_role("dialog"), "no 'Page not found'").to_have_count(0)
-
-
-def settled(page: Page, before: bytes, timeout: float = 20.0) -> bytes:
-    """The map's canvas once it differs from ``before`` and has stopped changing."""
-    deadline, last = time.monotonic() + timeout, before
-    while time.monotonic() < deadline:
-        time.sleep(0.5)
-        png, _ = map_pixels(page)
-        if png == last and png != before:
-            return png
-        last = png
-    raise AssertionError(f"the map did not settle on a new picture within {timeout:g} s")
 
 
 def test_executive_sees_the_map_zooms_out_switches_language_and_steps_back_a_quarter(tab, app_server):
@@ -281,131 +171,3 @@ def test_a_shared_link_opens_its_view_and_follows_every_change(tab, app_server, 
     for part in ("lang=th", f"quarter={quarter}", "window=fytd", "district=1002", "view=gi"):
         assert part in tab.url, f"{part} is not in {tab.url}"
     assert "9999" not in tab.url
-
-
-CASES_HEADER = "quarter,dist_code,violence_type,victim_group,cases_reported,cases_referred\n"
-GOOD_CASES = CASES_HEADER + "{quarter},1001,physical,woman,5000,2500\n"  # Phra Nakhon's latest quarter, replaced
-BAD_CASES = CASES_HEADER + (
-    "{quarter},9999,physical,woman,5,1\n"  # row 2: no such district
-    "{quarter},1002,physical,woman,-3,0\n"  # row 3: a negative count
-    "{quarter},1003,physical,woman,4,9\n"  # row 4: more referred than reported
-)
-
-
-def upload(page: Page, url: str, name: str, content: str, lang: str = "en") -> None:
-    """Open the Upload page in ``lang`` as an analyst and give it a cases file."""
-    open_page(page, url, lang)
-    uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]')
-    expect(uploader, "local mode should unlock uploading on loopback").to_have_count(1)
-    page.locator(f'{MAIN} [data-testid="stRadioOption"]').filter(has_text=t("upload.kind.cases", lang)).click()
-    wait_idle(page)
-    uploader.set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": content.encode()}])
-
-
-def text_rows(page: Page) -> list[list[str]]:
-    """The rows of the main area's text tables (the Upload page's problems and notices), as cell texts."""
-    return page.locator(MAIN).evaluate(
-        "main => [...main.querySelectorAll('table.safespace-text tbody tr')]"
-        ".map(row => [...row.cells].map(cell => cell.textContent))"
-    )
-
-
-def overview(page: Page, server: Server) -> tuple[tuple[list[str], list[list[str]]], bytes]:
-    """The overview's figures and map, in Thai."""
-    open_page(page, f"{server.url}/")
-    png, _ = wait_map_painted(page)
-    return shown_figures(page), png
-
-
-def test_analyst_checks_confirms_rejects_and_reverts_an_upload(tab, app_server, site_pages):
-    url = page_url(site_pages, UPLOAD)
-    db = app_server.db
-    quarter = latest_quarter(db)
-    figures, map_before = overview(tab, app_server)
-    state = table_checksums(db)
-
-    # A good file: the dry run shows the difference and writes nothing.
-    upload(tab, url, "browser_cases.csv", GOOD_CASES.format(quarter=quarter))
-    confirm = tab.get_by_role("button", name=t("upload.confirm", "en"))
-    expect(confirm).to_be_visible()
-    expect(tab.locator('[data-testid="stAlert"]').filter(has_text=template("upload.valid", "en"))).to_be_visible()
-    # The table of the difference replaces the page's earlier tables as the child process answers: poll.
-    difference = wait_changed(lambda: [row for row in grid(tab) if "1001 Phra Nakhon" in row], [])
-    assert any(re.fullmatch(r"5,?000", cell) for cell in difference[0]), grid(tab)
-    assert "2,500" in difference[0], "cases referred after the load"
-    assert table_checksums(db) == state, "a dry run writes nothing"
-    save_screenshot(tab, "upload_dry_run_en")
-
-    confirm.click()
-    # The load publishes before it answers: every window of every quarter, some seconds on the demo.
-    expect(tab.get_by_text(template("upload.loaded", "en"))).to_be_visible(timeout=PUBLISH_TIMEOUT_MS)
-    [(load_id, status)] = load_status(db, "browser_cases.csv")
-    assert status == "active"
-
-    # The overview shows the new figures: Phra Nakhon (1001) jumps to the top class.
-    figures_after, map_after = overview(tab, app_server)
-    assert figures_after != figures
-    assert changed_pixels(map_before, map_after) > 200
-
-    # A bad file: every problem by row, and nothing written.
-    loaded = table_checksums(db)
-    upload(tab, url, "browser_bad_cases.csv", BAD_CASES.format(quarter=quarter))
-    wait_idle(tab)  # the child process checks the file (seconds on a busy machine)
-    expect(tab.locator('[data-testid="stAlert"]').filter(has_text=template("upload.rejected", "en"))).to_be_visible()
-    # The problems' table appears when the child answers: poll.
-    wait_changed(lambda: [row for row in text_rows(tab) if "9999" in row], [])
-    problems = text_rows(tab)
-    assert {row[0] for row in problems} == {"2", "3", "4"}, problems
-    assert any("9999" in row for row in problems)
-    save_screenshot(tab, "upload_rejected_en")
-    expect(tab.get_by_role("button", name=t("upload.confirm", "en"))).to_have_count(0)
-    assert table_checksums(db) == loaded, "a rejected file changes nothing"
-
-    # Revert the good load: the earlier figures are back once it has published.
-    publish_time = read_status(published_path(db)).attempted_at
-    open_page(tab, url, "en")
-    form = tab.locator('[data-testid="stForm"]').filter(has_text=t("upload.revert_which", "en"))
-    choose(tab, form.locator('input[role="combobox"]'), "browser_cases.csv")
-    form.get_by_text(t("upload.revert_sure", "en")).click()
-    form.get_by_role("button", name=t("upload.revert", "en")).click()
-    wait_changed(lambda: load_status(db, "browser_cases.csv"), [(load_id, "active")])
-    wait_changed(lambda: read_status(published_path(db)).attempted_at, publish_time, PUBLISH_TIMEOUT_MS / 1000)
-    assert load_status(db, "browser_cases.csv") == [(load_id, "reverted")]
-    figures_reverted, map_reverted = overview(tab, app_server)
-    assert figures_reverted == figures
-    assert changed_pixels(map_before, map_reverted) < 50
-
-
-def after_text(page: Page, selector: str) -> str:
-    """The words CSS writes after the first element matching ``selector`` (empty when none)."""
-    return page.locator(selector).first.evaluate("e => getComputedStyle(e, '::after').content.slice(1, -1)")
-
-
-def test_the_upload_page_speaks_thai_and_shows_each_problem_in_full(tab, site_pages):
-    # Streamlit's own words in the file box ("Upload", "50MB per file") are replaced by Thai ones.
-    box = '[data-testid="stFileUploaderDropzone"]'
-    open_page(tab, page_url(site_pages, UPLOAD), "th")
-    button = f'{box} button[kind="secondary"] [data-testid="stMarkdownContainer"] p'
-    expect(tab.locator(button)).to_have_count(1)
-    assert after_text(tab, button) == t("upload.box.button", "th")
-    limit = after_text(tab, '[data-testid="stFileUploaderDropzoneInstructions"] span')
-    assert limit.startswith("ไม่เกิน 50 MB ต่อไฟล์") and "XLSX" in limit
-    for english in ("Upload", "50MB per file • CSV, TSV, TXT, XLSX"):  # kept for screen readers, drawn at size 0
-        shown = tab.locator(box).get_by_text(english, exact=True)
-        assert shown.evaluate("e => getComputedStyle(e).fontSize") == "0px"
-    save_screenshot(tab, "upload_box_th")
-
-    # A bad file: the Thai message lists the Thai words a file may use, wrapped, never cut.
-    upload(tab, page_url(site_pages, UPLOAD), "browser_thai_cases.csv", THAI_CASES, "th")
-    rows = wait_changed(lambda: text_rows(tab), [])
-    (problem,) = [row for row in rows if row[2] == "ตบตี"]
-    for code, thai in (("physical", "ร่างกาย"), ("neglect", "ละเลยทอดทิ้ง"), ("other", "อื่นๆ")):
-        assert code in problem[3] and thai in problem[3]
-    cells = tab.locator(f"{MAIN} table.safespace-text td")
-    clipped = cells.evaluate_all("cells => cells.filter(c => c.scrollWidth > c.clientWidth + 1).length")
-    assert clipped == 0
-    save_screenshot(tab, "upload_rejected_th")
-    expect(tab.locator('[data-testid="stException"]')).to_have_count(0)  # the rejection is the only error box
-
-
-THAI_CASES = CASES_HEADER.replace("dist_code", "district") + "2025Q2,Dusit,ตบตี,woman,12,5\n"

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from bench.harness import MAP, navigation_pages, open_page, page_path, save_screenshot, wait_map_painted
+from bench.harness import navigation_pages, page_path
+from bench.onscreen import MAP, open_page, save_screenshot, wait_map_painted
 from tests.helpers import no_failures
 
 pytestmark = pytest.mark.browser

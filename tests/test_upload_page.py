@@ -221,7 +221,7 @@ def test_the_history_shows_each_loads_bangkok_date_and_time_in_the_buddhist_era(
 @pytest.mark.parametrize(("lang", "limit"), [("th", "ไม่เกิน 50 MB ต่อไฟล์"), ("en", "Up to 50 MB per file")])
 def test_the_file_box_is_given_the_readers_words(cases_db, open_app, monkeypatch, loopback, lang, limit):
     # Streamlit draws "Upload" and "50MB per file" itself; the page's style sheet writes the reader's words instead.
-    # (tests/test_browser.py checks that a real browser shows them.)
+    # (tests/test_browser_upload.py checks that a real browser shows them.)
     app = analyst(open_app, cases_db, monkeypatch, lang)
     style = next(e.proto.body for e in app.get("html") if "stFileUploaderDropzoneInstructions" in e.proto.body)
     assert f'content: "{limit} • CSV, TSV, TXT, XLSX"' in style
