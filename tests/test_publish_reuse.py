@@ -13,7 +13,8 @@ import pytest
 from db.snapshot import published_path
 from etl.demo import QUARTERS as DEMO_QUARTERS
 from etl.load import load_file
-from etl.publish import publish
+from etl.publish import pilot_evaluation, publish
+from tests.helpers import query
 
 HEADER = "quarter,dist_code,subdist_code,community_id,violence_type,victim_group,cases_reported,cases_referred\n"
 NEXT_QUARTER = "2026Q3"
@@ -84,6 +85,28 @@ def test_each_load_recomputes_only_what_it_changed_and_ends_where_a_full_publish
     result = publish(demo_db)
     assert (result.quarters, result.windows, result.recomputed) == (17, 51, 3), "a new quarter: its 1q, 4q and FYTD"
     _assert_same_as_full_publish(demo_db, tmp_path)
+
+
+@pytest.mark.slow
+def test_a_load_that_changes_no_communitys_rows_keeps_the_pilot_evaluation(demo_db, monkeypatch):
+    """The pilot evaluation, the heaviest part of a publish, is computed again only when a community's rows
+    change: a correction of a district whose communities report no rows of their own keeps it. (That the
+    rows kept are a full publish's is the test above's to check: its loads change no community's rows.)"""
+    latest = DEMO_QUARTERS[-1]
+    evaluated = []
+    compute = pilot_evaluation.evaluation_tables
+    monkeypatch.setattr(
+        pilot_evaluation, "evaluation_tables", lambda *args, **kw: evaluated.append(args[2]) or compute(*args, **kw)
+    )
+    mine = "SELECT count(*) FROM current_case_counts WHERE quarter = ? AND dist_code = ? AND community_id IS NOT NULL"
+    assert query(demo_db, mine, [latest, "1001"]) == [(0,)], "Phra Nakhon's communities report no rows of their own"
+    _load_cases(demo_db, f"{latest},1001,,,physical,woman,30,4\n")
+    publish(demo_db)
+    assert evaluated == []
+
+    _load_cases(demo_db, f"{latest},1002,100206,BMA0184,physical,woman,9,3\n")  # the Dusit pilot's own row
+    publish(demo_db)
+    assert evaluated == [[latest]]
 
 
 @pytest.mark.slow

@@ -8,7 +8,9 @@ snapshot beside the window's rows. At the next publish, a window whose
 digest is unchanged takes its rows from the previous snapshot; the others
 are recomputed. A new quarterly file thus recomputes the three windows
 ending with it and the few later windows that contain it, and a load that
-changes the shared inputs recomputes everything.
+changes the shared inputs recomputes everything. The pilot figures (the
+heaviest: the evaluation's relabellings) read only the cells of communities
+that report their own rows, so a load that changes no community's rows keeps them.
 
 Digests are taken of protected cells and published tables only, so the
 snapshot learns nothing from them that it does not already hold.
@@ -90,6 +92,8 @@ def digests(inputs, area: pd.DataFrame, category: pd.DataFrame, windows: list[Wi
         ]
     )
     cells = _per_quarter(area, ["dist_code", "community_id"])
+    # The pilot figures read the cells of communities that report their own rows, and nothing else of a quarter.
+    own_rows = _per_quarter(area[area["community_id"] != ""], ["dist_code", "community_id"])
     kinds = _per_quarter(category, [c for c in category.columns if c != "quarter" and category[c].dtype == object])
     services = inputs.services.sort_values("service_id", kind="stable")
     rows = [
@@ -103,7 +107,7 @@ def digests(inputs, area: pd.DataFrame, category: pd.DataFrame, windows: list[Wi
         )
         for window in windows
     ]
-    pilots = [(end, _hash([context, *(f"{q}:{cells.get(q, '')}" for q in ends if q <= end)])) for end in ends]
+    pilots = [(end, _hash([context, *(f"{q}:{own_rows.get(q, '')}" for q in ends if q <= end)])) for end in ends]
     return Digests(
         context,
         pd.DataFrame(rows, columns=["span", "end_quarter", "digest"]),
