@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, Playwright
 __all__ = [
     "CHROMIUM_ARGS",
     "DASHBOARD",
+    "DEVICES",
     "PHONE",
     "REQUIRE_ENV",
     "ROOT",
@@ -60,6 +61,8 @@ PHONE = {
     "has_touch": True,
     "user_agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
 }
+# A browser context's settings for each device the tests look with.
+DEVICES = {"desktop": {"viewport": VIEWPORT}, "phone": PHONE}
 
 
 def chromium_executable() -> str | None:

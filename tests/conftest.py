@@ -246,12 +246,9 @@ def app_server(chromium_path, demo_template, tmp_path_factory):
 def browser_contexts(chromium) -> Iterator[dict[str, BrowserContext]]:
     """One browser context per device, a desktop's and a phone's, for the session: like a reader's browser,
     it keeps the dashboard's scripts cached from one tab to the next."""
-    from bench.harness import PHONE, VIEWPORT
+    from bench.harness import DEVICES
 
-    contexts = {
-        device: chromium.new_context(locale="th-TH", **settings)
-        for device, settings in (("desktop", {"viewport": VIEWPORT}), ("phone", PHONE))
-    }
+    contexts = {device: chromium.new_context(locale="th-TH", **settings) for device, settings in DEVICES.items()}
     yield contexts
     for context in contexts.values():
         context.close()
@@ -275,7 +272,7 @@ def tab(browser_contexts, kept_tabs, request) -> Iterator[Page]:
     """
     from playwright.sync_api import Error as PlaywrightError
 
-    from bench.harness import PHONE, VIEWPORT
+    from bench.harness import DEVICES
     from bench.onscreen import SCREENSHOTS
 
     device = getattr(request, "param", "desktop")
@@ -283,7 +280,7 @@ def tab(browser_contexts, kept_tabs, request) -> Iterator[Page]:
     if page is None or page.is_closed():
         page = kept_tabs[device] = browser_contexts[device].new_page()
     page.set_default_timeout(30_000)
-    page.set_viewport_size(PHONE["viewport"] if device == "phone" else VIEWPORT)
+    page.set_viewport_size(DEVICES[device]["viewport"])
     failed_before = request.session.testsfailed
     yield page
     try:
